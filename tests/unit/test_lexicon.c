@@ -1,0 +1,192 @@
+/* test_lexicon.c — the lexicon as a rule writer relies on it: Danish inflections
+ * and compounds are known, OCR garbage is not, case works as in hunspell, the
+ * forbidden spellings stay forbidden, user words are honoured, the common-word
+ * prior is there, and several threads can share one lexicon. */
+#include "korrektur/lexicon.h"
+
+#include <criterion/criterion.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static kr_lexicon *lex;
+
+static void setup(void)
+{
+    lex = kr_lexicon_new();
+    cr_assert_not_null(lex);
+    cr_assert_null(kr_lexicon_error(lex), "data missing: %s", kr_lexicon_error(lex));
+}
+
+static void teardown(void)
+{
+    kr_lexicon_free(lex);
+    lex = NULL;
+}
+
+static unsigned look(const char *w)
+{
+    return kr_lexicon_lookup(lex, w, strlen(w));
+}
+
+static bool known(const char *w)
+{
+    return kr_lexicon_known(lex, w, strlen(w));
+}
+
+#define assert_known(w) cr_assert(known(w), "%s should be known", w)
+#define assert_unknown(w) cr_assert(!known(w), "%s should be unknown", w)
+
+TestSuite(lexicon, .init = setup, .fini = teardown);
+
+Test(lexicon, inflected_forms_are_known)
+{
+    const char *words[] = {"børns",   "området", "børnene", "huset",  "husene",
+                           "skrevet", "gik",     "større",  "største", "kommunens"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        assert_known(words[i]);
+}
+
+Test(lexicon, ocr_garbage_is_unknown)
+{
+    const char *words[] = {"bgrns", "omradet", "veere", "xyzqw", "0og", "sma1", "hvilkct"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        assert_unknown(words[i]);
+}
+
+Test(lexicon, compounds_of_known_parts_are_known)
+{
+    /* None of these is in da_DK as a whole word; hunspell accepts them all as
+     * compounds, and so must we. */
+    const char *words[] = {"småbørnsfamilier", "vidensdelingsnetværk", "forskningsmæssigt",
+                           "Småbørnsløftets", "SMÅBØRNSLØFTET", "børnehaveklasseleder"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        assert_known(words[i]);
+    /* A compound of garbage stays garbage. */
+    assert_unknown("bgrnsfamilier");
+    assert_unknown("småbgrnsfamilier");
+}
+
+Test(lexicon, case_rules_follow_hunspell)
+{
+    assert_known("hus");
+    assert_known("Hus");
+    assert_known("HUS");
+    /* A proper noun keeps its capital. */
+    assert_known("Jylland");
+    assert_known("JYLLAND");
+    assert_unknown("jylland");
+    assert_known("Aarhus");
+    assert_unknown("aarhus");
+    /* Lowercase letters after a capital are not "Capitalised". */
+    assert_unknown("hUS");
+}
+
+Test(lexicon, forbidden_words_are_unknown)
+{
+    assert_unknown("retsskrivning");
+    assert_known("retskrivning");
+    assert_unknown("amatørartig");
+}
+
+Test(lexicon, common_words_carry_the_prior)
+{
+    cr_assert(look("og") & KR_LEX_COMMON);
+    cr_assert(look("børn") & KR_LEX_COMMON);
+    cr_assert(look("Børn") & KR_LEX_COMMON);
+    cr_assert_eq(look("bgrns") & KR_LEX_COMMON, 0);
+}
+
+Test(lexicon, user_words_are_accepted_with_case_rules)
+{
+    assert_unknown("korrekturix");
+    kr_lexicon_add_word(lex, "korrekturix", strlen("korrekturix"));
+    cr_assert_eq(look("korrekturix") & (KR_LEX_KNOWN | KR_LEX_USER), KR_LEX_KNOWN | KR_LEX_USER);
+    assert_known("Korrekturix");
+    assert_known("KORREKTURIX");
+
+    kr_lexicon_add_word(lex, "Qvistrup", strlen("Qvistrup"));
+    assert_known("Qvistrup");
+    assert_unknown("qvistrup");
+}
+
+Test(lexicon, user_word_files_skip_comments)
+{
+    char path[] = "/tmp/kr-lex-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("# words of this office\nsmåbørnsløftix\n  Fjordvangix  # a place\n\n", f);
+    fclose(f);
+    char *err = NULL;
+    cr_assert_eq(kr_lexicon_add_file(lex, path, &err), 0);
+    cr_assert_null(err);
+    unlink(path);
+    assert_known("småbørnsløftix");
+    assert_known("Fjordvangix");
+    assert_unknown("#");
+    assert_unknown("words");
+}
+
+Test(lexicon, unreadable_user_file_is_an_error)
+{
+    char *err = NULL;
+    cr_assert_eq(kr_lexicon_add_file(lex, "/nonexistent/words.txt", &err), -1);
+    cr_assert_not_null(err);
+    cr_assert(strstr(err, "/nonexistent/words.txt"));
+    free(err);
+}
+
+Test(lexicon, odd_input_is_unknown_not_a_crash)
+{
+    cr_assert_eq(kr_lexicon_lookup(lex, "", 0), 0);
+    cr_assert_eq(kr_lexicon_lookup(NULL, "hus", 3), 0);
+    char longword[400];
+    memset(longword, 'a', sizeof longword);
+    cr_assert_eq(kr_lexicon_lookup(lex, longword, sizeof longword), 0);
+    /* A prefix of a longer buffer is looked up, not the whole buffer. */
+    cr_assert(kr_lexicon_known(lex, "husene", 3));
+    kr_lexicon_free(NULL);
+}
+
+/* ---- threads ---------------------------------------------------------------------- */
+static const char *thread_words[] = {
+    "børns",  "bgrns",  "området", "omradet", "småbørnsfamilier", "veere", "Hus",
+    "jylland", "Jylland", "huset", "forskningsmæssigt", "xyzqw", "sma", "små", "vaere", "være",
+};
+#define NWORDS (sizeof thread_words / sizeof *thread_words)
+
+static void *hammer(void *arg)
+{
+    unsigned *out = arg;
+    for (int round = 0; round < 200; round++)
+        for (size_t i = 0; i < NWORDS; i++) {
+            unsigned v = kr_lexicon_lookup(lex, thread_words[i], strlen(thread_words[i]));
+            if (round == 0)
+                out[i] = v;
+            else if (out[i] != v)
+                out[i] = 0xdead;
+        }
+    return NULL;
+}
+
+Test(lexicon, threads_share_one_lexicon)
+{
+    /* A fresh lexicon: the threads race for the lazy load as well. */
+    kr_lexicon_free(lex);
+    lex = kr_lexicon_new();
+    enum { N = 4 };
+    pthread_t t[N];
+    unsigned got[N][NWORDS];
+    for (int i = 0; i < N; i++)
+        pthread_create(&t[i], NULL, hammer, got[i]);
+    for (int i = 0; i < N; i++)
+        pthread_join(t[i], NULL);
+    for (size_t w = 0; w < NWORDS; w++) {
+        unsigned want = look(thread_words[w]);
+        for (int i = 0; i < N; i++)
+            cr_assert_eq(got[i][w], want, "thread %d, %s", i, thread_words[w]);
+    }
+}
