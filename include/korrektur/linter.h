@@ -1,0 +1,49 @@
+/* korrektur/linter.h — runs the rules over a document.
+ *
+ * A kr_linter is a configuration bound to a lexicon. It is not thread-safe by
+ * itself: use one linter per thread (they may share one kr_lexicon). */
+#ifndef KORREKTUR_LINTER_H
+#define KORREKTUR_LINTER_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "diagnostic.h"
+#include "document.h"
+#include "lexicon.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct kr_linter kr_linter;
+
+/* New linter with a copy of `config` (NULL: defaults) using `lexicon` (borrowed:
+ * must outlive the linter). */
+kr_linter *kr_linter_new(const kr_config *config, kr_lexicon *lexicon);
+/* Accepts NULL. */
+void kr_linter_free(kr_linter *self);
+
+/* Replaces the linter's configuration with a copy of `config`. */
+void kr_linter_set_config(kr_linter *self, const kr_config *config);
+/* Borrowed. */
+const kr_config *kr_linter_config(const kr_linter *self);
+
+/* Lints the document (parsing it if needed). Returns a new list, sorted, holding
+ * the diagnostics of enabled rules at or above no threshold (filtering by
+ * minSeverity is the caller's choice). NULL only when out of memory. */
+kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc);
+
+/* The rule registry (static data). */
+size_t kr_rule_count(void);
+const char *kr_rule_id(size_t i);
+kr_severity kr_rule_default_severity(size_t i);
+const char *kr_rule_summary(size_t i);     /* one line */
+const char *kr_rule_explanation(size_t i); /* one paragraph */
+/* Index of a rule id, or -1. */
+int kr_rule_find(const char *id);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,292 @@
+/* diagnostic.c — diagnostics lists (one arena each), their fixes and edits, and
+ * applying edits to text without touching a byte outside them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+const char *kr_severity_name(kr_severity sev)
+{
+    switch (sev) {
+    case KR_SEV_ERROR:
+        return "error";
+    case KR_SEV_WARNING:
+        return "warning";
+    case KR_SEV_INFO:
+        return "information";
+    case KR_SEV_HINT:
+        return "hint";
+    }
+    return "warning";
+}
+
+int kr_severity_parse(const char *name, kr_severity *out)
+{
+    static const struct {
+        const char *name;
+        kr_severity sev;
+    } names[] = {{"error", KR_SEV_ERROR},      {"warning", KR_SEV_WARNING},
+                 {"information", KR_SEV_INFO}, {"info", KR_SEV_INFO},
+                 {"hint", KR_SEV_HINT}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].sev;
+            return 0;
+        }
+    return -1;
+}
+
+kr_diagnostics *kr_diagnostics_new(void)
+{
+    kr_diagnostics *d = calloc(1, sizeof *d);
+    if (d)
+        kr_arena_init(&d->arena, 16 * 1024);
+    return d;
+}
+
+void kr_diagnostics_free(kr_diagnostics *self)
+{
+    if (!self)
+        return;
+    kr_arena_release(&self->arena);
+    free(self->items);
+    free(self);
+}
+
+size_t kr_diagnostics_count(const kr_diagnostics *self)
+{
+    return self->n;
+}
+
+const kr_diagnostic *kr_diagnostics_get(const kr_diagnostics *self, size_t i)
+{
+    return i < self->n ? self->items[i] : NULL;
+}
+
+const char *kr_diagnostic_rule(const kr_diagnostic *d)
+{
+    return d->rule;
+}
+kr_severity kr_diagnostic_severity(const kr_diagnostic *d)
+{
+    return d->severity;
+}
+size_t kr_diagnostic_start(const kr_diagnostic *d)
+{
+    return d->start;
+}
+size_t kr_diagnostic_end(const kr_diagnostic *d)
+{
+    return d->end;
+}
+const char *kr_diagnostic_message(const kr_diagnostic *d)
+{
+    return d->message;
+}
+const char *kr_diagnostic_subject(const kr_diagnostic *d)
+{
+    return d->subject ? d->subject : "";
+}
+size_t kr_diagnostic_fix_count(const kr_diagnostic *d)
+{
+    return d->n_fixes;
+}
+const kr_fix *kr_diagnostic_fix(const kr_diagnostic *d, size_t i)
+{
+    return i < d->n_fixes ? &d->fixes[i] : NULL;
+}
+
+const kr_fix *kr_diagnostic_preferred_fix(const kr_diagnostic *d)
+{
+    for (size_t i = 0; i < d->n_fixes; i++)
+        if (d->fixes[i].preferred)
+            return &d->fixes[i];
+    return NULL;
+}
+
+const char *kr_fix_title(const kr_fix *f)
+{
+    return f->title;
+}
+bool kr_fix_preferred(const kr_fix *f)
+{
+    return f->preferred;
+}
+size_t kr_fix_edit_count(const kr_fix *f)
+{
+    return f->n_edits;
+}
+const kr_edit *kr_fix_edit(const kr_fix *f, size_t i)
+{
+    return i < f->n_edits ? &f->edits[i] : NULL;
+}
+
+kr_diagnostic *kr_diagnostics_add(kr_diagnostics *self, const char *rule, kr_severity sev,
+                                  size_t start, size_t end, const char *message)
+{
+    if (self->n == self->cap) {
+        self->cap = self->cap ? self->cap * 2 : 32;
+        self->items = kr_xrealloc(self->items, self->cap * sizeof *self->items);
+    }
+    kr_diagnostic *d = kr_arena_alloc(&self->arena, sizeof *d);
+    d->rule = kr_arena_strndup(&self->arena, rule, strlen(rule));
+    d->severity = sev;
+    d->start = start;
+    d->end = end < start ? start : end;
+    d->message = kr_arena_strndup(&self->arena, message, strlen(message));
+    self->items[self->n++] = d;
+    return d;
+}
+
+void kr_diagnostic_set_subject(kr_diagnostics *self, kr_diagnostic *d, const char *s, size_t n)
+{
+    d->subject = kr_arena_strndup(&self->arena, s, n);
+}
+
+/* Arrays inside the arena grow by copying: old copies are simply abandoned, which
+ * costs little for the handful of fixes and edits a diagnostic has. */
+static void *grow(kr_arena *a, void *old, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return old;
+    size_t ncap = *cap ? *cap * 2 : 2;
+    void *p = kr_arena_alloc(a, ncap * size);
+    if (old)
+        memcpy(p, old, n * size);
+    *cap = ncap;
+    return p;
+}
+
+kr_fix *kr_diagnostic_add_fix(kr_diagnostics *self, kr_diagnostic *d, const char *title,
+                              bool preferred)
+{
+    d->fixes = grow(&self->arena, d->fixes, d->n_fixes, &d->cap_fixes, sizeof *d->fixes);
+    kr_fix *f = &d->fixes[d->n_fixes++];
+    memset(f, 0, sizeof *f);
+    f->title = kr_arena_strndup(&self->arena, title, strlen(title));
+    f->preferred = preferred;
+    return f;
+}
+
+void kr_fix_add_edit(kr_diagnostics *self, kr_fix *f, size_t start, size_t end, const char *text,
+                     size_t len)
+{
+    f->edits = grow(&self->arena, f->edits, f->n_edits, &f->cap_edits, sizeof *f->edits);
+    kr_edit *e = &f->edits[f->n_edits++];
+    e->start = start;
+    e->end = end < start ? start : end;
+    e->text = kr_arena_strndup(&self->arena, text, len);
+    e->len = len;
+}
+
+static int cmp_diag(const void *a, const void *b)
+{
+    const kr_diagnostic *x = *(kr_diagnostic *const *)a, *y = *(kr_diagnostic *const *)b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return strcmp(x->rule, y->rule);
+}
+
+void kr_diagnostics_sort(kr_diagnostics *self)
+{
+    if (self->n > 1)
+        qsort(self->items, self->n, sizeof *self->items, cmp_diag);
+}
+
+static int cmp_edit(const void *a, const void *b)
+{
+    const kr_edit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return 0;
+}
+
+char *kr_edits_apply(const char *text, size_t len, const kr_edit *edits, size_t n,
+                     size_t *out_len)
+{
+    kr_edit *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    if (!sorted)
+        return NULL;
+    if (n)
+        memcpy(sorted, edits, n * sizeof *sorted);
+    /* stable order for equal starts keeps the first-added edit first */
+    qsort(sorted, n, sizeof *sorted, cmp_edit);
+    size_t cap = len + 1;
+    for (size_t i = 0; i < n; i++)
+        cap += sorted[i].len;
+    char *out = malloc(cap);
+    if (!out) {
+        free(sorted);
+        return NULL;
+    }
+    size_t o = 0, pos = 0;
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        const kr_edit *e = &sorted[i];
+        if (e->end > len || e->start > e->end)
+            continue;
+        /* overlapping (or a second insertion at the same point) loses */
+        if (any && (e->start < pos || (e->start == pos && e->start == e->end &&
+                                       sorted[i - 1].end == pos)))
+            continue;
+        memcpy(out + o, text + pos, e->start - pos);
+        o += e->start - pos;
+        memcpy(out + o, e->text, e->len);
+        o += e->len;
+        pos = e->end;
+        any = true;
+    }
+    memcpy(out + o, text + pos, len - pos);
+    o += len - pos;
+    out[o] = '\0';
+    free(sorted);
+    if (out_len)
+        *out_len = o;
+    return out;
+}
+
+size_t kr_diagnostics_preferred_edits(const kr_diagnostics *self, kr_edit **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < self->n; i++) {
+        const kr_fix *f = kr_diagnostic_preferred_fix(self->items[i]);
+        if (f)
+            n += f->n_edits;
+    }
+    kr_edit *all = kr_xmalloc((n ? n : 1) * sizeof *all);
+    size_t k = 0;
+    for (size_t i = 0; i < self->n; i++) {
+        const kr_fix *f = kr_diagnostic_preferred_fix(self->items[i]);
+        if (!f || !f->n_edits)
+            continue;
+        /* a fix's edits land together or not at all; diagnostics are sorted, so
+         * only recent edits can clash, but a fix may span far: check them all */
+        bool clash = false;
+        for (size_t j = 0; j < f->n_edits && !clash; j++)
+            for (size_t m = k; m-- > 0 && !clash;) {
+                const kr_edit *a = &f->edits[j], *b = &all[m];
+                clash = a->start < b->end && b->start < a->end;
+                clash = clash || (a->start == b->start && (a->start == a->end || b->start == b->end));
+            }
+        if (!clash)
+            for (size_t j = 0; j < f->n_edits; j++)
+                all[k++] = f->edits[j];
+    }
+    qsort(all, k, sizeof *all, cmp_edit);
+    *out = all;
+    return k;
+}
+
+char *kr_diagnostics_apply_preferred(const kr_diagnostics *self, const char *text, size_t len,
+                                     size_t *out_len)
+{
+    kr_edit *all;
+    size_t k = kr_diagnostics_preferred_edits(self, &all);
+    char *out = kr_edits_apply(text, len, all, k, out_len);
+    free(all);
+    return out;
+}

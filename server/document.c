@@ -1,0 +1,264 @@
+/* document.c — the document model: UTF-8 bytes, a line index, and the syntax tree
+ * kept up to date incrementally (ts_tree_edit + re-parse on demand). Also the one
+ * place where byte offsets and editor positions (UTF-8/16/32 units) convert. */
+#include <stdlib.h>
+#include <string.h>
+#include <tree_sitter/api.h>
+
+#include "engine.h"
+
+/* The grammar's language function (grammar/src/parser.c). Weak so the engine still
+ * builds and lints (without structure) if the grammar is left out of a build. */
+extern const TSLanguage *tree_sitter_korrektur(void) __attribute__((weak));
+
+struct kr_document {
+    char *text;
+    size_t len, cap;
+    size_t *lines; /* byte offset of each line's start */
+    size_t n_lines, cap_lines;
+    TSParser *parser;
+    TSTree *tree;
+    bool tree_stale; /* the text changed since the tree was parsed */
+};
+
+static void index_lines(kr_document *d)
+{
+    d->n_lines = 0;
+    size_t pos = 0;
+    for (;;) {
+        if (d->n_lines == d->cap_lines) {
+            d->cap_lines = d->cap_lines ? d->cap_lines * 2 : 64;
+            d->lines = kr_xrealloc(d->lines, d->cap_lines * sizeof *d->lines);
+        }
+        d->lines[d->n_lines++] = pos;
+        const char *nl = memchr(d->text + pos, '\n', d->len - pos);
+        if (!nl)
+            break;
+        pos = (size_t)(nl - d->text) + 1;
+    }
+}
+
+kr_document *kr_document_new(const char *text, size_t len)
+{
+    kr_document *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->cap = len + 1;
+    d->text = malloc(d->cap);
+    if (!d->text) {
+        free(d);
+        return NULL;
+    }
+    if (len)
+        memcpy(d->text, text, len);
+    d->text[len] = '\0';
+    d->len = len;
+    index_lines(d);
+    d->tree_stale = true;
+    return d;
+}
+
+void kr_document_free(kr_document *self)
+{
+    if (!self)
+        return;
+    if (self->tree)
+        ts_tree_delete(self->tree);
+    if (self->parser)
+        ts_parser_delete(self->parser);
+    free(self->lines);
+    free(self->text);
+    free(self);
+}
+
+const char *kr_document_text(const kr_document *self, size_t *len)
+{
+    if (len)
+        *len = self->len;
+    return self->text;
+}
+
+size_t kr_document_line_count(const kr_document *self)
+{
+    return self->n_lines;
+}
+
+size_t kr_document_line_start(const kr_document *self, size_t line)
+{
+    if (line >= self->n_lines)
+        line = self->n_lines - 1;
+    return self->lines[line];
+}
+
+size_t kr_document_line_end(const kr_document *self, size_t line)
+{
+    if (line >= self->n_lines)
+        line = self->n_lines - 1;
+    size_t end = line + 1 < self->n_lines ? self->lines[line + 1] - 1 : self->len;
+    if (end > self->lines[line] && self->text[end - 1] == '\r' && end < self->len)
+        end--;
+    return end;
+}
+
+size_t kr_document_line_of(const kr_document *self, size_t offset)
+{
+    size_t lo = 0, hi = self->n_lines; /* lines[lo] <= offset < lines[hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (self->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Length of the UTF-8 sequence starting at s[0] (1 for an invalid byte) and the
+ * code point's size in `enc` units. */
+static size_t char_len(const unsigned char *s, size_t avail, unsigned *units, kr_encoding enc)
+{
+    size_t n = 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
+    if (n > avail)
+        n = 1;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80) {
+            n = 1;
+            break;
+        }
+    if (enc == KR_ENC_UTF8)
+        *units = (unsigned)n;
+    else if (enc == KR_ENC_UTF16)
+        *units = n == 4 ? 2 : 1;
+    else
+        *units = 1;
+    return n;
+}
+
+size_t kr_utf_units(const char *text, size_t len, kr_encoding enc)
+{
+    size_t units = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned u;
+        i += char_len((const unsigned char *)text + i, len - i, &u, enc);
+        units += u;
+    }
+    return units;
+}
+
+/* Where counting starts on a line: after a leading byte-order mark on line 0,
+ * which editors do not show and do not count. */
+static size_t count_start(const kr_document *d, size_t line)
+{
+    size_t s = d->lines[line];
+    if (line == 0 && d->len >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0)
+        s = 3;
+    return s;
+}
+
+kr_position kr_document_position(const kr_document *self, size_t offset, kr_encoding enc)
+{
+    if (offset > self->len)
+        offset = self->len;
+    size_t line = kr_document_line_of(self, offset);
+    size_t i = count_start(self, line);
+    kr_position pos = {(uint32_t)line, 0};
+    while (i < offset) {
+        unsigned u;
+        size_t n = char_len((const unsigned char *)self->text + i, self->len - i, &u, enc);
+        if (i + n > offset)
+            break; /* offset inside a character: report the character's start */
+        pos.character += u;
+        i += n;
+    }
+    return pos;
+}
+
+size_t kr_document_offset(const kr_document *self, kr_position pos, kr_encoding enc)
+{
+    if (pos.line >= self->n_lines)
+        return self->len;
+    size_t end = kr_document_line_end(self, pos.line);
+    size_t i = count_start(self, pos.line);
+    uint32_t units = 0;
+    while (i < end && units < pos.character) {
+        unsigned u;
+        size_t n = char_len((const unsigned char *)self->text + i, end - i, &u, enc);
+        if (units + u > pos.character)
+            break; /* inside a surrogate pair or a multi-byte unit run: round down */
+        units += u;
+        i += n;
+    }
+    return i;
+}
+
+static TSPoint point_of(const kr_document *d, size_t offset)
+{
+    size_t line = kr_document_line_of(d, offset);
+    return (TSPoint){(uint32_t)line, (uint32_t)(offset - d->lines[line])};
+}
+
+int kr_document_edit(kr_document *self, size_t start, size_t end, const char *text, size_t len)
+{
+    if (start > self->len)
+        start = self->len;
+    if (end > self->len)
+        end = self->len;
+    if (end < start)
+        end = start;
+    size_t new_len = self->len - (end - start) + len;
+    if (new_len + 1 > self->cap) {
+        size_t cap = self->cap * 2 > new_len + 1 ? self->cap * 2 : new_len + 1;
+        char *t = realloc(self->text, cap);
+        if (!t)
+            return -1;
+        self->text = t;
+        self->cap = cap;
+    }
+    TSInputEdit edit = {
+        .start_byte = (uint32_t)start,
+        .old_end_byte = (uint32_t)end,
+        .new_end_byte = (uint32_t)(start + len),
+        .start_point = point_of(self, start),
+        .old_end_point = point_of(self, end),
+    };
+    memmove(self->text + start + len, self->text + end, self->len - end);
+    memcpy(self->text + start, text, len);
+    self->len = new_len;
+    self->text[new_len] = '\0';
+    index_lines(self);
+    edit.new_end_point = point_of(self, start + len);
+    if (self->tree)
+        ts_tree_edit(self->tree, &edit);
+    self->tree_stale = true;
+    return 0;
+}
+
+const TSTree *kr_document_tree(kr_document *self)
+{
+    if (!tree_sitter_korrektur)
+        return NULL;
+    if (!self->parser) {
+        self->parser = ts_parser_new();
+        if (!self->parser || !ts_parser_set_language(self->parser, tree_sitter_korrektur())) {
+            if (self->parser)
+                ts_parser_delete(self->parser);
+            self->parser = NULL;
+            return NULL;
+        }
+    }
+    if (self->tree_stale || !self->tree) {
+        TSTree *t = ts_parser_parse_string(self->parser, self->tree, self->text,
+                                           (uint32_t)self->len);
+        if (self->tree)
+            ts_tree_delete(self->tree);
+        self->tree = t;
+        self->tree_stale = false;
+    }
+    return self->tree;
+}

@@ -1,0 +1,178 @@
+/* engine.h — internals shared by the engine's files and the rules: the arena, the
+ * structures behind the public opaque handles, the per-lint context and the rule
+ * interface. Nothing here knows of JSON or LSP. */
+#ifndef KR_ENGINE_H
+#define KR_ENGINE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "korrektur/korrektur.h"
+
+/* ---- arena: bump allocation for per-lint and per-message scratch ---------- */
+typedef struct kr_arena_chunk kr_arena_chunk;
+typedef struct {
+    kr_arena_chunk *head;
+    size_t chunk_size;
+} kr_arena;
+
+void kr_arena_init(kr_arena *a, size_t chunk_size);
+/* Frees every chunk; the arena may be reused after kr_arena_init(). */
+void kr_arena_release(kr_arena *a);
+/* Forgets every allocation but keeps the first chunk for reuse. */
+void kr_arena_reset(kr_arena *a);
+/* Zeroed, 16-byte aligned; aborts when out of memory (the only sane answer for a
+ * linter: callers never see a half-built result). */
+void *kr_arena_alloc(kr_arena *a, size_t size);
+char *kr_arena_strndup(kr_arena *a, const char *s, size_t n);
+char *kr_arena_printf(kr_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *kr_arena_vprintf(kr_arena *a, const char *fmt, va_list ap);
+
+/* malloc/realloc that abort on failure (small allocations only). */
+void *kr_xmalloc(size_t n);
+void *kr_xrealloc(void *p, size_t n);
+char *kr_xstrndup(const char *s, size_t n);
+
+/* Exchanges the contents of two configurations (lets a loader validate into a
+ * copy and commit only on success). */
+void kr_config_swap(kr_config *a, kr_config *b);
+
+/* ---- diagnostics ------------------------------------------------------------ */
+struct kr_fix {
+    const char *title;
+    bool preferred;
+    kr_edit *edits;
+    size_t n_edits, cap_edits;
+};
+
+struct kr_diagnostic {
+    const char *rule;
+    kr_severity severity;
+    size_t start, end;
+    const char *message;
+    const char *subject;
+    kr_fix *fixes;
+    size_t n_fixes, cap_fixes;
+};
+
+struct kr_diagnostics {
+    kr_arena arena;
+    kr_diagnostic **items;
+    size_t n, cap;
+};
+
+/* Adds a diagnostic (strings copied into the list's arena). Borrowed result. */
+kr_diagnostic *kr_diagnostics_add(kr_diagnostics *self, const char *rule, kr_severity sev,
+                                  size_t start, size_t end, const char *message);
+void kr_diagnostic_set_subject(kr_diagnostics *self, kr_diagnostic *d, const char *s,
+                               size_t n);
+/* Adds a fix with a copied title. Borrowed result. */
+kr_fix *kr_diagnostic_add_fix(kr_diagnostics *self, kr_diagnostic *d, const char *title,
+                              bool preferred);
+void kr_fix_add_edit(kr_diagnostics *self, kr_fix *f, size_t start, size_t end,
+                     const char *text, size_t len);
+/* Sorts by start, end, rule id. */
+void kr_diagnostics_sort(kr_diagnostics *self);
+
+/* ---- analysis: the document's blocks and tokens, built once per lint --------
+ * Built from the syntax tree (analysis.c). Rules read it instead of re-scanning. */
+typedef enum {
+    KR_BLOCK_TITLE,
+    KR_BLOCK_LABEL,       /* "Spørgsmål:", "Svar:" (possibly OCR-damaged) */
+    KR_BLOCK_PARAGRAPH,
+    KR_BLOCK_BULLET,
+    KR_BLOCK_PAGE_HEADER, /* a running header/footer line inside the text flow */
+    KR_BLOCK_OTHER,
+} kr_block_kind;
+
+typedef enum {
+    KR_LABEL_NONE,
+    KR_LABEL_QUESTION,
+    KR_LABEL_ANSWER,
+    KR_LABEL_OTHER,
+} kr_label_kind;
+
+typedef struct {
+    kr_block_kind kind;
+    kr_label_kind label; /* for KR_BLOCK_LABEL */
+    size_t start, end;   /* bytes, end exclusive, without the final line break */
+} kr_block;
+
+typedef enum {
+    KR_TOK_WORD,   /* letters, possibly with OCR debris inside (digits, '@', quotes) */
+    KR_TOK_NUMBER, /* 1.000, 14.11., 2024 */
+    KR_TOK_URL,    /* https://…, www.…, name.dk */
+    KR_TOK_OTHER,  /* paths, code, e-mail: never spell-checked */
+} kr_token_kind;
+
+enum {
+    KR_TOKF_LINE_START = 1 << 0, /* first token on its line */
+    KR_TOKF_LINE_END = 1 << 1,   /* last token on its line */
+    KR_TOKF_HYPHEN_END = 1 << 2, /* ends with '-' at the end of a line (the token
+                                    includes the '-'), continued on the next line */
+    KR_TOKF_QUOTED = 1 << 3,     /* inside quote marks */
+};
+
+typedef struct {
+    size_t start, end; /* the token without surrounding punctuation */
+    size_t ws_start, ws_end; /* the whole whitespace-delimited chunk */
+    uint16_t kind;     /* kr_token_kind */
+    uint16_t flags;    /* KR_TOKF_* */
+    uint32_t block;    /* index into kr_analysis.blocks */
+} kr_token;
+
+typedef struct {
+    kr_block *blocks;
+    size_t n_blocks;
+    kr_token *tokens;
+    size_t n_tokens;
+    size_t title_block; /* index of the title block, or SIZE_MAX */
+} kr_analysis;
+
+/* Builds the analysis of text (its tree may be NULL: then lines and blank lines
+ * decide). Everything is allocated in `arena`. */
+void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_t len,
+                       const TSTree *tree);
+
+/* ---- rules -------------------------------------------------------------------- */
+typedef struct kr_rule kr_rule;
+
+typedef struct kr_lint_ctx {
+    const char *text;
+    size_t len;
+    kr_document *doc;
+    const TSTree *tree; /* may be NULL */
+    const kr_analysis *an;
+    kr_lexicon *lex;
+    const kr_config *cfg;
+    kr_arena *scratch;       /* freed after the lint */
+    kr_diagnostics *out;
+    uint8_t *claimed;        /* per token: already reported by an earlier rule */
+    const kr_rule *rule;     /* the rule running now */
+    kr_severity severity;    /* its configured severity */
+    void *shared[8];         /* per-lint caches shared between rules (see repair.h) */
+} kr_lint_ctx;
+
+struct kr_rule {
+    const char *id;
+    kr_severity severity;
+    const char *summary;
+    const char *explanation;
+    void (*check)(kr_lint_ctx *ctx);
+};
+
+/* The registry (rules/registry.c), in the order rules run: earlier rules claim
+ * tokens so later ones do not report the same word twice. */
+extern const kr_rule *const kr_rules[];
+extern const size_t kr_rules_count;
+
+/* Reports [start, end) for the running rule with a printf-style message. */
+kr_diagnostic *kr_emit(kr_lint_ctx *ctx, size_t start, size_t end, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Marks tokens [first, last] as reported; returns false (and marks nothing) when
+ * any of them is already claimed. */
+bool kr_claim(kr_lint_ctx *ctx, size_t first, size_t last);
+
+#endif
