@@ -19,6 +19,29 @@ void kr_hunspell_close(kr_hunspell *self);
 /* True when hunspell accepts word[0..len) (UTF-8). Not thread-safe: callers lock. */
 bool kr_hunspell_spell(kr_hunspell *self, const char *word, size_t len);
 
+/* ---- the word-set file (KR_DATADIR/da_DK.kdict, written by tools/mkdict.c) ------ *
+ * A minimal acyclic automaton over bytes. Each form is stored as its UTF-8
+ * bytes, a 0 byte, then one flags byte (KR_DICT_*), so walking a word and then
+ * the 0 edge leads to the state whose single edge label is the form's flags.
+ * Layout, little-endian:
+ *   0  magic "KRDICT01"      8  u32 file size     12 u32 root state offset
+ *   16 u32 REP table offset  20 u32 REP count      24 u32 COMPOUNDMIN
+ *   28 u32 COMPOUNDWORDMAX   32 u32 forms          (states start at 64)
+ *   state: u8 n, n edge labels (ascending), n u32 target state offsets
+ *   REP table: count pairs of NUL-terminated strings (from, to) as in the .aff */
+#define KR_DICT_MAGIC "KRDICT01"
+#define KR_DICT_STATES_AT 64
+#define KR_DICT_MAXWORD 120
+enum {
+    KR_DICT_WORD = 1 << 0,      /* may stand alone */
+    KR_DICT_BEGIN = 1 << 1,     /* may begin a compound */
+    KR_DICT_MIDDLE = 1 << 2,    /* may be inside a compound */
+    KR_DICT_END = 1 << 3,       /* may end a compound */
+    KR_DICT_FORBIDDEN = 1 << 4, /* a forbidden spelling (nothing else counts) */
+    KR_DICT_COMMON = 1 << 5,    /* in the common-word list */
+    KR_DICT_ENTRY = 1 << 6,     /* a bare dictionary entry (for CHECKCOMPOUNDREP) */
+};
+
 /* ---- hash -------------------------------------------------------------------- */
 /* 64-bit FNV-1a over bytes followed by a final mix: simple, the same in the
  * compiler and the engine, and good enough for power-of-two tables. */
