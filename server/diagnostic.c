@@ -205,40 +205,55 @@ static int cmp_edit(const void *a, const void *b)
     return 0;
 }
 
+/* An edit and the place it had in the caller's array: qsort is not stable, and
+ * among edits with the same range the first one given must win. */
+typedef struct {
+    kr_edit e;
+    size_t order;
+} ordered_edit;
+
+static int cmp_ordered(const void *a, const void *b)
+{
+    const ordered_edit *x = a, *y = b;
+    int c = cmp_edit(&x->e, &y->e);
+    if (c)
+        return c;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
 char *kr_edits_apply(const char *text, size_t len, const kr_edit *edits, size_t n,
                      size_t *out_len)
 {
-    kr_edit *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    ordered_edit *sorted = malloc((n ? n : 1) * sizeof *sorted);
     if (!sorted)
         return NULL;
-    if (n)
-        memcpy(sorted, edits, n * sizeof *sorted);
-    /* stable order for equal starts keeps the first-added edit first */
-    qsort(sorted, n, sizeof *sorted, cmp_edit);
     size_t cap = len + 1;
-    for (size_t i = 0; i < n; i++)
-        cap += sorted[i].len;
+    for (size_t i = 0; i < n; i++) {
+        sorted[i] = (ordered_edit){edits[i], i};
+        cap += edits[i].len;
+    }
+    qsort(sorted, n, sizeof *sorted, cmp_ordered);
     char *out = malloc(cap);
     if (!out) {
         free(sorted);
         return NULL;
     }
     size_t o = 0, pos = 0;
-    bool any = false;
+    bool inserted_at_pos = false; /* the last accepted edit was an insertion at pos */
     for (size_t i = 0; i < n; i++) {
-        const kr_edit *e = &sorted[i];
+        const kr_edit *e = &sorted[i].e;
         if (e->end > len || e->start > e->end)
             continue;
-        /* overlapping (or a second insertion at the same point) loses */
-        if (any && (e->start < pos || (e->start == pos && e->start == e->end &&
-                                       sorted[i - 1].end == pos)))
+        /* an overlap loses, and so does a second insertion at the same point (their
+         * order would be a guess); an insertion touching a replacement is fine */
+        if (e->start < pos || (e->start == pos && e->start == e->end && inserted_at_pos))
             continue;
         memcpy(out + o, text + pos, e->start - pos);
         o += e->start - pos;
         memcpy(out + o, e->text, e->len);
         o += e->len;
         pos = e->end;
-        any = true;
+        inserted_at_pos = e->start == e->end;
     }
     memcpy(out + o, text + pos, len - pos);
     o += len - pos;
@@ -247,6 +262,27 @@ char *kr_edits_apply(const char *text, size_t len, const kr_edit *edits, size_t 
     if (out_len)
         *out_len = o;
     return out;
+}
+
+/* Whether edits a and b cannot both be applied: they overlap, or both insert at
+ * the same point, or one inserts at the other's start. The rule matches
+ * kr_edits_apply's, so an edit accepted here is never skipped there. */
+static bool clashes(const kr_edit *a, const kr_edit *b)
+{
+    if (a->start < b->end && b->start < a->end)
+        return true;
+    return a->start == b->start && (a->start == a->end || b->start == b->end);
+}
+
+/* Whether a fix's own edits clash with each other (a rule's mistake; such a fix
+ * could only land in part, so it does not land). */
+static bool fix_self_clashes(const kr_fix *f)
+{
+    for (size_t i = 0; i < f->n_edits; i++)
+        for (size_t j = i + 1; j < f->n_edits; j++)
+            if (clashes(&f->edits[i], &f->edits[j]))
+                return true;
+    return false;
 }
 
 size_t kr_diagnostics_preferred_edits(const kr_diagnostics *self, kr_edit **out)
@@ -261,17 +297,14 @@ size_t kr_diagnostics_preferred_edits(const kr_diagnostics *self, kr_edit **out)
     size_t k = 0;
     for (size_t i = 0; i < self->n; i++) {
         const kr_fix *f = kr_diagnostic_preferred_fix(self->items[i]);
-        if (!f || !f->n_edits)
+        if (!f || !f->n_edits || fix_self_clashes(f))
             continue;
-        /* a fix's edits land together or not at all; diagnostics are sorted, so
-         * only recent edits can clash, but a fix may span far: check them all */
+        /* a fix's edits land together or not at all; a fix may span far, so check
+         * each of its edits against every edit accepted so far */
         bool clash = false;
         for (size_t j = 0; j < f->n_edits && !clash; j++)
-            for (size_t m = k; m-- > 0 && !clash;) {
-                const kr_edit *a = &f->edits[j], *b = &all[m];
-                clash = a->start < b->end && b->start < a->end;
-                clash = clash || (a->start == b->start && (a->start == a->end || b->start == b->end));
-            }
+            for (size_t m = k; m-- > 0 && !clash;)
+                clash = clashes(&f->edits[j], &all[m]);
         if (!clash)
             for (size_t j = 0; j < f->n_edits; j++)
                 all[k++] = f->edits[j];
