@@ -118,14 +118,18 @@ if require('korrektur.syntax').available() then
   vim.cmd('doautocmd FileType')
   local hl = require('vim.treesitter.highlighter')
   check('tree-sitter highlighter runs on a korrektur buffer', hl.active[vim.api.nvim_get_current_buf()] ~= nil)
-  local folded = false
-  for lnum = 1, vim.api.nvim_buf_line_count(0) do
-    if vim.fn.foldlevel(lnum) > 0 then
-      folded = true
-      break
+  if compat.get_query('korrektur', 'folds') then
+    local folded = false
+    for lnum = 1, vim.api.nvim_buf_line_count(0) do
+      if vim.fn.foldlevel(lnum) > 0 then
+        folded = true
+        break
+      end
     end
+    check('the folds query gives fold levels', folded)
+  else
+    print('note: no folds query in queries/korrektur/, folds not tested')
   end
-  check('the folds query gives fold levels', folded)
 else
   print('note: parser/korrektur.so not built, highlighting not tested (make nvim-parser)')
 end
@@ -218,18 +222,15 @@ end
 if check('the example has a diagnostic with a preferred fix', target ~= nil) then
   local row, col = at(target.bytes.start)
   vim.api.nvim_win_set_cursor(0, { row + 1, col })
-  local offered, kinds_ok = {}, true
+  local offered, chosen = {}, nil
   local select = vim.ui.select
   vim.ui.select = function(items, opts, on_choice)
     local pick
     for i, item in ipairs(items) do
       local action = item.action or item[2] -- 0.10: {action, ctx}; 0.7: {client_id, action}
       table.insert(offered, action.title)
-      if action.kind ~= 'quickfix' then
-        kinds_ok = false
-      end
       if action.title == fix.title and not pick then
-        pick = i
+        pick, chosen = i, action
       end
     end
     on_choice(pick and items[pick], pick)
@@ -241,7 +242,8 @@ if check('the example has a diagnostic with a preferred fix', target ~= nil) the
   end, 20)
   vim.ui.select = select
   check('the menu offers »' .. fix.title .. '«', vim.tbl_contains(offered, fix.title), table.concat(offered, ' | '))
-  check('the menu\'s actions are quickfixes', kinds_ok)
+  check('it is a preferred quickfix', chosen and chosen.kind == 'quickfix' and chosen.isPreferred == true,
+    chosen and vim.inspect({ chosen.kind, chosen.isPreferred }))
   local edits = {}
   for _, e in ipairs(fix.edits) do
     table.insert(edits, { start = e.bytes.start, ['end'] = e.bytes['end'], text = e.newText })
@@ -267,7 +269,7 @@ os.remove(snapshot)
 check('korrektur fix runs', fix_rc == 0, want_fixed)
 vim.cmd('KorrekturFixAll')
 check(':KorrekturFixAll gives the text `korrektur fix` gives', buffer_text(bufnr) == want_fixed)
-vim.cmd('write')
+vim.cmd('silent write')
 check('the fixed buffer saves', read(doc) == want_fixed)
 
 -- ---- :KorrekturAddWord ----------------------------------------------------------------
