@@ -66,3 +66,24 @@ test-stage-vscode: $(BIN) $(VSIX)
 	  echo "vscode: extension compiles and packages ($(VSIX)); end-to-end run skipped (KORREKTUR_E2E=1 runs it)"; \
 	  echo "0 passed, 0 failed"; \
 	fi
+
+# `make install` also installs the editor files the usual way: the Neovim plugin
+# into the system-wide site pack (on every user's packpath, so only
+# require('korrektur').setup() is left to do), with the parser when it was
+# built; the VS Code package beside the data when `make vsix` made it. No npm
+# or compiler run happens at install time.
+NVIM_SITE := $(DESTDIR)$(PREFIX)/share/nvim/site/pack/korrektur/start/korrektur
+.PHONY: install-editors
+install: install-editors
+install-editors:
+	install -d $(NVIM_SITE)/lua/korrektur $(NVIM_SITE)/plugin $(NVIM_SITE)/ftdetect \
+	  $(NVIM_SITE)/queries/korrektur $(NVIM_SITE)/lsp
+	install -m 644 $(NVIM_DIR)/lua/korrektur/*.lua $(NVIM_SITE)/lua/korrektur/
+	install -m 644 $(NVIM_DIR)/plugin/*.lua $(NVIM_SITE)/plugin/
+	install -m 644 $(NVIM_DIR)/ftdetect/*.vim $(NVIM_SITE)/ftdetect/
+	install -m 644 $(NVIM_DIR)/lsp/*.lua $(NVIM_SITE)/lsp/
+	for q in $(wildcard $(NVIM_DIR)/queries/korrektur/*.scm); do install -m 644 $$q $(NVIM_SITE)/queries/korrektur/; done
+	if [ -f $(NVIM_PARSER) ]; then install -d $(NVIM_SITE)/parser && \
+	  install -m 755 $(NVIM_PARSER) $(NVIM_SITE)/parser/; fi
+	if [ -f $(VSIX) ]; then install -d $(DESTDIR)$(PREFIX)/share/korrektur && \
+	  install -m 644 $(VSIX) $(DESTDIR)$(PREFIX)/share/korrektur/; fi

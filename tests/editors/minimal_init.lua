@@ -16,6 +16,7 @@ if bin == nil or bin == '' then
   bin = repo .. '/build/korrektur'
 end
 vim.g.korrektur_test_bin = vim.fn.fnamemodify(bin, ':p')
+vim.g.korrektur_test_repo = repo
 
 require('korrektur').setup({
   cmd = { vim.g.korrektur_test_bin, 'lsp', '--stdio' },

@@ -110,6 +110,18 @@ for _, name in ipairs({ 'KorrekturFixAll', 'KorrekturAddWord', 'KorrekturIgnoreW
   check('command :' .. name .. ' exists', vim.fn.exists(':' .. name) == 2)
 end
 
+-- The plugin's copies of the grammar's queries must be the grammar's (make
+-- nvim-parser copies them; a stale commit would highlight with old captures).
+local repo = vim.g.korrektur_test_repo
+for _, name in ipairs({ 'highlights', 'folds' }) do
+  local src = repo .. '/grammar/queries/' .. name .. '.scm'
+  local copy = repo .. '/editors/nvim/queries/korrektur/' .. name .. '.scm'
+  if vim.fn.filereadable(src) == 1 then
+    check('queries/korrektur/' .. name .. '.scm equals the grammar\'s',
+      vim.fn.filereadable(copy) == 1 and read(copy) == read(src), 'run make nvim-parser and commit it')
+  end
+end
+
 local dir = vim.fn.fnamemodify(doc, ':h')
 vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/outline.qa.txt'))
 check('*.qa.txt gets filetype korrektur', vim.bo.filetype == 'korrektur', vim.bo.filetype)

@@ -31,8 +31,25 @@ M.defaults = {
   capabilities = nil,
 }
 
-local function is_list(t)
-  return type(t) == 'table' and (vim.tbl_islist or vim.islist)(t)
+-- vim.islist is 0.10+, vim.tbl_islist (deprecated there) is what 0.7 has.
+local islist = vim.islist or vim.tbl_islist
+
+local function expect(name, value, ok, what)
+  if not ok then
+    error(string.format('korrektur.setup: %s must be %s, got %s', name, what, vim.inspect(value)), 3)
+  end
+end
+
+local function list_of_strings(t)
+  if type(t) ~= 'table' or not islist(t) or #t == 0 then
+    return false
+  end
+  for _, v in ipairs(t) do
+    if type(v) ~= 'string' then
+      return false
+    end
+  end
+  return true
 end
 
 -- Merges user options over the defaults and checks their types, so a typo shows
@@ -42,19 +59,18 @@ function M.normalize(opts)
   if type(opts.cmd) == 'string' then
     opts.cmd = { opts.cmd, 'lsp', '--stdio' }
   end
-  vim.validate({
-    cmd = { opts.cmd, is_list, 'a list of strings or a path' },
-    filetypes = { opts.filetypes, is_list, 'a list of filetypes' },
-    root_markers = { opts.root_markers, is_list, 'a list of file names' },
-    settings = { opts.settings, 'table' },
-    on_attach = { opts.on_attach, 'function', true },
-    capabilities = { opts.capabilities, 'table', true },
-    timeout = { opts.timeout, 'number' },
-  })
+  -- Plain checks rather than vim.validate, whose table form 0.11 deprecates.
+  expect('cmd', opts.cmd, list_of_strings(opts.cmd), 'a path or a list of strings')
+  expect('filetypes', opts.filetypes, list_of_strings(opts.filetypes), 'a list of filetypes')
+  expect('root_markers', opts.root_markers, list_of_strings(opts.root_markers), 'a list of file names')
+  expect('settings', opts.settings, type(opts.settings) == 'table', 'a table')
+  expect('on_attach', opts.on_attach, opts.on_attach == nil or type(opts.on_attach) == 'function', 'a function')
+  expect('capabilities', opts.capabilities, opts.capabilities == nil or type(opts.capabilities) == 'table', 'a table')
+  expect('timeout', opts.timeout, type(opts.timeout) == 'number' and opts.timeout > 0, 'a positive number')
   return opts
 end
 
-local uv = vim.loop or vim.uv
+local uv = vim.uv or vim.loop
 
 -- The nearest ancestor folder of `path` (a file or folder) holding one of the
 -- markers, else the file's own folder. Plain libuv calls so it works on 0.7.

@@ -106,7 +106,15 @@ function M.setup(opts)
     -- and vim.lsp.config('korrektur', …) can override parts of it.
     pcall(vim.lsp.config, 'korrektur', config.lsp_config(opts))
   end
+  require('korrektur.commands').define()
   group = vim.api.nvim_create_augroup('korrektur', { clear = true })
+  -- The same rule as ftdetect/korrektur.vim, for plugin managers that put the
+  -- plugin on the runtimepath after filetype detection was set up.
+  vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, {
+    group = group,
+    pattern = '*.qa.txt',
+    command = 'set filetype=korrektur',
+  })
   vim.api.nvim_create_autocmd('FileType', { group = group, callback = on_filetype })
   -- Buffers opened before setup() ran.
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do

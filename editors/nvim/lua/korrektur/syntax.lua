@@ -104,9 +104,9 @@ local function start_folds(bufnr)
   end
   local expr = vim.treesitter.foldexpr and 'v:lua.vim.treesitter.foldexpr()'
     or "v:lua.require'korrektur.syntax'.foldexpr(v:lnum)"
-  vim.api.nvim_win_set_option(win, 'foldmethod', 'expr')
-  vim.api.nvim_win_set_option(win, 'foldexpr', expr)
-  vim.api.nvim_win_set_option(win, 'foldlevel', 99) -- open on load; zc/zM close
+  vim.wo[win].foldmethod = 'expr'
+  vim.wo[win].foldexpr = expr
+  vim.wo[win].foldlevel = 99 -- open on load; zc/zM close
   vim.api.nvim_buf_attach(bufnr, false, {
     on_detach = function()
       cache[bufnr] = nil
