@@ -4,6 +4,7 @@
 #include "confusion.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
@@ -210,4 +211,759 @@ int kr_confusion_distance_within(const char *a, size_t alen, const char *b, size
                                  int limit)
 {
     return distance(a, alen, b, blen, true, limit);
+}
+
+/* ==== the repair engine ============================================================ */
+
+/* Search bounds: a repair is at most MAX_EDITS confusions costing at most
+ * MAX_COST together, and one word never costs more than MAX_LOOKUPS lexicon
+ * lookups (the hot path: a few hundred nanoseconds each). */
+enum {
+    MAX_EDITS = 4,
+    MAX_COST = 110,
+    MAX_LOOKUPS = 3000,
+    MAX_SITES = 160,
+    WORD_BYTES = 4 * KR_CONF_MAX_CHARS + 8,
+};
+
+/* Ranking and decision (same scale as the costs). */
+enum {
+    BONUS_COMMON = 15,   /* the candidate is a common word */
+    BONUS_IN_DOC = 35,   /* the candidate is written correctly elsewhere here */
+    PENALTY_COMPOUND = 20, /* known only as an ad-hoc compound */
+    PENALTY_SPLIT = 10,  /* needs a lost space */
+    REPORT_COST = 110,   /* a best candidate costlier than this is no repair */
+    PREFER_COST = 100,   /* nor is one this costly ever preferred */
+    PREFER_MARGIN = 20,  /* best must beat the runner-up by this to be preferred */
+};
+
+static atomic_ulong n_lookups;
+
+unsigned long kr_confusion_lookups(void)
+{
+    return atomic_load(&n_lookups);
+}
+
+/* ---- small helpers -------------------------------------------------------------- */
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h ^ (h >> 29);
+}
+
+static uint32_t upper(uint32_t c)
+{
+    if (c >= 'a' && c <= 'z')
+        return c - 32;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+        return c - 32;
+    return c;
+}
+
+static bool is_upper_cp(uint32_t c)
+{
+    return fold(c) != c;
+}
+
+static bool is_letter_cp(uint32_t c)
+{
+    uint32_t f = fold(c);
+    return (f >= 'a' && f <= 'z') || (f >= 0xDF && f <= 0xFF && f != 0xF7) ||
+           (c >= 0x100 && c < 0x250);
+}
+
+static size_t encode(uint32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Lower-cases UTF-8 (ASCII and Latin-1) into out (room for n bytes). */
+static size_t fold_bytes(const char *s, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)s[i + 1];
+            if (d >= 0x80 && d <= 0x9E && d != 0x97)
+                d += 32;
+            out[i] = (char)c;
+            out[++i] = (char)d;
+            continue;
+        }
+        out[i] = (char)c;
+    }
+    return n;
+}
+
+/* ---- per-lint state: memo of verdicts and the document's word counts ------------ */
+typedef struct {
+    const char *key;
+    uint32_t len;
+    uint32_t count; /* occurrences (count map) */
+    uint64_t hash;
+    kr_verdict *verdict; /* verdict map */
+} entry;
+
+typedef struct {
+    entry *slots;
+    size_t cap, count;
+} emap;
+
+typedef struct {
+    emap verdicts; /* exact word -> verdict */
+    emap counts;   /* folded word -> occurrences */
+    bool stats_done, lost;
+} conf_state;
+
+static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool create)
+{
+    uint64_t h = hash_bytes(s, n);
+    if (m->cap) {
+        for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+            entry *e = &m->slots[i];
+            if (!e->key)
+                break;
+            if (e->hash == h && e->len == n && memcmp(e->key, s, n) == 0)
+                return e;
+        }
+    }
+    if (!create)
+        return NULL;
+    if ((m->count + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 256;
+        entry *slots = kr_arena_alloc(a, cap * sizeof *slots);
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->slots[i].key)
+                continue;
+            size_t j = m->slots[i].hash & (cap - 1);
+            while (slots[j].key)
+                j = (j + 1) & (cap - 1);
+            slots[j] = m->slots[i];
+        }
+        m->slots = slots; /* the old table stays in the arena until the lint ends */
+        m->cap = cap;
+    }
+    size_t i = h & (m->cap - 1);
+    while (m->slots[i].key)
+        i = (i + 1) & (m->cap - 1);
+    entry *e = &m->slots[i];
+    e->key = kr_arena_strndup(a, s, n);
+    e->len = (uint32_t)n;
+    e->hash = h;
+    m->count++;
+    return e;
+}
+
+static conf_state *state_of(kr_lint_ctx *ctx)
+{
+    conf_state *st = ctx->shared[KR_SHARED_CONFUSION];
+    if (!st) {
+        st = kr_arena_alloc(ctx->scratch, sizeof *st);
+        ctx->shared[KR_SHARED_CONFUSION] = st;
+    }
+    return st;
+}
+
+static unsigned lookup(kr_lint_ctx *ctx, const char *s, size_t n)
+{
+    atomic_fetch_add_explicit(&n_lookups, 1, memory_order_relaxed);
+    return ctx->lex ? kr_lexicon_lookup(ctx->lex, s, n) : 0;
+}
+
+/* ---- word parts --------------------------------------------------------------------- */
+size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
+{
+    size_t n = 0, s = t->start, end = t->end;
+    /* a possessive or clitic after an apostrophe (BIOS'en, Peter's) is not checked */
+    for (size_t i = t->start; i < end; i++)
+        if (text[i] == '\'' && i > t->start) {
+            end = i;
+            break;
+        }
+    for (size_t i = t->start; i <= end && n < max; i++) {
+        if (i == end || text[i] == '-') {
+            if (i > s)
+                parts[n++] = (kr_span){s, i};
+            s = i + 1;
+        }
+    }
+    return n;
+}
+
+/* ---- document statistics -------------------------------------------------------------- */
+static bool has_dia(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)s[i] == 0xC3) {
+            unsigned char d = (unsigned char)s[i + 1] | 0x20;
+            if (d == 0xA6 || d == 0xB8 || d == 0xA5)
+                return true;
+        }
+    return false;
+}
+
+/* Danish words so frequent that a Danish text of any length is full of them;
+ * an English text that also lacks æøå is not. */
+static bool danish_marker(const char *f, size_t n)
+{
+    static const char *const words[] = {"og", "er", "det", "at", "til", "af", "en", "den",
+                                        "som", "med", "ikke", "har", "de", "kan", "vil",
+                                        "eller", "hvis", "skal", "der", "et", "fra"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], f, n) == 0)
+            return true;
+    return false;
+}
+
+static void build_stats(kr_lint_ctx *ctx, conf_state *st)
+{
+    st->stats_done = true;
+    size_t words = 0, dia = 0, markers = 0;
+    char buf[WORD_BYTES];
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k];
+        if (t->kind != KR_TOK_WORD)
+            continue;
+        kr_span parts[8];
+        size_t np = kr_word_parts(ctx->text, t, parts, 8);
+        for (size_t p = 0; p < np; p++) {
+            size_t n = parts[p].end - parts[p].start;
+            if (n >= sizeof buf)
+                continue;
+            fold_bytes(ctx->text + parts[p].start, n, buf);
+            entry *e = emap_get(ctx->scratch, &st->counts, buf, n, true);
+            e->count++;
+            words++;
+            if (has_dia(buf, n))
+                dia++;
+            if (danish_marker(buf, n))
+                markers++;
+        }
+    }
+    /* Danish prose has æ/ø/å in roughly one word in ten; none in 200 words is
+     * the signature of text that lost them */
+    st->lost = words >= 12 && markers * 12 >= words && dia * 200 <= words;
+}
+
+bool kr_doc_lost_diacritics(kr_lint_ctx *ctx)
+{
+    conf_state *st = state_of(ctx);
+    if (!st->stats_done)
+        build_stats(ctx, st);
+    return st->lost;
+}
+
+unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len)
+{
+    conf_state *st = state_of(ctx);
+    if (!st->stats_done)
+        build_stats(ctx, st);
+    char buf[WORD_BYTES];
+    if (len >= sizeof buf)
+        return 0;
+    fold_bytes(word, len, buf);
+    entry *e = emap_get(ctx->scratch, &st->counts, buf, len, false);
+    return e ? e->count : 0;
+}
+
+/* ---- the candidate search --------------------------------------------------------- */
+/* A place in the word where a confusion could be undone: replace ocr letters
+ * [at, at+olen) by truth. */
+typedef struct {
+    uint8_t at, olen, tlen, cls;
+    int16_t cost;
+    uint32_t truth[SEG_MAX];
+} site;
+
+typedef struct {
+    char text[WORD_BYTES];
+    size_t len;
+    int cost;
+    unsigned lex, classes;
+} found;
+
+typedef struct {
+    kr_lint_ctx *ctx;
+    const uint32_t *w;
+    int n;
+    site sites[MAX_SITES];
+    int nsites;
+    int chosen[MAX_EDITS];
+    int budget, max_edits, lookups;
+    found cand[2 * KR_CAND_MAX];
+    int ncand;
+} search;
+
+static void add_site(search *s, int at, int olen, const uint32_t *truth, int tlen, int cost,
+                     int cls)
+{
+    if (s->nsites == MAX_SITES)
+        return;
+    site *x = &s->sites[s->nsites++];
+    x->at = (uint8_t)at;
+    x->olen = (uint8_t)olen;
+    x->tlen = (uint8_t)tlen;
+    x->cls = (uint8_t)cls;
+    x->cost = (int16_t)cost;
+    for (int k = 0; k < tlen; k++)
+        x->truth[k] = truth[k];
+}
+
+static void find_sites(search *s)
+{
+    const uint32_t *w = s->w;
+    int n = s->n;
+    for (int j = 0; j < n; j++) {
+        for (size_t k = 0; k < n_conf; k++) {
+            const conf_entry *e = &conf[k];
+            if (e->on == 0) {
+                /* an inserted truth segment (a lost space) between two letters */
+                if (j > 0 && is_letter_cp(w[j - 1]) && is_letter_cp(w[j]))
+                    add_site(s, j, 0, e->truth, e->tn, e->cost, e->cls);
+                continue;
+            }
+            if (!seg_match(e->ocr, e->on, e->foldable, w, n, j))
+                continue;
+            uint32_t t[SEG_MAX];
+            for (int q = 0; q < e->tn; q++)
+                t[q] = e->truth[q];
+            if (e->foldable && e->tn && is_upper_cp(w[j]))
+                t[0] = upper(t[0]);
+            /* a capital from a digit or symbol only begins a word */
+            if (!e->foldable && e->tn && is_upper_cp(t[0]) && j > 0)
+                continue;
+            add_site(s, j, e->on, t, e->tn, e->cost, e->cls);
+        }
+        if (j > 0 && is_letter_cp(w[j]) && fold(w[j]) == fold(w[j - 1]))
+            add_site(s, j, 1, NULL, 0, DOUBLED_COST, KR_CONFCLS_OCR);
+    }
+}
+
+/* Spells the word with the chosen sites undone into out; returns its length. */
+static size_t build(const search *s, int nchosen, char *out)
+{
+    size_t len = 0;
+    int pos = 0;
+    for (int c = 0; c < nchosen; c++) {
+        const site *x = &s->sites[s->chosen[c]];
+        for (; pos < x->at; pos++)
+            len += encode(s->w[pos], out + len);
+        for (int q = 0; q < x->tlen; q++)
+            len += encode(x->truth[q], out + len);
+        pos = x->at + x->olen;
+    }
+    for (; pos < s->n; pos++)
+        len += encode(s->w[pos], out + len);
+    out[len] = '\0';
+    return len;
+}
+
+static bool accepted(unsigned lex)
+{
+    return lex & (KR_LEX_KNOWN | KR_LEX_USER);
+}
+
+/* Lexicon flags of a candidate; one with lost spaces needs every part known (the
+ * weakest part's flags count). 0 when not a word. */
+static unsigned check_candidate(search *s, const char *text, size_t len)
+{
+    unsigned all = ~0u;
+    size_t p = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != ' ')
+            continue;
+        size_t n = i - p;
+        /* one-letter words only as the preposition i (vii → vi i) */
+        if (n == 0 || (n == 1 && text[p] != 'i'))
+            return 0;
+        s->lookups++;
+        unsigned f = lookup(s->ctx, text + p, n);
+        if (!accepted(f))
+            return 0;
+        all &= f;
+        p = i + 1;
+    }
+    return all;
+}
+
+static void consider(search *s, int nchosen, int cost)
+{
+    char buf[WORD_BYTES];
+    size_t len = build(s, nchosen, buf);
+    unsigned classes = 0;
+    for (int c = 0; c < nchosen; c++)
+        classes |= 1u << s->sites[s->chosen[c]].cls;
+    for (int i = 0; i < s->ncand; i++)
+        if (s->cand[i].len == len && memcmp(s->cand[i].text, buf, len) == 0) {
+            if (cost < s->cand[i].cost)
+                s->cand[i].cost = cost, s->cand[i].classes = classes;
+            return;
+        }
+    unsigned lex = check_candidate(s, buf, len);
+    if (!lex)
+        return;
+    int slot = s->ncand;
+    if (slot == 2 * KR_CAND_MAX) {
+        /* full: replace the costliest when this one is cheaper */
+        slot = 0;
+        for (int i = 1; i < s->ncand; i++)
+            if (s->cand[i].cost > s->cand[slot].cost)
+                slot = i;
+        if (s->cand[slot].cost <= cost)
+            return;
+    } else {
+        s->ncand++;
+    }
+    found *f = &s->cand[slot];
+    memcpy(f->text, buf, len + 1);
+    f->len = len;
+    f->cost = cost;
+    f->lex = lex;
+    f->classes = classes;
+}
+
+/* Every set of non-overlapping sites (in position order) within the budget. */
+static void dfs(search *s, int from, int pos, int cost, int depth)
+{
+    for (int i = from; i < s->nsites && s->lookups < MAX_LOOKUPS; i++) {
+        const site *x = &s->sites[i];
+        if (x->at < pos)
+            continue;
+        int c = cost + x->cost;
+        if (c > s->budget)
+            continue;
+        s->chosen[depth] = i;
+        consider(s, depth + 1, c);
+        if (depth + 1 < s->max_edits)
+            dfs(s, i + 1, x->at + x->olen, c, depth + 1);
+    }
+}
+
+static int best_cost(const search *s)
+{
+    int b = KR_CONF_INF;
+    for (int i = 0; i < s->ncand; i++)
+        if (s->cand[i].cost < b)
+            b = s->cand[i].cost;
+    return b;
+}
+
+/* Cost-ordered in effect: searches with a growing budget and stops once the
+ * cheapest repair and everything that could rival it have been seen. */
+static void run_search(search *s, int max_cost, int max_edits)
+{
+    static const int budgets[] = {40, 75, MAX_COST};
+    find_sites(s);
+    for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
+        s->budget = budgets[b] < max_cost ? budgets[b] : max_cost;
+        s->max_edits = max_edits;
+        dfs(s, 0, 0, 0, 0);
+        if (best_cost(s) + PREFER_MARGIN + BONUS_IN_DOC <= s->budget || s->budget >= max_cost ||
+            s->lookups >= MAX_LOOKUPS)
+            break;
+    }
+}
+
+/* ---- real-word pairs ------------------------------------------------------------ */
+#define KR_REALWORD(w, m, p) {w, m, p},
+static const struct {
+    const char *written, *meant;
+    int percent;
+} realwords[] = {
+#include "rules/realwords.def"
+};
+#undef KR_REALWORD
+
+static int realword_find(const char *folded, size_t n)
+{
+    for (size_t i = 0; i < sizeof realwords / sizeof realwords[0]; i++)
+        if (strlen(realwords[i].written) == n && memcmp(realwords[i].written, folded, n) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Upper-cases the first letter of buf (NUL-terminated, room for 4 more bytes). */
+static size_t capitalize(char *buf, size_t len)
+{
+    uint32_t cps[KR_CONF_MAX_CHARS];
+    int n = decode(buf, len, cps, KR_CONF_MAX_CHARS);
+    if (n <= 0)
+        return len;
+    cps[0] = upper(cps[0]);
+    size_t out = 0;
+    for (int i = 0; i < n; i++)
+        out += encode(cps[i], buf + out);
+    buf[out] = '\0';
+    return out;
+}
+
+/* ---- verdicts ----------------------------------------------------------------------- */
+typedef enum { SHAPE_SKIP, SHAPE_LOWER, SHAPE_CAPITAL } word_shape;
+
+/* Words the engine leaves alone: no letters to speak of, ALLCAPS acronyms,
+ * MixedCase product names, one-letter words, anything with a dot or an @ between
+ * letters and a dot after it (names of hosts and mail addresses). */
+static word_shape shape_of(const uint32_t *w, int n)
+{
+    int letters = 0, uppers = 0, inner_upper = 0;
+    for (int i = 0; i < n; i++) {
+        if (w[i] == '.' || w[i] == ':' || w[i] == '_' || w[i] == '/')
+            return SHAPE_SKIP;
+        if (!is_letter_cp(w[i]))
+            continue;
+        letters++;
+        if (is_upper_cp(w[i])) {
+            uppers++;
+            if (i > 0)
+                inner_upper++;
+        }
+    }
+    if (letters < 2 || n < 2)
+        return SHAPE_SKIP;
+    if (uppers >= 2 && uppers * 2 >= letters)
+        return SHAPE_SKIP; /* ALLCAPS, or nearly */
+    if (inner_upper)
+        return SHAPE_SKIP;
+    return uppers ? SHAPE_CAPITAL : SHAPE_LOWER;
+}
+
+/* Lower-case Roman numerals with a doubled i (ii, vii, xiii): a word list may
+ * know them, Danish prose never writes them — OCR's doubled letters do. */
+static bool roman_garble(const uint32_t *w, int n)
+{
+    bool dbl = false;
+    for (int i = 0; i < n; i++) {
+        if (w[i] != 'i' && w[i] != 'v' && w[i] != 'x')
+            return false;
+        if (i > 0 && w[i] == 'i' && w[i - 1] == 'i')
+            dbl = true;
+    }
+    return dbl;
+}
+
+static int score_of(kr_lint_ctx *ctx, const found *f)
+{
+    int sc = f->cost;
+    if (f->lex & KR_LEX_COMMON)
+        sc -= BONUS_COMMON;
+    else if (f->lex & KR_LEX_COMPOUND)
+        sc += PENALTY_COMPOUND;
+    if (memchr(f->text, ' ', f->len))
+        sc += PENALTY_SPLIT;
+    else if (kr_doc_word_count(ctx, f->text, f->len) > 0)
+        sc -= BONUS_IN_DOC;
+    return sc;
+}
+
+/* Moves the search's candidates, ranked, into the verdict (texts into the arena). */
+static void rank(kr_lint_ctx *ctx, search *s, kr_verdict *v)
+{
+    int order[2 * KR_CAND_MAX], score[2 * KR_CAND_MAX];
+    for (int i = 0; i < s->ncand; i++) {
+        order[i] = i;
+        score[i] = score_of(ctx, &s->cand[i]);
+    }
+    for (int i = 1; i < s->ncand; i++)
+        for (int j = i; j > 0 && (score[order[j]] < score[order[j - 1]] ||
+                                  (score[order[j]] == score[order[j - 1]] &&
+                                   s->cand[order[j]].cost < s->cand[order[j - 1]].cost));
+             j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    v->n = 0;
+    for (int i = 0; i < s->ncand && v->n < KR_CAND_MAX; i++) {
+        const found *f = &s->cand[order[i]];
+        kr_candidate *c = &v->cand[v->n++];
+        c->text = kr_arena_strndup(ctx->scratch, f->text, f->len);
+        c->len = f->len;
+        c->cost = f->cost;
+        c->score = score[order[i]];
+        c->lex = f->lex;
+        c->classes = f->classes;
+    }
+}
+
+static void decide(kr_verdict *v)
+{
+    const kr_candidate *b = &v->cand[0];
+    if (v->n == 0 || b->cost > REPORT_COST) {
+        v->n = 0;
+        v->kind = KR_VERDICT_UNKNOWN;
+        return;
+    }
+    v->kind = b->classes == (1u << KR_CONFCLS_DIA) ? KR_VERDICT_DIA : KR_VERDICT_OCR;
+    v->preferred =
+        b->cost <= PREFER_COST && (v->n == 1 || v->cand[1].score - b->score >= PREFER_MARGIN);
+}
+
+/* A known word in text that lost its æøå: the real-word table, else a lone
+ * cheap repair to a common word when the word itself is rare. */
+static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, const uint32_t *w,
+                            int n, kr_verdict *v)
+{
+    char folded[WORD_BYTES];
+    fold_bytes(word, len, folded);
+    int r = realword_find(folded, len);
+    if (r >= 0) {
+        if (realwords[r].percent < 50)
+            return;
+        char buf[WORD_BYTES];
+        size_t m = strlen(realwords[r].meant);
+        memcpy(buf, realwords[r].meant, m + 1);
+        if (is_upper_cp(w[0]))
+            m = capitalize(buf, m);
+        kr_candidate *c = &v->cand[0];
+        c->text = kr_arena_strndup(ctx->scratch, buf, m);
+        c->len = m;
+        c->cost = kr_confusion_distance(buf, m, word, len);
+        c->lex = lookup(ctx, buf, m);
+        c->classes = 1u << KR_CONFCLS_DIA;
+        v->n = 1;
+        v->kind = KR_VERDICT_DIA;
+        v->real_word = true;
+        v->preferred = realwords[r].percent >= 80;
+        return;
+    }
+    if (v->lex & KR_LEX_COMMON)
+        return;
+    search *s = kr_arena_alloc(ctx->scratch, sizeof *s);
+    *s = (search){.ctx = ctx, .w = w, .n = n};
+    run_search(s, 30, 1);
+    int keep = -1, common = 0;
+    for (int i = 0; i < s->ncand; i++)
+        if (s->cand[i].lex & KR_LEX_COMMON && !memchr(s->cand[i].text, ' ', s->cand[i].len))
+            keep = i, common++;
+    if (common != 1)
+        return;
+    s->cand[0] = s->cand[keep];
+    s->ncand = 1;
+    rank(ctx, s, v);
+    v->kind = v->cand[0].classes == (1u << KR_CONFCLS_DIA) ? KR_VERDICT_DIA : KR_VERDICT_OCR;
+    v->real_word = true;
+    v->preferred = true;
+}
+
+static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
+{
+    uint32_t w[KR_CONF_MAX_CHARS];
+    int n = decode(word, len, w, KR_CONF_MAX_CHARS);
+    v->kind = KR_VERDICT_OK;
+    if (n < 0 || shape_of(w, n) == SHAPE_SKIP)
+        return;
+    conf_init();
+    v->lex = lookup(ctx, word, len);
+    if (v->lex & KR_LEX_USER)
+        return;
+    bool known = (v->lex & KR_LEX_KNOWN) && !roman_garble(w, n);
+    if (known) {
+        if (kr_doc_lost_diacritics(ctx))
+            judge_real_word(ctx, word, len, w, n, v);
+        return;
+    }
+    search *s = kr_arena_alloc(ctx->scratch, sizeof *s);
+    *s = (search){.ctx = ctx, .w = w, .n = n};
+    run_search(s, MAX_COST, MAX_EDITS);
+    rank(ctx, s, v);
+    decide(v);
+    /* tesseract's word list holds some garbage ("pa"): common-but-unknown words
+     * with no repair are not worth a hint */
+    if (v->kind == KR_VERDICT_UNKNOWN && (v->lex & KR_LEX_COMMON))
+        v->kind = KR_VERDICT_OK;
+}
+
+const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len)
+{
+    conf_state *st = state_of(ctx);
+    entry *e = emap_get(ctx->scratch, &st->verdicts, word, len, true);
+    if (!e->verdict) {
+        e->verdict = kr_arena_alloc(ctx->scratch, sizeof *e->verdict);
+        judge(ctx, word, len, e->verdict);
+    }
+    return e->verdict;
+}
+
+/* ---- reporting ------------------------------------------------------------------------ */
+/* A token the spelling rules look at: a word, not half of a word broken at a
+ * line end (broken-hyphenation's), not claimed yet. */
+static bool checkable(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    if (t->kind != KR_TOK_WORD || ctx->claimed[k] || (t->flags & KR_TOKF_HYPHEN_END))
+        return false;
+    if (k > 0 && (ctx->an->tokens[k - 1].flags & KR_TOKF_HYPHEN_END))
+        return false;
+    return true;
+}
+
+static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v,
+                         const char *what)
+{
+    int n = (int)(p->end - p->start);
+    const char *w = ctx->text + p->start;
+    kr_diagnostic *d;
+    if (v->n == 0)
+        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s»", what, n, w);
+    else if (v->preferred || v->n == 1)
+        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» skal sandsynligvis være «%s»", what, n,
+                    w, v->cand[0].text);
+    else if (v->n == 2)
+        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» — måske «%s» eller «%s»", what, n, w,
+                    v->cand[0].text, v->cand[1].text);
+    else
+        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» — måske «%s», «%s» eller «%s»", what, n,
+                    w, v->cand[0].text, v->cand[1].text, v->cand[2].text);
+    for (size_t i = 0; i < v->n && i < 3; i++) {
+        char title[WORD_BYTES + 32];
+        snprintf(title, sizeof title, "Ret til «%s»", v->cand[i].text);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, i == 0 && v->preferred);
+        kr_fix_add_edit(ctx->out, f, p->start, p->end, v->cand[i].text, v->cand[i].len);
+    }
+}
+
+void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what)
+{
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        if (!checkable(ctx, k))
+            continue;
+        kr_span parts[8];
+        size_t np = kr_word_parts(ctx->text, &ctx->an->tokens[k], parts, 8);
+        bool any = false;
+        for (size_t i = 0; i < np; i++) {
+            const kr_verdict *v =
+                kr_word_verdict(ctx, ctx->text + parts[i].start, parts[i].end - parts[i].start);
+            if (v->kind != kind)
+                continue;
+            emit_verdict(ctx, &parts[i], v, what);
+            any = true;
+        }
+        if (any)
+            kr_claim(ctx, k, k);
+    }
 }

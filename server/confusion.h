@@ -57,35 +57,62 @@ typedef struct {
     const char *text; /* the repaired word (arena-owned, NUL-terminated) */
     size_t len;
     int cost;         /* confusion cost (scale above) */
-    unsigned lex;     /* KR_LEX_* flags of text */
-    int score;        /* ranking score: lower is better (cost minus priors) */
+    int score;        /* ranking score: lower is better (cost adjusted by priors) */
+    unsigned lex;     /* KR_LEX_* flags of text (of its weakest part when split) */
+    unsigned classes; /* 1 << KR_CONFCLS_* of every confusion used */
 } kr_candidate;
 
+/* What the engine concluded about one word of this document. */
+typedef enum {
+    KR_VERDICT_OK,      /* known, accepted, or not a word to check */
+    KR_VERDICT_OCR,     /* a glyph garbling: rule ocr-confusion */
+    KR_VERDICT_DIA,     /* lost æ/ø/å only: rule missing-diacritics */
+    KR_VERDICT_UNKNOWN, /* unknown, no confident repair: rule unknown-word */
+} kr_verdict_kind;
+
 typedef struct {
-    unsigned lex;           /* KR_LEX_* flags of the word itself */
-    size_t n;               /* candidates, best first */
+    kr_verdict_kind kind;
+    unsigned lex;     /* KR_LEX_* flags of the word itself */
+    bool real_word;   /* the word is itself a known word (far/får): a context guess */
+    bool preferred;   /* cand[0] is clearly best: its fix is preferred */
+    size_t n;         /* candidates to offer, best first */
     kr_candidate cand[KR_CAND_MAX];
-} kr_repair;
+} kr_verdict;
 
-/* The repair candidates for word[0..len): spellings the lexicon knows that the
- * word could be a garbling of, found by a bounded, cost-ordered search over the
- * confusion table. Memoised per distinct word for the lint (in ctx->shared and
- * ctx->scratch): the result is borrowed until the lint ends. `diacritics_only`
- * restricts the search to restoring æ/ø/å (the missing-diacritics rule). */
-const kr_repair *kr_repair_word(kr_lint_ctx *ctx, const char *word, size_t len,
-                                bool diacritics_only);
+/* The engine's verdict on word[0..len) (one word: no spaces or hyphens; the
+ * rules split tokens first, see kr_word_parts). Candidates come from a bounded,
+ * cost-ordered search over the confusion table checked against the lexicon,
+ * ranked by cost, the common-word prior and the document's own evidence.
+ * Memoised per distinct word for the lint (ctx->shared[KR_SHARED_CONFUSION] and
+ * ctx->scratch): borrowed until the lint ends. */
+const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len);
 
-/* Document-wide evidence gathered once per lint: how often a spelling occurs in
- * the document, and whether the text looks like it lost its æøå (Danish words,
- * almost no æ/ø/å). */
-typedef struct kr_doc_stats kr_doc_stats;
-const kr_doc_stats *kr_doc_stats_get(kr_lint_ctx *ctx);
-/* Occurrences of word[0..len) (case-insensitive) among the document's tokens. */
-unsigned kr_doc_stats_count(const kr_doc_stats *st, const char *word, size_t len);
-/* True when the document looks like text that lost its æ/ø/å. */
-bool kr_doc_stats_lost_diacritics(const kr_doc_stats *st);
+/* The checkable words inside a token: its parts between hyphens (`DNS-domene` →
+ * `DNS`, `domene`), without a possessive after an apostrophe. Writes at most max
+ * [start, end) byte spans into parts and returns their number. */
+typedef struct {
+    size_t start, end;
+} kr_span;
+size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t max);
 
-/* Lexicon lookups done by the engine during this process (for profiling). */
+/* True when the document looks like Danish text that lost its æ/ø/å (English-
+ * model OCR, a keyboard without them): Danish function words, almost no æøå. */
+bool kr_doc_lost_diacritics(kr_lint_ctx *ctx);
+
+/* Occurrences of word[0..len) (case-insensitive) among the document's words. */
+unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len);
+
+/* Reports, for the running rule, every word of the document whose verdict is
+ * `kind`: one diagnostic per word part with its candidates as fixes (the first
+ * preferred when the verdict says so). `what` names the problem in the message
+ * ("OCR-fejl", …). Tokens already claimed by an earlier rule are skipped, and
+ * reported tokens are claimed. */
+void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what);
+
+/* The slot of ctx->shared this engine uses for its per-lint state. */
+#define KR_SHARED_CONFUSION 0
+
+/* Lexicon lookups done by the engine in this process (for profiling). */
 unsigned long kr_confusion_lookups(void);
 
 #endif
