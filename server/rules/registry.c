@@ -4,12 +4,14 @@
 #include "engine.h"
 
 extern const kr_rule kr_rule_encoding;
+extern const kr_rule kr_rule_broken_hyphenation;
 extern const kr_rule kr_rule_ocr_confusion;
 extern const kr_rule kr_rule_missing_diacritics;
 extern const kr_rule kr_rule_unknown_word;
 
 const kr_rule *const kr_rules[] = {
     &kr_rule_encoding,
+    &kr_rule_broken_hyphenation,
     &kr_rule_ocr_confusion,
     &kr_rule_missing_diacritics,
     &kr_rule_unknown_word,

@@ -1,0 +1,505 @@
+/* broken_hyphenation.c — rule `broken-hyphenation`: a word split by a line-end
+ * hyphen, as PDF extraction and OCR leave typeset text (`igangvæ-⏎rende`). The
+ * fix joins the halves: the hyphen, the line break and the next line's
+ * indentation go, the rest of the next line follows the word.
+ *
+ * A line-end hyphen can also be real (`EU-⏎borger`, `Windows-⏎systemer`,
+ * `apt-⏎list-changes`) or end a suspended compound (`lærings- og …`); those are
+ * left alone. The decision weighs, in order: the document itself (the same
+ * pair written elsewhere with or without the hyphen), the shape of the halves
+ * (digits, acronyms, capitals), the dictionary on the joined and the separate
+ * forms, and the Danish hyphenation patterns on the joined word (a typesetter
+ * only breaks at a legal hyphenation point). */
+#include <stdint.h>
+#include <string.h>
+
+#include "engine.h"
+#include "hyphen_adapter.h"
+#include "korrektur/lexicon.h"
+
+/* ---- characters --------------------------------------------------------------- */
+
+/* Decodes the UTF-8 character at s[i] (i < n); *len receives its byte length.
+ * Invalid bytes decode as themselves, one byte long. */
+static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    size_t avail = n - i;
+    if (u[0] < 0x80 || avail < 2) {
+        *len = 1;
+        return u[0];
+    }
+    if ((u[0] & 0xE0) == 0xC0 && (u[1] & 0xC0) == 0x80) {
+        *len = 2;
+        return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+    }
+    if ((u[0] & 0xF0) == 0xE0 && avail >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *len = 3;
+        return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    }
+    *len = 1;
+    return u[0];
+}
+
+/* Start of the character that ends just before s[i] (i > 0). */
+static size_t cp_start_before(const char *s, size_t i)
+{
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+        j--;
+    return j;
+}
+
+static bool is_letter(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x52F);
+}
+static bool is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+static bool is_alnum(uint32_t c)
+{
+    return is_letter(c) || is_digit(c);
+}
+static bool is_upper(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+}
+static bool is_lower(uint32_t c)
+{
+    return is_letter(c) && !is_upper(c);
+}
+static bool is_hspace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* ---- one line-end break ------------------------------------------------------- */
+
+typedef struct {
+    size_t tok;            /* token index of the hyphen-ended chunk */
+    size_t x_start;        /* that chunk */
+    size_t xs_start;       /* its last letter/digit run: [xs_start, hyphen) */
+    size_t hyphen;         /* the '-' */
+    size_t y_start, y_end; /* the continuation's chunk on a later line */
+    size_t ys_end;         /* its first letter/digit run: [y_start, ys_end) */
+    bool across_blank;     /* blank lines between (OCR paragraph gaps) */
+    bool across_header;    /* a running page header between */
+} hbreak;
+
+static size_t line_end(const char *t, size_t len, size_t i)
+{
+    while (i < len && t[i] != '\n')
+        i++;
+    return i;
+}
+
+/* A running page header or page number line ("<title> Side 2", "- 3 -", "4"),
+ * which can stand between the halves when a page broke inside a word. */
+static bool is_page_header_line(const kr_lint_ctx *ctx, size_t s, size_t e)
+{
+    const char *t = ctx->text;
+    for (size_t b = 0; b < ctx->an->n_blocks; b++) {
+        const kr_block *bl = &ctx->an->blocks[b];
+        if (bl->kind == KR_BLOCK_PAGE_HEADER && bl->start <= s && e <= bl->end + 1)
+            return true;
+    }
+    while (e > s && is_hspace(t[e - 1]))
+        e--;
+    size_t d = e;
+    while (d > s && t[d - 1] >= '0' && t[d - 1] <= '9')
+        d--;
+    if (d == e || d - s > 200)
+        return false;
+    size_t k = d;
+    while (k > s && (t[k - 1] == ' ' || t[k - 1] == '-'))
+        k--;
+    if (k == s)
+        return true; /* only a page number */
+    static const char *const words[] = {"Side", "side", "Page", "page", "Seite"};
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t n = strlen(words[w]);
+        if (k - s >= n && memcmp(t + k - n, words[w], n) == 0 && k < d &&
+            (k - s == n || t[k - n - 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
+/* Finds the continuation after the line end at `eol`: the next line's first
+ * chunk, or — across blank lines and at most one page header — the first chunk
+ * of the next text line when it starts in lower case. */
+static bool find_continuation(const kr_lint_ctx *ctx, size_t eol, hbreak *b)
+{
+    const char *t = ctx->text;
+    size_t len = ctx->len;
+    size_t i = eol + 1;
+    int headers = 0;
+    for (int lines = 0; i < len && lines < 8; lines++) {
+        size_t e = line_end(t, len, i), j = i;
+        while (j < e && is_hspace(t[j]))
+            j++;
+        if (j == e) { /* blank */
+            b->across_blank = true;
+            i = e + 1;
+            continue;
+        }
+        if (b->across_blank && headers == 0 && is_page_header_line(ctx, j, e)) {
+            headers++;
+            b->across_header = true;
+            i = e + 1;
+            continue;
+        }
+        b->y_start = j;
+        while (j < e && !is_hspace(t[j]))
+            j++;
+        b->y_end = j;
+        size_t k = b->y_start, n;
+        while (k < b->y_end && is_alnum(cp_at(t, b->y_end, k, &n)))
+            k += n;
+        b->ys_end = k;
+        if (b->across_blank) {
+            uint32_t c = cp_at(t, b->y_end, b->y_start, &n);
+            if (!is_lower(c))
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* Reads the break at token `ti` (a chunk ending in '-' at a line end). */
+static bool read_break(const kr_lint_ctx *ctx, size_t ti, hbreak *b)
+{
+    const kr_token *tk = &ctx->an->tokens[ti];
+    const char *t = ctx->text;
+    memset(b, 0, sizeof *b);
+    if (tk->ws_end == 0 || t[tk->ws_end - 1] != '-' || tk->ws_end - 1 <= tk->ws_start)
+        return false;
+    b->tok = ti;
+    b->x_start = tk->ws_start;
+    b->hyphen = tk->ws_end - 1;
+    size_t eol = tk->ws_end;
+    while (eol < ctx->len && is_hspace(t[eol]))
+        eol++;
+    if (eol >= ctx->len || t[eol] != '\n')
+        return false;
+    size_t k = b->hyphen;
+    while (k > b->x_start) {
+        size_t p = cp_start_before(t, k), n;
+        if (p < b->x_start || !is_alnum(cp_at(t, b->hyphen, p, &n)))
+            break;
+        k = p;
+    }
+    b->xs_start = k;
+    if (k == b->hyphen)
+        return false; /* "…)-", "--": not a word half */
+    return find_continuation(ctx, eol, b);
+}
+
+/* ---- evidence from the document ----------------------------------------------- */
+
+/* Counts of letter/digit runs and of "a-b" pairs of runs in the document
+ * (case-folded hashes), built once per lint when a break needs them. */
+typedef struct {
+    uint64_t *keys;
+    uint32_t *counts;
+    size_t cap;
+} runset;
+
+static uint64_t fold_hash(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+            c += 0x20; /* À–Þ → à–þ */
+        h = (h ^ c) * 1099511628211ull;
+    }
+    return h;
+}
+#define HASH0 1469598103934665603ull
+
+static void runset_add(runset *rs, uint64_t h)
+{
+    h |= 1; /* 0 marks an empty slot */
+    size_t m = rs->cap - 1, i = (size_t)(h ^ (h >> 29)) & m;
+    while (rs->keys[i] && rs->keys[i] != h)
+        i = (i + 1) & m;
+    rs->keys[i] = h;
+    rs->counts[i]++;
+}
+
+static unsigned runset_count(const runset *rs, uint64_t h)
+{
+    h |= 1;
+    size_t m = rs->cap - 1, i = (size_t)(h ^ (h >> 29)) & m;
+    while (rs->keys[i]) {
+        if (rs->keys[i] == h)
+            return rs->counts[i];
+        i = (i + 1) & m;
+    }
+    return 0;
+}
+
+static void runset_build(runset *rs, kr_lint_ctx *ctx)
+{
+    const char *t = ctx->text;
+    size_t len = ctx->len;
+    rs->cap = 1024;
+    while (rs->cap < len / 2)
+        rs->cap *= 2;
+    rs->keys = kr_arena_alloc(ctx->scratch, rs->cap * sizeof *rs->keys);
+    rs->counts = kr_arena_alloc(ctx->scratch, rs->cap * sizeof *rs->counts);
+    size_t prev_s = SIZE_MAX, prev_e = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        if (!is_alnum(cp_at(t, len, i, &n))) {
+            i += n;
+            continue;
+        }
+        size_t s = i;
+        while (i < len && is_alnum(cp_at(t, len, i, &n)))
+            i += n;
+        runset_add(rs, fold_hash(HASH0, t + s, i - s));
+        /* a pair joined by one hyphen on the same line */
+        if (prev_s != SIZE_MAX && prev_e + 1 == s && t[prev_e] == '-')
+            runset_add(rs, fold_hash(HASH0, t + prev_s, i - prev_s));
+        prev_s = s;
+        prev_e = i;
+    }
+}
+
+/* ---- the decision ------------------------------------------------------------- */
+
+/* Words after which a line-end hyphen ends a suspended compound
+ * ("lærings- og udviklingsmuligheder"). */
+static bool is_suspension_word(const char *s, size_t n)
+{
+    static const char *const w[] = {"og",          "eller",    "samt",  "el.", "hhv.",
+                                    "henholdsvis", "og/eller", "såvel", "&",   "+",
+                                    "/",           "end",      "som"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strlen(w[i]) == n && memcmp(s, w[i], n) == 0)
+            return true;
+    return false;
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static bool has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return true;
+    return false;
+}
+
+/* Two or more letters without a vowel ("php", "xml"): never a syllable a
+ * typesetter would carry to the next line, but a common abbreviation. */
+static bool is_vowelless_abbrev(const char *s, size_t n)
+{
+    size_t letters = 0, ln;
+    for (size_t i = 0; i < n; i += ln) {
+        uint32_t c = cp_at(s, n, i, &ln);
+        if (!is_letter(c))
+            return false;
+        uint32_t l = c | (c < 0x80 ? 0x20u : 0u);
+        if (strchr("aeiouy", (int)(l < 0x80 ? l : 1)) || (c >= 0xC0 && c <= 0xFF))
+            return false;
+        letters++;
+    }
+    return letters >= 2;
+}
+
+/* All letters upper case, at least two (an acronym: LTSP, EU, PXE). */
+static bool is_acronym(const char *s, size_t n)
+{
+    size_t letters = 0, ln;
+    for (size_t i = 0; i < n; i += ln) {
+        uint32_t c = cp_at(s, n, i, &ln);
+        if (is_letter(c)) {
+            if (!is_upper(c))
+                return false;
+            letters++;
+        }
+    }
+    return letters >= 2;
+}
+
+static bool known(kr_lint_ctx *ctx, const char *s, size_t n)
+{
+    return ctx->lex && n > 0 && !has_digit(s, n) && kr_lexicon_known(ctx->lex, s, n);
+}
+
+/* Whether the break should be joined. `rs` is built on first need. */
+static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const char *joined,
+                        size_t jlen)
+{
+    const char *t = ctx->text;
+    const char *xs = t + b->xs_start, *ys = t + b->y_start;
+    size_t xn = b->hyphen - b->xs_start, yn = b->ys_end - b->y_start, cl;
+    /* a suspended compound: "sundheds- eller …" */
+    size_t yw = b->y_end - b->y_start;
+    while (yw > 0 && strchr(",;:", ys[yw - 1]))
+        yw--;
+    if (is_suspension_word(ys, yw) || yn == 0)
+        return false;
+    uint32_t y0 = cp_at(ys, yn, 0, &cl);
+    uint32_t xl = cp_at(t, b->hyphen, cp_start_before(t, b->hyphen), &cl);
+    /* numbers and versions keep their hyphen: "i386-⏎baseret", "2.0-⏎serien" */
+    if (is_digit(xl) || !is_letter(y0))
+        return false;
+    /* the document writes the pair elsewhere: follow it */
+    if (!rs->keys)
+        runset_build(rs, ctx);
+    unsigned with =
+        runset_count(rs, fold_hash(fold_hash(fold_hash(HASH0, xs, xn), "-", 1), ys, yn));
+    unsigned without = runset_count(rs, fold_hash(HASH0, joined, jlen));
+    if (with != without)
+        return without > with;
+    if (is_vowelless_abbrev(ys, yn))
+        return false;
+    /* an acronym or a name in capitals before a lower-case word: "LTSP-⏎klienter" */
+    if (is_acronym(xs, xn) && is_lower(y0))
+        return false;
+    /* a capital after the hyphen: "Nord-⏎Amerika" (unless a word in capitals broke) */
+    if (is_upper(y0) && !is_upper(xl))
+        return false;
+    bool legal = kr_hyphen_legal(joined, jlen, xn);
+    /* the whole chunks, as a typesetter hyphenating the chunk would see them */
+    if (!legal) {
+        size_t xcn = b->hyphen - b->x_start, ycn = b->y_end - b->y_start;
+        if (xcn + ycn <= 240) {
+            char buf[241];
+            memcpy(buf, t + b->x_start, xcn);
+            memcpy(buf + xcn, ys, ycn);
+            legal = kr_hyphen_legal(buf, xcn + ycn, xcn);
+        }
+    }
+    if (known(ctx, joined, jlen)) {
+        if (legal)
+            return true;
+        /* a legal-looking split the patterns reject, both forms valid: keep */
+        size_t hn = xn + 1 + yn;
+        char hb[256];
+        if (hn < sizeof hb) {
+            memcpy(hb, xs, xn);
+            hb[xn] = '-';
+            memcpy(hb + xn + 1, ys, yn);
+            if (known(ctx, xs, xn) && known(ctx, ys, yn) && known(ctx, hb, hn))
+                return false;
+        }
+        return true;
+    }
+    if (!legal)
+        return false;
+    /* not a word joined, but two words hyphenated: "uid-⏎poster" */
+    if (count_chars(xs, xn) >= 3 && count_chars(ys, yn) >= 4 && known(ctx, ys, yn))
+        return false;
+    return true;
+}
+
+/* ---- reporting ---------------------------------------------------------------- */
+
+static size_t token_at(const kr_analysis *an, size_t start)
+{
+    size_t lo = 0, hi = an->n_tokens;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (an->tokens[mid].ws_start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < an->n_tokens && an->tokens[lo].ws_start == start ? lo : SIZE_MAX;
+}
+
+static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t jlen)
+{
+    const char *t = ctx->text;
+    size_t yi = token_at(ctx->an, b->y_start);
+    size_t last = yi == SIZE_MAX ? b->tok : yi;
+    if (yi != SIZE_MAX && yi != b->tok + 1 && !b->across_header)
+        return; /* tokens between the halves: not a plain break */
+    if (!b->across_header && !kr_claim(ctx, b->tok, last))
+        return;
+    if (b->across_header &&
+        (!kr_claim(ctx, b->tok, b->tok) || (yi != SIZE_MAX && !kr_claim(ctx, yi, yi))))
+        return;
+    const kr_token *xt = &ctx->an->tokens[b->tok];
+    size_t end = yi != SIZE_MAX ? ctx->an->tokens[yi].end : b->ys_end;
+    if (end < b->ys_end)
+        end = b->ys_end;
+    kr_diagnostic *d =
+        kr_emit(ctx, xt->start, end, "Ord delt ved linjeskift: »%.*s-%.*s« skrives »%.*s«",
+                (int)(b->hyphen - b->xs_start), t + b->xs_start, (int)(b->ys_end - b->y_start),
+                t + b->y_start, (int)jlen, joined);
+    if (!d)
+        return;
+    kr_diagnostic_set_subject(ctx->out, d, joined, jlen);
+    char *title = kr_arena_printf(ctx->scratch, "Saml ordet: »%.*s«", (int)jlen, joined);
+    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
+    if (!b->across_header) {
+        /* hyphen, line break(s), indentation: the next line's rest follows the word */
+        kr_fix_add_edit(ctx->out, f, b->hyphen, b->y_start, "", 0);
+        return;
+    }
+    /* across a page header: move the continuation up, leave the header to the
+     * page-artifact rule */
+    size_t e = b->y_end;
+    while (e < ctx->len && (t[e] == ' ' || t[e] == '\t'))
+        e++;
+    kr_fix_add_edit(ctx->out, f, b->hyphen, b->hyphen + 1, t + b->y_start, b->y_end - b->y_start);
+    kr_fix_add_edit(ctx->out, f, b->y_start, e, "", 0);
+}
+
+static void check(kr_lint_ctx *ctx)
+{
+    const kr_analysis *an = ctx->an;
+    runset rs = {0};
+    for (size_t i = 0; i < an->n_tokens; i++) {
+        const kr_token *tk = &an->tokens[i];
+        if (!(tk->flags & (KR_TOKF_HYPHEN_END | KR_TOKF_LINE_END)) || ctx->claimed[i])
+            continue;
+        hbreak b;
+        if (!read_break(ctx, i, &b))
+            continue;
+        size_t xn = b.hyphen - b.xs_start, yn = b.ys_end - b.y_start;
+        if (xn + yn > 200)
+            continue;
+        char joined[201];
+        memcpy(joined, ctx->text + b.xs_start, xn);
+        memcpy(joined + xn, ctx->text + b.y_start, yn);
+        if (should_join(ctx, &b, &rs, joined, xn + yn))
+            report(ctx, &b, joined, xn + yn);
+    }
+}
+
+const kr_rule kr_rule_broken_hyphenation = {
+    .id = "broken-hyphenation",
+    .severity = KR_SEV_WARNING,
+    .summary = "a word split by a hyphen at a line end (igangvæ-⏎rende)",
+    .explanation =
+        "Text extracted from a typeset PDF, or read by OCR, keeps the hyphens the "
+        "typesetter inserted to break words at line ends: »igangvæ-« on one line, "
+        "»rende« on the next. Search, spelling and screen readers then see two "
+        "non-words. The fix joins the halves (the hyphen and the line break go, the rest "
+        "of the next line follows the word).\n\n"
+        "Real hyphens stay: after numbers and acronyms (»2.0-serien«, »LTSP-klienter«), "
+        "before a capital (»Nord-Amerika«), in compounds of two words (»Windows-systemer«), "
+        "and in suspended compounds (»lærings- og udviklingsmuligheder«). The decision "
+        "uses the same pair elsewhere in the document, the Danish dictionary on the joined "
+        "and hyphenated forms, and the Danish hyphenation patterns (hyphen-da): a "
+        "typesetter breaks only at a legal hyphenation point.",
+    .check = check,
+};
