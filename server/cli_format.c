@@ -106,8 +106,9 @@ static void json_diag(FILE *out, kr_document *doc, const kr_diagnostic *d)
     fputs("]}", out);
 }
 
-/* One entry of "files": {"path": …, "diagnostics": [...]} (+ "error" on failure). */
-static void json_file(FILE *out, const kr_cli_result *r)
+/* One entry of "files": {"path": …, "diagnostics": [...]} (+ "error" on failure).
+ * `one_line` for jsonl, where a line break would end the object early. */
+static void json_file(FILE *out, const kr_cli_result *r, bool one_line)
 {
     fputs("{\"path\": ", out);
     json_cstr(out, strcmp(r->path, "-") == 0 ? "<stdin>" : r->path);
@@ -122,7 +123,10 @@ static void json_file(FILE *out, const kr_cli_result *r)
         const kr_diagnostic *d = kr_diagnostics_get(r->diags, i);
         if (!shown(r, d))
             continue;
-        fputs(first ? "\n  " : ",\n  ", out);
+        if (one_line)
+            fputs(first ? "" : ", ", out);
+        else
+            fputs(first ? "\n  " : ",\n  ", out);
         first = false;
         json_diag(out, r->doc, d);
     }
@@ -219,10 +223,10 @@ void kr_cli_format_file(const kr_cli_opts *opts, const kr_cli_result *r, FILE *o
         break;
     case KR_FMT_JSON:
         fputs(files_printed ? ",\n" : "\n", out);
-        json_file(out, r);
+        json_file(out, r, false);
         break;
     case KR_FMT_JSONL:
-        json_file(out, r);
+        json_file(out, r, true);
         fputc('\n', out);
         fflush(out); /* streamed: a batch engine reads each line as it comes */
         break;
