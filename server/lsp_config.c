@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "lsp.h"
 
 static int fail(char **err, const char *origin, const char *fmt, const char *key)
 {
@@ -133,6 +134,10 @@ static int apply(kr_config *c, json_t *root, const char *origin, char **err)
         } else if (strcmp(key, "path") == 0 || strcmp(key, "trace") == 0 ||
                    strcmp(key, "$schema") == 0) {
             /* editor-side settings that travel with the section: not ours */
+        } else if (strcmp(key, "docsUrl") == 0) {
+            /* read by the language server (lsp_config_read_extras) */
+            if (!json_is_string(v) && !json_is_null(v))
+                return fail(err, origin, "\"%s\" must be a URL template (a string)", key);
         } else {
             return fail(err, origin, "\"%s\" is not a known setting", key);
         }
@@ -234,4 +239,16 @@ char *kr_config_find(const char *file)
     }
     free(abs);
     return NULL;
+}
+
+void lsp_config_read_extras(kr_lsp *s, json_t *obj)
+{
+    /* docsUrl: where a rule is documented, "{rule}" standing for its id; it
+     * becomes each diagnostic's codeDescription */
+    json_t *inner = json_object_get(obj, "korrektur");
+    json_t *url = json_object_get(json_is_object(inner) ? inner : obj, "docsUrl");
+    if (json_is_string(url) && strncmp(json_string_value(url), "http", 4) == 0) {
+        free(s->docs_url);
+        s->docs_url = kr_xstrndup(json_string_value(url), json_string_length(url));
+    }
 }
