@@ -278,41 +278,35 @@ local snapshot = dir .. '/.snapshot.txt'
 write(snapshot, buffer_text(bufnr))
 local want_fixed, fix_rc = cli({ 'fix', snapshot })
 os.remove(snapshot)
-check('korrektur fix runs', fix_rc == 0, want_fixed)
+check('korrektur fix runs', fix_rc == 0 or fix_rc == 1, want_fixed) -- 1: it found problems
 vim.cmd('KorrekturFixAll')
 check(':KorrekturFixAll gives the text `korrektur fix` gives', buffer_text(bufnr) == want_fixed)
 vim.cmd('silent write')
 check('the fixed buffer saves', read(doc) == want_fixed)
 
 -- ---- :KorrekturAddWord ----------------------------------------------------------------
-vim.wait(2000, function()
-  return false
-end, 50) -- let diagnostics of the fixed text arrive
-local word
-for _, d in ipairs(diagnostics(bufnr)) do
-  if compat.diagnostic_code(d) == 'unknown-word' and d.lnum == d.end_lnum then
-    word = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1]:sub(d.col + 1, d.end_col)
-    break
-  end
-end
-if word then
-  local function flagged()
-    for _, d in ipairs(diagnostics(bufnr)) do
-      local line = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1] or ''
-      if compat.diagnostic_code(d) == 'unknown-word' and line:sub(d.col + 1, d.end_col) == word then
-        return true
-      end
+-- A made-up word typed at the end (an incremental change) is unknown to the
+-- dictionary; adding it must silence it and write the workspace dictionary.
+local word = 'blorptastisk'
+vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, { 'Det er et ' .. word .. ' forslag.' })
+local function flagged()
+  for _, d in ipairs(diagnostics(bufnr)) do
+    local line = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1] or ''
+    if compat.diagnostic_code(d) == 'unknown-word' and line:sub(d.col + 1, d.end_col) == word then
+      return true
     end
-    return false
   end
-  vim.cmd('KorrekturAddWord ' .. word)
+  return false
+end
+if check('a typed unknown word is flagged (unknown-word)', vim.wait(5000, flagged, 20)) then
+  vim.api.nvim_win_set_cursor(0, { vim.api.nvim_buf_line_count(bufnr), 12 })
+  vim.cmd('KorrekturAddWord') -- the word under the cursor
   check(':KorrekturAddWord silences »' .. word .. '«', vim.wait(5000, function()
     return not flagged()
   end, 20))
-  local dict = vim.fn.readfile(dir .. '/.korrektur-ordbog.txt')
+  local path = dir .. '/.korrektur-ordbog.txt'
+  local dict = vim.fn.filereadable(path) == 1 and vim.fn.readfile(path) or {}
   check('the word is in .korrektur-ordbog.txt', vim.tbl_contains(dict, word), table.concat(dict, ','))
-else
-  print('note: no unknown-word diagnostic left, :KorrekturAddWord not exercised')
 end
 
 -- ---- :KorrekturInfo and :KorrekturRestart ---------------------------------------------
