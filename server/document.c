@@ -131,6 +131,11 @@ static size_t char_len(const unsigned char *s, size_t avail, unsigned *units, kr
             n = 1;
             break;
         }
+    /* overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid
+     * bytes too (one unit each), as for the `encoding` rule and for editors */
+    if ((s[0] == 0xE0 && n == 3 && s[1] < 0xA0) || (s[0] == 0xED && n == 3 && s[1] > 0x9F) ||
+        (s[0] == 0xF0 && n == 4 && s[1] < 0x90) || (s[0] == 0xF4 && n == 4 && s[1] > 0x8F))
+        n = 1;
     if (enc == KR_ENC_UTF8)
         *units = (unsigned)n;
     else if (enc == KR_ENC_UTF16)
