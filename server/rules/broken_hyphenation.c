@@ -403,8 +403,14 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
     }
     if (!legal)
         return false;
-    /* not a word joined, but two words hyphenated: "uid-⏎poster" */
-    if (count_chars(xs, xn) >= 3 && count_chars(ys, yn) >= 4 && known(ctx, ys, yn))
+    /* not a word joined, but two words hyphenated: "Windows-⏎systemer", "uid-⏎poster"
+     * when the document uses "uid" on its own too (the count includes this
+     * occurrence), or when the second half goes on as a hyphenated name itself
+     * ("apt-⏎list-changes"). An unknown first half seen nowhere
+     * else is a fragment (or an OCR garbling of one: "igangvee-⏎rende"). */
+    bool ys_chained = b->ys_end < b->y_end && t[b->ys_end] == '-'; /* "list-changes" */
+    if (count_chars(xs, xn) >= 3 && count_chars(ys, yn) >= 4 && known(ctx, ys, yn) &&
+        (known(ctx, xs, xn) || runset_count(rs, fold_hash(HASH0, xs, xn)) > 1 || ys_chained))
         return false;
     return true;
 }

@@ -1,0 +1,205 @@
+/* test_broken_hyphenation.c — the rule `broken-hyphenation` as a user sees it:
+ * words a typesetter broke at a line end are joined (the rest of the next line
+ * follows, indentation and CRLF handled), while real hyphens (numbers, acronyms,
+ * names, compounds of two words, suspended compounds) stay untouched. Every
+ * sentence here is written for the test. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "hyphen_adapter.h"
+#include "korrektur/korrektur.h"
+
+static kr_lexicon *lex;
+static kr_linter *linter;
+
+static void setup(void)
+{
+    lex = kr_lexicon_new();
+    cr_assert_not_null(lex);
+    linter = kr_linter_new(NULL, lex);
+    cr_assert_not_null(linter);
+}
+
+static void teardown(void)
+{
+    kr_linter_free(linter);
+    kr_lexicon_free(lex);
+}
+
+TestSuite(broken_hyphenation, .init = setup, .fini = teardown);
+
+#define RULE "broken-hyphenation"
+
+/* The text after applying this rule's preferred fixes (new, free()); *count
+ * receives how many diagnostics the rule gave. */
+static char *fixed(const char *text, size_t *count)
+{
+    kr_document *doc = kr_document_new(text, strlen(text));
+    kr_diagnostics *ds = kr_linter_run(linter, doc);
+    cr_assert_not_null(ds);
+    kr_edit edits[64];
+    size_t n = 0, c = 0;
+    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
+        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
+        if (strcmp(kr_diagnostic_rule(d), RULE) != 0)
+            continue;
+        c++;
+        const kr_fix *f = kr_diagnostic_preferred_fix(d);
+        for (size_t k = 0; f && k < kr_fix_edit_count(f) && n < 64; k++)
+            edits[n++] = *kr_fix_edit(f, k);
+    }
+    size_t out_len;
+    char *out = kr_edits_apply(text, strlen(text), edits, n, &out_len);
+    kr_diagnostics_free(ds);
+    kr_document_free(doc);
+    if (count)
+        *count = c;
+    return out;
+}
+
+static void assert_fix(const char *text, const char *want)
+{
+    size_t c;
+    char *got = fixed(text, &c);
+    cr_assert_eq(c, 1, "one diagnostic expected for %s, got %zu", text, c);
+    cr_assert_str_eq(got, want);
+    free(got);
+}
+
+static void assert_untouched(const char *text)
+{
+    size_t c;
+    char *got = fixed(text, &c);
+    cr_assert_eq(c, 0, "no diagnostic expected for %s, got %zu", text, c);
+    cr_assert_str_eq(got, text);
+    free(got);
+}
+
+/* ---- joined ----------------------------------------------------------------- */
+
+Test(broken_hyphenation, joins_a_word_and_keeps_the_rest_of_the_next_line)
+{
+    assert_fix("Kommunen har flere igangvæ-\nrende projekter om trivsel.\n",
+               "Kommunen har flere igangværende projekter om trivsel.\n");
+}
+
+Test(broken_hyphenation, joins_a_capitalised_word)
+{
+    assert_fix("Titel\n\nKommu-\nnen svarer inden fredag.\n",
+               "Titel\n\nKommunen svarer inden fredag.\n");
+}
+
+Test(broken_hyphenation, removes_crlf_and_indentation_of_the_next_line)
+{
+    assert_fix("Vi vil under-\r\nsøge sagen nøje.\r\n", "Vi vil undersøge sagen nøje.\r\n");
+    assert_fix("Det er en vig-  \n    tig sag for borgerne.\n",
+               "Det er en vigtig sag for borgerne.\n");
+}
+
+Test(broken_hyphenation, keeps_punctuation_after_the_word)
+{
+    assert_fix("Planen gælder for alle kommu-\nner, også de små.\n",
+               "Planen gælder for alle kommuner, også de små.\n");
+}
+
+Test(broken_hyphenation, joins_halves_garbled_by_ocr)
+{
+    /* the spelling is left to the OCR rules; the join is still right */
+    assert_fix("Vi stotter de igangvee-\nrende tiltag i regionen.\n",
+               "Vi stotter de igangveerende tiltag i regionen.\n");
+}
+
+Test(broken_hyphenation, joins_technical_tokens_the_typesetter_broke)
+{
+    assert_fix("Sæt LC_AL-\nL=C i miljøet.\n", "Sæt LC_ALL=C i miljøet.\n");
+    assert_fix("Kør kommandoen »u-\nname -a« på maskinen.\n",
+               "Kør kommandoen »uname -a« på maskinen.\n");
+    assert_fix("Der findes i386- og am-\nd64-pakker i arkivet.\n",
+               "Der findes i386- og amd64-pakker i arkivet.\n");
+}
+
+Test(broken_hyphenation, joins_when_the_document_writes_the_word_whole)
+{
+    assert_fix("Filen cron-at-night styrer det. Ret /etc/cron-at-nigh-\nt/cron.conf bagefter.\n",
+               "Filen cron-at-night styrer det. Ret /etc/cron-at-night/cron.conf bagefter.\n");
+}
+
+Test(broken_hyphenation, joins_across_a_blank_line_left_by_ocr)
+{
+    assert_fix("Maskinen har en lo-\n\nkal disk med data.\n",
+               "Maskinen har en lokal disk med data.\n");
+}
+
+Test(broken_hyphenation, joins_across_a_page_header_and_leaves_the_header)
+{
+    assert_fix("Brug et program til at redi-\n\nVejledning om skoler Side 2\n\ngere filen nu.\n",
+               "Brug et program til at redigere\n\nVejledning om skoler Side 2\n\nfilen nu.\n");
+}
+
+/* ---- left alone --------------------------------------------------------------- */
+
+Test(broken_hyphenation, keeps_hyphens_after_acronyms_and_numbers)
+{
+    assert_untouched("Alle EU-\nborgere kan søge om støtte.\n");
+    assert_untouched("Hvis mange LTSP-\nklienter starter samtidig, bliver nettet langsomt.\n");
+    assert_untouched("Vi har testet 2.0-\nserien grundigt.\n");
+    assert_untouched("Maskiner med i586-\nprocessorer understøttes ikke.\n");
+}
+
+Test(broken_hyphenation, keeps_compounds_of_a_name_and_a_word)
+{
+    assert_untouched("Vi har mange Windows-\nsystemer på skolerne.\n");
+}
+
+Test(broken_hyphenation, keeps_a_capital_after_the_hyphen)
+{
+    assert_untouched("Rejsen gik til Nord-\nAmerika i sommer.\n");
+}
+
+Test(broken_hyphenation, never_joins_suspended_compounds)
+{
+    assert_untouched("Der er gode lærings-\nog udviklingsmuligheder i projektet.\n");
+    assert_untouched("Det gælder både sundheds-\neller socialområdet.\n");
+    assert_untouched("Det gælder både sundheds-\nsamt socialområdet.\n");
+}
+
+Test(broken_hyphenation, keeps_hyphens_the_document_writes_elsewhere)
+{
+    assert_untouched("Gruppen shutdown-at-night styrer det. Tilføj maskinen til shutdown-at-\n"
+                     "night hver uge.\n");
+}
+
+Test(broken_hyphenation, keeps_a_hyphen_after_a_word_the_document_uses_alone)
+{
+    assert_untouched("Feltet uid skal udfyldes. Kontrollér alle uid-\nposter i kataloget.\n");
+}
+
+Test(broken_hyphenation, keeps_an_existing_hyphen_before_a_word)
+{
+    assert_untouched("Programmet apt-\nlist-changes viser nyhederne.\n");
+}
+
+Test(broken_hyphenation, keeps_a_hyphen_before_an_abbreviation_without_vowels)
+{
+    assert_untouched("Installer pakken slbackup-\nphp på serveren.\n");
+}
+
+Test(broken_hyphenation, ignores_dashes_and_paragraph_ends)
+{
+    assert_untouched("Det er sådan -\nmen kun i dag.\n");
+    assert_untouched("Vi taler om sundheds-\n\nNæste afsnit handler om andet.\n");
+}
+
+/* ---- the adapter ---------------------------------------------------------------- */
+
+Test(broken_hyphenation, hyphenation_patterns_give_legal_points)
+{
+    cr_assert_null(kr_hyphen_error());
+    const char *w = "igangværende"; /* igang-væ-ren-de */
+    cr_assert(kr_hyphen_legal(w, strlen(w), strlen("igangvæ")));
+    cr_assert(!kr_hyphen_legal(w, strlen(w), strlen("igangv")));
+    cr_assert(!kr_hyphen_legal(w, strlen(w), 0));
+    cr_assert(kr_hyphen_legal("Kommunen", 8, 5)); /* kom-mu-nen: case does not matter */
+}
