@@ -1,22 +1,32 @@
 /* lexicon.c — what korrektur knows of Danish words (include/korrektur/lexicon.h).
  *
- * Verdicts come from hunspell da_DK (server/hunspell_adapter.c) and are memoised
- * per word, the common-word prior from the tesseract word list built into the
- * data folder (server/data.mk), and the user's words from a small set. One
- * kr_lexicon is shared by every linter thread: the memo is split into shards,
- * each behind its own mutex, hunspell (not thread-safe) behind one more, and the
- * user words behind a read-write lock. */
+ * The words are hunspell da_DK expanded at build time into every inflected form,
+ * with the tesseract common-word list merged in (server/tools/mkdict.c), stored
+ * as a minimal automaton that is mmap'd here: opening costs nothing and a word
+ * is one walk of a few hundred nanoseconds. Compounds are checked here by
+ * splitting over that automaton with hunspell's compound rules (COMPOUNDBEGIN/
+ * MIDDLE/END, COMPOUNDMIN, COMPOUNDWORDMAX, CHECKCOMPOUNDREP), and their
+ * verdicts are memoised. Hunspell itself (server/hunspell_adapter.c) is only
+ * loaded, lazily, by kr_lexicon_hunspell_known() or when the word set is missing.
+ *
+ * One kr_lexicon is shared by every linter thread: the automaton is read-only,
+ * the memo is split into shards each behind its own mutex, hunspell (not
+ * thread-safe) is behind one more, and the user words behind a read-write lock. */
 #include "korrektur/lexicon.h"
 #include "lexicon_internal.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef KR_DATADIR
 #define KR_DATADIR "/usr/local/share/korrektur"
@@ -108,31 +118,54 @@ static void strmap_put(strmap *m, const char *s, size_t len, uint64_t h, unsigne
 }
 
 /* ---- case ------------------------------------------------------------------------ */
-/* Danish needs ASCII and Latin-1 (æøå, é, ü …): U+00C0..U+00DE map to
- * U+00E0..U+00FE, both written C3 xx, except × and ÷. Other letters keep their
+/* Danish text needs ASCII, Latin-1 (æøå, é, ü …) and now and then Latin
+ * Extended-A (ž, ł, č in names). Each of these letters and its other case have
+ * the same UTF-8 length, so words are mapped in place. Other letters keep their
  * case, which only makes such words look "mixed case" (checked as written). */
-static bool is_upper_at(const char *s, size_t len, size_t i)
+static uint32_t cp_at(const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return c;
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < len)
+        return (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F);
+    return 0xFFFD;
+}
+
+/* +1 upper, -1 lower, 0 no case handled here. */
+static int cp_case(uint32_t c)
+{
     if (c >= 'A' && c <= 'Z')
-        return true;
-    if (c == 0xC3 && i + 1 < len) {
-        unsigned char d = (unsigned char)s[i + 1];
-        return d >= 0x80 && d <= 0x9E && d != 0x97;
-    }
-    return false;
+        return 1;
+    if (c >= 'a' && c <= 'z')
+        return -1;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return 1;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+        return -1;
+    if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+        return c % 2 == 0 ? 1 : -1;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return c % 2 == 1 ? 1 : -1;
+    return 0;
+}
+
+static uint32_t cp_flip(uint32_t c)
+{
+    if (c < 0x100)
+        return c ^ 0x20;
+    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    return (cp_case(c) > 0) == odd_upper ? c + 1 : c - 1;
+}
+
+static bool is_upper_at(const char *s, size_t len, size_t i)
+{
+    return cp_case(cp_at(s, len, i)) > 0;
 }
 
 static bool is_lower_at(const char *s, size_t len, size_t i)
 {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'a' && c <= 'z')
-        return true;
-    if (c == 0xC3 && i + 1 < len) {
-        unsigned char d = (unsigned char)s[i + 1];
-        return d >= 0xA0 && d <= 0xBE && d != 0xB7;
-    }
-    return false;
+    return cp_case(cp_at(s, len, i)) < 0;
 }
 
 static size_t char_len(const char *s, size_t len, size_t i)
@@ -142,17 +175,20 @@ static size_t char_len(const char *s, size_t len, size_t i)
     return i + n <= len ? n : len - i;
 }
 
-/* Lowers (to_upper false) or raises every letter of s[from..to) in place (case
- * mapping keeps byte lengths for the letters handled here). */
+/* Lowers (to_upper false) or raises every letter of s[from..to) in place. */
 static void map_case(char *s, size_t len, size_t from, size_t to, bool to_upper)
 {
-    for (size_t i = from; i < to && i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (to_upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) {
-            s[i] = (char)(c ^ 0x20);
-        } else if (c == 0xC3 && (to_upper ? is_lower_at(s, len, i) : is_upper_at(s, len, i))) {
-            s[i + 1] = (char)((unsigned char)s[i + 1] ^ 0x20);
-            i++;
+    for (size_t i = from; i < to && i < len; i += char_len(s, len, i)) {
+        uint32_t c = cp_at(s, len, i);
+        int k = cp_case(c);
+        if (k == 0 || (k > 0) == to_upper)
+            continue;
+        c = cp_flip(c);
+        if (c < 0x80) {
+            s[i] = (char)c;
+        } else {
+            s[i] = (char)(0xC0 | (c >> 6));
+            s[i + 1] = (char)(0x80 | (c & 0x3F));
         }
     }
 }
@@ -204,7 +240,242 @@ static int case_variants(const char *word, size_t len, char alts[3][MAX_WORD])
     return n;
 }
 
-/* ---- the lexicon ------------------------------------------------------------------ */
+/* ---- the word-set automaton (format in lexicon_internal.h) ------------------------- */
+typedef struct {
+    const uint8_t *base;
+    size_t size;
+    uint32_t root, rep_at, nrep, cpdmin, cpdmax;
+} dict;
+
+static uint32_t get32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The state reached from `state` by byte c, or 0 (no state lives at offset 0). */
+static uint32_t step(const dict *d, uint32_t state, uint8_t c)
+{
+    const uint8_t *p = d->base + state;
+    unsigned n = p[0];
+    const uint8_t *labels = p + 1;
+    for (unsigned i = 0; i < n; i++) {
+        if (labels[i] == c)
+            return get32(labels + n + 4 * i);
+        if (labels[i] > c)
+            break;
+    }
+    return 0;
+}
+
+/* The KR_DICT_* flags of the form ending at `state` (0 when none does). Forms
+ * end with a 0 edge, and 0 sorts first. */
+static unsigned form_flags(const dict *d, uint32_t state)
+{
+    const uint8_t *p = d->base + state;
+    if (p[0] == 0 || p[1] != 0)
+        return 0;
+    uint32_t t = get32(p + 1 + p[0]);
+    return d->base[t] ? d->base[t + 1] : 0;
+}
+
+static unsigned dict_flags(const dict *d, const char *w, size_t len)
+{
+    uint32_t st = d->root;
+    for (size_t i = 0; i < len && st; i++)
+        st = step(d, st, (uint8_t)w[i]);
+    return st ? form_flags(d, st) : 0;
+}
+
+/* Checks the header and the bounds of every state once, so lookups need not. */
+static bool dict_valid(const dict *d)
+{
+    if (d->size < KR_DICT_STATES_AT || memcmp(d->base, KR_DICT_MAGIC, 8) != 0 ||
+        get32(d->base + 8) != d->size)
+        return false;
+    uint32_t end = get32(d->base + 16);
+    if (end > d->size || d->root < KR_DICT_STATES_AT || d->root >= end)
+        return false;
+    for (uint32_t off = KR_DICT_STATES_AT; off < end;) {
+        uint32_t n = d->base[off];
+        if (off + 1 + 5 * n > end)
+            return false;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t t = get32(d->base + off + 1 + n + 4 * i);
+            if (t < KR_DICT_STATES_AT || t >= end)
+                return false;
+        }
+        off += 1 + 5 * n;
+    }
+    return d->size == end || d->base[d->size - 1] == 0;
+}
+
+static bool dict_open(dict *d, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    void *map = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && st.st_size >= KR_DICT_STATES_AT)
+        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED)
+        return false;
+    d->base = map;
+    d->size = (size_t)st.st_size;
+    d->root = get32(d->base + 12);
+    d->rep_at = get32(d->base + 16);
+    d->nrep = get32(d->base + 20);
+    d->cpdmin = get32(d->base + 24);
+    d->cpdmax = get32(d->base + 28);
+    if (!dict_valid(d)) {
+        munmap(map, d->size);
+        d->base = NULL;
+        return false;
+    }
+    return true;
+}
+
+static void dict_close(dict *d)
+{
+    if (d->base)
+        munmap((void *)d->base, d->size);
+    d->base = NULL;
+}
+
+/* ---- compounds ------------------------------------------------------------------------ */
+typedef struct {
+    const char *from, *to; /* anchors stripped */
+    size_t from_len, to_len;
+    bool at_start, at_end;
+} rep_rule;
+
+static size_t utf8_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* CHECKCOMPOUNDREP: a compound is refused when one REP replacement turns it into
+ * a dictionary word — then it is that word misspelt, not a new compound. */
+static bool rep_fault(const dict *d, const rep_rule *reps, size_t nrep, const char *w, size_t len)
+{
+    char cand[2 * MAX_WORD];
+    for (size_t r = 0; r < nrep; r++) {
+        const rep_rule *rr = &reps[r];
+        if (rr->from_len == 0 || rr->from_len > len || memchr(rr->to, '_', rr->to_len))
+            continue;
+        for (size_t pos = 0; pos + rr->from_len <= len; pos++) {
+            if ((rr->at_start && pos != 0) || (rr->at_end && pos + rr->from_len != len))
+                continue;
+            if (memcmp(w + pos, rr->from, rr->from_len) != 0)
+                continue;
+            size_t n = len - rr->from_len + rr->to_len;
+            if (n >= sizeof cand)
+                continue;
+            memcpy(cand, w, pos);
+            memcpy(cand + pos, rr->to, rr->to_len);
+            memcpy(cand + pos + rr->to_len, w + pos + rr->from_len, len - pos - rr->from_len);
+            unsigned f = dict_flags(d, cand, n);
+            if ((f & (KR_DICT_WORD | KR_DICT_ENTRY)) && !(f & KR_DICT_FORBIDDEN))
+                return true;
+        }
+    }
+    return false;
+}
+
+typedef struct {
+    const dict *d;
+    const rep_rule *reps;
+    size_t nrep;
+} splitter;
+
+/* CHECKCOMPOUNDREP's companion in hunspell (cpdwordpair_check): a compound is
+ * refused when a space inserted somewhere makes it a dictionary entry ("a la"). */
+static bool word_pair(const dict *d, const char *w, size_t len)
+{
+    char cand[MAX_WORD + 1];
+    if (len < 3 || len >= MAX_WORD)
+        return false;
+    for (size_t i = 1; i < len; i++) {
+        if (((unsigned char)w[i] & 0xC0) == 0x80)
+            continue;
+        memcpy(cand, w, i);
+        cand[i] = ' ';
+        memcpy(cand + i + 1, w + i, len - i);
+        if (dict_flags(d, cand, len + 1) & (KR_DICT_WORD | KR_DICT_ENTRY))
+            return true;
+    }
+    return false;
+}
+
+static bool misspelt_word(const splitter *sp, const char *w, size_t len)
+{
+    return rep_fault(sp->d, sp->reps, sp->nrep, w, len) || word_pair(sp->d, w, len);
+}
+
+/* The dictionary stem hunspell would report for a compound part: the part
+ * itself when it is an entry, else its longest prefix that is one. */
+static size_t stem_len(const dict *d, const char *w, size_t len)
+{
+    size_t best = 0;
+    uint32_t st = d->root;
+    for (size_t i = 0; i < len && st; i++) {
+        st = step(d, st, (uint8_t)w[i]);
+        if (st && (form_flags(d, st) & KR_DICT_ENTRY))
+            best = i + 1;
+    }
+    return best;
+}
+
+/* hunspell's compound_check: the first split point (shortest first part) whose
+ * first part may begin (or, deeper, continue) a compound and whose rest ends it
+ * decides; then the whole (sub)word must not be a misspelling of a dictionary
+ * word (else the word is refused outright). When the rest is itself a compound,
+ * the first part plus the stem of the next part must not be one either (else
+ * the next split point is tried). Returns the first part's length, or 0. */
+static size_t compound_at(const splitter *sp, const char *w, size_t len, unsigned wordnum)
+{
+    const dict *d = sp->d;
+    unsigned need = wordnum == 0 ? KR_DICT_BEGIN : KR_DICT_MIDDLE;
+    size_t total = utf8_chars(w, len), chars = 0;
+    uint32_t st = d->root;
+    for (size_t i = 0; i + 1 < len && st; i++) {
+        st = step(d, st, (uint8_t)w[i]);
+        if (!st)
+            break;
+        if (((unsigned char)w[i + 1] & 0xC0) == 0x80)
+            continue; /* split only between characters */
+        chars = utf8_chars(w, i + 1);
+        if (chars < d->cpdmin || total - chars < d->cpdmin)
+            continue;
+        unsigned f = form_flags(d, st);
+        if (!(f & need) || (f & KR_DICT_FORBIDDEN))
+            continue;
+        const char *rest = w + i + 1;
+        size_t rlen = len - i - 1;
+        unsigned rf = dict_flags(d, rest, rlen);
+        if ((rf & KR_DICT_END) && !(rf & KR_DICT_FORBIDDEN) &&
+            (d->cpdmax == 0 || wordnum + 2 <= d->cpdmax))
+            return misspelt_word(sp, w, len) ? 0 : i + 1;
+        if (d->cpdmax != 0 && wordnum + 2 >= d->cpdmax)
+            continue;
+        size_t next = compound_at(sp, rest, rlen, wordnum + 1);
+        if (!next)
+            continue;
+        if (misspelt_word(sp, w, len))
+            return 0;
+        size_t stem = stem_len(d, rest, next);
+        if (stem && misspelt_word(sp, w, i + 1 + stem))
+            continue;
+        return i + 1;
+    }
+    return 0;
+}
+
+/* ---- the lexicon ---------------------------------------------------------------------- */
 typedef struct {
     pthread_mutex_t lock;
     strmap map;
@@ -216,10 +487,13 @@ struct kr_lexicon {
     char *error;
     char datadir[PATH_MAX];
 
-    pthread_mutex_t hs_lock;
-    kr_hunspell *hs;
+    dict dict;
+    rep_rule *reps;
+    size_t nrep;
 
-    strmap common; /* read-only once loaded */
+    pthread_mutex_t hs_lock;
+    bool hs_tried;
+    kr_hunspell *hs;
 
     pthread_rwlock_t user_lock;
     strmap user;
@@ -250,7 +524,8 @@ void kr_lexicon_free(kr_lexicon *self)
     if (!self)
         return;
     kr_hunspell_close(self->hs);
-    strmap_clear(&self->common);
+    dict_close(&self->dict);
+    free(self->reps);
     strmap_clear(&self->user);
     for (int i = 0; i < MEMO_SHARDS; i++) {
         strmap_clear(&self->memo[i].map);
@@ -267,10 +542,12 @@ static void set_error(kr_lexicon *self, const char *what, const char *path)
 {
     if (self->error)
         return;
-    size_t n = strlen(what) + strlen(path) + 64;
+    size_t n = strlen(what) + strlen(path) + 96;
     self->error = malloc(n);
     if (self->error)
-        snprintf(self->error, n, "%s %s is missing (set KORREKTUR_DATADIR?).", what, path);
+        snprintf(self->error, n,
+                 "%s %s is missing or damaged (rebuild with make, or set KORREKTUR_DATADIR).",
+                 what, path);
 }
 
 /* Reads one word per line into m; '#' starts a comment. -1 when unreadable. */
@@ -298,17 +575,41 @@ static int read_word_file(strmap *m, const char *path, unsigned value)
     return 0;
 }
 
+/* Points rep rules into the mapped REP table ("^" and "$" become flags). */
+static bool load_reps(kr_lexicon *self)
+{
+    const dict *d = &self->dict;
+    self->reps = calloc(d->nrep ? d->nrep : 1, sizeof *self->reps);
+    if (!self->reps)
+        return false;
+    const char *p = (const char *)d->base + d->rep_at;
+    const char *end = (const char *)d->base + d->size;
+    for (uint32_t i = 0; i < d->nrep; i++) {
+        const char *from = p, *to = from + strnlen(from, (size_t)(end - from)) + 1;
+        if (to >= end)
+            return false;
+        p = to + strnlen(to, (size_t)(end - to)) + 1;
+        if (p > end)
+            return false;
+        rep_rule *r = &self->reps[self->nrep++];
+        r->from = from;
+        r->from_len = strlen(from);
+        r->to = to;
+        r->to_len = strlen(to);
+        if (r->from_len && from[0] == '^')
+            r->at_start = true, r->from++, r->from_len--;
+        if (r->from_len && r->from[r->from_len - 1] == '$')
+            r->at_end = true, r->from_len--;
+    }
+    return true;
+}
+
 static void load_data(kr_lexicon *self)
 {
-    char aff[PATH_MAX + 16], dic[PATH_MAX + 16], common[PATH_MAX + 16];
-    snprintf(aff, sizeof aff, "%s/da_DK.aff", self->datadir);
-    snprintf(dic, sizeof dic, "%s/da_DK.dic", self->datadir);
-    snprintf(common, sizeof common, "%s/common.txt", self->datadir);
-    self->hs = kr_hunspell_open(aff, dic);
-    if (!self->hs)
-        set_error(self, "The Danish dictionary", aff);
-    if (read_word_file(&self->common, common, 1) != 0)
-        set_error(self, "The common-word list", common);
+    char path[PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/da_DK.kdict", self->datadir);
+    if (!dict_open(&self->dict, path) || !load_reps(self))
+        set_error(self, "The Danish word set", path);
 }
 
 /* Loads the data once, on first need, whichever thread gets there first. */
@@ -330,24 +631,6 @@ const char *kr_lexicon_error(kr_lexicon *self)
     return self->error;
 }
 
-static bool hunspell_known(kr_lexicon *self, const char *word, size_t len)
-{
-    pthread_mutex_lock(&self->hs_lock);
-    bool ok = kr_hunspell_spell(self->hs, word, len);
-    pthread_mutex_unlock(&self->hs_lock);
-    return ok;
-}
-
-static bool common_word(kr_lexicon *self, const char *word, size_t len)
-{
-    char alts[3][MAX_WORD];
-    int n = case_variants(word, len, alts);
-    for (int i = 0; i < n; i++)
-        if (strmap_find(&self->common, alts[i], len, kr_lex_hash(alts[i], len)))
-            return true;
-    return false;
-}
-
 static bool user_word(kr_lexicon *self, const char *word, size_t len)
 {
     if (atomic_load(&self->user_count) == 0)
@@ -362,37 +645,124 @@ static bool user_word(kr_lexicon *self, const char *word, size_t len)
     return found;
 }
 
-/* The dictionary part of a verdict (everything but KR_LEX_USER, which can change
- * while the memo lives). */
-static unsigned dictionary_verdict(kr_lexicon *self, const char *word, size_t len)
+/* Numbers are words, as in hunspell: digits with single . , - between them. */
+static bool is_number(const char *w, size_t len)
+{
+    bool digit_before = false;
+    for (size_t i = 0; i < len; i++) {
+        if (w[i] >= '0' && w[i] <= '9')
+            digit_before = true;
+        else if ((w[i] == '.' || w[i] == ',' || w[i] == '-') && digit_before && i + 1 < len)
+            digit_before = false;
+        else
+            return false;
+    }
+    return digit_before;
+}
+
+/* The verdict from the word set alone, without compounds. *direct_miss is set
+ * when no case variant is a form and none is forbidden: only then may the word
+ * be a compound. */
+static unsigned direct_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len,
+                               bool *may_compound)
 {
     unsigned v = 0;
-    if (hunspell_known(self, word, len))
-        v |= KR_LEX_KNOWN;
-    if (common_word(self, word, len))
-        v |= KR_LEX_COMMON;
+    bool decided = false;
+    for (int i = 0; i < n; i++) {
+        unsigned f = dict_flags(&self->dict, alts[i], len);
+        if (f & KR_DICT_COMMON)
+            v |= KR_LEX_COMMON;
+        if (decided)
+            continue;
+        if (f & KR_DICT_FORBIDDEN)
+            decided = true; /* a forbidden spelling is not rescued by another case */
+        else if (f & KR_DICT_WORD)
+            decided = true, v |= KR_LEX_KNOWN;
+    }
+    *may_compound = !decided;
     return v;
 }
 
-static unsigned memoised_verdict(kr_lexicon *self, const char *word, size_t len)
+static unsigned compound_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len)
 {
-    uint64_t h = kr_lex_hash(word, len);
+    splitter sp = {&self->dict, self->reps, self->nrep};
+    for (int i = 0; i < n; i++)
+        if (compound_at(&sp, alts[i], len, 0))
+            return KR_LEX_KNOWN | KR_LEX_COMPOUND;
+    return 0;
+}
+
+static unsigned word_verdict(kr_lexicon *self, const char *word, size_t len);
+
+/* hunspell's BREAK (default "-"): a hyphenated word is right when its parts are;
+ * a hyphen at either end may be dropped. */
+static unsigned hyphen_verdict(kr_lexicon *self, const char *word, size_t len)
+{
+    const char *dash = memchr(word, '-', len);
+    if (!dash)
+        return 0;
+    if (dash == word)
+        return len > 1 ? word_verdict(self, word + 1, len - 1) & ~KR_LEX_COMMON : 0;
+    if (word[len - 1] == '-' && memchr(word, '-', len - 1) == NULL)
+        return word_verdict(self, word, len - 1) & ~KR_LEX_COMMON;
+    size_t head = (size_t)(dash - word);
+    if (head + 1 >= len)
+        return 0;
+    unsigned a = word_verdict(self, word, head);
+    unsigned b = word_verdict(self, dash + 1, len - head - 1);
+    if (!(a & KR_LEX_KNOWN) || !(b & KR_LEX_KNOWN))
+        return 0;
+    return KR_LEX_KNOWN | ((a | b) & KR_LEX_COMPOUND);
+}
+
+static unsigned memo_get(kr_lexicon *self, const char *word, size_t len, uint64_t h, bool *hit)
+{
     memo_shard *shard = &self->memo[(h >> 40) % MEMO_SHARDS];
     pthread_mutex_lock(&shard->lock);
     slot *e = strmap_find(&shard->map, word, len, h);
     unsigned v = e ? e->value : 0;
     pthread_mutex_unlock(&shard->lock);
-    if (e)
-        return v;
-    /* Computed outside the shard lock: two threads may both compute a word,
-     * which is harmless, while a slow word never blocks the others. */
-    v = dictionary_verdict(self, word, len);
+    *hit = e != NULL;
+    return v;
+}
+
+static void memo_put(kr_lexicon *self, const char *word, size_t len, uint64_t h, unsigned v)
+{
+    memo_shard *shard = &self->memo[(h >> 40) % MEMO_SHARDS];
     pthread_mutex_lock(&shard->lock);
     if (shard->map.count >= MEMO_SHARD_MAX)
         strmap_clear(&shard->map);
     strmap_put(&shard->map, word, len, h, v);
     pthread_mutex_unlock(&shard->lock);
-    return v;
+}
+
+/* Everything but KR_LEX_USER (which can change while the memo lives). Plain
+ * forms cost one walk per case variant and are not memoised; words that need the
+ * compound splitter are. */
+static unsigned word_verdict(kr_lexicon *self, const char *word, size_t len)
+{
+    if (len == 0 || len >= MAX_WORD)
+        return 0;
+    char alts[3][MAX_WORD];
+    int n = case_variants(word, len, alts);
+    bool may_compound;
+    unsigned v = direct_verdict(self, alts, n, len, &may_compound);
+    if (!may_compound)
+        return v;
+    if (is_number(word, len))
+        return v | KR_LEX_KNOWN;
+    uint64_t h = kr_lex_hash(word, len);
+    bool hit;
+    unsigned memo = memo_get(self, word, len, h, &hit);
+    if (hit)
+        return v | memo;
+    /* Computed outside the shard lock: two threads may both compute a word,
+     * which is harmless, while a slow word never blocks the others. */
+    unsigned c = compound_verdict(self, alts, n, len);
+    if (!c)
+        c = hyphen_verdict(self, word, len);
+    memo_put(self, word, len, h, c);
+    return v | c;
 }
 
 unsigned kr_lexicon_lookup(kr_lexicon *self, const char *word, size_t len)
@@ -400,7 +770,7 @@ unsigned kr_lexicon_lookup(kr_lexicon *self, const char *word, size_t len)
     if (!self || !word || len == 0 || len >= MAX_WORD)
         return 0;
     ensure_loaded(self);
-    unsigned v = memoised_verdict(self, word, len);
+    unsigned v = self->dict.base ? word_verdict(self, word, len) : 0;
     if (user_word(self, word, len))
         v |= KR_LEX_USER | KR_LEX_KNOWN;
     return v;
@@ -409,6 +779,23 @@ unsigned kr_lexicon_lookup(kr_lexicon *self, const char *word, size_t len)
 bool kr_lexicon_known(kr_lexicon *self, const char *word, size_t len)
 {
     return (kr_lexicon_lookup(self, word, len) & KR_LEX_KNOWN) != 0;
+}
+
+bool kr_lexicon_hunspell_known(kr_lexicon *self, const char *word, size_t len)
+{
+    if (!self || !word || len == 0 || len >= MAX_WORD)
+        return false;
+    pthread_mutex_lock(&self->hs_lock);
+    if (!self->hs_tried) {
+        char aff[PATH_MAX + 16], dic[PATH_MAX + 16];
+        snprintf(aff, sizeof aff, "%s/da_DK.aff", self->datadir);
+        snprintf(dic, sizeof dic, "%s/da_DK.dic", self->datadir);
+        self->hs = kr_hunspell_open(aff, dic);
+        self->hs_tried = true;
+    }
+    bool ok = kr_hunspell_spell(self->hs, word, len);
+    pthread_mutex_unlock(&self->hs_lock);
+    return ok;
 }
 
 void kr_lexicon_add_word(kr_lexicon *self, const char *word, size_t len)
