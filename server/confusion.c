@@ -71,11 +71,13 @@ static conf_entry conf[N_CONF];
 static size_t n_conf;
 static pthread_once_t conf_once = PTHREAD_ONCE_INIT;
 
+/* Lower-case letters only: such an entry also matches in capitals (ø/g, Ø/G);
+ * one written with a capital (l/I) means exactly that capital. */
 static bool letters_only(const uint32_t *s, int n)
 {
     for (int i = 0; i < n; i++) {
-        uint32_t c = fold(s[i]);
-        if (!((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE)))
+        uint32_t c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)))
             return false;
     }
     return true;
@@ -559,8 +561,11 @@ static void find_sites(search *s)
                 continue;
             add_site(s, j, e->on, t, e->tn, e->cost, e->cls);
         }
-        if (j > 0 && is_letter_cp(w[j]) && fold(w[j]) == fold(w[j - 1]))
-            add_site(s, j, 1, NULL, 0, DOUBLED_COST, KR_CONFCLS_OCR);
+        /* a doubled letter: Danish doubles consonants and writes ee/aa for
+         * lost æ/å, so only a doubled i (vii) or a tripled letter is suspect */
+        if (j > 0 && is_letter_cp(w[j]) && fold(w[j]) == fold(w[j - 1]) &&
+            (fold(w[j]) == 'i' || (j > 1 && fold(w[j]) == fold(w[j - 2]))))
+            add_site(s, j, 1, NULL, 0, DOUBLED_COST, KR_CONFCLS_WEAK);
     }
 }
 
@@ -588,27 +593,40 @@ static bool accepted(unsigned lex)
     return lex & (KR_LEX_KNOWN | KR_LEX_USER);
 }
 
-/* Lexicon flags of a candidate; one with lost spaces needs every part known (the
- * weakest part's flags count). 0 when not a word. */
-static unsigned check_candidate(search *s, const char *text, size_t len)
+/* Words OCR most often glues to a neighbour (vii → vi i). */
+static bool glue_word(const char *s, size_t n)
 {
-    unsigned all = ~0u;
-    size_t p = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && text[i] != ' ')
-            continue;
-        size_t n = i - p;
-        /* one-letter words only as the preposition i (vii → vi i) */
-        if (n == 0 || (n == 1 && text[p] != 'i'))
-            return 0;
-        s->lookups++;
-        unsigned f = lookup(s->ctx, text + p, n);
-        if (!accepted(f))
-            return 0;
-        all &= f;
-        p = i + 1;
+    static const char *const words[] = {"i", "og", "at", "en", "et", "er", "på", "så",
+                                        "de", "du", "vi", "til", "af", "som", "det"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+/* Lexicon flags of a candidate (0 when not a word). A lost space is a weak
+ * guess — a long unknown word splits into two known ones all too easily (a
+ * compound the dictionary lacks) — so a split must be the only repair, into two
+ * common words one of which is a short word OCR glues to its neighbours. */
+static unsigned check_candidate(search *s, const char *text, size_t len, int nchosen)
+{
+    const char *sp = memchr(text, ' ', len);
+    s->lookups++;
+    if (!sp) {
+        unsigned f = lookup(s->ctx, text, len);
+        return accepted(f) ? f : 0;
     }
-    return all;
+    size_t a = (size_t)(sp - text), b = len - a - 1;
+    if (nchosen != 1 || memchr(sp + 1, ' ', b) || !(glue_word(text, a) || glue_word(sp + 1, b)))
+        return 0;
+    unsigned fa = lookup(s->ctx, text, a);
+    if (!(fa & KR_LEX_KNOWN) || !(fa & KR_LEX_COMMON))
+        return 0;
+    s->lookups++;
+    unsigned fb = lookup(s->ctx, sp + 1, b);
+    if (!(fb & KR_LEX_KNOWN) || !(fb & KR_LEX_COMMON))
+        return 0;
+    return fa & fb;
 }
 
 static void consider(search *s, int nchosen, int cost)
@@ -624,7 +642,7 @@ static void consider(search *s, int nchosen, int cost)
                 s->cand[i].cost = cost, s->cand[i].classes = classes;
             return;
         }
-    unsigned lex = check_candidate(s, buf, len);
+    unsigned lex = check_candidate(s, buf, len, nchosen);
     if (!lex)
         return;
     int slot = s->ncand;
@@ -734,6 +752,8 @@ static word_shape shape_of(const uint32_t *w, int n)
     for (int i = 0; i < n; i++) {
         if (w[i] == '.' || w[i] == ':' || w[i] == '_' || w[i] == '/')
             return SHAPE_SKIP;
+        if (w[i] == '@' || w[i] == '&')
+            letters++; /* s@g, s& — OCR's ø and å */
         if (!is_letter_cp(w[i]))
             continue;
         letters++;
@@ -810,10 +830,34 @@ static void rank(kr_lint_ctx *ctx, search *s, kr_verdict *v)
     }
 }
 
-static void decide(kr_verdict *v)
+/* How much a repair proves. An unknown word is either damage or a word the
+ * dictionary lacks (a name, a term, English); only a repair with evidence
+ * beyond "it becomes a known word" is reported. */
+static bool convincing(kr_lint_ctx *ctx, const kr_candidate *b)
+{
+    bool common = b->lex & KR_LEX_COMMON;
+    bool split = memchr(b->text, ' ', b->len) != NULL;
+    /* a short common word turns up everywhere: only longer ones are evidence */
+    bool in_doc = !split && b->len >= 5 && kr_doc_word_count(ctx, b->text, b->len) > 0;
+    bool strong = b->classes & ((1u << KR_CONFCLS_DIA) | (1u << KR_CONFCLS_OCR));
+    bool weak = b->classes & (1u << KR_CONFCLS_WEAK);
+    bool compound = (b->lex & KR_LEX_COMPOUND) && !common;
+    if (!strong && !in_doc && !split)
+        return false; /* only ordinary-letter swaps: looks like a foreign word */
+    if (weak && compound && !in_doc)
+        return false; /* debian → deblån: a letter swap into an ad-hoc compound */
+    if (compound && !in_doc && b->cost > 75)
+        return false; /* an expensive guess at an ad-hoc compound */
+    /* text that kept its æøå has few garbles: a rare word is no proof there */
+    if (!common && !in_doc && !kr_doc_lost_diacritics(ctx))
+        return false;
+    return true;
+}
+
+static void decide(kr_lint_ctx *ctx, kr_verdict *v)
 {
     const kr_candidate *b = &v->cand[0];
-    if (v->n == 0 || b->cost > REPORT_COST) {
+    if (v->n == 0 || b->cost > REPORT_COST || !convincing(ctx, b)) {
         v->n = 0;
         v->kind = KR_VERDICT_UNKNOWN;
         return;
@@ -870,6 +914,30 @@ static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, cons
     v->preferred = true;
 }
 
+/* A word known only as an ad-hoc compound (omrade = om+rade, farste): compound
+ * splitting accepts many garbles, so a cheap repair to a common dictionary word
+ * wins over it. */
+static void judge_compound(kr_lint_ctx *ctx, const uint32_t *w, int n, kr_verdict *v)
+{
+    search *s = kr_arena_alloc(ctx->scratch, sizeof *s);
+    *s = (search){.ctx = ctx, .w = w, .n = n};
+    run_search(s, 40, 2);
+    int k = 0;
+    for (int i = 0; i < s->ncand; i++) {
+        const found *f = &s->cand[i];
+        if ((f->lex & KR_LEX_COMMON) && !(f->lex & KR_LEX_COMPOUND) &&
+            !(f->classes & (1u << KR_CONFCLS_WEAK)))
+            s->cand[k++] = *f;
+    }
+    s->ncand = k;
+    if (!k)
+        return;
+    rank(ctx, s, v);
+    decide(ctx, v);
+    if (v->kind == KR_VERDICT_UNKNOWN)
+        v->kind = KR_VERDICT_OK; /* it is a word after all */
+}
+
 static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
 {
     uint32_t w[KR_CONF_MAX_CHARS];
@@ -882,6 +950,10 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     if (v->lex & KR_LEX_USER)
         return;
     bool known = (v->lex & KR_LEX_KNOWN) && !roman_garble(w, n);
+    if (known && (v->lex & KR_LEX_COMPOUND) && !(v->lex & KR_LEX_COMMON)) {
+        judge_compound(ctx, w, n, v);
+        return;
+    }
     if (known) {
         if (kr_doc_lost_diacritics(ctx))
             judge_real_word(ctx, word, len, w, n, v);
@@ -891,7 +963,7 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     *s = (search){.ctx = ctx, .w = w, .n = n};
     run_search(s, MAX_COST, MAX_EDITS);
     rank(ctx, s, v);
-    decide(v);
+    decide(ctx, v);
     /* tesseract's word list holds some garbage ("pa"): common-but-unknown words
      * with no repair are not worth a hint */
     if (v->kind == KR_VERDICT_UNKNOWN && (v->lex & KR_LEX_COMMON))
@@ -956,6 +1028,10 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
         size_t np = kr_word_parts(ctx->text, &ctx->an->tokens[k], parts, 8);
         bool any = false;
         for (size_t i = 0; i < np; i++) {
+            /* wake-on-lan, nas-server: short parts of hyphenated names are
+             * abbreviations far more often than damaged words */
+            if (np > 1 && parts[i].end - parts[i].start <= 3)
+                continue;
             const kr_verdict *v =
                 kr_word_verdict(ctx, ctx->text + parts[i].start, parts[i].end - parts[i].start);
             if (v->kind != kind)

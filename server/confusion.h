@@ -32,6 +32,8 @@ enum {
 enum {
     KR_CONFCLS_DIA, /* æ/ø/å written as its ASCII spelling: missing-diacritics */
     KR_CONFCLS_OCR, /* a glyph misread: ocr-confusion */
+    KR_CONFCLS_WEAK, /* a misreading between ordinary letters: ocr-confusion, but
+                        only with the document's own evidence */
 };
 
 /* Longest word (in code points) the engine compares or repairs. */
