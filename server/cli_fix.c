@@ -121,10 +121,11 @@ static int write_in_place(kr_cli_result *r, const char *text, size_t len)
 
 /* ---- unified diff from the applied edits ---------------------------------------
  * The fixed text differs from the original only inside the edits, so hunks come
- * straight from them: no general diff algorithm needed. */
+ * straight from them: no general diff algorithm needed. Line ranges are half-open
+ * [first, end); a range may be empty (lines added after the last line). */
 typedef struct {
-    size_t old_first, old_last; /* changed lines of the original */
-    size_t new_first, new_last; /* and of the fixed text */
+    size_t old_first, old_end; /* changed lines of the original */
+    size_t new_first, new_end; /* and of the fixed text */
 } change;
 
 static void put_line(FILE *out, char mark, kr_document *d, size_t line)
@@ -138,60 +139,86 @@ static void put_line(FILE *out, char mark, kr_document *d, size_t line)
         fputs("\n\\ No newline at end of file\n", out);
 }
 
+/* Lines as diff counts them: a final newline does not start a line of its own,
+ * and an empty text has none. */
 static size_t lines_in(kr_document *d)
 {
     size_t len, n = kr_document_line_count(d);
     const char *t = kr_document_text(d, &len);
-    /* a final newline does not start a line of its own for diff's purposes */
-    return len && t[len - 1] == '\n' ? n - 1 : n;
+    if (len == 0)
+        return 0;
+    return t[len - 1] == '\n' ? n - 1 : n;
+}
+
+static size_t min_sz(size_t a, size_t b)
+{
+    return a < b ? a : b;
+}
+
+/* The lines an edit of [start, end) → [nstart, nend) touches, in both texts. */
+static change change_of(kr_document *a, kr_document *b, size_t na, size_t nb, size_t start,
+                        size_t end, size_t nstart, size_t nend)
+{
+    change c;
+    c.old_first = min_sz(kr_document_line_of(a, start), na);
+    c.old_end = min_sz(kr_document_line_of(a, end) + 1, na);
+    c.new_first = min_sz(kr_document_line_of(b, nstart), nb);
+    c.new_end = min_sz(kr_document_line_of(b, nend) + 1, nb);
+    return c;
+}
+
+/* "start,count" of a hunk side; an empty side names the line before it. */
+static void hunk_side(FILE *out, char sign, size_t first, size_t count)
+{
+    fprintf(out, "%c%zu,%zu", sign, count ? first + 1 : first, count);
 }
 
 static void print_diff(FILE *out, const char *path, kr_document *a, kr_document *b,
                        const kr_edit *ed, size_t n)
 {
     const size_t ctx = 3;
+    size_t na = lines_in(a), nb = lines_in(b);
+    /* one change per run of edits sharing a line (in either text) */
     change *ch = calloc(n ? n : 1, sizeof *ch);
+    size_t m = 0;
     long long delta = 0; /* new offset - old offset */
     for (size_t i = 0; i < n; i++) {
         size_t ns = (size_t)((long long)ed[i].start + delta);
-        ch[i].old_first = kr_document_line_of(a, ed[i].start);
-        ch[i].old_last = kr_document_line_of(a, ed[i].end > ed[i].start ? ed[i].end : ed[i].start);
-        ch[i].new_first = kr_document_line_of(b, ns);
-        ch[i].new_last = kr_document_line_of(b, ns + ed[i].len);
+        change c = change_of(a, b, na, nb, ed[i].start, ed[i].end, ns, ns + ed[i].len);
         delta += (long long)ed[i].len - (long long)(ed[i].end - ed[i].start);
+        if (m && (c.old_first < ch[m - 1].old_end || c.new_first < ch[m - 1].new_end)) {
+            if (c.old_end > ch[m - 1].old_end)
+                ch[m - 1].old_end = c.old_end;
+            if (c.new_end > ch[m - 1].new_end)
+                ch[m - 1].new_end = c.new_end;
+        } else {
+            ch[m++] = c;
+        }
     }
-    size_t na = lines_in(a);
     fprintf(out, "--- %s\n+++ %s\n", path, path);
-    for (size_t i = 0; i < n;) {
-        size_t j = i; /* merge changes whose contexts touch or that share lines */
-        while (j + 1 < n && ch[j + 1].old_first <= ch[j].old_last + 2 * ctx + 1)
+    for (size_t i = 0; i < m;) {
+        size_t j = i; /* changes whose contexts touch share a hunk */
+        while (j + 1 < m && ch[j + 1].old_first <= ch[j].old_end + 2 * ctx)
             j++;
         size_t lo = ch[i].old_first > ctx ? ch[i].old_first - ctx : 0;
-        size_t hi = ch[j].old_last + ctx < na ? ch[j].old_last + ctx : (na ? na - 1 : 0);
-        long long shift = (long long)ch[i].new_first - (long long)ch[i].old_first;
-        size_t nlo = (size_t)((long long)lo + shift);
-        size_t nhi = (size_t)((long long)hi + (long long)ch[j].new_last - (long long)ch[j].old_last);
-        fprintf(out, "@@ -%zu,%zu +%zu,%zu @@\n", lo + 1, hi - lo + 1, nlo + 1, nhi - nlo + 1);
+        size_t hi = min_sz(ch[j].old_end + ctx, na);
+        size_t nlo = lo + ch[i].new_first - ch[i].old_first;
+        size_t nhi = hi + ch[j].new_end - ch[j].old_end;
+        fputs("@@ ", out);
+        hunk_side(out, '-', lo, hi - lo);
+        fputc(' ', out);
+        hunk_side(out, '+', nlo, nhi - nlo);
+        fputs(" @@\n", out);
         size_t line = lo;
         for (size_t k = i; k <= j; k++) {
             for (; line < ch[k].old_first; line++)
                 put_line(out, ' ', a, line);
-            if (line > ch[k].old_last)
-                continue; /* shares lines with the previous change */
-            size_t last = ch[k].old_last;
-            size_t nf = ch[k].new_first, nl = ch[k].new_last;
-            while (k + 1 <= j && ch[k + 1].old_first <= last) { /* same lines: one block */
-                k++;
-                if (ch[k].old_last > last)
-                    last = ch[k].old_last;
-                nl = ch[k].new_last;
-            }
-            for (; line <= last; line++)
+            for (; line < ch[k].old_end; line++)
                 put_line(out, '-', a, line);
-            for (size_t m = nf; m <= nl; m++)
-                put_line(out, '+', b, m);
+            for (size_t l = ch[k].new_first; l < ch[k].new_end; l++)
+                put_line(out, '+', b, l);
         }
-        for (; line <= hi; line++)
+        for (; line < hi; line++)
             put_line(out, ' ', a, line);
         i = j + 1;
     }
