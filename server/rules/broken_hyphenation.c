@@ -161,8 +161,10 @@ static bool find_continuation(const kr_lint_ctx *ctx, size_t eol, hbreak *b)
             k += n;
         b->ys_end = k;
         if (b->across_blank) {
+            /* only a continuation in lower case (or a word in capitals going on) */
             uint32_t c = cp_at(t, b->y_end, b->y_start, &n);
-            if (!is_lower(c))
+            uint32_t x = cp_at(t, len, cp_start_before(t, b->hyphen), &n);
+            if (!is_lower(c) && !(is_upper(c) && is_upper(x)))
                 return false;
         }
         return true;
@@ -187,6 +189,9 @@ static bool read_break(const kr_lint_ctx *ctx, size_t ti, hbreak *b)
     if (eol >= ctx->len || t[eol] != '\n')
         return false;
     size_t k = b->hyphen;
+    /* a path or an option broken right after its separator: "C:\\windows\\-⏎fonts" */
+    if (k - 1 > b->x_start && strchr("/\\=:._", t[k - 1]))
+        k--;
     while (k > b->x_start) {
         size_t p = cp_start_before(t, k), n;
         if (p < b->x_start || !is_alnum(cp_at(t, b->hyphen, p, &n)))
@@ -404,13 +409,16 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
     if (!legal)
         return false;
     /* not a word joined, but two words hyphenated: "Windows-⏎systemer", "uid-⏎poster"
-     * when the document uses "uid" on its own too (the count includes this
+     * when the document uses lower-case "uid" on its own too (a capitalised product
+     * name the dictionary lacks compounds directly: "Skolelinuxmaskine"; the count includes this
      * occurrence), or when the second half goes on as a hyphenated name itself
      * ("apt-⏎list-changes"). An unknown first half seen nowhere
      * else is a fragment (or an OCR garbling of one: "igangvee-⏎rende"). */
     bool ys_chained = b->ys_end < b->y_end && t[b->ys_end] == '-'; /* "list-changes" */
+    bool x_elsewhere =
+        is_lower(cp_at(xs, xn, 0, &cl)) && runset_count(rs, fold_hash(HASH0, xs, xn)) > 1;
     if (count_chars(xs, xn) >= 3 && count_chars(ys, yn) >= 4 && known(ctx, ys, yn) &&
-        (known(ctx, xs, xn) || runset_count(rs, fold_hash(HASH0, xs, xn)) > 1 || ys_chained))
+        (known(ctx, xs, xn) || x_elsewhere || ys_chained))
         return false;
     return true;
 }

@@ -120,6 +120,18 @@ Test(broken_hyphenation, joins_technical_tokens_the_typesetter_broke)
                "Der findes i386- og amd64-pakker i arkivet.\n");
 }
 
+Test(broken_hyphenation, joins_a_path_broken_after_its_separator)
+{
+    assert_fix("Søg i kataloget med dc=skole,dc=-\nno som base.\n",
+               "Søg i kataloget med dc=skole,dc=no som base.\n");
+}
+
+Test(broken_hyphenation, joins_a_word_in_capitals_across_a_page_header)
+{
+    assert_fix("Farverummet (sRG-\n\nFarver og filtre Side 3\n\nB) bruges her.\n",
+               "Farverummet (sRGB)\n\nFarver og filtre Side 3\n\nbruges her.\n");
+}
+
 Test(broken_hyphenation, joins_when_the_document_writes_the_word_whole)
 {
     assert_fix("Filen cron-at-night styrer det. Ret /etc/cron-at-nigh-\nt/cron.conf bagefter.\n",
