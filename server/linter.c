@@ -76,13 +76,56 @@ kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)
     return out;
 }
 
+/* Length of the valid UTF-8 sequence at s (0: invalid or cut off). */
+static size_t utf8_seq(const unsigned char *s, size_t avail)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t n = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+             : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    if (n == 0 || n > avail)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return n;
+}
+
+/* Messages travel as JSON strings, which must be UTF-8: a word quoted from a
+ * Latin-1 text, or a character cut by the length limit, would make them invalid.
+ * Invalid bytes become U+FFFD; a sequence cut off at the end is dropped. */
+static void utf8_clean(const char *in, size_t n, bool truncated, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 4 < cap;) {
+        size_t k = utf8_seq((const unsigned char *)in + i, n - i);
+        if (k == 0 && truncated && n - i < 4 && (unsigned char)in[i] >= 0xC2)
+            break;
+        if (k == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(out + o, in + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    out[o] = '\0';
+}
+
 kr_diagnostic *kr_emit(kr_lint_ctx *ctx, size_t start, size_t end, const char *fmt, ...)
 {
-    char buf[512];
+    char raw[512], buf[3 * sizeof raw + 4];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int w = vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    size_t n = w < 0 ? 0 : (size_t)w < sizeof raw ? (size_t)w : sizeof raw - 1;
+    utf8_clean(raw, n, w >= (int)sizeof raw, buf, sizeof buf);
     kr_diagnostic *d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, start, end, buf);
     kr_diagnostic_set_subject(ctx->out, d, ctx->text + start, end - start);
     return d;
