@@ -30,10 +30,6 @@ enum TokenType {
     OTHER_LABEL,
     HEADER_TEXT,
     MARKER,
-    WORD,
-    NUMBER,
-    URL,
-    HYPHEN_BREAK,
     QUOTE_OPEN,
     QUOTE_CLOSE,
     PUNCT,
@@ -71,24 +67,22 @@ static bool is_punct_cp(int32_t c) {
            (c >= 0xFF00 && c <= 0xFF0F);
 }
 
-/* Letters, digits and anything undecodable (OCR debris stays inside its word). */
+/* Letters and digits: the complement of the grammar's NOT_WORD class (grammar.js),
+ * so the scanner and the regular lexer agree on where a word ends. An undecodable
+ * byte is no word character: it becomes a punctuation token of its own. */
 static bool is_word_char(int32_t c) {
-    if (c < 0) return true; /* an invalid UTF-8 byte */
+    if (c <= 0) return false;
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
     return !is_punct_cp(c);
 }
 
-static bool is_letter(int32_t c) { return is_word_char(c) && !is_digit(c); }
+static bool is_small(int32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+}
 
 static bool is_upper(int32_t c) {
     return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
-}
-
-/* Characters that may sit inside a word when a word character follows:
- * wake-on-lan, BIOS'en, s@g, LC_ALL. */
-static bool is_connector(int32_t c) {
-    return c == '-' || c == '\'' || c == 0x2019 || c == '@' || c == '_';
 }
 
 static bool is_quote_char(int32_t c) {
@@ -384,31 +378,38 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
     if (g > 0) return true;
     bool consumed = g < 0; /* a would-be glyph was read: not a label or header */
 
+    /* Labels and headers start with a capital, a digit, `s` or a dash. A line
+     * starting with another small letter — most lines of hard-wrapped text — is
+     * text, decided without reading it ahead. */
+    int32_t first = lx->lookahead;
+    if (consumed || (!title_ok && is_small(first) && first != 's')) {
+        if (!consumed && indent > 0 && weak_ok && valid[MARKER])
+            return emit(s, lx, MARKER, L_BULLET);
+        return valid[LINE_BEGIN] && emit(s, lx, LINE_BEGIN, L_TEXT);
+    }
     LineInfo li;
     read_line(lx, &li);
-    if (!consumed) {
-        int k = line_label(&li);
-        if (k == LABEL_O && !(weak_ok || title_ok)) k = LABEL_NONE;
-        static const int tok[] = {0, QUESTION_LABEL, ANSWER_LABEL, OTHER_LABEL};
-        if (k != LABEL_NONE && valid[tok[k]]) {
+    int k = line_label(&li);
+    if (k == LABEL_O && !(weak_ok || title_ok)) k = LABEL_NONE;
+    static const int tok[] = {0, QUESTION_LABEL, ANSWER_LABEL, OTHER_LABEL};
+    if (k != LABEL_NONE && valid[tok[k]]) {
+        lx->mark_end(lx);
+        return emit(s, lx, tok[k], L_LABEL);
+    }
+    /* A running header: after a blank line, or a short `… Side N` line even in the
+     * middle of a paragraph. Decided without reading the next line, so the token
+     * can still be zero width when the answer is no. */
+    bool bare;
+    if (valid[HEADER_TEXT] && looks_like_header(&li, &bare)) {
+        bool prev_blank = s->prev == L_BLANK || s->prev == L_START || s->prev == L_HEADER;
+        if (prev_blank || (!bare && li.n_chunks <= 12)) {
             lx->mark_end(lx);
-            return emit(s, lx, tok[k], L_LABEL);
-        }
-        /* A running header: after a blank line, or a short `… Side N` line even in
-         * the middle of a paragraph. Decided without reading the next line, so the
-         * token can still be zero width when the answer is no. */
-        bool bare;
-        if (valid[HEADER_TEXT] && looks_like_header(&li, &bare)) {
-            bool prev_blank = s->prev == L_BLANK || s->prev == L_START || s->prev == L_HEADER;
-            if (prev_blank || (!bare && li.n_chunks <= 12)) {
-                lx->mark_end(lx);
-                return emit(s, lx, HEADER_TEXT, L_HEADER);
-            }
+            return emit(s, lx, HEADER_TEXT, L_HEADER);
         }
     }
     if (title_ok && !li.too_long && li.length <= 160 && next_line_kind(lx) != 0)
         return emit(s, lx, TITLE_BEGIN, L_TITLE);
-    if (!consumed && indent > 0 && weak_ok && !title_ok && valid[MARKER])
+    if (indent > 0 && weak_ok && !title_ok && valid[MARKER])
         return emit(s, lx, MARKER, L_BULLET);
     if (!valid[LINE_BEGIN]) return false;
     return emit(s, lx, LINE_BEGIN, L_TEXT);
@@ -416,119 +417,10 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
 
 /* ---- inside a line ------------------------------------------------------------------ */
 
-/* Right after a line break inside a hyphenated word: does the next line continue
- * the word? Not when it starts with a conjunction (`lærings-⏎og udviklings…` is a
- * suspended compound, not a split word). Look-ahead only. */
+/* Right after a line break that follows `<word char>-`: does the next line
+ * continue the word? Then the regular lexer's hyphen_break spans the break. */
 static bool continues_word(TSLexer *lx) {
-    if (!is_word_char(lx->lookahead) || at_eof(lx)) return false;
-    char buf[8];
-    size_t n = 0;
-    while (is_word_char(lx->lookahead) && !at_eof(lx) && n < sizeof buf) {
-        buf[n++] = fold(lx->lookahead);
-        adv(lx);
-    }
-    if (is_word_char(lx->lookahead) && !at_eof(lx)) return true;
-    static const char *const conj[] = {"og", "eller", "samt", "and", "or"};
-    for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
-        if (strlen(conj[i]) == n && memcmp(buf, conj[i], n) == 0) return false;
-    return true;
-}
-
-static bool is_tld(const char *t, size_t n) {
-    static const char *const tlds[] = {"dk", "com", "org", "net", "eu", "de", "se",
-                                       "no", "io", "gov", "info", "edu", "uk", "nu"};
-    for (size_t i = 0; i < sizeof tlds / sizeof *tlds; i++)
-        if (strlen(tlds[i]) == n && memcmp(t, tlds[i], n) == 0) return true;
-    return false;
-}
-
-static bool url_trailing(int32_t c) {
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
-           c == ']' || c == '}' || c == '\'' || c == 0x2019;
-}
-
-/* The rest of a URL after its scheme or host: up to white space or a quote mark,
- * without trailing punctuation. */
-static bool scan_url_rest(TSLexer *lx) {
-    lx->mark_end(lx);
-    while (!at_eof(lx) && !is_hspace(lx->lookahead) && !is_newline(lx->lookahead) &&
-           !is_quote_char(lx->lookahead) && lx->lookahead != '<' && lx->lookahead != '>') {
-        int32_t c = lx->lookahead;
-        adv(lx);
-        if (!url_trailing(c)) lx->mark_end(lx);
-    }
-    lx->result_symbol = URL;
-    return true;
-}
-
-/* After `.` that follows a word: a top-level domain (`region.dk`) makes a URL. */
-static bool try_domain(TSLexer *lx) {
-    char t[8];
-    size_t n = 0;
-    while (is_letter(lx->lookahead) && !at_eof(lx) && n < sizeof t) {
-        t[n++] = fold(lx->lookahead);
-        adv(lx);
-    }
-    if (is_word_char(lx->lookahead) && !at_eof(lx)) return false;
-    if (!is_tld(t, n)) return false;
-    return scan_url_rest(lx);
-}
-
-/* A word, number, URL or hyphen_break starting at a word character. */
-static bool scan_word(TSLexer *lx) {
-    char head[6];
-    size_t nhead = 0;
-    bool letter = false, brk = false;
-    int32_t prev = 0;
-    for (;;) {
-        int32_t c = lx->lookahead;
-        if (is_word_char(c) && !at_eof(lx)) {
-            if (!is_digit(c)) letter = true;
-            if (nhead < sizeof head) head[nhead++] = fold(c);
-            prev = c;
-            adv(lx);
-            lx->mark_end(lx);
-            continue;
-        }
-        if (c == ':' && !brk && ((nhead == 4 && memcmp(head, "http", 4) == 0) ||
-                                 (nhead == 5 && memcmp(head, "https", 5) == 0))) {
-            adv(lx);
-            if (lx->lookahead != '/') break;
-            adv(lx);
-            if (lx->lookahead != '/') break;
-            adv(lx);
-            return scan_url_rest(lx);
-        }
-        if (c == '.' || c == ',') {
-            adv(lx);
-            if (is_digit(prev) && is_digit(lx->lookahead)) continue;
-            if (c == '.' && nhead == 3 && memcmp(head, "www", 3) == 0 && !brk)
-                return scan_url_rest(lx);
-            if (c == '.' && letter && is_letter(lx->lookahead) && try_domain(lx)) return true;
-            break;
-        }
-        if (is_connector(c)) {
-            adv(lx);
-            if (is_word_char(lx->lookahead) && !at_eof(lx)) {
-                nhead = sizeof head; /* no longer a scheme */
-                continue;
-            }
-            if (c == '-' && is_newline(lx->lookahead)) {
-                eat_newline(lx);
-                if (!continues_word(lx)) break;
-                /* continues_word read ahead: the token ends after the part read */
-                lx->mark_end(lx);
-                brk = true;
-                nhead = sizeof head;
-                prev = 'a';
-                continue;
-            }
-            break;
-        }
-        break;
-    }
-    lx->result_symbol = brk ? HYPHEN_BREAK : letter ? WORD : NUMBER;
-    return true;
+    return !at_eof(lx) && is_word_char(lx->lookahead);
 }
 
 /* After an opening quote mark: is there a closing one before the line ends (a
@@ -542,7 +434,7 @@ static bool find_close(TSLexer *lx, int q) {
             if (prev != '-' || !is_word_char(before)) return false;
             eat_newline(lx);
             if (!continues_word(lx)) return false;
-            prev = 'a';
+            prev = before = 0;
             continue;
         }
         before = prev;
@@ -579,7 +471,9 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         s->quote = Q_NONE;
         return true;
     }
-    if (is_word_char(c) && (valid[WORD] || recovering)) return scan_word(lx);
+    /* Words, numbers, URLs, hyphen breaks and punctuation other than quote marks
+     * are the regular lexer's; NUL and undecodable bytes it cannot match. */
+    if (c > 0 && !is_quote_char(c)) return false;
     if (!valid[PUNCT] && !recovering) return false;
     adv(lx);
     lx->mark_end(lx);
@@ -638,9 +532,12 @@ bool tree_sitter_korrektur_external_scanner_scan(void *payload, TSLexer *lx,
         }
         return scan_inline(s, lx, valid, true);
     }
-    if (valid[WORD] || (valid[NEWLINE] && !valid[LINE_BEGIN] && !valid[BLANK]))
+    /* Inline tokens are extras, valid everywhere: what tells a line's inside from
+     * its start is that a line end (or a quote's end) is expected and no line
+     * start is. */
+    bool line_start = valid[LINE_BEGIN] || valid[BLANK] || valid[TITLE_BEGIN];
+    if (!line_start && (valid[NEWLINE] || valid[QUOTE_CLOSE]))
         return scan_inline(s, lx, valid, false);
-    if (valid[LINE_BEGIN] || valid[BLANK] || valid[TITLE_BEGIN] || valid[MARKER])
-        return scan_line_start(s, lx, valid);
+    if (line_start) return scan_line_start(s, lx, valid);
     return false;
 }
