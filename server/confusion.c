@@ -607,7 +607,7 @@ static bool glue_word(const char *s, size_t n)
 /* Lexicon flags of a candidate (0 when not a word). A lost space is a weak
  * guess — a long unknown word splits into two known ones all too easily (a
  * compound the dictionary lacks) — so a split must be the only repair, into two
- * common words one of which is a short word OCR glues to its neighbours. */
+ * short common words that OCR glues together (vi i, at de). */
 static unsigned check_candidate(search *s, const char *text, size_t len, int nchosen)
 {
     const char *sp = memchr(text, ' ', len);
@@ -617,7 +617,7 @@ static unsigned check_candidate(search *s, const char *text, size_t len, int nch
         return accepted(f) ? f : 0;
     }
     size_t a = (size_t)(sp - text), b = len - a - 1;
-    if (nchosen != 1 || memchr(sp + 1, ' ', b) || !(glue_word(text, a) || glue_word(sp + 1, b)))
+    if (nchosen != 1 || memchr(sp + 1, ' ', b) || !glue_word(text, a) || !glue_word(sp + 1, b))
         return 0;
     unsigned fa = lookup(s->ctx, text, a);
     if (!(fa & KR_LEX_KNOWN) || !(fa & KR_LEX_COMMON))
@@ -846,10 +846,12 @@ static bool convincing(kr_lint_ctx *ctx, const kr_candidate *b)
         return false; /* only ordinary-letter swaps: looks like a foreign word */
     if (weak && compound && !in_doc)
         return false; /* debian → deblån: a letter swap into an ad-hoc compound */
-    if (compound && !in_doc && b->cost > 75)
+    if (compound && !in_doc && b->cost > 85)
         return false; /* an expensive guess at an ad-hoc compound */
-    /* text that kept its æøå has few garbles: a rare word is no proof there */
-    if (!common && !in_doc && !kr_doc_lost_diacritics(ctx))
+    bool lost = kr_doc_lost_diacritics(ctx);
+    /* text that kept its æøå has few garbles: a rare word is no proof there,
+     * and nor is a word that merely lacks them */
+    if (!lost && !in_doc && (!common || b->classes == (1u << KR_CONFCLS_DIA)))
         return false;
     return true;
 }
@@ -964,6 +966,15 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     run_search(s, MAX_COST, MAX_EDITS);
     rank(ctx, s, v);
     decide(ctx, v);
+    /* eth1, amd64: letters and digits mixed are names; 0og is damage only when
+     * it becomes a common word */
+    bool digit = false;
+    for (int i = 0; i < n; i++)
+        digit |= w[i] >= '0' && w[i] <= '9';
+    if (digit && v->n && !(v->cand[0].lex & KR_LEX_COMMON)) {
+        v->n = 0;
+        v->kind = KR_VERDICT_UNKNOWN;
+    }
     /* tesseract's word list holds some garbage ("pa"): common-but-unknown words
      * with no repair are not worth a hint */
     if (v->kind == KR_VERDICT_UNKNOWN && (v->lex & KR_LEX_COMMON))
