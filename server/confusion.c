@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
@@ -740,6 +741,62 @@ static size_t capitalize(char *buf, size_t len)
     return out;
 }
 
+/* ---- English words -------------------------------------------------------------- *
+ * Danish technical text is full of English (root, free, install, task). Such a
+ * word is unknown to the Danish dictionary and often one confusion away from a
+ * Danish word, so an English word is only repaired on the strongest evidence.
+ * The list is Debian's wamerican (KR_ENGLISH_WORDS overrides the path; without
+ * it this check is off). Loaded once per process, read-only after. */
+static struct {
+    uint64_t *hashes; /* open addressing, 0 = empty */
+    size_t cap;
+} english;
+static pthread_once_t english_once = PTHREAD_ONCE_INIT;
+
+static void english_insert(uint64_t h)
+{
+    h |= 1; /* never 0 */
+    size_t i = h & (english.cap - 1);
+    while (english.hashes[i] && english.hashes[i] != h)
+        i = (i + 1) & (english.cap - 1);
+    english.hashes[i] = h;
+}
+
+static void english_load(void)
+{
+    const char *path = getenv("KR_ENGLISH_WORDS");
+    FILE *f = fopen(path ? path : "/usr/share/dict/american-english", "r");
+    if (!f)
+        return;
+    english.cap = 1u << 18;
+    english.hashes = calloc(english.cap, sizeof *english.hashes);
+    char line[128];
+    size_t n_words = 0;
+    while (english.hashes && fgets(line, sizeof line, f) && n_words < english.cap / 2) {
+        size_t n = strcspn(line, "\r\n");
+        /* lower-case entries only: capitalised ones are names (Gore, Pa) */
+        if (n < 2 || !(line[0] >= 'a' && line[0] <= 'z') || memchr(line, '\'', n))
+            continue;
+        english_insert(hash_bytes(line, n));
+        n_words++;
+    }
+    fclose(f);
+}
+
+static bool english_word(const char *word, size_t len)
+{
+    pthread_once(&english_once, english_load);
+    char buf[WORD_BYTES];
+    if (!english.hashes || len >= sizeof buf)
+        return false;
+    fold_bytes(word, len, buf);
+    uint64_t h = hash_bytes(buf, len) | 1;
+    for (size_t i = h & (english.cap - 1); english.hashes[i]; i = (i + 1) & (english.cap - 1))
+        if (english.hashes[i] == h)
+            return true;
+    return false;
+}
+
 /* ---- verdicts ----------------------------------------------------------------------- */
 typedef enum { SHAPE_SKIP, SHAPE_LOWER, SHAPE_CAPITAL } word_shape;
 
@@ -974,6 +1031,16 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     if (digit && v->n && !(v->cand[0].lex & KR_LEX_COMMON)) {
         v->n = 0;
         v->kind = KR_VERDICT_UNKNOWN;
+    }
+    if (v->n && v->kind != KR_VERDICT_UNKNOWN && english_word(word, len)) {
+        const kr_candidate *b = &v->cand[0];
+        bool strongest = !(b->classes & (1u << KR_CONFCLS_WEAK)) &&
+                         (b->lex & KR_LEX_COMMON) && b->cost <= 30 &&
+                         kr_doc_lost_diacritics(ctx);
+        if (!strongest) {
+            v->n = 0;
+            v->kind = KR_VERDICT_UNKNOWN;
+        }
     }
     /* tesseract's word list holds some garbage ("pa"): common-but-unknown words
      * with no repair are not worth a hint */
