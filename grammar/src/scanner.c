@@ -333,6 +333,22 @@ static bool scan_blank(Scanner *s, TSLexer *lx, bool had_space) {
     return true;
 }
 
+/* After `- `: is the rest of the line `5 -` (a page number between dashes)? */
+static bool dashed_number(TSLexer *lx) {
+    while (is_hspace(lx->lookahead)) adv(lx);
+    unsigned digits = 0;
+    while (is_digit(lx->lookahead)) {
+        adv(lx);
+        digits++;
+    }
+    if (digits == 0 || digits > 4) return false;
+    while (is_hspace(lx->lookahead)) adv(lx);
+    if (lx->lookahead != '-' && lx->lookahead != 0x2013) return false;
+    adv(lx);
+    while (is_hspace(lx->lookahead)) adv(lx);
+    return at_eof(lx) || is_newline(lx->lookahead);
+}
+
 /* A glyph bullet at the line start: `• `, `- `, `« `, `e `/`o ` before a capital. */
 static int try_glyph(Scanner *s, TSLexer *lx, const bool *valid, bool weak_ok) {
     int32_t c = lx->lookahead;
@@ -347,7 +363,11 @@ static int try_glyph(Scanner *s, TSLexer *lx, const bool *valid, bool weak_ok) {
     if (c == '-' || c == 0x2013 || c == 0xAB || c == '>') {
         adv(lx);
         if (!is_hspace(lx->lookahead)) return -1;
-        lx->mark_end(lx);
+        lx->mark_end(lx); /* a marker ends here, unless this is a page number */
+        if (c != 0xAB && c != '>' && valid[HEADER_TEXT] && dashed_number(lx)) {
+            lx->mark_end(lx);
+            return emit(s, lx, HEADER_TEXT, L_HEADER);
+        }
         return emit(s, lx, MARKER, L_BULLET);
     }
     if (c == 'e' || c == 'o') {
