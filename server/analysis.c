@@ -1,21 +1,197 @@
-/* analysis.c — the per-lint view rules read: blocks and tokens.
- * (Interim line-based version; the grammar's tree-based version replaces it.) */
+/* analysis.c — the per-lint view rules read: the document's blocks and tokens.
+ *
+ * Blocks come from the syntax tree (grammar/): the title, each label, paragraph,
+ * bullet item and page header, with their byte ranges. Without a tree (no grammar
+ * in the build, or no parser) every run of non-blank lines is a paragraph.
+ *
+ * Tokens come from one pass over the text: whitespace-delimited chunks (the same
+ * notion of white space as the scorer: ASCII space, tab, line breaks, form feed,
+ * vertical tab) with surrounding punctuation stripped, classified as word, number,
+ * URL or other, flagged with their place on the line, a line-end hyphen and
+ * quoting, and tied to the block they sit in. Everything lives in the caller's
+ * arena; the arrays grow by doubling, so there is no allocation per token. */
 #include <string.h>
+#include <tree_sitter/api.h>
 
 #include "engine.h"
 
-static bool is_space(char c)
+typedef struct {
+    kr_analysis *an;
+    kr_arena *arena;
+    const char *text;
+    size_t len;
+    size_t cap_blocks, cap_tokens;
+} builder;
+
+static bool is_ws(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
-/* Punctuation stripped from the ends of a chunk: ASCII marks and the quote marks
- * and dashes of Danish typography. Returns its byte length at s, or 0. */
+/* ---- blocks -------------------------------------------------------------------- */
+
+static void add_block(builder *b, kr_block_kind kind, kr_label_kind label, size_t start,
+                      size_t end)
+{
+    kr_analysis *an = b->an;
+    if (an->n_blocks == b->cap_blocks) {
+        size_t cap = b->cap_blocks ? b->cap_blocks * 2 : 32;
+        kr_block *nb = kr_arena_alloc(b->arena, cap * sizeof *nb);
+        if (an->n_blocks)
+            memcpy(nb, an->blocks, an->n_blocks * sizeof *nb);
+        an->blocks = nb;
+        b->cap_blocks = cap;
+    }
+    an->blocks[an->n_blocks++] = (kr_block){kind, label, start, end};
+}
+
+/* The end of a block's content: without the blank lines it keeps and without the
+ * final line break (trailing spaces on the last line stay). */
+static size_t content_end(const char *text, size_t start, size_t end)
+{
+    for (;;) {
+        while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r'))
+            end--;
+        size_t k = end;
+        while (k > start && text[k - 1] != '\n' && is_ws(text[k - 1]))
+            k--;
+        if (k == start)
+            return start; /* nothing but white space */
+        if (text[k - 1] != '\n')
+            return end; /* the last line has text */
+        end = k;        /* the last line is blank: drop it and look again */
+    }
+}
+
+static kr_label_kind label_kind(TSNode label)
+{
+    if (ts_node_named_child_count(label) == 0)
+        return KR_LABEL_OTHER;
+    const char *t = ts_node_type(ts_node_named_child(label, 0));
+    if (strcmp(t, "question_label") == 0)
+        return KR_LABEL_QUESTION;
+    if (strcmp(t, "answer_label") == 0)
+        return KR_LABEL_ANSWER;
+    return KR_LABEL_OTHER;
+}
+
+static void node_block(builder *b, TSNode n)
+{
+    const char *t = ts_node_type(n);
+    size_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+    if (end > b->len)
+        end = b->len;
+    end = content_end(b->text, start, end);
+    if (end <= start)
+        return;
+    kr_block_kind kind = KR_BLOCK_OTHER;
+    kr_label_kind label = KR_LABEL_NONE;
+    if (strcmp(t, "paragraph") == 0) {
+        kind = KR_BLOCK_PARAGRAPH;
+    } else if (strcmp(t, "bullet_item") == 0) {
+        kind = KR_BLOCK_BULLET;
+    } else if (strcmp(t, "page_header") == 0) {
+        kind = KR_BLOCK_PAGE_HEADER;
+    } else if (strcmp(t, "label") == 0) {
+        kind = KR_BLOCK_LABEL;
+        label = label_kind(n);
+    } else if (strcmp(t, "title") == 0) {
+        kind = KR_BLOCK_TITLE;
+        if (b->an->title_block == SIZE_MAX)
+            b->an->title_block = b->an->n_blocks;
+    }
+    /* Stray inline leaves at block level (only after an error) join one OTHER block. */
+    kr_analysis *an = b->an;
+    if (kind == KR_BLOCK_OTHER && an->n_blocks > 0 &&
+        an->blocks[an->n_blocks - 1].kind == KR_BLOCK_OTHER &&
+        strcmp(t, "ERROR") != 0) {
+        an->blocks[an->n_blocks - 1].end = end;
+        return;
+    }
+    add_block(b, kind, label, start, end);
+}
+
+/* The blocks of the document and of each section, in order (the cursor walks
+ * through the hidden repeat nodes; nothing below block level is visited). */
+static void blocks_from_tree(builder *b, const TSTree *tree)
+{
+    TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+    if (ts_tree_cursor_goto_first_child(&c)) {
+        do {
+            TSNode n = ts_tree_cursor_current_node(&c);
+            if (!ts_node_is_named(n))
+                continue;
+            if (strcmp(ts_node_type(n), "section") != 0) {
+                node_block(b, n);
+                continue;
+            }
+            if (ts_tree_cursor_goto_first_child(&c)) {
+                do {
+                    TSNode k = ts_tree_cursor_current_node(&c);
+                    if (ts_node_is_named(k))
+                        node_block(b, k);
+                } while (ts_tree_cursor_goto_next_sibling(&c));
+                ts_tree_cursor_goto_parent(&c);
+            }
+        } while (ts_tree_cursor_goto_next_sibling(&c));
+    }
+    ts_tree_cursor_delete(&c);
+}
+
+/* Without a tree: each run of non-blank lines is a paragraph. */
+static void blocks_from_lines(builder *b)
+{
+    size_t i = 0, start = 0;
+    bool in_block = false;
+    while (i < b->len) {
+        size_t eol = i;
+        while (eol < b->len && b->text[eol] != '\n')
+            eol++;
+        size_t j = i;
+        while (j < eol && is_ws(b->text[j]))
+            j++;
+        if (j < eol && !in_block) {
+            start = j;
+            in_block = true;
+        } else if (j == eol && in_block) {
+            add_block(b, KR_BLOCK_PARAGRAPH, KR_LABEL_NONE, start, content_end(b->text, start, i));
+            in_block = false;
+        }
+        i = eol + 1;
+    }
+    if (in_block)
+        add_block(b, KR_BLOCK_PARAGRAPH, KR_LABEL_NONE, start,
+                  content_end(b->text, start, b->len));
+}
+
+/* ---- tokens -------------------------------------------------------------------- */
+
+/* Quote marks (opening or closing) of Danish typography and OCR. */
+static size_t quote_at(const char *s, size_t avail)
+{
+    static const char *const q[] = {"\xe2\x80\x9d", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xc2\xbb",
+                                    "\xc2\xab", "\xe2\x80\x99", "\xe2\x80\x98"};
+    if (s[0] == '"' || s[0] == '\'')
+        return 1;
+    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+        size_t n = strlen(q[i]);
+        if (n <= avail && memcmp(s, q[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* Punctuation stripped from the ends of a chunk (quote marks included, '-' not:
+ * a line-end hyphen belongs to its token). Byte length at s, or 0. */
 static size_t punct_at(const char *s, size_t avail)
 {
-    static const char *const multi[] = {"”", "“", "„", "»", "«", "’", "‘", "–", "—", "…", "•"};
-    if (strchr("\"'()[]{},.;:!?*", s[0]) && s[0])
+    static const char *const multi[] = {"\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xa6",
+                                        "\xe2\x80\xa2", "\xc2\xb7", "\xc2\xa7"};
+    if (s[0] && strchr("()[]{},.;:!?*<>", s[0]))
         return 1;
+    size_t q = quote_at(s, avail);
+    if (q)
+        return q;
     for (size_t i = 0; i < sizeof multi / sizeof multi[0]; i++) {
         size_t n = strlen(multi[i]);
         if (n <= avail && memcmp(s, multi[i], n) == 0)
@@ -24,6 +200,7 @@ static size_t punct_at(const char *s, size_t avail)
     return 0;
 }
 
+/* Length of the punctuation mark ending at s[end] (exclusive), or 0. */
 static size_t punct_before(const char *s, size_t start, size_t end)
 {
     for (size_t n = 1; n <= 3 && n <= end - start; n++)
@@ -32,92 +209,193 @@ static size_t punct_before(const char *s, size_t start, size_t end)
     return 0;
 }
 
+static size_t quote_before(const char *s, size_t start, size_t end)
+{
+    for (size_t n = 1; n <= 3 && n <= end - start; n++)
+        if (quote_at(s + end - n, n) == n)
+            return n;
+    return 0;
+}
+
+static bool ascii_letter(unsigned char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* `name.dk`, `www.x.y`, `sub.name.com/path`: a host with a known top-level domain. */
+static bool is_domain(const char *s, size_t n)
+{
+    static const char *const tlds[] = {"dk", "com", "org", "net", "eu", "de", "se",
+                                       "no", "io", "gov", "info", "edu", "uk", "nu"};
+    size_t host = 0;
+    while (host < n && s[host] != '/')
+        host++;
+    const char *dot = NULL;
+    for (size_t i = 0; i < host; i++)
+        if (s[i] == '.')
+            dot = s + i;
+    if (!dot || dot == s)
+        return false;
+    size_t tl = (size_t)(s + host - dot - 1);
+    for (size_t i = 0; i < sizeof tlds / sizeof tlds[0]; i++)
+        if (strlen(tlds[i]) == tl && memcmp(dot + 1, tlds[i], tl) == 0)
+            return true;
+    return false;
+}
+
 static kr_token_kind classify(const char *s, size_t n)
 {
     if ((n > 3 && memmem(s, n, "://", 3)) || (n > 4 && memcmp(s, "www.", 4) == 0))
         return KR_TOK_URL;
-    bool letter = false, digit = false;
+    bool letter = false, digit = false, at = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '/' || c == '=' || c == '_' || c == '<' || c == '>' || c == '\\')
-            return KR_TOK_OTHER;
-        if ((c | 32) >= 'a' && (c | 32) <= 'z')
-            letter = true;
-        else if (c >= 0x80)
+        if (c == '/' || c == '=' || c == '_' || c == '\\' || c == '<' || c == '>')
+            return is_domain(s, n) && !memchr(s, '@', n) ? KR_TOK_URL : KR_TOK_OTHER;
+        if (c == '@')
+            at = true;
+        else if (ascii_letter(c) || c >= 0x80)
             letter = true;
         else if (c >= '0' && c <= '9')
             digit = true;
     }
-    if (n > 3 && (memmem(s, n, ".dk", 3) || memmem(s, n, ".com", 4)) && letter)
+    if (at && letter) {
+        const char *a = memchr(s, '@', n);
+        if (memchr(a, '.', n - (size_t)(a - s)))
+            return KR_TOK_OTHER; /* an e-mail address; `s@g` stays a word */
+    }
+    if (letter && is_domain(s, n))
         return KR_TOK_URL;
     return digit && !letter ? KR_TOK_NUMBER : KR_TOK_WORD;
+}
+
+static void add_token(builder *b, const kr_token *t)
+{
+    kr_analysis *an = b->an;
+    if (an->n_tokens == b->cap_tokens) {
+        size_t cap = b->cap_tokens ? b->cap_tokens * 2 : 256;
+        kr_token *nt = kr_arena_alloc(b->arena, cap * sizeof *nt);
+        if (an->n_tokens)
+            memcpy(nt, an->tokens, an->n_tokens * sizeof *nt);
+        an->tokens = nt;
+        b->cap_tokens = cap;
+    }
+    an->tokens[an->n_tokens++] = *t;
+}
+
+/* Does the line after eol (the '\n' at eol) start with text? */
+static bool next_line_continues(const char *text, size_t len, size_t eol)
+{
+    return eol + 1 < len && !is_ws(text[eol + 1]);
+}
+
+typedef struct {
+    size_t block;    /* index of the block tokens go to */
+    bool in_quote;   /* a quote mark opened and not closed yet */
+} tok_state;
+
+static uint32_t block_of(builder *b, tok_state *st, size_t pos)
+{
+    kr_analysis *an = b->an;
+    while (st->block + 1 < an->n_blocks && an->blocks[st->block + 1].start <= pos)
+        st->block++;
+    return (uint32_t)st->block;
+}
+
+/* One chunk [s, e) on a line ending at eol. */
+static void chunk(builder *b, tok_state *st, size_t s, size_t e, size_t eol, bool first)
+{
+    const char *text = b->text;
+    size_t cs = s, ce = e, n;
+    bool opens = quote_at(text + s, e - s) > 0;
+    bool closes = quote_before(text, s, e) > 0 && (e - s > 1 || !opens);
+    while (cs < ce && (n = punct_at(text + cs, ce - cs)))
+        cs += n;
+    while (ce > cs && (n = punct_before(text, cs, ce)))
+        ce -= n;
+    bool quoted = st->in_quote || opens;
+    if (opens && !closes)
+        st->in_quote = true;
+    if (closes && !opens)
+        st->in_quote = false;
+    if (cs == ce)
+        return; /* punctuation only */
+    kr_token t = {cs, ce, s, e, (uint16_t)classify(text + cs, ce - cs), 0, 0};
+    t.block = block_of(b, st, cs);
+    if (first)
+        t.flags |= KR_TOKF_LINE_START;
+    if (quoted)
+        t.flags |= KR_TOKF_QUOTED;
+    size_t k = e;
+    while (k < eol && is_ws(text[k]))
+        k++;
+    if (k == eol) {
+        t.flags |= KR_TOKF_LINE_END;
+        if (text[e - 1] == '-' && e - s > 1 && next_line_continues(text, b->len, eol))
+            t.flags |= KR_TOKF_HYPHEN_END;
+    }
+    add_token(b, &t);
+}
+
+static void tokens(builder *b)
+{
+    const char *text = b->text;
+    tok_state st = {0, false};
+    size_t i = 0;
+    while (i < b->len) {
+        size_t eol = i;
+        while (eol < b->len && text[eol] != '\n')
+            eol++;
+        bool first = true;
+        size_t j = i, last_end = i;
+        while (j < eol) {
+            while (j < eol && is_ws(text[j]))
+                j++;
+            if (j == eol)
+                break;
+            size_t s = j;
+            while (j < eol && !is_ws(text[j]))
+                j++;
+            size_t before = b->an->n_tokens;
+            chunk(b, &st, s, j, eol, first);
+            if (b->an->n_tokens > before)
+                first = false;
+            last_end = j;
+        }
+        /* A quote ends with its line, unless a hyphenated word carries it on. */
+        if (!(last_end > i && text[last_end - 1] == '-' &&
+              next_line_continues(text, b->len, eol)))
+            st.in_quote = false;
+        i = eol + 1;
+    }
 }
 
 void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_t len,
                        const TSTree *tree)
 {
-    (void)tree;
-    size_t cap_b = 16, cap_t = 256;
-    an->blocks = kr_arena_alloc(arena, cap_b * sizeof *an->blocks);
-    an->tokens = kr_arena_alloc(arena, cap_t * sizeof *an->tokens);
-    an->n_blocks = an->n_tokens = 0;
+    memset(an, 0, sizeof *an);
     an->title_block = SIZE_MAX;
-    bool in_block = false;
-    size_t i = 0;
-    while (i < len) {
-        size_t eol = i;
-        while (eol < len && text[eol] != '\n')
-            eol++;
-        size_t j = i;
-        while (j < eol && is_space(text[j]))
-            j++;
-        if (j == eol) {
-            in_block = false;
-        } else {
-            if (!in_block) {
-                if (an->n_blocks == cap_b) {
-                    kr_block *nb = kr_arena_alloc(arena, 2 * cap_b * sizeof *nb);
-                    memcpy(nb, an->blocks, cap_b * sizeof *nb);
-                    an->blocks = nb;
-                    cap_b *= 2;
-                }
-                an->blocks[an->n_blocks++] = (kr_block){KR_BLOCK_PARAGRAPH, KR_LABEL_NONE, i, eol};
-                in_block = true;
-            }
-            an->blocks[an->n_blocks - 1].end = eol;
-            bool first = true;
-            while (j < eol) {
-                size_t s = j;
-                while (j < eol && !is_space(text[j]))
-                    j++;
-                size_t e = j, cs = s, ce = e, n;
-                while (cs < ce && (n = punct_at(text + cs, ce - cs)))
-                    cs += n;
-                while (ce > cs && (n = punct_before(text, cs, ce)))
-                    ce -= n;
-                while (j < eol && is_space(text[j]))
-                    j++;
-                if (cs == ce)
-                    continue;
-                if (an->n_tokens == cap_t) {
-                    kr_token *nt = kr_arena_alloc(arena, 2 * cap_t * sizeof *nt);
-                    memcpy(nt, an->tokens, cap_t * sizeof *nt);
-                    an->tokens = nt;
-                    cap_t *= 2;
-                }
-                kr_token *t = &an->tokens[an->n_tokens++];
-                *t = (kr_token){cs, ce, s, e, (uint16_t)classify(text + cs, ce - cs), 0,
-                                (uint32_t)(an->n_blocks - 1)};
-                if (first)
-                    t->flags |= KR_TOKF_LINE_START;
-                first = false;
-                if (j == eol) {
-                    t->flags |= KR_TOKF_LINE_END;
-                    if (text[e - 1] == '-' && eol < len)
-                        t->flags |= KR_TOKF_HYPHEN_END;
-                }
-            }
+    builder b = {an, arena, text, len, 0, 0};
+    if (tree)
+        blocks_from_tree(&b, tree);
+    else
+        blocks_from_lines(&b);
+    /* Text the tree left outside every block (only after errors) still needs a
+     * block for its tokens: the one before it, or one OTHER block at the start. */
+    if (an->n_blocks == 0 || an->blocks[0].start > 0) {
+        size_t first = 0;
+        while (first < len && is_ws(text[first]))
+            first++;
+        if (first < len && (an->n_blocks == 0 || first < an->blocks[0].start)) {
+            size_t end = an->n_blocks ? an->blocks[0].start : len;
+            /* insert at the front: shift the (few) blocks along */
+            add_block(&b, KR_BLOCK_OTHER, KR_LABEL_NONE, 0, 0);
+            memmove(an->blocks + 1, an->blocks, (an->n_blocks - 1) * sizeof *an->blocks);
+            an->blocks[0] = (kr_block){KR_BLOCK_OTHER, KR_LABEL_NONE, first,
+                                       content_end(text, first, end)};
+            if (an->title_block != SIZE_MAX)
+                an->title_block++;
         }
-        i = eol + 1;
     }
+    tokens(&b);
 }
