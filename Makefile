@@ -49,7 +49,7 @@ UNIT   := $(BUILD)/tests/unit
 TEST_STAGES := unit
 DATA_TARGETS :=
 
-.PHONY: all deps demo test unit eval asan ubsan leakcheck format install clean grammar check-deps
+.PHONY: all deps demo test unit eval asan ubsan leakcheck format install uninstall clean grammar check-deps
 
 all: $(BIN) $(DATA_TARGETS)
 
@@ -123,11 +123,23 @@ TS_CMD = $(if $(findstring /,$(TREE_SITTER)),$(abspath $(TREE_SITTER)),$(TREE_SI
 grammar:
 	cd grammar && $(TS_CMD) generate --abi 14
 
-install: all
+# The installed binary reads its data from $(PREFIX)/share/korrektur, so it is
+# built apart (in $(BUILD)/install, with that KR_DATADIR) from the development
+# binary, which reads $(BUILD)/data. DESTDIR only prefixes where files are copied.
+INSTALL_BUILD := $(BUILD)/install
+install: all install-data
+	rm -f $(INSTALL_BUILD)/obj/server/lexicon.o
+	$(MAKE) --no-print-directory BUILD=$(INSTALL_BUILD) \
+	  KR_DATADIR=$(PREFIX)/share/korrektur $(INSTALL_BUILD)/korrektur
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/korrektur
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/korrektur
+	install -m 755 $(INSTALL_BUILD)/korrektur $(DESTDIR)$(PREFIX)/bin/korrektur
 	install -m 644 server/doc/korrektur.1 $(DESTDIR)$(PREFIX)/share/man/man1/korrektur.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/korrektur $(DESTDIR)$(PREFIX)/share/man/man1/korrektur.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/korrektur \
+	  $(DESTDIR)$(PREFIX)/share/nvim/site/pack/korrektur
 
 clean:
 	rm -rf $(BUILD) build-asan build-ubsan
