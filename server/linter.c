@@ -46,6 +46,49 @@ const kr_config *kr_linter_config(const kr_linter *self)
     return self->config;
 }
 
+static size_t utf8_seq(const unsigned char *s, size_t avail);
+
+/* True when s[0..n) is valid UTF-8 without NUL bytes. */
+static bool clean_text(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = s[i] ? utf8_seq((const unsigned char *)s + i, n - i) : 0;
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* Invalid UTF-8 and NUL bytes are the `encoding` rule's, and the text around them
+ * is left alone: a fix of a span holding such bytes, or whose edits touch or
+ * would write them, is dropped here, whichever rule made it (a word quoted from
+ * a Latin-1 file is not a word to repair). */
+static void drop_fixes_on_invalid_text(kr_diagnostics *out, const char *text, size_t len)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        kr_diagnostic *d = out->items[i];
+        if (d->start <= d->end && d->end <= len &&
+            !clean_text(text + d->start, d->end - d->start)) {
+            d->n_fixes = 0; /* the flagged span itself has such bytes */
+            continue;
+        }
+        size_t kept = 0;
+        for (size_t j = 0; j < d->n_fixes; j++) {
+            const kr_fix *f = &d->fixes[j];
+            bool ok = true;
+            for (size_t k = 0; k < f->n_edits && ok; k++) {
+                const kr_edit *e = &f->edits[k];
+                ok = e->start <= e->end && e->end <= len &&
+                     clean_text(text + e->start, e->end - e->start) && clean_text(e->text, e->len);
+            }
+            if (ok)
+                d->fixes[kept++] = *f;
+        }
+        d->n_fixes = kept;
+    }
+}
+
 kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)
 {
     kr_diagnostics *out = kr_diagnostics_new();
@@ -71,6 +114,7 @@ kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)
         ctx.severity = kr_config_rule_severity(self->config, r->id);
         r->check(&ctx);
     }
+    drop_fixes_on_invalid_text(out, ctx.text, ctx.len);
     kr_diagnostics_sort(out);
     kr_arena_reset(&self->scratch);
     return out;
@@ -81,8 +125,10 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
 {
     if (s[0] < 0x80)
         return 1;
-    size_t n = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
-             : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    size_t n = s[0] >= 0xC2 && s[0] <= 0xDF   ? 2
+               : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+               : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+                                              : 0;
     if (n == 0 || n > avail)
         return 0;
     for (size_t i = 1; i < n; i++)

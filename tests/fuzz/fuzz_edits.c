@@ -26,12 +26,38 @@ static kr_linter *linter;
 
 /* Text an editor types that matters to the grammar and the rules. */
 static const char *const snippets[] = {
-    "",         "\n",          "\r\n",        " ",           "-\n",        "Spørgsmål:\n",
-    "Svar:\n",  "Spergsmal:",  "æ",           "ø",           "å",          "Å",
-    "\xEF\xBB\xBF", "😀",      "• ",          "e ",          " Side 2\n",  "\n\n",
-    "bgrns ",   "igangvæ-\nrende ", "0og ",   "\"",          "”",          "www.eksempel.dk ",
-    "Småbørnsløftet", "sma",   "1.000 ",      "lærings- og ", "\t",        "\xC3",
-    "\x80",     "\0",
+    "",
+    "\n",
+    "\r\n",
+    " ",
+    "-\n",
+    "Spørgsmål:\n",
+    "Svar:\n",
+    "Spergsmal:",
+    "æ",
+    "ø",
+    "å",
+    "Å",
+    "\xEF\xBB\xBF",
+    "😀",
+    "• ",
+    "e ",
+    " Side 2\n",
+    "\n\n",
+    "bgrns ",
+    "igangvæ-\nrende ",
+    "0og ",
+    "\"",
+    "”",
+    "www.eksempel.dk ",
+    "Småbørnsløftet",
+    "sma",
+    "1.000 ",
+    "lærings- og ",
+    "\t",
+    "\xC3",
+    "\x80",
+    "\0",
 };
 #define N_SNIPPETS (sizeof snippets / sizeof *snippets)
 
@@ -198,7 +224,8 @@ static void compare_fresh(kr_document *doc, const buffer *b)
     /* error recovery may legitimately take other paths after an edit */
     if (ft && !ts_node_has_error(ts_tree_root_node(ft)) &&
         !same_node(ts_tree_root_node(inc), ts_tree_root_node(ft))) {
-        char *x = ts_node_string(ts_tree_root_node(inc)), *y = ts_node_string(ts_tree_root_node(ft));
+        char *x = ts_node_string(ts_tree_root_node(inc)),
+             *y = ts_node_string(ts_tree_root_node(ft));
         fprintf(stderr, "incremental: %s\nfresh:       %s\n", x, y);
         free(x), free(y);
         FAIL("the incremental re-parse differs from a fresh parse");

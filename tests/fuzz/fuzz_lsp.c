@@ -62,6 +62,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     setenv("HOME", home, 1);
     setenv("XDG_CONFIG_HOME", home, 1);
     mkdir(WORKSPACE, 0777);
+    chmod(WORKSPACE, 0777); /* shared by root's replay and nobody's fuzzing */
     return 0;
 }
 

@@ -23,8 +23,7 @@
 
 static char kr_inv_buf[512];
 
-__attribute__((format(printf, 1, 2), unused)) static const char *kr_inv_fail(const char *fmt,
-                                                                             ...)
+__attribute__((format(printf, 1, 2), unused)) static const char *kr_inv_fail(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -171,7 +170,8 @@ __attribute__((unused)) static const char *kr_inv_preferred(const kr_edit *ed, s
         if (i == 0)
             continue;
         const kr_edit *a = &ed[i - 1], *b = &ed[i];
-        if (b->start < a->end || (b->start == a->start && (a->start == a->end || b->start == b->end)))
+        if (b->start < a->end ||
+            (b->start == a->start && (a->start == a->end || b->start == b->end)))
             return kr_inv_fail("preferred edits [%zu, %zu) and [%zu, %zu) overlap", a->start,
                                a->end, b->start, b->end);
     }
@@ -194,8 +194,7 @@ __attribute__((unused)) static const char *kr_inv_applied(const char *text, size
         if (i == n)
             break;
         if (o + ed[i].len > flen || memcmp(fixed + o, ed[i].text, ed[i].len) != 0)
-            return kr_inv_fail("edit [%zu, %zu) was not applied as given", ed[i].start,
-                               ed[i].end);
+            return kr_inv_fail("edit [%zu, %zu) was not applied as given", ed[i].start, ed[i].end);
         o += ed[i].len;
         pos = ed[i].end;
     }

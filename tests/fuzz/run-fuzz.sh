@@ -16,8 +16,15 @@ for name in "$@"; do
     par=
     [ "$jobs" -gt 1 ] && par="-fork=$jobs -ignore_crashes=0"
     log="$build/fuzz-$name.log"
+    # a fuzzed rootUri may name any folder, and the server writes its dictionary
+    # file there: as root, the language server harness runs as nobody
+    as=
+    if [ "$name" = lsp ] && [ "$(id -u)" = 0 ]; then
+        chown -R 65534:65534 "$build/corpus/$name" "$build/crashes"
+        as="setpriv --reuid=65534 --regid=65534 --clear-groups --"
+    fi
     echo "== fuzz $name for ${secs}s (log: $log)"
-    "$build/fuzz/fuzz_$name" -max_total_time="$secs" -timeout=20 -rss_limit_mb=3072 \
+    $as "$build/fuzz/fuzz_$name" -max_total_time="$secs" -timeout=20 -rss_limit_mb=3072 \
         -max_len="${FUZZ_MAX_LEN:-8192}" -print_final_stats=1 $par \
         -artifact_prefix="$build/crashes/$name-" $dict \
         "$build/corpus/$name" "tests/fuzz/corpus/$name" >"$log" 2>&1
