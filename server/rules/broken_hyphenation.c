@@ -10,9 +10,13 @@
  * (digits, acronyms, capitals), the dictionary on the joined and the separate
  * forms, and the Danish hyphenation patterns on the joined word (a typesetter
  * only breaks at a legal hyphenation point). */
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "confusion.h"
 #include "engine.h"
 #include "hyphen_adapter.h"
 #include "korrektur/lexicon.h"
@@ -278,6 +282,71 @@ static void runset_build(runset *rs, kr_lint_ctx *ctx)
     }
 }
 
+/* ---- English ------------------------------------------------------------------- *
+ * Danish technical text compounds English names with a hyphen
+ * (shutdown-at-night-hosts, education-menus): an English second half is as good a
+ * sign of a real hyphen as a Danish one, and an English joined word (upgrade) as
+ * good a sign of a break. Debian's wamerican, lower-case entries, loaded once per
+ * process when a break needs it; without the file this evidence is simply off. */
+static struct {
+    uint64_t *keys;
+    size_t cap;
+} english;
+static pthread_once_t english_once = PTHREAD_ONCE_INIT;
+
+static uint64_t ascii_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i])) * 1099511628211ull;
+    return h | 1;
+}
+
+static void english_load(void)
+{
+    const char *path = getenv("KR_ENGLISH_WORDS");
+    FILE *f = fopen(path && *path ? path : "/usr/share/dict/american-english", "r");
+    if (!f)
+        return;
+    english.cap = 1u << 18;
+    english.keys = calloc(english.cap, sizeof *english.keys);
+    char line[128];
+    size_t n_words = 0;
+    while (english.keys && fgets(line, sizeof line, f) && n_words < english.cap / 2) {
+        size_t n = strcspn(line, "\r\n");
+        if (n < 2 || line[0] < 'a' || line[0] > 'z' || memchr(line, '\'', n))
+            continue; /* capitalised entries are names, 's forms are not needed */
+        uint64_t h = ascii_hash(line, n);
+        size_t i = h & (english.cap - 1);
+        while (english.keys[i] && english.keys[i] != h)
+            i = (i + 1) & (english.cap - 1);
+        english.keys[i] = h;
+        n_words++;
+    }
+    fclose(f);
+}
+
+__attribute__((destructor)) static void english_unload(void)
+{
+    free(english.keys);
+    english.keys = NULL;
+}
+
+static bool english_word(const char *s, size_t n)
+{
+    pthread_once(&english_once, english_load);
+    if (!english.keys || n < 2)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80 || !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z'))
+            return false;
+    uint64_t h = ascii_hash(s, n);
+    for (size_t i = h & (english.cap - 1); english.keys[i]; i = (i + 1) & (english.cap - 1))
+        if (english.keys[i] == h)
+            return true;
+    return false;
+}
+
 /* ---- the decision ------------------------------------------------------------- */
 
 /* Words after which a line-end hyphen ends a suspended compound
@@ -348,7 +417,7 @@ static bool known(kr_lint_ctx *ctx, const char *s, size_t n)
 
 /* Whether the break should be joined. `rs` is built on first need. */
 static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const char *joined,
-                        size_t jlen)
+                        size_t jlen, bool repairable)
 {
     const char *t = ctx->text;
     const char *xs = t + b->xs_start, *ys = t + b->y_start;
@@ -391,7 +460,8 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
             legal = kr_hyphen_legal(buf, xcn + ycn, xcn);
         }
     }
-    if (known(ctx, joined, jlen)) {
+    /* the joined word is a word, or an OCR garbling of one ("igangvee-⏎rende") */
+    if (known(ctx, joined, jlen) || repairable || english_word(joined, jlen)) {
         if (legal)
             return true;
         /* a legal-looking split the patterns reject, both forms valid: keep */
@@ -417,8 +487,14 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
     bool ys_chained = b->ys_end < b->y_end && t[b->ys_end] == '-'; /* "list-changes" */
     bool x_elsewhere =
         is_lower(cp_at(xs, xn, 0, &cl)) && runset_count(rs, fold_hash(HASH0, xs, xn)) > 1;
-    if (count_chars(xs, xn) >= 3 && count_chars(ys, yn) >= 4 && known(ctx, ys, yn) &&
-        (known(ctx, xs, xn) || x_elsewhere || ys_chained))
+    size_t yl = 0; /* the letters of the second half ("hosts" of "hosts14") */
+    while (yl < yn && is_letter(cp_at(ys, yn, yl, &cl)))
+        yl += cl;
+    bool y_word = known(ctx, ys, yl) || english_word(ys, yl);
+    bool x_word = count_chars(xs, xn) >= 3 ? known(ctx, xs, xn) || english_word(xs, xn)
+                                           : english_word(xs, xn);
+    if (count_chars(xs, xn) >= 2 && count_chars(ys, yl) >= 4 && y_word &&
+        (x_word || x_elsewhere || ys_chained))
         return false;
     return true;
 }
@@ -438,7 +514,39 @@ static size_t token_at(const kr_analysis *an, size_t start)
     return lo < an->n_tokens && an->tokens[lo].ws_start == start ? lo : SIZE_MAX;
 }
 
-static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t jlen)
+/* The repair engine's confident spelling of the joined word, or NULL. */
+static const kr_candidate *repair_of(const kr_verdict *v)
+{
+    if (!v || (v->kind != KR_VERDICT_OCR && v->kind != KR_VERDICT_DIA) || v->n == 0 ||
+        !v->preferred)
+        return NULL;
+    return &v->cand[0];
+}
+
+/* The edits that join the break with the word spelled w[0..n) (the letters of
+ * both halves, [xs_start, hyphen) and [y_start, ys_end), are replaced). */
+static void add_join(kr_lint_ctx *ctx, kr_fix *f, const hbreak *b, const char *w, size_t n)
+{
+    const char *t = ctx->text;
+    if (!b->across_header) {
+        /* hyphen, line break(s), indentation: the next line's rest follows the word */
+        kr_fix_add_edit(ctx->out, f, b->xs_start, b->ys_end, w, n);
+        return;
+    }
+    /* across a page header: move the continuation up, leave the header to the
+     * page-artifact rule */
+    size_t rest = b->y_end - b->ys_end, e = b->y_end;
+    char *moved = kr_arena_alloc(ctx->scratch, n + rest + 1);
+    memcpy(moved, w, n);
+    memcpy(moved + n, t + b->ys_end, rest);
+    while (e < ctx->len && (t[e] == ' ' || t[e] == '\t'))
+        e++;
+    kr_fix_add_edit(ctx->out, f, b->xs_start, b->hyphen + 1, moved, n + rest);
+    kr_fix_add_edit(ctx->out, f, b->y_start, e, "", 0);
+}
+
+static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t jlen,
+                   const kr_verdict *v)
 {
     const char *t = ctx->text;
     size_t yi = token_at(ctx->an, b->y_start);
@@ -461,20 +569,32 @@ static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t
     if (!d)
         return;
     kr_diagnostic_set_subject(ctx->out, d, joined, jlen);
-    char *title = kr_arena_printf(ctx->scratch, "Saml ordet: »%.*s«", (int)jlen, joined);
-    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
-    if (!b->across_header) {
-        /* hyphen, line break(s), indentation: the next line's rest follows the word */
-        kr_fix_add_edit(ctx->out, f, b->hyphen, b->y_start, "", 0);
-        return;
+    const kr_candidate *rep = repair_of(v);
+    if (rep) {
+        /* joined and respelled in one step: the halves were garbled by OCR */
+        char *title =
+            kr_arena_printf(ctx->scratch, "Saml og ret til »%.*s«", (int)rep->len, rep->text);
+        add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, true), b, rep->text, rep->len);
     }
-    /* across a page header: move the continuation up, leave the header to the
-     * page-artifact rule */
-    size_t e = b->y_end;
-    while (e < ctx->len && (t[e] == ' ' || t[e] == '\t'))
-        e++;
-    kr_fix_add_edit(ctx->out, f, b->hyphen, b->hyphen + 1, t + b->y_start, b->y_end - b->y_start);
-    kr_fix_add_edit(ctx->out, f, b->y_start, e, "", 0);
+    char *title = kr_arena_printf(ctx->scratch, "Saml ordet: »%.*s«", (int)jlen, joined);
+    add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, rep == NULL), b, joined, jlen);
+    /* other spellings the repair engine considers, never preferred */
+    for (size_t k = rep ? 1 : 0;
+         v && k < v->n && (v->kind == KR_VERDICT_OCR || v->kind == KR_VERDICT_DIA); k++) {
+        title = kr_arena_printf(ctx->scratch, "Saml og ret til »%.*s«", (int)v->cand[k].len,
+                                v->cand[k].text);
+        add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, false), b, v->cand[k].text,
+                 v->cand[k].len);
+    }
+}
+
+static bool all_alnum(const char *s, size_t n)
+{
+    size_t len;
+    for (size_t i = 0; i < n; i += len)
+        if (!is_alnum(cp_at(s, n, i, &len)))
+            return false;
+    return n > 0;
 }
 
 static void check(kr_lint_ctx *ctx)
@@ -494,8 +614,12 @@ static void check(kr_lint_ctx *ctx)
         char joined[201];
         memcpy(joined, ctx->text + b.xs_start, xn);
         memcpy(joined + xn, ctx->text + b.y_start, yn);
-        if (should_join(ctx, &b, &rs, joined, xn + yn))
-            report(ctx, &b, joined, xn + yn);
+        const kr_verdict *v = NULL;
+        if (all_alnum(joined, xn + yn))
+            v = kr_word_verdict(ctx, joined, xn + yn);
+        bool repairable = v && (v->kind == KR_VERDICT_OCR || v->kind == KR_VERDICT_DIA) && v->n > 0;
+        if (should_join(ctx, &b, &rs, joined, xn + yn, repairable))
+            report(ctx, &b, joined, xn + yn, v);
     }
 }
 

@@ -1,0 +1,549 @@
+/* term_consistency.c — rule `term-consistency`: a key term spelled more than one
+ * way in a document.
+ *
+ * 1. Declared terms (config: "Småbørnsløftet" by default, `.korrektur.json`
+ *    {"terms": [...]}). A variant is any spelling within a small OCR/æøå
+ *    confusion distance of the term (server/confusion.h): other case, lost æøå
+ *    (`Smabornsloftet`), glyph confusions (`Smabgrnslgftet`), a line-end hyphen
+ *    inside it (`Små-⏎børnsløftet`), an inflection (`Småbørnsløftets`), inside a
+ *    URL (`smabegrnsigftet.dk`), and multi-word terms word by word. The fix is the
+ *    canonical spelling with the variant's inflection and case pattern (ALL CAPS
+ *    stays all caps, a capital first letter stays); a hyphen break inside the term
+ *    is joined like broken-hyphenation does, a line break between the words of a
+ *    multi-word term stays.
+ * 2. Undeclared: within one document, spellings of the same capitalised word or
+ *    long compound that differ only by such confusions, where one spelling is a
+ *    dictionary word or clearly dominant, while the other is not a word: the
+ *    others are flagged with a fix to it.
+ *
+ * Everything is per lint and linear in the tokens (plus a small quadratic step
+ * over distinct capitalised spellings), so the LSP can re-run it on every
+ * keystroke. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confusion.h"
+#include "engine.h"
+#include "korrektur/config.h"
+#include "korrektur/lexicon.h"
+
+/* ---- characters ----------------------------------------------------------------- */
+
+static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] >= 0xC0 && u[0] < 0xE0 && i + 1 < n) {
+        *len = 2;
+        return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+    }
+    if (u[0] >= 0xE0 && u[0] < 0xF0 && i + 2 < n) {
+        *len = 3;
+        return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    }
+    *len = 1;
+    return u[0];
+}
+
+static bool is_upper(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+}
+static bool is_lower(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+}
+static bool is_letter(uint32_t c)
+{
+    return is_upper(c) || is_lower(c);
+}
+static bool is_alnum(uint32_t c)
+{
+    return is_letter(c) || (c >= '0' && c <= '9');
+}
+
+static size_t put_cp(char *out, uint32_t c)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    out[0] = (char)(0xC0 | (c >> 6));
+    out[1] = (char)(0x80 | (c & 0x3F));
+    return 2;
+}
+
+static size_t nchars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+typedef enum { CASE_AS_IS, CASE_UPPER, CASE_LOWER, CASE_CAPITAL } case_pattern;
+
+/* The case pattern a variant shows: all capitals (at least two letters), or a
+ * capital first letter. */
+static case_pattern case_of(const char *s, size_t n)
+{
+    size_t letters = 0, upper = 0, len;
+    bool first_upper = false, first = true;
+    for (size_t i = 0; i < n; i += len) {
+        uint32_t c = cp_at(s, n, i, &len);
+        if (!is_letter(c))
+            continue;
+        letters++;
+        upper += is_upper(c);
+        if (first)
+            first_upper = is_upper(c);
+        first = false;
+    }
+    if (letters >= 2 && upper == letters)
+        return CASE_UPPER;
+    return first_upper ? CASE_CAPITAL : CASE_AS_IS;
+}
+
+/* s[0..n) with a case pattern applied, into out (at least n + 1 bytes). */
+static size_t apply_case(const char *s, size_t n, case_pattern p, char *out)
+{
+    size_t o = 0, len;
+    bool first = true;
+    for (size_t i = 0; i < n; i += len) {
+        uint32_t c = cp_at(s, n, i, &len);
+        bool letter = is_letter(c);
+        if (letter && (p == CASE_UPPER || (p == CASE_CAPITAL && first)) && is_lower(c) &&
+            c != 0xDF && c != 0xFF)
+            c -= 32;
+        if (letter)
+            first = false;
+        if (c < 0x800 && (c < 0x80 || len == 2))
+            o += put_cp(out + o, c);
+        else {
+            memcpy(out + o, s + i, len);
+            o += len;
+        }
+    }
+    out[o] = 0;
+    return o;
+}
+
+/* ---- word units: one token, or the two halves of a hyphen break ----------------- */
+
+typedef struct {
+    size_t first, last; /* tokens */
+    size_t start, end;  /* bytes in the text */
+    char text[256];     /* the word as read, a hyphen break joined */
+    size_t len;
+    bool broken; /* a line-end hyphen inside */
+} unit;
+
+static bool plain_gap(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (t[i] != ' ' && t[i] != '\t' && t[i] != '\r' && t[i] != '\n')
+            return false;
+    return true;
+}
+
+/* The unit starting at token i; with `join`, a hyphen-ended token takes the next
+ * token (on the next line) along. */
+static bool unit_at(const kr_lint_ctx *ctx, size_t i, bool join, unit *u)
+{
+    const kr_analysis *an = ctx->an;
+    const kr_token *tk = &an->tokens[i];
+    if (tk->kind != KR_TOK_WORD || tk->end - tk->start >= sizeof u->text)
+        return false;
+    u->first = u->last = i;
+    u->start = tk->start;
+    u->end = tk->end;
+    u->broken = false;
+    memcpy(u->text, ctx->text + tk->start, tk->end - tk->start);
+    u->len = tk->end - tk->start;
+    if (!join || !(tk->flags & KR_TOKF_HYPHEN_END) || i + 1 >= an->n_tokens)
+        return true;
+    const kr_token *nx = &an->tokens[i + 1];
+    size_t xn = u->len - 1; /* without the hyphen */
+    if (ctx->text[tk->end - 1] != '-' || nx->kind != KR_TOK_WORD ||
+        !plain_gap(ctx->text, tk->end, nx->start) || xn + nx->end - nx->start >= sizeof u->text)
+        return false;
+    memcpy(u->text + xn, ctx->text + nx->start, nx->end - nx->start);
+    u->len = xn + nx->end - nx->start;
+    u->last = i + 1;
+    u->end = nx->end;
+    u->broken = true;
+    return true;
+}
+
+/* ---- declared terms ---------------------------------------------------------------- */
+
+/* Inflections a variant may carry after the term. */
+static const char *const suffixes[] = {"", "s", "'s", "’s"};
+#define N_SUFFIXES (sizeof suffixes / sizeof suffixes[0])
+
+/* What a term costs at most: OCR and æøå confusions only (a few per word), never
+ * a different word. */
+static int budget(size_t chars)
+{
+    int b = (int)(16 * chars);
+    return b < 30 ? 30 : b > 240 ? 240 : b;
+}
+
+/* Best suffix and its cost for reading word w as term word `tw` (the last word of
+ * a term may be inflected). Returns the case-blind cost, or > limit. */
+static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool inflect, int limit,
+                     size_t *suffix)
+{
+    char buf[300];
+    int best = limit + 1;
+    *suffix = 0;
+    size_t tc = nchars(tw, tn), wc = nchars(w, wn);
+    if (wc + 4 < tc || wc > tc + 6 || tn + 4 > sizeof buf)
+        return best;
+    for (size_t s = 0; s < (inflect ? N_SUFFIXES : 1); s++) {
+        size_t sn = strlen(suffixes[s]);
+        memcpy(buf, tw, tn);
+        memcpy(buf + tn, suffixes[s], sn);
+        int c = kr_confusion_distance_within(buf, tn + sn, w, wn, limit);
+        if (c < best) {
+            best = c;
+            *suffix = s;
+        }
+    }
+    return best;
+}
+
+typedef struct {
+    const char *words[8];
+    size_t lens[8];
+    size_t n;
+} term_words;
+
+static void split_term(const char *term, term_words *tw)
+{
+    tw->n = 0;
+    for (const char *p = term; *p && tw->n < 8;) {
+        while (*p == ' ')
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > s) {
+            tw->words[tw->n] = s;
+            tw->lens[tw->n++] = (size_t)(p - s);
+        }
+    }
+}
+
+/* One matched word of a term occurrence: where it is and what it should read. */
+typedef struct {
+    unit u;
+    char want[300];
+    size_t want_len;
+} matched;
+
+/* Matches term word k against the unit; fills m->want with the canonical
+ * spelling in the unit's case pattern and inflection. */
+static bool match_word(kr_lint_ctx *ctx, const term_words *tw, size_t k, const unit *u, matched *m)
+{
+    size_t tn = tw->lens[k];
+    int limit = budget(nchars(tw->words[k], tn));
+    size_t sfx;
+    int cost = word_cost(tw->words[k], tn, u->text, u->len, k + 1 == tw->n, limit, &sfx);
+    if (cost > limit)
+        return false;
+    /* a different real word that merely resembles the term is not a variant */
+    if (cost > 0 && !u->broken && ctx->lex && kr_lexicon_known(ctx->lex, u->text, u->len))
+        return false;
+    char canon[300];
+    size_t sn = strlen(suffixes[sfx]);
+    memcpy(canon, tw->words[k], tn);
+    memcpy(canon + tn, suffixes[sfx], sn);
+    case_pattern p = case_of(u->text, u->len);
+    if (p == CASE_CAPITAL && case_of(tw->words[k], tn) == CASE_UPPER)
+        p = CASE_AS_IS; /* "EU" written "Eu": the declared capitals win */
+    m->u = *u;
+    m->want_len = apply_case(canon, tn + sn, p, m->want);
+    return true;
+}
+
+static bool differs(const matched *m)
+{
+    return m->u.broken || m->want_len != m->u.len || memcmp(m->want, m->u.text, m->u.len) != 0;
+}
+
+static void report_term(kr_lint_ctx *ctx, const char *term, const matched *ms, size_t n)
+{
+    if (!kr_claim(ctx, ms[0].u.first, ms[n - 1].u.last))
+        return;
+    const char *t = ctx->text;
+    size_t start = ms[0].u.start, end = ms[n - 1].u.end;
+    kr_diagnostic *d = kr_emit(ctx, start, end, "Stavemåden afviger fra termen »%s«: »%.*s«", term,
+                               (int)(end - start), t + start);
+    if (!d)
+        return;
+    kr_diagnostic_set_subject(ctx->out, d, t + start, end - start);
+    char *title = kr_arena_printf(ctx->scratch, "Skriv »%s«", term);
+    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
+    for (size_t k = 0; k < n; k++)
+        if (differs(&ms[k]))
+            kr_fix_add_edit(ctx->out, f, ms[k].u.start, ms[k].u.end, ms[k].want, ms[k].want_len);
+}
+
+/* Tries the term at token i (first as a hyphen break joined, then as is). */
+static bool try_term(kr_lint_ctx *ctx, const char *term, const term_words *tw, size_t i)
+{
+    matched ms[8];
+    for (int join = 1; join >= 0; join--) {
+        size_t tok = i, k = 0;
+        bool any = false;
+        for (; k < tw->n && tok < ctx->an->n_tokens; k++) {
+            unit u;
+            if (ctx->claimed[tok] || !unit_at(ctx, tok, join, &u))
+                break;
+            if (k > 0 && !plain_gap(ctx->text, ms[k - 1].u.end, u.start))
+                break;
+            if (!match_word(ctx, tw, k, &u, &ms[k]))
+                break;
+            any |= differs(&ms[k]);
+            tok = u.last + 1;
+        }
+        if (k == tw->n) {
+            if (any)
+                report_term(ctx, term, ms, tw->n);
+            else /* a declared term is accepted as written: later rules leave it */
+                kr_claim(ctx, ms[0].u.first, ms[tw->n - 1].u.last);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Inside a URL or a domain name: each letter run is compared with a one-word
+ * term in lower case ("smabegrnsigftet.dk" → "småbørnsløftet.dk"). */
+static void check_url(kr_lint_ctx *ctx, size_t ti, const term_words *tws, size_t n_terms)
+{
+    const kr_token *tk = &ctx->an->tokens[ti];
+    const char *t = ctx->text;
+    for (size_t i = tk->start; i < tk->end;) {
+        size_t len;
+        if (!is_letter(cp_at(t, tk->end, i, &len))) {
+            i += len;
+            continue;
+        }
+        size_t s = i;
+        while (i < tk->end && is_alnum(cp_at(t, tk->end, i, &len)))
+            i += len;
+        for (size_t k = 0; k < n_terms; k++) {
+            if (tws[k].n != 1)
+                continue;
+            char lower[300];
+            size_t tn = tws[k].lens[0];
+            if (tn >= sizeof lower)
+                continue;
+            /* lower case: a domain is written in lower case */
+            size_t ln = 0, cl;
+            for (size_t j = 0; j < tn; j += cl) {
+                uint32_t c = cp_at(tws[k].words[0], tn, j, &cl);
+                ln += put_cp(lower + ln, is_upper(c) ? c + 32 : c);
+            }
+            size_t sfx;
+            int limit = budget(nchars(lower, ln));
+            int cost = word_cost(lower, ln, t + s, i - s, false, limit, &sfx);
+            if (cost == 0 || cost > limit || !kr_claim(ctx, ti, ti))
+                continue;
+            kr_diagnostic *d =
+                kr_emit(ctx, s, i, "Stavemåden afviger fra termen »%.*s« i adressen: »%.*s«",
+                        (int)tn, tws[k].words[0], (int)(i - s), t + s);
+            if (!d)
+                return;
+            kr_diagnostic_set_subject(ctx->out, d, t + s, i - s);
+            char *title = kr_arena_printf(ctx->scratch, "Skriv »%.*s«", (int)ln, lower);
+            kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
+            kr_fix_add_edit(ctx->out, f, s, i, lower, ln);
+            return;
+        }
+    }
+}
+
+static void check_declared(kr_lint_ctx *ctx)
+{
+    size_t n_terms = ctx->cfg ? kr_config_term_count(ctx->cfg) : 0;
+    if (n_terms == 0)
+        return;
+    term_words *tws = kr_arena_alloc(ctx->scratch, n_terms * sizeof *tws);
+    for (size_t k = 0; k < n_terms; k++)
+        split_term(kr_config_term(ctx->cfg, k), &tws[k]);
+    const kr_analysis *an = ctx->an;
+    for (size_t i = 0; i < an->n_tokens; i++) {
+        if (ctx->claimed[i])
+            continue;
+        if (an->tokens[i].kind == KR_TOK_URL) {
+            check_url(ctx, i, tws, n_terms);
+            continue;
+        }
+        for (size_t k = 0; k < n_terms; k++)
+            if (tws[k].n > 0 && try_term(ctx, kr_config_term(ctx->cfg, k), &tws[k], i))
+                break;
+    }
+}
+
+/* ---- undeclared: spellings of one capitalised word or compound ------------------- */
+
+typedef struct {
+    const char *s; /* the spelling (in the text) */
+    size_t n;
+    uint32_t count;
+    bool known;
+    int target; /* index of the spelling it should be, or -1 */
+} spelling;
+
+/* A word worth comparing: capitalised (not all capitals) with at least six
+ * letters, or a long lower-case compound. */
+static bool cluster_candidate(const char *s, size_t n)
+{
+    size_t c = nchars(s, n), len;
+    if (c < 6 || c > KR_CONF_MAX_CHARS)
+        return false;
+    case_pattern p = case_of(s, n);
+    if (p == CASE_UPPER)
+        return false;
+    for (size_t i = 0; i < n; i += len)
+        if (!is_letter(cp_at(s, n, i, &len)))
+            return false;
+    return p == CASE_CAPITAL || c >= 12;
+}
+
+static int find_spelling(spelling *sp, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sp[i].n == len && memcmp(sp[i].s, s, len) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Collects the distinct candidate spellings with their counts. Hashing keeps it
+ * linear; the table lives in the lint's scratch arena. */
+static size_t collect(kr_lint_ctx *ctx, spelling **out)
+{
+    const kr_analysis *an = ctx->an;
+    size_t cap = 64, n = 0, hcap = 256;
+    while (hcap < an->n_tokens * 2)
+        hcap *= 2;
+    int32_t *slot = kr_arena_alloc(ctx->scratch, hcap * sizeof *slot);
+    memset(slot, 0xFF, hcap * sizeof *slot);
+    spelling *sp = kr_xmalloc(cap * sizeof *sp);
+    for (size_t i = 0; i < an->n_tokens; i++) {
+        const kr_token *tk = &an->tokens[i];
+        const char *s = ctx->text + tk->start;
+        size_t len = tk->end - tk->start;
+        if (tk->kind != KR_TOK_WORD || !cluster_candidate(s, len))
+            continue;
+        uint64_t h = 1469598103934665603ull;
+        for (size_t k = 0; k < len; k++)
+            h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+        size_t j = (size_t)h & (hcap - 1);
+        while (slot[j] >= 0 && !(sp[slot[j]].n == len && memcmp(sp[slot[j]].s, s, len) == 0))
+            j = (j + 1) & (hcap - 1);
+        if (slot[j] >= 0) {
+            sp[slot[j]].count++;
+            continue;
+        }
+        if (n == cap)
+            sp = kr_xrealloc(sp, (cap *= 2) * sizeof *sp);
+        sp[n] = (spelling){s, len, 1, false, -1};
+        slot[j] = (int32_t)n++;
+    }
+    *out = sp;
+    return n;
+}
+
+/* Whether spelling a (a word, or dominant) is what b was meant to be. */
+static bool explains(const spelling *a, const spelling *b)
+{
+    if (a->known) {
+        if (a->count < 1)
+            return false;
+    } else if (a->count < 3 || a->count < 3 * b->count) {
+        return false;
+    }
+    size_t ca = nchars(a->s, a->n);
+    int limit = (int)(12 * ca);
+    if (limit > 150)
+        limit = 150;
+    int c = kr_confusion_distance(a->s, a->n, b->s, b->n);
+    return c > 0 && c <= limit;
+}
+
+static void check_clusters(kr_lint_ctx *ctx)
+{
+    spelling *sp;
+    size_t n = collect(ctx, &sp);
+    for (size_t i = 0; i < n; i++)
+        sp[i].known = ctx->lex && kr_lexicon_known(ctx->lex, sp[i].s, sp[i].n);
+    for (size_t b = 0; b < n; b++) {
+        if (sp[b].known)
+            continue;
+        size_t cb = nchars(sp[b].s, sp[b].n);
+        int best = -1, best_cost = 0;
+        bool ambiguous = false;
+        for (size_t a = 0; a < n; a++) {
+            size_t ca = nchars(sp[a].s, sp[a].n);
+            if (a == b || ca + 3 < cb || ca > cb + 3 || !explains(&sp[a], &sp[b]))
+                continue;
+            int c = kr_confusion_distance(sp[a].s, sp[a].n, sp[b].s, sp[b].n);
+            if (best < 0 || c < best_cost) {
+                ambiguous = best >= 0 && c + 20 > best_cost;
+                best = (int)a;
+                best_cost = c;
+            } else if (c < best_cost + 20) {
+                ambiguous = true;
+            }
+        }
+        if (best >= 0 && !ambiguous)
+            sp[b].target = best;
+    }
+    const kr_analysis *an = ctx->an;
+    for (size_t i = 0; i < an->n_tokens; i++) {
+        const kr_token *tk = &an->tokens[i];
+        if (ctx->claimed[i] || tk->kind != KR_TOK_WORD)
+            continue;
+        int k = find_spelling(sp, n, ctx->text + tk->start, tk->end - tk->start);
+        if (k < 0 || sp[k].target < 0 || !kr_claim(ctx, i, i))
+            continue;
+        const spelling *to = &sp[sp[k].target];
+        kr_diagnostic *d = kr_emit(ctx, tk->start, tk->end,
+                                   "Uensartet stavemåde: »%.*s« skrives »%.*s« andre steder",
+                                   (int)sp[k].n, sp[k].s, (int)to->n, to->s);
+        if (!d)
+            continue;
+        kr_diagnostic_set_subject(ctx->out, d, sp[k].s, sp[k].n);
+        char *title = kr_arena_printf(ctx->scratch, "Skriv »%.*s«", (int)to->n, to->s);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
+        kr_fix_add_edit(ctx->out, f, tk->start, tk->end, to->s, to->n);
+    }
+    free(sp);
+}
+
+static void check(kr_lint_ctx *ctx)
+{
+    check_declared(ctx);
+    check_clusters(ctx);
+}
+
+const kr_rule kr_rule_term_consistency = {
+    .id = "term-consistency",
+    .severity = KR_SEV_WARNING,
+    .summary = "a key term or name spelled differently from its declared or usual form",
+    .explanation =
+        "Declared terms (\"Småbørnsløftet\" by default; more in .korrektur.json as "
+        "{\"terms\": [\"Småbørnsløftet\", \"Region Hovedstaden\"]}) must be spelled the "
+        "same way everywhere. Variants found by OCR (»Smabgrnslgftet«), without æøå "
+        "(»Smabornsloftet«), in other case, broken by a line-end hyphen (»Små-⏎børnsløftet«), "
+        "inflected (»Småbørnsløftets«) or inside a web address (»smabegrnsigftet.dk«) are "
+        "fixed to the declared spelling, keeping the variant's inflection and case "
+        "pattern. Beyond declared terms, a capitalised word or long compound spelled "
+        "several ways in one document is flagged where one spelling is a dictionary word "
+        "or clearly the usual one and the other differs only by OCR confusions.",
+    .check = check,
+};
