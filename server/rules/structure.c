@@ -1,0 +1,159 @@
+/* structure.c — rule `structure`: the shape of a question-and-answer document, as
+ * the grammar sees it (the label blocks of the analysis).
+ *
+ * - An OCR-damaged label (`Spergsmal:`, `Sporgsmal:`, `Svar :`) is fixed to
+ *   `Spørgsmål:` / `Svar:` (a number after the word is kept: `Spørgsmål 2:`).
+ * - A question with no answer section after it.
+ * - A duplicated label: the same label twice in a row with no other label between
+ *   (the fix removes the second when nothing but blank lines separate them).
+ * - Text before the title.
+ * The label's tokens are claimed, so the spelling rules do not report the damaged
+ * word a second time. */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+
+static const char QUESTION[] = "Spørgsmål";
+static const char ANSWER[] = "Svar";
+
+/* The label's text without trailing white space. */
+static size_t label_end(const kr_lint_ctx *ctx, const kr_block *b)
+{
+    size_t e = b->end;
+    while (e > b->start && (ctx->text[e - 1] == ' ' || ctx->text[e - 1] == '\t'))
+        e--;
+    return e;
+}
+
+/* Claims the tokens inside [start, end). */
+static void claim_range(kr_lint_ctx *ctx, size_t start, size_t end)
+{
+    const kr_analysis *an = ctx->an;
+    size_t first = SIZE_MAX, last = 0;
+    for (size_t i = 0; i < an->n_tokens; i++) {
+        if (an->tokens[i].ws_start >= end)
+            break;
+        if (an->tokens[i].ws_start >= start) {
+            if (first == SIZE_MAX)
+                first = i;
+            last = i;
+        }
+    }
+    if (first != SIZE_MAX)
+        kr_claim(ctx, first, last);
+}
+
+/* The correct spelling of a question/answer label, keeping a number (`2`) that
+ * follows the word: writes it into buf. */
+static size_t canonical(const kr_lint_ctx *ctx, const kr_block *b, size_t end, char *buf,
+                        size_t cap)
+{
+    const char *word = b->label == KR_LABEL_QUESTION ? QUESTION : ANSWER;
+    char digits[16];
+    size_t nd = 0;
+    for (size_t i = b->start; i < end && nd + 1 < sizeof digits; i++)
+        if (ctx->text[i] >= '0' && ctx->text[i] <= '9')
+            digits[nd++] = ctx->text[i];
+    digits[nd] = '\0';
+    int n = snprintf(buf, cap, "%s%s%s:", word, nd ? " " : "", digits);
+    return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+static void check_label_spelling(kr_lint_ctx *ctx, const kr_block *b)
+{
+    if (b->label != KR_LABEL_QUESTION && b->label != KR_LABEL_ANSWER)
+        return;
+    size_t end = label_end(ctx, b);
+    char want[64];
+    size_t n = canonical(ctx, b, end, want, sizeof want);
+    if (n == end - b->start && memcmp(want, ctx->text + b->start, n) == 0)
+        return;
+    claim_range(ctx, b->start, end);
+    kr_diagnostic *d = kr_emit(ctx, b->start, end, "Beskadiget etiket: »%.*s« skal være »%s«",
+                               (int)(end - b->start), ctx->text + b->start, want);
+    char title[96];
+    snprintf(title, sizeof title, "Ret til »%s«", want);
+    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
+    kr_fix_add_edit(ctx->out, f, b->start, end, want, n);
+}
+
+/* Only blank lines between a and b? */
+static bool only_blank_between(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r' && text[i] != '\n')
+            return false;
+    return true;
+}
+
+static const char *label_name(kr_label_kind k)
+{
+    return k == KR_LABEL_QUESTION ? QUESTION : k == KR_LABEL_ANSWER ? ANSWER : "etiket";
+}
+
+static void check_sequence(kr_lint_ctx *ctx)
+{
+    const kr_analysis *an = ctx->an;
+    const kr_block *prev = NULL;    /* the previous label */
+    const kr_block *question = NULL; /* a question still waiting for its answer */
+    for (size_t i = 0; i < an->n_blocks; i++) {
+        const kr_block *b = &an->blocks[i];
+        if (b->kind != KR_BLOCK_LABEL)
+            continue;
+        if (prev && prev->label == b->label && b->label != KR_LABEL_OTHER) {
+            kr_diagnostic *d =
+                kr_emit(ctx, b->start, label_end(ctx, b), "Etiketten »%s:« står to gange i træk",
+                        label_name(b->label));
+            if (only_blank_between(ctx->text, prev->end, b->start)) {
+                kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Fjern den gentagne etiket", true);
+                kr_fix_add_edit(ctx->out, f, prev->end, b->end, "", 0);
+            }
+        }
+        if (b->label == KR_LABEL_QUESTION && !question) {
+            question = b;
+        } else if (b->label == KR_LABEL_ANSWER) {
+            question = NULL;
+        }
+        prev = b;
+    }
+    if (question)
+        kr_emit(ctx, question->start, label_end(ctx, question),
+                "Spørgsmålet har intet svar: der kommer ingen »Svar:« efter det");
+}
+
+static void check_title(kr_lint_ctx *ctx)
+{
+    const kr_analysis *an = ctx->an;
+    if (an->title_block == SIZE_MAX)
+        return;
+    for (size_t i = 0; i < an->title_block; i++) {
+        const kr_block *b = &an->blocks[i];
+        if (b->kind == KR_BLOCK_PAGE_HEADER)
+            continue; /* the page-artifact rule's */
+        kr_emit(ctx, b->start, b->end, "Tekst før titlen");
+    }
+}
+
+static void check(kr_lint_ctx *ctx)
+{
+    const kr_analysis *an = ctx->an;
+    for (size_t i = 0; i < an->n_blocks; i++)
+        if (an->blocks[i].kind == KR_BLOCK_LABEL)
+            check_label_spelling(ctx, &an->blocks[i]);
+    check_sequence(ctx);
+    check_title(ctx);
+}
+
+const kr_rule kr_rule_structure = {
+    .id = "structure",
+    .severity = KR_SEV_WARNING,
+    .summary = "damaged or missing Spørgsmål:/Svar: labels, duplicated labels, text before "
+               "the title",
+    .explanation =
+        "A question-and-answer document has a title, a section opened by »Spørgsmål:« and "
+        "one opened by »Svar:«. OCR damages the labels (»Spergsmal:«, »Sporgsmal:«, "
+        "»Svar :«); the fix writes them correctly. The rule also reports a question with no "
+        "answer after it, the same label twice in a row, and text before the title.",
+    .check = check,
+};
