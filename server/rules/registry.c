@@ -6,8 +6,6 @@
 extern const kr_rule kr_rule_encoding;
 extern const kr_rule kr_rule_structure;
 extern const kr_rule kr_rule_page_artifact;
-extern const kr_rule kr_rule_structure;
-extern const kr_rule kr_rule_page_artifact;
 extern const kr_rule kr_rule_term_consistency;
 extern const kr_rule kr_rule_broken_hyphenation;
 extern const kr_rule kr_rule_ocr_confusion;
@@ -16,8 +14,6 @@ extern const kr_rule kr_rule_unknown_word;
 
 const kr_rule *const kr_rules[] = {
     &kr_rule_encoding,
-    &kr_rule_structure,
-    &kr_rule_page_artifact,
     &kr_rule_structure,
     &kr_rule_page_artifact,
     &kr_rule_term_consistency,
