@@ -23,7 +23,13 @@ for f in "$bin" "$vsix" "$fixture"; do [ -e "$f" ] || fail "$f is missing"; done
 tmp=$(mktemp -d)
 server_pid=
 cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    # code-server runs in its own session (setsid): end the whole group it
+    # started (its extension host and the korrektur server under it) by its id.
+    if [ -n "$server_pid" ]; then
+        kill -TERM -- "-$server_pid" 2>/dev/null
+        for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 -- "-$server_pid" 2>/dev/null || break; sleep 0.3; done
+        kill -KILL -- "-$server_pid" 2>/dev/null
+    fi
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -52,7 +58,8 @@ cs() { node "$entry" --config "$tmp/config.yaml" --user-data-dir "$tmp/ud" --ext
 cs --install-extension "$vsix" >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log"; fail "--install-extension failed"; }
 
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-cs --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
+setsid node "$entry" --config "$tmp/config.yaml" --user-data-dir "$tmp/ud" --extensions-dir "$tmp/ext" \
+    --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
     --disable-workspace-trust --disable-getting-started-override "$tmp/work" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
@@ -63,7 +70,7 @@ done
 
 NODE_PATH=$node_modules KORREKTUR_BIN=$bin KORREKTUR_URL="http://127.0.0.1:$port/?folder=$tmp/work" \
     KORREKTUR_DOC=$tmp/work/demo.qa.txt KORREKTUR_SHOT_DIR=$shots \
-    timeout 420 node "$here/vscode_e2e.js" 2>&1 | tee "$tmp/e2e.log"
+    timeout ${KORREKTUR_E2E_TIMEOUT:-420} node "$here/vscode_e2e.js" 2>&1 | tee "$tmp/e2e.log"
 rc=${PIPESTATUS[0]}
 echo "vscode-e2e: browser run took $(($(date +%s) - t1)) s"
 last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/e2e.log" | tail -n 1)
