@@ -122,12 +122,54 @@ static void check_sequence(kr_lint_ctx *ctx)
                 "Spørgsmålet har intet svar: der kommer ingen »Svar:« efter det");
 }
 
+/* The running title a page header repeats (`<title> Side 2`): [*s, *e). */
+static bool running_title(const kr_lint_ctx *ctx, size_t *s, size_t *e)
+{
+    const kr_analysis *an = ctx->an;
+    for (size_t i = 0; i < an->n_blocks; i++) {
+        const kr_block *b = &an->blocks[i];
+        if (b->kind != KR_BLOCK_PAGE_HEADER)
+            continue;
+        const char *side = NULL;
+        for (size_t k = b->start; k + 5 <= b->end; k++)
+            if (memcmp(ctx->text + k, " Side", 5) == 0)
+                side = ctx->text + k;
+        if (!side || side == ctx->text + b->start)
+            continue;
+        *s = b->start;
+        *e = (size_t)(side - ctx->text);
+        while (*e > *s && (ctx->text[*e - 1] == ' ' || ctx->text[*e - 1] == '\t'))
+            (*e)--;
+        return *e > *s;
+    }
+    return false;
+}
+
+/* Where the title really is: the block the running header repeats, when it comes
+ * before the first label; else the grammar's title (the first line of text). */
+static size_t true_title(const kr_lint_ctx *ctx)
+{
+    const kr_analysis *an = ctx->an;
+    size_t s, e;
+    if (!running_title(ctx, &s, &e))
+        return an->title_block;
+    for (size_t i = 0; i < an->n_blocks && an->blocks[i].kind != KR_BLOCK_LABEL; i++) {
+        const kr_block *b = &an->blocks[i];
+        size_t bs = b->start, be = label_end(ctx, b);
+        if ((b->kind == KR_BLOCK_TITLE || b->kind == KR_BLOCK_PARAGRAPH) && be - bs == e - s &&
+            memcmp(ctx->text + bs, ctx->text + s, e - s) == 0)
+            return i;
+    }
+    return an->title_block;
+}
+
 static void check_title(kr_lint_ctx *ctx)
 {
     const kr_analysis *an = ctx->an;
-    if (an->title_block == SIZE_MAX)
+    size_t title = true_title(ctx);
+    if (title == SIZE_MAX)
         return;
-    for (size_t i = 0; i < an->title_block; i++) {
+    for (size_t i = 0; i < title; i++) {
         const kr_block *b = &an->blocks[i];
         if (b->kind == KR_BLOCK_PAGE_HEADER)
             continue; /* the page-artifact rule's */
