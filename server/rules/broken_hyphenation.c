@@ -574,10 +574,14 @@ static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t
         /* joined and respelled in one step: the halves were garbled by OCR */
         char *title =
             kr_arena_printf(ctx->scratch, "Saml og ret til »%.*s«", (int)rep->len, rep->text);
-        add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, true), b, rep->text, rep->len);
+        add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, !b->across_header), b, rep->text,
+                 rep->len);
     }
     char *title = kr_arena_printf(ctx->scratch, "Saml ordet: »%.*s«", (int)jlen, joined);
-    add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, rep == NULL), b, joined, jlen);
+    /* A join across a page header moves text past the header: offered, never
+     * applied unasked (the header rule may not agree on what the header is). */
+    add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, rep == NULL && !b->across_header), b,
+             joined, jlen);
     /* other spellings the repair engine considers, never preferred */
     for (size_t k = rep ? 1 : 0;
          v && k < v->n && (v->kind == KR_VERDICT_OCR || v->kind == KR_VERDICT_DIA); k++) {

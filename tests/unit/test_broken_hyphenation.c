@@ -68,6 +68,34 @@ static void assert_fix(const char *text, const char *want)
     free(got);
 }
 
+/* Across a page header the join is offered (a quick fix in the editor) but not
+ * applied by `fix`: it moves text past the header. Checks the single fix. */
+static void assert_offered(const char *text, const char *want)
+{
+    kr_document *doc = kr_document_new(text, strlen(text));
+    kr_diagnostics *ds = kr_linter_run(linter, doc);
+    size_t found = 0;
+    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
+        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
+        if (strcmp(kr_diagnostic_rule(d), RULE) != 0)
+            continue;
+        found++;
+        cr_assert_null(kr_diagnostic_preferred_fix(d), "a join across a page is not preferred");
+        cr_assert_eq(kr_diagnostic_fix_count(d), 1);
+        const kr_fix *f = kr_diagnostic_fix(d, 0);
+        kr_edit e[4];
+        size_t n = 0, out_len;
+        for (size_t k = 0; k < kr_fix_edit_count(f) && k < 4; k++)
+            e[n++] = *kr_fix_edit(f, k);
+        char *got = kr_edits_apply(text, strlen(text), e, n, &out_len);
+        cr_assert_str_eq(got, want);
+        free(got);
+    }
+    cr_assert_eq(found, 1, "one diagnostic expected for %s", text);
+    kr_diagnostics_free(ds);
+    kr_document_free(doc);
+}
+
 static void assert_untouched(const char *text)
 {
     size_t c;
@@ -126,10 +154,10 @@ Test(broken_hyphenation, joins_a_path_broken_after_its_separator)
                "Søg i kataloget med dc=skole,dc=no som base.\n");
 }
 
-Test(broken_hyphenation, joins_a_word_in_capitals_across_a_page_header)
+Test(broken_hyphenation, offers_a_word_in_capitals_across_a_page_header)
 {
-    assert_fix("Farverummet (sRG-\n\nFarver og filtre Side 3\n\nB) bruges her.\n",
-               "Farverummet (sRGB)\n\nFarver og filtre Side 3\n\nbruges her.\n");
+    assert_offered("Farverummet (sRG-\n\nFarver og filtre Side 3\n\nB) bruges her.\n",
+                   "Farverummet (sRGB)\n\nFarver og filtre Side 3\n\nbruges her.\n");
 }
 
 Test(broken_hyphenation, joins_when_the_document_writes_the_word_whole)
@@ -144,10 +172,11 @@ Test(broken_hyphenation, joins_across_a_blank_line_left_by_ocr)
                "Maskinen har en lokal disk med data.\n");
 }
 
-Test(broken_hyphenation, joins_across_a_page_header_and_leaves_the_header)
+Test(broken_hyphenation, offers_a_join_across_a_page_header_and_leaves_the_header)
 {
-    assert_fix("Brug et program til at redi-\n\nVejledning om skoler Side 2\n\ngere filen nu.\n",
-               "Brug et program til at redigere\n\nVejledning om skoler Side 2\n\nfilen nu.\n");
+    assert_offered(
+        "Brug et program til at redi-\n\nVejledning om skoler Side 2\n\ngere filen nu.\n",
+        "Brug et program til at redigere\n\nVejledning om skoler Side 2\n\nfilen nu.\n");
 }
 
 /* ---- left alone --------------------------------------------------------------- */
