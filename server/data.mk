@@ -42,3 +42,14 @@ $(BUILD)/tmp/common.txt: $(TESSDATA_DAN)
 install-data: $(DATA_TARGETS)
 	install -d $(DESTDIR)$(PREFIX)/share/korrektur
 	install -m 644 $(DATA_TARGETS) $(DESTDIR)$(PREFIX)/share/korrektur/
+
+# Measures the lexicon against hunspell on text files (default: the dev corpus):
+#   make lexcheck [LEXCHECK_FILES="a.txt b.txt"] [LEXCHECK_FLAGS=-v]
+LEXCHECK_FILES ?= $(wildcard ../shared/corpus/dev/*.truth.txt)
+$(BUILD)/tools/lexcheck: server/tools/lexcheck.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+.PHONY: lexcheck
+lexcheck: $(BUILD)/tools/lexcheck $(DATA_TARGETS)
+	$(BUILD)/tools/lexcheck $(LEXCHECK_FLAGS) $(LEXCHECK_FILES)

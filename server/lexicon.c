@@ -358,30 +358,47 @@ static size_t utf8_chars(const char *s, size_t len)
     return n;
 }
 
-/* CHECKCOMPOUNDREP: a compound is refused when one REP replacement turns it into
- * a dictionary word — then it is that word misspelt, not a new compound. */
-static bool rep_fault(const dict *d, const rep_rule *reps, size_t nrep, const char *w, size_t len)
+/* The state after walking s[0..n) from st, or 0. */
+static uint32_t walk(const dict *d, uint32_t st, const char *s, size_t n)
 {
-    char cand[2 * MAX_WORD];
-    for (size_t r = 0; r < nrep; r++) {
-        const rep_rule *rr = &reps[r];
-        if (rr->from_len == 0 || rr->from_len > len || memchr(rr->to, '_', rr->to_len))
-            continue;
-        for (size_t pos = 0; pos + rr->from_len <= len; pos++) {
-            if ((rr->at_start && pos != 0) || (rr->at_end && pos + rr->from_len != len))
+    for (size_t i = 0; i < n && st; i++)
+        st = step(d, st, (uint8_t)s[i]);
+    return st;
+}
+
+static bool dictionary_word_at(const dict *d, uint32_t st)
+{
+    unsigned f = st ? form_flags(d, st) : 0;
+    return (f & (KR_DICT_WORD | KR_DICT_ENTRY)) && !(f & KR_DICT_FORBIDDEN);
+}
+
+/* CHECKCOMPOUNDREP: a compound is refused when one REP replacement turns it into
+ * a dictionary word — then it is that word misspelt, not a new compound (hunspell
+ * uses only the unanchored rules here, "_" standing for a space). Its companion
+ * cpdwordpair_check refuses it when a space inserted somewhere makes it a
+ * dictionary entry ("a la"). Every candidate shares the word's prefix up to the
+ * change, so the prefix is walked once, and once it leaves the automaton no
+ * later change can give a word. */
+static bool misspelt(const dict *d, const rep_rule *reps, size_t nrep, const char *w, size_t len)
+{
+    uint32_t st = d->root;
+    for (size_t pos = 0; pos < len && st; pos++) {
+        if (pos > 0 && ((unsigned char)w[pos] & 0xC0) != 0x80 &&
+            dictionary_word_at(d, walk(d, step(d, st, ' '), w + pos, len - pos)))
+            return true;
+        for (size_t r = 0; r < nrep; r++) {
+            const rep_rule *rr = &reps[r];
+            if (rr->at_start || rr->at_end || rr->from_len == 0 || rr->from[0] != w[pos] ||
+                rr->from_len > len - pos || memcmp(w + pos, rr->from, rr->from_len) != 0)
                 continue;
-            if (memcmp(w + pos, rr->from, rr->from_len) != 0)
-                continue;
-            size_t n = len - rr->from_len + rr->to_len;
-            if (n >= sizeof cand)
-                continue;
-            memcpy(cand, w, pos);
-            memcpy(cand + pos, rr->to, rr->to_len);
-            memcpy(cand + pos + rr->to_len, w + pos + rr->from_len, len - pos - rr->from_len);
-            unsigned f = dict_flags(d, cand, n);
-            if ((f & (KR_DICT_WORD | KR_DICT_ENTRY)) && !(f & KR_DICT_FORBIDDEN))
+            uint32_t t = st;
+            for (size_t k = 0; k < rr->to_len && t; k++)
+                t = step(d, t, (uint8_t)(rr->to[k] == '_' ? ' ' : rr->to[k]));
+            t = walk(d, t, w + pos + rr->from_len, len - pos - rr->from_len);
+            if (dictionary_word_at(d, t))
                 return true;
         }
+        st = step(d, st, (uint8_t)w[pos]);
     }
     return false;
 }
@@ -392,40 +409,27 @@ typedef struct {
     size_t nrep;
 } splitter;
 
-/* CHECKCOMPOUNDREP's companion in hunspell (cpdwordpair_check): a compound is
- * refused when a space inserted somewhere makes it a dictionary entry ("a la"). */
-static bool word_pair(const dict *d, const char *w, size_t len)
-{
-    char cand[MAX_WORD + 1];
-    if (len < 3 || len >= MAX_WORD)
-        return false;
-    for (size_t i = 1; i < len; i++) {
-        if (((unsigned char)w[i] & 0xC0) == 0x80)
-            continue;
-        memcpy(cand, w, i);
-        cand[i] = ' ';
-        memcpy(cand + i + 1, w + i, len - i);
-        if (dict_flags(d, cand, len + 1) & (KR_DICT_WORD | KR_DICT_ENTRY))
-            return true;
-    }
-    return false;
-}
-
 static bool misspelt_word(const splitter *sp, const char *w, size_t len)
 {
-    return rep_fault(sp->d, sp->reps, sp->nrep, w, len) || word_pair(sp->d, w, len);
+    return misspelt(sp->d, sp->reps, sp->nrep, w, len);
 }
 
-/* The dictionary stem hunspell would report for a compound part: the part
- * itself when it is an entry, else its longest prefix that is one. */
-static size_t stem_len(const dict *d, const char *w, size_t len)
+/* The dictionary stem hunspell reports for the next compound part, which it
+ * compares with the rest of the word: the part itself when it is an entry,
+ * else the longest entry starting the rest that is at most 2 bytes shorter (a
+ * joining "s", "e" or "-" was added: børn -> børns-) or 3 longer (a suffix
+ * stripped "e" or "um": maskine -> maskin-) than the part. */
+static size_t stem_len(const dict *d, const char *rest, size_t rlen, size_t part)
 {
     size_t best = 0;
     uint32_t st = d->root;
-    for (size_t i = 0; i < len && st; i++) {
-        st = step(d, st, (uint8_t)w[i]);
-        if (st && (form_flags(d, st) & KR_DICT_ENTRY))
+    for (size_t i = 0; i < rlen && i < part + 3 && st; i++) {
+        st = step(d, st, (uint8_t)rest[i]);
+        if (st && i + 3 >= part && (form_flags(d, st) & KR_DICT_ENTRY)) {
             best = i + 1;
+            if (best == part)
+                return best;
+        }
     }
     return best;
 }
@@ -467,7 +471,7 @@ static size_t compound_at(const splitter *sp, const char *w, size_t len, unsigne
             continue;
         if (misspelt_word(sp, w, len))
             return 0;
-        size_t stem = stem_len(d, rest, next);
+        size_t stem = stem_len(d, rest, rlen, next);
         if (stem && misspelt_word(sp, w, i + 1 + stem))
             continue;
         return i + 1;

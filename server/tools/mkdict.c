@@ -288,6 +288,8 @@ typedef struct {
 static form *forms;
 static size_t nforms, capforms;
 
+static void emit_allcaps(const char *w);
+
 static void emit(const char *s, unsigned flags)
 {
     if (!flags || strlen(s) >= KR_DICT_MAXWORD)
@@ -297,6 +299,8 @@ static void emit(const char *s, unsigned flags)
         forms = xrealloc(forms, capforms * sizeof *forms);
     }
     forms[nforms++] = (form){xstrdup(s), flags};
+    if (flags & KR_DICT_WORD)
+        emit_allcaps(s);
 }
 
 /* What a form may do, from the stem's flags, the affixes applied (NULL when
@@ -326,6 +330,9 @@ static unsigned form_caps(const flagset *stem, const affix *pfx, const affix *sf
         cap[0] = cap[1] = false;
     if (pfx && !has(&pfx->cont, aff.permit))
         cap[2] = false;
+    /* A joining suffix (ONLYINCOMPOUND, e.g. vivarium -> vivarie-) never ends one. */
+    if (sfx && !pfx && outer_only)
+        cap[2] = false;
     /* A form still needing an affix is no word, nor a compound part. */
     if (needaffix)
         cap[0] = cap[1] = cap[2] = false;
@@ -338,9 +345,10 @@ static unsigned form_caps(const flagset *stem, const affix *pfx, const affix *sf
     return f;
 }
 
-/* hunspell accepts a mixed-case entry ("McEnroe") in capitals too ("MCENROE"):
- * add that spelling. Lowercase and Capitalised entries need nothing: the engine
- * maps the case of what it looks up. */
+/* hunspell accepts a mixed-case entry ("McEnroe", "Delaunay-Terk") in capitals
+ * too ("MCENROE", "DELAUNAY-TERKS"): add that spelling of every such form.
+ * Lowercase and Capitalised forms need nothing: the engine maps the case of
+ * what it looks up. */
 static void emit_allcaps(const char *w)
 {
     wchar_t wide[MAXW];
@@ -411,10 +419,7 @@ static void expand_stem(const char *w, const flagset *stem)
         emit(w, KR_DICT_FORBIDDEN);
         return;
     }
-    unsigned caps = form_caps(stem, NULL, NULL, NULL);
-    emit(w, caps | KR_DICT_ENTRY);
-    if (caps & KR_DICT_WORD)
-        emit_allcaps(w);
+    emit(w, form_caps(stem, NULL, NULL, NULL) | KR_DICT_ENTRY);
     expand_suffixes(w, stem, stem, NULL);
     char p[MAXW];
     for (int i = 0; i < stem->n; i++) {
