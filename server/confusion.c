@@ -235,6 +235,7 @@ enum {
     BONUS_IN_DOC = 35,   /* the candidate is written correctly elsewhere here */
     PENALTY_COMPOUND = 20, /* known only as an ad-hoc compound */
     PENALTY_SPLIT = 10,  /* needs a lost space */
+    PENALTY_WEAK = 15,   /* needs a swap of ordinary letters */
     REPORT_COST = 110,   /* a best candidate costlier than this is no repair */
     PREFER_COST = 100,   /* nor is one this costly ever preferred */
     PREFER_MARGIN = 20,  /* best must beat the runner-up by this to be preferred */
@@ -566,7 +567,7 @@ static void find_sites(search *s)
          * lost æ/å, so only a doubled i (vii) or a tripled letter is suspect */
         if (j > 0 && is_letter_cp(w[j]) && fold(w[j]) == fold(w[j - 1]) &&
             (fold(w[j]) == 'i' || (j > 1 && fold(w[j]) == fold(w[j - 2]))))
-            add_site(s, j, 1, NULL, 0, DOUBLED_COST, KR_CONFCLS_WEAK);
+            add_site(s, j, 1, NULL, 0, DOUBLED_COST, KR_CONFCLS_OCR);
     }
 }
 
@@ -630,6 +631,13 @@ static unsigned check_candidate(search *s, const char *text, size_t len, int nch
     return fa & fb;
 }
 
+static bool same_folded(const char *a, const char *folded, size_t n)
+{
+    char buf[WORD_BYTES];
+    fold_bytes(a, n, buf);
+    return memcmp(buf, folded, n) == 0;
+}
+
 static void consider(search *s, int nchosen, int cost)
 {
     char buf[WORD_BYTES];
@@ -637,10 +645,20 @@ static void consider(search *s, int nchosen, int cost)
     unsigned classes = 0;
     for (int c = 0; c < nchosen; c++)
         classes |= 1u << s->sites[s->chosen[c]].cls;
+    char folded[WORD_BYTES];
+    fold_bytes(buf, len, folded);
     for (int i = 0; i < s->ncand; i++)
-        if (s->cand[i].len == len && memcmp(s->cand[i].text, buf, len) == 0) {
-            if (cost < s->cand[i].cost)
-                s->cand[i].cost = cost, s->cand[i].classes = classes;
+        if (s->cand[i].len == len && same_folded(s->cand[i].text, folded, len)) {
+            /* the same word in another case (Lige for lige): keep the cheaper */
+            if (cost < s->cand[i].cost) {
+                unsigned lex = check_candidate(s, buf, len, nchosen);
+                if (lex) {
+                    memcpy(s->cand[i].text, buf, len + 1);
+                    s->cand[i].cost = cost;
+                    s->cand[i].classes = classes;
+                    s->cand[i].lex = lex;
+                }
+            }
             return;
         }
     unsigned lex = check_candidate(s, buf, len, nchosen);
@@ -850,6 +868,8 @@ static int score_of(kr_lint_ctx *ctx, const found *f)
         sc -= BONUS_COMMON;
     else if (f->lex & KR_LEX_COMPOUND)
         sc += PENALTY_COMPOUND;
+    if (f->classes & (1u << KR_CONFCLS_WEAK))
+        sc += PENALTY_WEAK;
     if (memchr(f->text, ' ', f->len))
         sc += PENALTY_SPLIT;
     else if (kr_doc_word_count(ctx, f->text, f->len) > 0)
@@ -1032,7 +1052,7 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
         v->n = 0;
         v->kind = KR_VERDICT_UNKNOWN;
     }
-    if (v->n && v->kind != KR_VERDICT_UNKNOWN && english_word(word, len)) {
+    if (v->n && v->kind != KR_VERDICT_UNKNOWN && !roman_garble(w, n) && english_word(word, len)) {
         const kr_candidate *b = &v->cand[0];
         bool strongest = !(b->classes & (1u << KR_CONFCLS_WEAK)) &&
                          (b->lex & KR_LEX_COMMON) && b->cost <= 30 &&
@@ -1055,6 +1075,14 @@ const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len
     if (!e->verdict) {
         e->verdict = kr_arena_alloc(ctx->scratch, sizeof *e->verdict);
         judge(ctx, word, len, e->verdict);
+#ifdef KR_CONFUSION_DEBUG /* -DKR_CONFUSION_DEBUG: every verdict on stderr */
+        {
+            fprintf(stderr, "judge %.*s lex=%u kind=%d pref=%d:", (int)len, word, e->verdict->lex, e->verdict->kind, e->verdict->preferred);
+            for (size_t i = 0; i < e->verdict->n; i++)
+                fprintf(stderr, " %s(c%d s%d l%u k%u)", e->verdict->cand[i].text, e->verdict->cand[i].cost, e->verdict->cand[i].score, e->verdict->cand[i].lex, e->verdict->cand[i].classes);
+            fprintf(stderr, "\n");
+        }
+#endif
     }
     return e->verdict;
 }

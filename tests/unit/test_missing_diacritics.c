@@ -1,0 +1,97 @@
+/* test_missing_diacritics.c — the rule `missing-diacritics`: words written
+ * without æ, ø or å are restored (a for å, o for ø, ae/oe/aa spellings), place
+ * names that keep aa stay, and words that are real words without æøå (bade/både,
+ * far/får) are only touched when the whole document lost its æøå — with the
+ * fix preferred only when the æøå word is much the likelier. Sentences are
+ * written for this test. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spell_support.h"
+
+#define RULE "missing-diacritics"
+
+static void setup(void)
+{
+    spell_setup(NULL);
+}
+
+TestSuite(missing_diacritics, .init = setup, .fini = spell_teardown);
+
+static void assert_fixes(const char *text, const char *want, size_t count)
+{
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, count, "expected %zu diagnostics, got %zu: %s", count, r.count,
+                 r.subjects);
+    cr_assert_str_eq(r.fixed, want);
+    spell_result_free(&r);
+}
+
+Test(missing_diacritics, a_for_a_ring)
+{
+    assert_fixes(SPELL_NO_AE "De sma hjem ligger pa bakken.\n",
+                 SPELL_NO_AE "De små hjem ligger på bakken.\n", 2);
+}
+
+Test(missing_diacritics, o_for_o_slash_and_a_for_a_ring_in_one_word)
+{
+    assert_fixes(SPELL_NO_AE "Hele omradet skal kores rundt.\n",
+                 SPELL_NO_AE "Hele området skal køres rundt.\n", 2);
+}
+
+Test(missing_diacritics, ae_spelling)
+{
+    assert_fixes(SPELL_NO_AE "Alle laerere kom.\n", SPELL_NO_AE "Alle lærere kom.\n", 1);
+}
+
+Test(missing_diacritics, aa_spelling)
+{
+    assert_fixes(SPELL_NO_AE "Vi tog paa tur.\n", SPELL_NO_AE "Vi tog på tur.\n", 1);
+}
+
+Test(missing_diacritics, capital_at_sentence_start)
+{
+    assert_fixes(SPELL_NO_AE "Pa mandag kommer de.\n", SPELL_NO_AE "På mandag kommer de.\n", 1);
+}
+
+Test(missing_diacritics, place_names_with_aa_are_kept)
+{
+    assert_fixes(SPELL_NO_AE "Vi kommer fra Aalborg og Aarhus.\n",
+                 SPELL_NO_AE "Vi kommer fra Aalborg og Aarhus.\n", 0);
+}
+
+Test(missing_diacritics, real_word_fixed_when_the_document_lost_its_ae_oe_aa)
+{
+    assert_fixes(SPELL_NO_AE "Vi kan maske komme bade i dag og i morgen.\n",
+                 SPELL_NO_AE "Vi kan måske komme både i dag og i morgen.\n", 2);
+}
+
+Test(missing_diacritics, ambiguous_real_word_is_flagged_without_a_preferred_fix)
+{
+    const char *text = SPELL_NO_AE "Han far en kage.\n";
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, 1, "%s", r.subjects);
+    cr_assert_eq(r.preferred, 0);
+    cr_assert(strstr(r.offers, "får") != NULL);
+    cr_assert_str_eq(r.fixed, text);
+    spell_result_free(&r);
+}
+
+Test(missing_diacritics, usual_word_is_never_flagged)
+{
+    assert_fixes(SPELL_NO_AE "Det er for sent.\n", SPELL_NO_AE "Det er for sent.\n", 0);
+}
+
+Test(missing_diacritics, real_words_untouched_in_a_document_with_ae_oe_aa)
+{
+    const char *text = SPELL_WITH_AE "Vi kan maske bade i havet, og far kommer.\n";
+    assert_fixes(text, text, 0);
+}
+
+Test(missing_diacritics, words_without_ae_in_a_document_with_them_need_evidence)
+{
+    /* sed would be sæd or sød, but this text writes its æøå: a command name */
+    const char *text = SPELL_WITH_AE "Kør sed på filen.\n";
+    assert_fixes(text, text, 0);
+}

@@ -1,0 +1,186 @@
+/* test_ocr_confusion.c — the rule `ocr-confusion` as a user sees it: each kind of
+ * glyph confusion OCR makes in Danish text is repaired (one sentence per class,
+ * written for this test), and what only looks like damage — English terms,
+ * acronyms, names, correct words, words the user accepted — is left alone. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confusion.h"
+#include "spell_support.h"
+
+#define RULE "ocr-confusion"
+
+static void setup(void)
+{
+    spell_setup("Frobnikator");
+}
+
+TestSuite(ocr_confusion, .init = setup, .fini = spell_teardown);
+
+/* One damaged word inside a lost-æøå paragraph must become `want`. */
+static void assert_repairs(const char *bad, const char *want)
+{
+    char text[1024], expect[1024];
+    snprintf(text, sizeof text, "%sHun skrev at %s kom med i brevet i dag.\n", SPELL_NO_AE, bad);
+    snprintf(expect, sizeof expect, "%sHun skrev at %s kom med i brevet i dag.\n", SPELL_NO_AE,
+             want);
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, 1, "%s: one diagnostic expected, got %zu (%s)", bad, r.count,
+                 r.subjects);
+    cr_assert_str_eq(r.fixed, expect, "%s should become %s", bad, want);
+    spell_result_free(&r);
+}
+
+static void assert_untouched(const char *text)
+{
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, 0, "no diagnostic expected, got %zu: %s", r.count, r.subjects);
+    cr_assert_str_eq(r.fixed, text);
+    spell_result_free(&r);
+}
+
+/* ---- one per confusion class ----------------------------------------------- */
+Test(ocr_confusion, o_slash_read_as_g)
+{
+    assert_repairs("bgrnene", "børnene");
+}
+
+Test(ocr_confusion, o_slash_read_as_e)
+{
+    assert_repairs("Spergsmalet", "Spørgsmålet");
+}
+
+Test(ocr_confusion, o_slash_read_as_at_sign)
+{
+    assert_repairs("s@ger", "søger");
+}
+
+Test(ocr_confusion, capital_o_slash_read_as_g)
+{
+    assert_repairs("Gkonomien", "Økonomien");
+}
+
+Test(ocr_confusion, ae_read_as_ee)
+{
+    assert_repairs("veere", "være");
+}
+
+Test(ocr_confusion, ae_read_as_ze)
+{
+    assert_repairs("zendre", "ændre");
+}
+
+Test(ocr_confusion, a_ring_read_as_ampersand)
+{
+    assert_repairs("s&", "så");
+}
+
+Test(ocr_confusion, digit_zero_glued_to_a_word)
+{
+    assert_repairs("0og", "og");
+}
+
+Test(ocr_confusion, capital_i_read_for_l)
+{
+    assert_repairs("Iige", "lige");
+}
+
+Test(ocr_confusion, rn_read_as_m)
+{
+    assert_repairs("fjeme", "fjerne");
+}
+
+Test(ocr_confusion, several_confusions_in_one_word)
+{
+    assert_repairs("smabgrnsfamilierne", "småbørnsfamilierne");
+}
+
+Test(ocr_confusion, doubled_letter_and_lost_space_offer_both_readings)
+{
+    spell_result r = spell_run(SPELL_NO_AE "Derfor vii de gerne have svar.\n", RULE);
+    cr_assert_eq(r.count, 1);
+    cr_assert(strstr(r.offers, "vi i") != NULL, "offers: %s", r.offers);
+    spell_result_free(&r);
+}
+
+Test(ocr_confusion, bullet_read_as_letter_at_line_start)
+{
+    spell_result r = spell_run(SPELL_NO_AE "\ne At alle kan komme med.\ne At ingen bliver glemt.\n",
+                               RULE);
+    cr_assert_eq(r.count, 2);
+    cr_assert_str_eq(r.fixed, SPELL_NO_AE "\nAt alle kan komme med.\nAt ingen bliver glemt.\n");
+    spell_result_free(&r);
+}
+
+Test(ocr_confusion, every_occurrence_gets_the_same_repair)
+{
+    spell_result r = spell_run(SPELL_NO_AE "De bgrnene leger, og bgrnene synger.\n", RULE);
+    cr_assert_eq(r.count, 2);
+    cr_assert_str_eq(r.fixed, SPELL_NO_AE "De børnene leger, og børnene synger.\n");
+    spell_result_free(&r);
+}
+
+Test(ocr_confusion, hyphenated_compound_part_is_repaired)
+{
+    assert_repairs("IT-netveerket", "IT-netværket");
+}
+
+/* ---- left alone -------------------------------------------------------------- */
+Test(ocr_confusion, correct_danish_is_untouched)
+{
+    assert_untouched(SPELL_WITH_AE "Børnene går i skole, og lærerne hjælper dem.\n");
+}
+
+Test(ocr_confusion, english_terms_are_untouched)
+{
+    assert_untouched(SPELL_NO_AE "Log ind som root og skriv install eller free i terminalen.\n");
+}
+
+Test(ocr_confusion, acronyms_and_product_names_are_untouched)
+{
+    assert_untouched(SPELL_NO_AE "Brug LDAP og GOsa eller DHCPv6 til det.\n");
+}
+
+Test(ocr_confusion, urls_numbers_and_paths_are_untouched)
+{
+    assert_untouched(SPELL_NO_AE "Se www.bgrn.dk eller /etc/bgrns og ring 1.000 gange.\n");
+}
+
+Test(ocr_confusion, names_with_digits_are_untouched)
+{
+    assert_untouched(SPELL_NO_AE "Netkortet eth1 og arkitekturen amd64 virker.\n");
+}
+
+Test(ocr_confusion, user_dictionary_words_are_untouched)
+{
+    assert_untouched(SPELL_NO_AE "Vi bruger Frobnikator hver dag.\n");
+}
+
+Test(ocr_confusion, a_one_letter_line_start_before_lower_case_is_no_bullet)
+{
+    assert_untouched(SPELL_NO_AE "\ne og a er bogstaver.\n");
+}
+
+Test(ocr_confusion, letter_swaps_alone_do_not_repair_foreign_words)
+{
+    /* uid → uld, vcs → ves: ordinary letters only, no evidence */
+    assert_untouched(SPELL_NO_AE "Feltet uid og kommandoen vcs skal udfyldes.\n");
+}
+
+/* ---- the distance term-consistency uses ------------------------------------------ */
+static int dist(const char *a, const char *b)
+{
+    return kr_confusion_distance(a, strlen(a), b, strlen(b));
+}
+
+Test(ocr_confusion, distance_ranks_ocr_garbles_closer_than_other_words)
+{
+    cr_assert_eq(dist("børns", "børns"), 0);
+    cr_assert_lt(dist("børns", "bgrns"), KR_CONF_EDIT / 2);
+    cr_assert_lt(dist("Småbørnsløftet", "Smabgrnslgftet"), dist("Småbørnsløftet", "Smakager"));
+    cr_assert_lt(dist("være", "veere"), dist("være", "vare") + KR_CONF_EDIT);
+    cr_assert_eq(dist("hus", "kat"), 3 * KR_CONF_EDIT);
+    cr_assert_lt(dist("Børns", "børns"), KR_CONF_EDIT / 4);
+}
