@@ -69,6 +69,45 @@ Test(lexicon, compounds_of_known_parts_are_known)
     assert_unknown("småbgrnsfamilier");
 }
 
+Test(lexicon, compounds_are_marked_as_such)
+{
+    unsigned v = look("småbørnsløftet");
+    cr_assert_eq(v & (KR_LEX_KNOWN | KR_LEX_COMPOUND), KR_LEX_KNOWN | KR_LEX_COMPOUND);
+    cr_assert_eq(look("børns") & KR_LEX_COMPOUND, 0);
+    cr_assert(look("børns") & KR_LEX_KNOWN);
+}
+
+Test(lexicon, compounds_hunspell_refuses_stay_unknown)
+{
+    /* A REP-misspelling of a dictionary word is no compound (eksis ~ ekses,
+     * kaffemaskin- ~ kaffemaskinen), and a joining form never ends a word. */
+    assert_unknown("eksis");
+    assert_unknown("kaffemaskinej");
+    assert_unknown("husvivarie");
+    assert_known("husvivarium");
+}
+
+Test(lexicon, hyphens_and_numbers_as_in_hunspell)
+{
+    assert_known("IT-system");
+    assert_known("hus-båd");
+    assert_unknown("bgrns-hus");
+    assert_known("2023");
+    assert_known("12,5");
+    assert_unknown("1..2");
+}
+
+Test(lexicon, agrees_with_hunspell_on_a_sample)
+{
+    const char *words[] = {"børns",      "bgrns",           "området",     "omradet",
+                           "udbygves",   "Småbørnsløftets", "McEnroe",     "MCENROE",
+                           "mcenroe",    "vidensdeling",    "forskningsmæssigt",
+                           "Aarhus",     "aarhus",          "retsskrivning", "veere"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        cr_assert_eq(known(words[i]), kr_lexicon_hunspell_known(lex, words[i], strlen(words[i])),
+                     "%s", words[i]);
+}
+
 Test(lexicon, case_rules_follow_hunspell)
 {
     assert_known("hus");
