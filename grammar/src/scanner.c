@@ -350,9 +350,8 @@ static bool dashed_number(TSLexer *lx) {
 }
 
 /* A glyph bullet at the line start: `• `, `- `, `« `, `e `/`o ` before a capital. */
-static int try_glyph(Scanner *s, TSLexer *lx, const bool *valid, bool weak_ok) {
+static int try_glyph(Scanner *s, TSLexer *lx, bool weak_ok) {
     int32_t c = lx->lookahead;
-    if (!valid[MARKER]) return 0;
     if (is_strong_bullet(c) || c == '*') {
         adv(lx);
         if (c == '*' && !is_hspace(lx->lookahead)) return -1;
@@ -364,7 +363,7 @@ static int try_glyph(Scanner *s, TSLexer *lx, const bool *valid, bool weak_ok) {
         adv(lx);
         if (!is_hspace(lx->lookahead)) return -1;
         lx->mark_end(lx); /* a marker ends here, unless this is a page number */
-        if (c != 0xAB && c != '>' && valid[HEADER_TEXT] && dashed_number(lx)) {
+        if (c != 0xAB && c != '>' && dashed_number(lx)) {
             lx->mark_end(lx);
             return emit(s, lx, HEADER_TEXT, L_HEADER);
         }
@@ -381,6 +380,11 @@ static int try_glyph(Scanner *s, TSLexer *lx, const bool *valid, bool weak_ok) {
     return 0;
 }
 
+/* At the start of a line: always decides (a non-blank line never falls through to
+ * the regular lexer, whose inline extras would be accepted anywhere). The token is
+ * emitted even when the parse state does not expect it — after a reused section,
+ * say, only a label is valid — and the parser then breaks the reused node down and
+ * asks again in the right state. */
 static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
     unsigned indent = 0;
     while (is_hspace(lx->lookahead)) {
@@ -388,13 +392,13 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
         indent++;
     }
     if (at_eof(lx) || is_newline(lx->lookahead))
-        return valid[BLANK] && scan_blank(s, lx, indent > 0);
+        return scan_blank(s, lx, indent > 0);
     lx->mark_end(lx); /* zero width unless a decision below moves it */
     bool title_ok = valid[TITLE_BEGIN] && !s->seen;
     bool weak_ok = s->prev != L_TEXT && s->prev != L_BULLET;
     weak_ok = weak_ok || s->block == B_BULLET;
 
-    int g = title_ok ? 0 : try_glyph(s, lx, valid, weak_ok);
+    int g = title_ok ? 0 : try_glyph(s, lx, weak_ok);
     if (g > 0) return true;
     bool consumed = g < 0; /* a would-be glyph was read: not a label or header */
 
@@ -403,16 +407,16 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
      * text, decided without reading it ahead. */
     int32_t first = lx->lookahead;
     if (consumed || (!title_ok && is_small(first) && first != 's')) {
-        if (!consumed && indent > 0 && weak_ok && valid[MARKER])
+        if (!consumed && indent > 0 && weak_ok)
             return emit(s, lx, MARKER, L_BULLET);
-        return valid[LINE_BEGIN] && emit(s, lx, LINE_BEGIN, L_TEXT);
+        return emit(s, lx, LINE_BEGIN, L_TEXT);
     }
     LineInfo li;
     read_line(lx, &li);
     int k = line_label(&li);
     if (k == LABEL_O && !(weak_ok || title_ok)) k = LABEL_NONE;
     static const int tok[] = {0, QUESTION_LABEL, ANSWER_LABEL, OTHER_LABEL};
-    if (k != LABEL_NONE && valid[tok[k]]) {
+    if (k != LABEL_NONE) {
         lx->mark_end(lx);
         return emit(s, lx, tok[k], L_LABEL);
     }
@@ -420,7 +424,7 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
      * middle of a paragraph. Decided without reading the next line, so the token
      * can still be zero width when the answer is no. */
     bool bare;
-    if (valid[HEADER_TEXT] && looks_like_header(&li, &bare)) {
+    if (looks_like_header(&li, &bare)) {
         bool prev_blank = s->prev == L_BLANK || s->prev == L_START || s->prev == L_HEADER;
         if (prev_blank || (!bare && li.n_chunks <= 12)) {
             lx->mark_end(lx);
@@ -429,9 +433,8 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
     }
     if (title_ok && !li.too_long && li.length <= 160 && next_line_kind(lx) != 0)
         return emit(s, lx, TITLE_BEGIN, L_TITLE);
-    if (indent > 0 && weak_ok && !title_ok && valid[MARKER])
+    if (indent > 0 && weak_ok && !title_ok)
         return emit(s, lx, MARKER, L_BULLET);
-    if (!valid[LINE_BEGIN]) return false;
     return emit(s, lx, LINE_BEGIN, L_TEXT);
 }
 
@@ -476,7 +479,7 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         return true;
     }
     if (is_newline(c)) {
-        if (!valid[NEWLINE]) return false;
+        /* even where not expected (a quote left open): the parser recovers */
         eat_newline(lx);
         lx->mark_end(lx);
         lx->result_symbol = NEWLINE;
@@ -555,7 +558,9 @@ bool tree_sitter_korrektur_external_scanner_scan(void *payload, TSLexer *lx,
     /* Inline tokens are extras, valid everywhere: what tells a line's inside from
      * its start is that a line end (or a quote's end) is expected and no line
      * start is. */
-    bool line_start = valid[LINE_BEGIN] || valid[BLANK] || valid[TITLE_BEGIN];
+    bool line_start = valid[LINE_BEGIN] || valid[BLANK] || valid[TITLE_BEGIN] ||
+                      valid[QUESTION_LABEL] || valid[ANSWER_LABEL] || valid[HEADER_TEXT] ||
+                      valid[MARKER];
     if (!line_start && (valid[NEWLINE] || valid[QUOTE_CLOSE]))
         return scan_inline(s, lx, valid, false);
     if (line_start) return scan_line_start(s, lx, valid);
