@@ -189,8 +189,22 @@ static int budget(size_t chars)
     return b < 30 ? 30 : b > 240 ? 240 : b;
 }
 
+/* Does w end with the suffix (ASCII letters case-blind)? */
+static bool ends_with(const char *w, size_t wn, const char *sfx, size_t sn)
+{
+    if (sn > wn)
+        return false;
+    for (size_t i = 0; i < sn; i++) {
+        char a = w[wn - sn + i], b = sfx[i];
+        if (a != b && !((a | 32) == b && b >= 'a' && b <= 'z'))
+            return false;
+    }
+    return true;
+}
+
 /* Best suffix and its cost for reading word w as term word `tw` (the last word of
- * a term may be inflected). Returns the case-blind cost, or > limit. */
+ * a term may be inflected). Returns the case-blind cost, or > limit. Only the
+ * suffixes w ends with are tried: a distance is the expensive step here. */
 static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool inflect, int limit,
                      size_t *suffix)
 {
@@ -202,6 +216,8 @@ static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool i
         return best;
     for (size_t s = 0; s < (inflect ? N_SUFFIXES : 1); s++) {
         size_t sn = strlen(suffixes[s]);
+        if (sn > 0 && !ends_with(w, wn, suffixes[s], sn))
+            continue;
         memcpy(buf, tw, tn);
         memcpy(buf + tn, suffixes[s], sn);
         int c = kr_confusion_distance_within(buf, tn + sn, w, wn, limit);
@@ -211,6 +227,51 @@ static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool i
         }
     }
     return best;
+}
+
+/* Per-lint memo of word_cost by (term word, spelling): a document repeats its
+ * words, and the LSP re-lints on every keystroke. */
+typedef struct {
+    uint64_t *keys;
+    int32_t *vals; /* cost << 4 | suffix */
+    size_t cap, n;
+} cost_memo;
+
+static int memo_cost(kr_lint_ctx *ctx, cost_memo *m, const char *tw, size_t tn, const char *w,
+                     size_t wn, bool inflect, int limit, size_t *suffix)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)tw ^ (inflect ? 0x9e37u : 0);
+    for (size_t i = 0; i < wn; i++)
+        h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
+    h |= 1;
+    if (m->n * 2 >= m->cap) { /* grow (rehash into a fresh table) */
+        cost_memo g = {0};
+        g.cap = m->cap ? m->cap * 2 : 1024;
+        g.keys = kr_arena_alloc(ctx->scratch, g.cap * sizeof *g.keys);
+        g.vals = kr_arena_alloc(ctx->scratch, g.cap * sizeof *g.vals);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i]) {
+                size_t j = m->keys[i] & (g.cap - 1);
+                while (g.keys[j])
+                    j = (j + 1) & (g.cap - 1);
+                g.keys[j] = m->keys[i];
+                g.vals[j] = m->vals[i];
+            }
+        g.n = m->n;
+        *m = g;
+    }
+    size_t j = h & (m->cap - 1);
+    while (m->keys[j] && m->keys[j] != h)
+        j = (j + 1) & (m->cap - 1);
+    if (m->keys[j]) {
+        *suffix = (size_t)(m->vals[j] & 15);
+        return m->vals[j] >> 4;
+    }
+    int c = word_cost(tw, tn, w, wn, inflect, limit, suffix);
+    m->keys[j] = h;
+    m->vals[j] = (int32_t)((c < (1 << 20) ? c : (1 << 20)) << 4 | (int)*suffix);
+    m->n++;
+    return c;
 }
 
 typedef struct {
@@ -244,12 +305,13 @@ typedef struct {
 
 /* Matches term word k against the unit; fills m->want with the canonical
  * spelling in the unit's case pattern and inflection. */
-static bool match_word(kr_lint_ctx *ctx, const term_words *tw, size_t k, const unit *u, matched *m)
+static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, size_t k,
+                       const unit *u, matched *m)
 {
     size_t tn = tw->lens[k];
     int limit = budget(nchars(tw->words[k], tn));
     size_t sfx;
-    int cost = word_cost(tw->words[k], tn, u->text, u->len, k + 1 == tw->n, limit, &sfx);
+    int cost = memo_cost(ctx, memo, tw->words[k], tn, u->text, u->len, k + 1 == tw->n, limit, &sfx);
     if (cost > limit)
         return false;
     /* a different real word that merely resembles the term is not a variant */
@@ -291,19 +353,22 @@ static void report_term(kr_lint_ctx *ctx, const char *term, const matched *ms, s
 }
 
 /* Tries the term at token i (first as a hyphen break joined, then as is). */
-static bool try_term(kr_lint_ctx *ctx, const char *term, const term_words *tw, size_t i)
+static bool try_term(kr_lint_ctx *ctx, cost_memo *memo, const char *term, const term_words *tw,
+                     size_t i)
 {
     matched ms[8];
-    for (int join = 1; join >= 0; join--) {
+    /* a hyphen-ended first token is tried joined with the next line, then alone */
+    int first_join = (ctx->an->tokens[i].flags & KR_TOKF_HYPHEN_END) ? 1 : 0;
+    for (int join = first_join; join >= 0; join--) {
         size_t tok = i, k = 0;
         bool any = false;
         for (; k < tw->n && tok < ctx->an->n_tokens; k++) {
             unit u;
-            if (ctx->claimed[tok] || !unit_at(ctx, tok, join, &u))
+            if (ctx->claimed[tok] || !unit_at(ctx, tok, join || k > 0, &u))
                 break;
             if (k > 0 && !plain_gap(ctx->text, ms[k - 1].u.end, u.start))
                 break;
-            if (!match_word(ctx, tw, k, &u, &ms[k]))
+            if (!match_word(ctx, memo, tw, k, &u, &ms[k]))
                 break;
             any |= differs(&ms[k]);
             tok = u.last + 1;
@@ -375,6 +440,7 @@ static void check_declared(kr_lint_ctx *ctx)
     for (size_t k = 0; k < n_terms; k++)
         split_term(kr_config_term(ctx->cfg, k), &tws[k]);
     const kr_analysis *an = ctx->an;
+    cost_memo memo = {0};
     for (size_t i = 0; i < an->n_tokens; i++) {
         if (ctx->claimed[i])
             continue;
@@ -383,7 +449,7 @@ static void check_declared(kr_lint_ctx *ctx)
             continue;
         }
         for (size_t k = 0; k < n_terms; k++)
-            if (tws[k].n > 0 && try_term(ctx, kr_config_term(ctx->cfg, k), &tws[k], i))
+            if (tws[k].n > 0 && try_term(ctx, &memo, kr_config_term(ctx->cfg, k), &tws[k], i))
                 break;
     }
 }
@@ -458,21 +524,16 @@ static size_t collect(kr_lint_ctx *ctx, spelling **out)
     return n;
 }
 
-/* Whether spelling a (a word, or dominant) is what b was meant to be. */
-static bool explains(const spelling *a, const spelling *b)
+/* The cost of reading b as a garbling of a when a (a word, or the dominant
+ * spelling) can explain b at all; > limit otherwise. */
+static int explain_cost(const spelling *a, const spelling *b, int *limit)
 {
-    if (a->known) {
-        if (a->count < 1)
-            return false;
-    } else if (a->count < 3 || a->count < 3 * b->count) {
-        return false;
-    }
-    size_t ca = nchars(a->s, a->n);
-    int limit = (int)(12 * ca);
-    if (limit > 150)
-        limit = 150;
-    int c = kr_confusion_distance(a->s, a->n, b->s, b->n);
-    return c > 0 && c <= limit;
+    *limit = 0;
+    if (!a->known && (a->count < 3 || a->count < 3 * b->count))
+        return 1;
+    int l = (int)(12 * nchars(a->s, a->n));
+    *limit = l > 150 ? 150 : l;
+    return kr_confusion_distance_within(a->s, a->n, b->s, b->n, *limit);
 }
 
 static void check_clusters(kr_lint_ctx *ctx)
@@ -489,9 +550,13 @@ static void check_clusters(kr_lint_ctx *ctx)
         bool ambiguous = false;
         for (size_t a = 0; a < n; a++) {
             size_t ca = nchars(sp[a].s, sp[a].n);
-            if (a == b || ca + 3 < cb || ca > cb + 3 || !explains(&sp[a], &sp[b]))
+            if (a == b || ca + 3 < cb || ca > cb + 3)
                 continue;
-            int c = kr_confusion_distance(sp[a].s, sp[a].n, sp[b].s, sp[b].n);
+            int limit, c = explain_cost(&sp[a], &sp[b], &limit);
+            /* 0: the same letters in other case; the case is not this rule's business
+             * outside declared terms */
+            if (c <= 0 || c > limit)
+                continue;
             if (best < 0 || c < best_cost) {
                 ambiguous = best >= 0 && c + 20 > best_cost;
                 best = (int)a;
