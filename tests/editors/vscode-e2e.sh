@@ -48,6 +48,8 @@ cat >"$tmp/ud/User/settings.json" <<JSON
   "extensions.autoCheckUpdates": false,
   "files.autoSave": "off",
   "editor.minimap.enabled": false,
+  "editor.scrollBeyondLastLine": false,
+  "editor.stickyScroll.enabled": false,
   "chat.commandCenter.enabled": false,
   "workbench.colorTheme": "Default Light Modern"
 }

@@ -130,23 +130,30 @@ async function main() {
     const language = await page.locator('.statusbar-item', { hasText: 'Korrektur Q&A' }).count();
     check('*.qa.txt opens as Korrektur Q&A', language > 0);
 
-    // The screenshot for the README: diagnostics and the hover on the first one.
+    // The screenshot for the README: the diagnostics, and the hover of the last
+    // one (near the bottom, so the hover leaves the top of the document in view).
     const target = expected.find((d) => (d.fixes || []).some((f) => f.preferred));
     if (!check('the example has a warning with a preferred fix', !!target)) return;
     const fix = target.fixes.find((f) => f.preferred);
-    await page.keyboard.press('Control+G');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`:${target.range.start.line + 1}:${target.range.start.character + 1}`);
-    await page.keyboard.press('Enter');
+    const goTo = async (d) => {
+      await page.keyboard.press('Control+G');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`:${d.range.start.line + 1}:${d.range.start.character + 1}`);
+      await page.keyboard.press('Enter');
+    };
+    await goTo(expected[expected.length - 1]);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I'); // show hover at the cursor
-    await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+    const hover = await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: 5000 })
+      .then(() => true, () => false);
+    check('hover on a problem shows its explanation', hover);
     await page.waitForTimeout(500);
     fs.mkdirSync(shotDir, { recursive: true });
     const shot = path.join(shotDir, 'vscode-korrektur.png');
     await page.screenshot({ path: shot });
     check(`screenshot saved (${shot})`, fs.existsSync(shot));
     await page.keyboard.press('Escape');
+    await goTo(target);
 
     // One quick fix from the Ctrl+. menu.
     await page.keyboard.press('Control+.');
