@@ -21,3 +21,4 @@ test-stage-grammar: $(GRAMMAR_TOOLS)
 	@sh tests/grammar/run.sh $(BUILD) "$(TS_CMD)"
 
 .PHONY: test-stage-grammar
+.PRECIOUS: $(BUILD)/obj/tests/grammar/%.o
