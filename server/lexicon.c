@@ -37,7 +37,7 @@
 #define MEMO_SHARDS 16
 /* A shard forgets everything past this many words: a long LSP session checking
  * candidates for many unknown words must not grow without bound. */
-#define MEMO_SHARD_MAX 65536
+#define MEMO_SHARD_MAX 8192
 
 /* ---- a string set / map --------------------------------------------------------- */
 typedef struct {
