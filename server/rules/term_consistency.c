@@ -460,8 +460,9 @@ typedef struct {
     const char *s; /* the spelling (in the text) */
     size_t n;
     uint32_t count;
-    bool known;
-    int target; /* index of the spelling it should be, or -1 */
+    unsigned flags;    /* KR_LEX_* */
+    bool may_dominate; /* unknown, but a name the repair engine leaves alone */
+    int target;        /* index of the spelling it should be, or -1 */
 } spelling;
 
 /* A word worth comparing: capitalised (not all capitals) with at least six
@@ -517,7 +518,7 @@ static size_t collect(kr_lint_ctx *ctx, spelling **out)
         }
         if (n == cap)
             sp = kr_xrealloc(sp, (cap *= 2) * sizeof *sp);
-        sp[n] = (spelling){s, len, 1, false, -1};
+        sp[n] = (spelling){s, len, 1, 0, false, -1};
         slot[j] = (int32_t)n++;
     }
     *out = sp;
@@ -529,7 +530,11 @@ static size_t collect(kr_lint_ctx *ctx, spelling **out)
 static int explain_cost(const spelling *a, const spelling *b, int *limit)
 {
     *limit = 0;
-    if (!a->known && (a->count < 3 || a->count < 3 * b->count))
+    /* a dictionary word in its own right (a compound the splitter merely accepts is
+     * no evidence: OCR garbles split into compounds too), or the usual spelling */
+    bool word = (a->flags & (KR_LEX_KNOWN | KR_LEX_USER)) &&
+                (!(a->flags & KR_LEX_COMPOUND) || (a->flags & KR_LEX_COMMON));
+    if (!word && (!a->may_dominate || a->count < 3 || a->count < 3 * b->count))
         return 1;
     int l = (int)(12 * nchars(a->s, a->n));
     *limit = l > 150 ? 150 : l;
@@ -541,9 +546,18 @@ static void check_clusters(kr_lint_ctx *ctx)
     spelling *sp;
     size_t n = collect(ctx, &sp);
     for (size_t i = 0; i < n; i++)
-        sp[i].known = ctx->lex && kr_lexicon_known(ctx->lex, sp[i].s, sp[i].n);
+        sp[i].flags = ctx->lex ? kr_lexicon_lookup(ctx->lex, sp[i].s, sp[i].n) : 0;
+    /* An unknown spelling may set the norm only as a capitalised name that is not
+     * itself a garbling: OCR repeats its garblings of ordinary words faithfully. */
+    for (size_t i = 0; i < n; i++) {
+        if (sp[i].count < 3 || (sp[i].flags & KR_LEX_KNOWN) ||
+            case_of(sp[i].s, sp[i].n) != CASE_CAPITAL)
+            continue;
+        const kr_verdict *v = kr_word_verdict(ctx, sp[i].s, sp[i].n);
+        sp[i].may_dominate = !v || (v->kind != KR_VERDICT_OCR && v->kind != KR_VERDICT_DIA);
+    }
     for (size_t b = 0; b < n; b++) {
-        if (sp[b].known)
+        if (sp[b].flags & (KR_LEX_KNOWN | KR_LEX_USER))
             continue;
         size_t cb = nchars(sp[b].s, sp[b].n);
         int best = -1, best_cost = 0;
