@@ -142,7 +142,9 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
 
 /* Messages travel as JSON strings, which must be UTF-8: a word quoted from a
  * Latin-1 text, or a character cut by the length limit, would make them invalid.
- * Invalid bytes become U+FFFD; a sequence cut off at the end is dropped. */
+ * Invalid bytes become U+FFFD; a sequence cut off at the end is dropped. Quoted
+ * text may span a line break (`Små-⏎børnsløftet`): it is shown as ⏎ so every
+ * output format keeps a diagnostic on one line. */
 static void utf8_clean(const char *in, size_t n, bool truncated, char *out, size_t cap)
 {
     size_t o = 0;
@@ -150,7 +152,13 @@ static void utf8_clean(const char *in, size_t n, bool truncated, char *out, size
         size_t k = utf8_seq((const unsigned char *)in + i, n - i);
         if (k == 0 && truncated && n - i < 4 && (unsigned char)in[i] >= 0xC2)
             break;
-        if (k == 0) {
+        if (in[i] == '\r' || in[i] == '\n') {
+            if (in[i] == '\n') {
+                memcpy(out + o, "\xE2\x8F\x8E", 3);
+                o += 3;
+            }
+            i++;
+        } else if (k == 0) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;
             i++;
