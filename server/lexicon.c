@@ -488,6 +488,7 @@ typedef struct {
 struct kr_lexicon {
     pthread_mutex_t load_lock;
     bool load_tried;
+    atomic_bool loaded; /* set once load_tried: lookups skip the lock after that */
     char *error;
     char datadir[PATH_MAX];
 
@@ -619,10 +620,13 @@ static void load_data(kr_lexicon *self)
 /* Loads the data once, on first need, whichever thread gets there first. */
 static void ensure_loaded(kr_lexicon *self)
 {
+    if (atomic_load_explicit(&self->loaded, memory_order_acquire))
+        return;
     pthread_mutex_lock(&self->load_lock);
     if (!self->load_tried) {
         load_data(self);
         self->load_tried = true;
+        atomic_store_explicit(&self->loaded, true, memory_order_release);
     }
     pthread_mutex_unlock(&self->load_lock);
 }
