@@ -93,8 +93,10 @@ typedef struct lsp_doc {
     kr_diagnostics *diags; /* the last lint (never NULL after the first lint) */
     size_t *shown;       /* indices into diags of the diagnostics reported */
     size_t n_shown;
-    json_t *items;       /* the reported diagnostics as LSP JSON */
+    char *items;         /* the reported diagnostics: LSP JSON text of an array */
+    size_t items_len;
     uint64_t result_id;  /* changes whenever items change (pull diagnostics) */
+    double lint_ms, json_ms; /* the last lint's engine and JSON times (debugText) */
     char **ignored;      /* words ignored in this document */
     size_t n_ignored;
 } lsp_doc;
@@ -182,9 +184,12 @@ bool lsp_bad_params(kr_lsp *s, json_t *id, const char *what);
 /* A JSON string of s[0..n), with invalid UTF-8 and NULs replaced by U+FFFD
  * (jansson refuses invalid UTF-8, and engine strings may come from any bytes). */
 json_t *lsp_string(const char *str, size_t n);
+/* Length of the valid UTF-8 sequence at str (0 when invalid). */
+size_t lsp_utf8_len(const char *str, size_t avail);
 
 /* A monotonic clock in milliseconds (lsp_server.c). */
 uint64_t lsp_now_ms(void);
+double lsp_now_ms_precise(void);
 
 /* ---- positions (lsp_docs.c) --------------------------------------------------- */
 json_t *lsp_position_json(kr_lsp *s, kr_document *d, size_t offset);
@@ -215,6 +220,8 @@ void lsp_mark_all_dirty(kr_lsp *s);
 void lsp_publish(kr_lsp *s, lsp_doc *doc);
 void lsp_publish_empty(kr_lsp *s, const char *uri);
 json_t *lsp_diagnostic_json(kr_lsp *s, lsp_doc *doc, const kr_diagnostic *d);
+/* Sends a message body that is already JSON text. */
+void lsp_send_text(kr_lsp *s, const char *body, size_t len);
 json_t *lsp_text_edit_json(kr_lsp *s, kr_document *d, const kr_edit *e);
 json_t *lsp_pull_diagnostics(kr_lsp *s, json_t *params, json_t *id);
 /* After a change that affects every document: re-lint (push) or ask the client

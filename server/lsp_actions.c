@@ -136,15 +136,21 @@ static json_t *command_action(const char *title, const char *command, const char
 static void word_actions(kr_lsp *s, lsp_doc *doc, const kr_diagnostic *d, json_t *dj,
                          json_t *out)
 {
-    const char *w = kr_diagnostic_subject(d);
-    if (strcmp(kr_diagnostic_rule(d), "encoding") == 0 || !word_like(w))
+    /* the flagged text itself: a rule's subject may carry punctuation */
+    size_t len;
+    const char *text = kr_document_text(doc->doc, &len);
+    size_t a = kr_diagnostic_start(d), e = kr_diagnostic_end(d);
+    const char *w = e <= len && a < e ? kr_arena_strndup(&s->arena, text + a, e - a) : NULL;
+    if (strcmp(kr_diagnostic_rule(d), "encoding") == 0 || !word_like(w) ||
+        strlen(w) != e - a)
         return;
     /* one pair per word even when it is flagged several times in the range */
     size_t i;
-    json_t *a;
-    json_array_foreach(out, i, a)
+    json_t *act;
+    json_array_foreach(out, i, act)
     {
-        json_t *arg = json_array_get(json_object_get(json_object_get(a, "command"), "arguments"), 0);
+        json_t *cmd = json_object_get(act, "command");
+        json_t *arg = json_array_get(json_object_get(cmd, "arguments"), 0);
         if (arg && strcmp(json_string_value(json_object_get(arg, "word")) ?: "", w) == 0)
             return;
     }
@@ -160,7 +166,7 @@ static void quick_fixes(kr_lsp *s, lsp_doc *doc, size_t start, size_t end, json_
         const kr_diagnostic *d = kr_diagnostics_get(doc->diags, doc->shown[k]);
         if (kr_diagnostic_start(d) > end || kr_diagnostic_end(d) < start)
             continue;
-        json_t *dj = json_array_get(doc->items, k);
+        json_t *dj = lsp_diagnostic_json(s, doc, d);
         json_t *fixes = json_object_get(json_object_get(dj, "data"), "fixes");
         size_t i;
         json_t *f;
@@ -174,34 +180,60 @@ static void quick_fixes(kr_lsp *s, lsp_doc *doc, size_t start, size_t end, json_
                                workspace_edit(s, doc, edits)));
         }
         word_actions(s, doc, d, dj, out);
+        json_decref(dj);
     }
 }
 
-/* Every shown diagnostic's preferred fix, skipping fixes that would overlap an
- * earlier one (diagnostics are sorted by start, so one pass suffices). */
+/* Whether two edits cannot both land (the engine's rule, kr_diagnostics_
+ * preferred_edits, so fix-on-save gives what `korrektur fix` gives). */
+static bool clashes(const kr_edit *a, const kr_edit *b)
+{
+    if (a->start < b->end && b->start < a->end)
+        return true;
+    return a->start == b->start && (a->start == a->end || b->start == b->end);
+}
+
+static bool fix_fits(const kr_fix *f, const kr_edit *taken, size_t n)
+{
+    size_t m = kr_fix_edit_count(f);
+    for (size_t i = 0; i < m; i++) {
+        for (size_t j = i + 1; j < m; j++)
+            if (clashes(kr_fix_edit(f, i), kr_fix_edit(f, j)))
+                return false;
+        for (size_t k = 0; k < n; k++)
+            if (clashes(kr_fix_edit(f, i), &taken[k]))
+                return false;
+    }
+    return m > 0;
+}
+
+static int cmp_edit(const void *a, const void *b)
+{
+    const kr_edit *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
+/* Every shown diagnostic's preferred fix; a fix that clashes with an earlier
+ * one is left out whole. */
 static json_t *fix_all_edits(kr_lsp *s, lsp_doc *doc)
 {
-    json_t *edits = json_array();
-    size_t last_end = 0;
-    bool any = false;
+    size_t total = 0, n = 0;
     for (size_t k = 0; k < doc->n_shown; k++) {
-        const kr_diagnostic *d = kr_diagnostics_get(doc->diags, doc->shown[k]);
-        const kr_fix *f = kr_diagnostic_preferred_fix(d);
-        if (!f || kr_fix_edit_count(f) == 0)
-            continue;
-        size_t lo = SIZE_MAX, hi = 0;
-        for (size_t i = 0; i < kr_fix_edit_count(f); i++) {
-            const kr_edit *e = kr_fix_edit(f, i);
-            lo = e->start < lo ? e->start : lo;
-            hi = e->end > hi ? e->end : hi;
-        }
-        if (any && lo < last_end)
+        const kr_fix *f = kr_diagnostic_preferred_fix(kr_diagnostics_get(doc->diags, doc->shown[k]));
+        total += f ? kr_fix_edit_count(f) : 0;
+    }
+    kr_edit *taken = kr_arena_alloc(&s->arena, (total + 1) * sizeof *taken);
+    for (size_t k = 0; k < doc->n_shown; k++) {
+        const kr_fix *f = kr_diagnostic_preferred_fix(kr_diagnostics_get(doc->diags, doc->shown[k]));
+        if (!f || !fix_fits(f, taken, n))
             continue;
         for (size_t i = 0; i < kr_fix_edit_count(f); i++)
-            json_array_append_new(edits, lsp_text_edit_json(s, doc->doc, kr_fix_edit(f, i)));
-        last_end = hi;
-        any = true;
+            taken[n++] = *kr_fix_edit(f, i);
     }
+    qsort(taken, n, sizeof *taken, cmp_edit);
+    json_t *edits = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(edits, lsp_text_edit_json(s, doc->doc, &taken[i]));
     return edits;
 }
 

@@ -11,8 +11,9 @@
 
 /* ---- strings -------------------------------------------------------------------- */
 
-static size_t utf8_valid_len(const unsigned char *s, size_t avail)
+size_t lsp_utf8_len(const char *str, size_t avail)
 {
+    const unsigned char *s = (const unsigned char *)str;
     if (s[0] < 0x80)
         return 1;
     size_t n;
@@ -40,10 +41,9 @@ json_t *lsp_string(const char *str, size_t n)
 {
     if (!str)
         return json_string("");
-    const unsigned char *u = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
-        size_t k = utf8_valid_len(u + i, n - i);
+        size_t k = lsp_utf8_len(str + i, n - i);
         if (!k)
             break;
         i += k;
@@ -53,7 +53,7 @@ json_t *lsp_string(const char *str, size_t n)
     char *buf = kr_xmalloc(3 * n + 1);
     size_t o = 0;
     for (i = 0; i < n;) {
-        size_t k = utf8_valid_len(u + i, n - i);
+        size_t k = lsp_utf8_len(str + i, n - i);
         if (k) {
             memcpy(buf + o, str + i, k);
             o += k;
@@ -188,7 +188,7 @@ static void doc_free(lsp_doc *d)
     kr_document_free(d->doc);
     kr_diagnostics_free(d->diags);
     free(d->shown);
-    json_decref(d->items);
+    free(d->items);
     for (size_t i = 0; i < d->n_ignored; i++)
         free(d->ignored[i]);
     free(d->ignored);
@@ -368,6 +368,7 @@ json_t *lsp_debug_text(kr_lsp *s, json_t *params, json_t *id)
         return NULL;
     size_t len;
     const char *t = kr_document_text(d->doc, &len);
-    return json_pack("{s:o, s:I}", "text", json_stringn(t, len), "version",
-                     (json_int_t)d->version);
+    return json_pack("{s:o, s:I, s:f, s:f, s:I}", "text", json_stringn(t, len), "version",
+                     (json_int_t)d->version, "lintMs", d->lint_ms, "jsonMs", d->json_ms,
+                     "diagnostics", (json_int_t)d->n_shown);
 }

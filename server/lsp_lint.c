@@ -20,60 +20,177 @@ json_t *lsp_text_edit_json(kr_lsp *s, kr_document *d, const kr_edit *e)
                      lsp_string(e->text, e->len));
 }
 
-static json_t *fix_json(kr_lsp *s, kr_document *doc, const kr_fix *f)
+/* ---- diagnostics as JSON text ---------------------------------------------------
+ * Written directly rather than built as jansson values: a megabyte of OCR text
+ * can carry tens of thousands of diagnostics, and a value tree for them costs
+ * seconds where the text costs milliseconds. */
+typedef struct {
+    char *p;
+    size_t n, cap;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n)
 {
-    json_t *edits = json_array();
-    for (size_t i = 0; i < kr_fix_edit_count(f); i++)
-        json_array_append_new(edits, lsp_text_edit_json(s, doc, kr_fix_edit(f, i)));
-    const char *t = kr_fix_title(f);
-    return json_pack("{s:o, s:b, s:o}", "title", lsp_string(t, t ? strlen(t) : 0),
-                     "isPreferred", kr_fix_preferred(f), "edits", edits);
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        b->p = kr_xrealloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+static void sb_lit(sbuf *b, const char *s)
+{
+    sb_put(b, s, strlen(s));
+}
+
+static void sb_uint(sbuf *b, unsigned long long v)
+{
+    char tmp[24];
+    sb_put(b, tmp, (size_t)snprintf(tmp, sizeof tmp, "%llu", v));
+}
+
+/* A JSON string; invalid UTF-8 becomes U+FFFD so the output is always valid. */
+static void sb_str(sbuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    sb_put(b, "\"", 1);
+    size_t run = 0; /* start of bytes copied verbatim */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : lsp_utf8_len(s + i, n - i);
+        if (c >= 0x20 && c != '"' && c != '\\' && k) {
+            i += k;
+            continue;
+        }
+        sb_put(b, s + run, i - run);
+        if (!k) {
+            sb_put(b, "\xEF\xBF\xBD", 3);
+        } else if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            sb_put(b, e, 2);
+        } else {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            sb_put(b, e, 6);
+        }
+        i += k ? k : 1;
+        run = i;
+    }
+    sb_put(b, s + run, n - run);
+    sb_put(b, "\"", 1);
+}
+
+static void sb_cstr(sbuf *b, const char *s)
+{
+    sb_str(b, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void sb_pos(kr_lsp *s, sbuf *b, kr_document *d, size_t off)
+{
+    kr_position p = kr_document_position(d, off, s->enc);
+    sb_lit(b, "{\"line\":");
+    sb_uint(b, p.line);
+    sb_lit(b, ",\"character\":");
+    sb_uint(b, p.character);
+    sb_lit(b, "}");
+}
+
+static void sb_range(kr_lsp *s, sbuf *b, kr_document *d, size_t start, size_t end)
+{
+    sb_lit(b, "{\"start\":");
+    sb_pos(s, b, d, start);
+    sb_lit(b, ",\"end\":");
+    sb_pos(s, b, d, end);
+    sb_lit(b, "}");
+}
+
+static void sb_fix(kr_lsp *s, sbuf *b, kr_document *doc, const kr_fix *f)
+{
+    sb_lit(b, "{\"title\":");
+    sb_cstr(b, kr_fix_title(f));
+    sb_lit(b, kr_fix_preferred(f) ? ",\"isPreferred\":true,\"edits\":[" : ",\"isPreferred\":false,\"edits\":[");
+    for (size_t i = 0; i < kr_fix_edit_count(f); i++) {
+        const kr_edit *e = kr_fix_edit(f, i);
+        sb_lit(b, i ? ",{\"range\":" : "{\"range\":");
+        sb_range(s, b, doc, e->start, e->end);
+        sb_lit(b, ",\"newText\":");
+        sb_str(b, e->text, e->len);
+        sb_lit(b, "}");
+    }
+    sb_lit(b, "]}");
 }
 
 /* The rule's documentation link from the docsUrl template ("…/{rule}"). */
-static json_t *code_description(kr_lsp *s, const char *rule)
+static void sb_code_description(kr_lsp *s, sbuf *b, const char *rule)
 {
     if (!s->docs_url)
-        return NULL;
+        return;
     const char *hole = strstr(s->docs_url, "{rule}");
-    char *href = hole ? kr_arena_printf(&s->arena, "%.*s%s%s", (int)(hole - s->docs_url),
-                                        s->docs_url, rule, hole + 6)
-                      : kr_arena_printf(&s->arena, "%s%s", s->docs_url, rule);
-    return json_pack("{s:s}", "href", href);
+    sbuf href = {0};
+    if (hole) {
+        sb_put(&href, s->docs_url, (size_t)(hole - s->docs_url));
+        sb_lit(&href, rule);
+        sb_lit(&href, hole + 6);
+    } else {
+        sb_lit(&href, s->docs_url);
+        sb_lit(&href, rule);
+    }
+    sb_lit(b, ",\"codeDescription\":{\"href\":");
+    sb_str(b, href.p, href.n);
+    sb_lit(b, "}");
+    free(href.p);
+}
+
+static void sb_diagnostic(kr_lsp *s, sbuf *b, lsp_doc *doc, const kr_diagnostic *d)
+{
+    sb_lit(b, "{\"range\":");
+    sb_range(s, b, doc->doc, kr_diagnostic_start(d), kr_diagnostic_end(d));
+    sb_lit(b, ",\"severity\":");
+    sb_uint(b, (unsigned)kr_diagnostic_severity(d));
+    sb_lit(b, ",\"code\":");
+    sb_cstr(b, kr_diagnostic_rule(d));
+    sb_lit(b, ",\"source\":\"korrektur\",\"message\":");
+    sb_cstr(b, kr_diagnostic_message(d));
+    sb_code_description(s, b, kr_diagnostic_rule(d));
+    sb_lit(b, ",\"data\":{\"subject\":");
+    sb_cstr(b, kr_diagnostic_subject(d));
+    sb_lit(b, ",\"fixes\":[");
+    for (size_t i = 0; i < kr_diagnostic_fix_count(d); i++) {
+        if (i)
+            sb_lit(b, ",");
+        sb_fix(s, b, doc->doc, kr_diagnostic_fix(d, i));
+    }
+    sb_lit(b, "]}}");
 }
 
 json_t *lsp_diagnostic_json(kr_lsp *s, lsp_doc *doc, const kr_diagnostic *d)
 {
-    json_t *fixes = json_array();
-    for (size_t i = 0; i < kr_diagnostic_fix_count(d); i++)
-        json_array_append_new(fixes, fix_json(s, doc->doc, kr_diagnostic_fix(d, i)));
-    const char *msg = kr_diagnostic_message(d), *subj = kr_diagnostic_subject(d);
-    json_t *j = json_pack(
-        "{s:o, s:i, s:s, s:s, s:o, s:{s:o, s:o}}", "range",
-        lsp_range_json(s, doc->doc, kr_diagnostic_start(d), kr_diagnostic_end(d)), "severity",
-        (int)kr_diagnostic_severity(d), "code", kr_diagnostic_rule(d), "source", "korrektur",
-        "message", lsp_string(msg, msg ? strlen(msg) : 0), "data", "subject",
-        lsp_string(subj, subj ? strlen(subj) : 0), "fixes", fixes);
-    json_t *cd = code_description(s, kr_diagnostic_rule(d));
-    if (cd && j)
-        json_object_set_new(j, "codeDescription", cd);
-    else
-        json_decref(cd);
+    sbuf b = {0};
+    sb_diagnostic(s, &b, doc, d);
+    json_t *j = json_loadb(b.p, b.n, JSON_ALLOW_NUL, NULL);
+    free(b.p);
     return j;
 }
 
+/* Is the flagged text one of the words ignored in this document? */
 static bool ignored(const lsp_doc *doc, const kr_diagnostic *d)
 {
-    const char *subj = kr_diagnostic_subject(d);
-    if (!subj)
+    size_t len;
+    const char *text = kr_document_text(doc->doc, &len);
+    size_t a = kr_diagnostic_start(d), e = kr_diagnostic_end(d);
+    if (e > len || a >= e)
         return false;
     for (size_t i = 0; i < doc->n_ignored; i++)
-        if (strcmp(doc->ignored[i], subj) == 0)
+        if (strlen(doc->ignored[i]) == e - a && memcmp(doc->ignored[i], text + a, e - a) == 0)
             return true;
     return false;
 }
 
-/* Picks the diagnostics to report and builds their JSON. */
+/* Picks the diagnostics to report and writes their JSON. */
 static void select_shown(kr_lsp *s, lsp_doc *doc)
 {
     size_t n = kr_diagnostics_count(doc->diags);
@@ -81,18 +198,23 @@ static void select_shown(kr_lsp *s, lsp_doc *doc)
     free(doc->shown);
     doc->shown = kr_xmalloc((n ? n : 1) * sizeof *doc->shown);
     doc->n_shown = 0;
-    json_t *items = json_array();
+    sbuf b = {0};
+    sb_lit(&b, "[");
     for (size_t i = 0; i < n; i++) {
         const kr_diagnostic *d = kr_diagnostics_get(doc->diags, i);
         if (kr_diagnostic_severity(d) > min || ignored(doc, d))
             continue;
+        if (doc->n_shown)
+            sb_lit(&b, ",");
         doc->shown[doc->n_shown++] = i;
-        json_array_append_new(items, lsp_diagnostic_json(s, doc, d));
+        sb_diagnostic(s, &b, doc, d);
     }
-    if (!doc->items || !json_equal(items, doc->items))
+    sb_lit(&b, "]");
+    if (!doc->items || doc->items_len != b.n || memcmp(doc->items, b.p, b.n) != 0)
         doc->result_id = ++s->result_seq;
-    json_decref(doc->items);
-    doc->items = items;
+    free(doc->items);
+    doc->items = b.p;
+    doc->items_len = b.n;
 }
 
 void lsp_lint(kr_lsp *s, lsp_doc *doc)
@@ -100,10 +222,14 @@ void lsp_lint(kr_lsp *s, lsp_doc *doc)
     if (!doc->dirty && doc->diags)
         return;
     kr_diagnostics_free(doc->diags);
+    double t0 = lsp_now_ms_precise();
     doc->diags = doc->too_large ? NULL : kr_linter_run(s->linter, doc->doc);
     if (!doc->diags)
         doc->diags = kr_diagnostics_new();
+    double t1 = lsp_now_ms_precise();
     select_shown(s, doc);
+    doc->lint_ms = t1 - t0;
+    doc->json_ms = lsp_now_ms_precise() - t1;
     doc->dirty = false;
     doc->publish = !s->client.pull_diagnostics;
 }
@@ -119,9 +245,18 @@ void lsp_mark_all_dirty(kr_lsp *s)
 void lsp_publish(kr_lsp *s, lsp_doc *doc)
 {
     doc->publish = false;
-    lsp_notify(s, "textDocument/publishDiagnostics",
-               json_pack("{s:s, s:I, s:O}", "uri", doc->uri, "version", (json_int_t)doc->version,
-                         "diagnostics", doc->items));
+    sbuf b = {0};
+    sb_lit(&b, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\","
+               "\"params\":{\"uri\":");
+    sb_cstr(&b, doc->uri);
+    sb_lit(&b, ",\"version\":");
+    char v[32];
+    sb_put(&b, v, (size_t)snprintf(v, sizeof v, "%lld", (long long)doc->version));
+    sb_lit(&b, ",\"diagnostics\":");
+    sb_put(&b, doc->items, doc->items_len);
+    sb_lit(&b, "}}");
+    lsp_send_text(s, b.p, b.n);
+    free(b.p);
 }
 
 void lsp_publish_empty(kr_lsp *s, const char *uri)
@@ -132,8 +267,9 @@ void lsp_publish_empty(kr_lsp *s, const char *uri)
 
 bool kr_lsp_has_pending(const kr_lsp *s)
 {
+    /* a pull client asks when it wants diagnostics: its changed documents wait */
     for (size_t i = 0; i < s->n_docs; i++)
-        if (s->docs[i]->dirty || s->docs[i]->publish)
+        if ((s->docs[i]->dirty && !s->client.pull_diagnostics) || s->docs[i]->publish)
             return true;
     return false;
 }
@@ -179,5 +315,18 @@ json_t *lsp_pull_diagnostics(kr_lsp *s, json_t *params, json_t *id)
     const char *prev = json_string_value(json_object_get(params, "previousResultId"));
     if (prev && strcmp(prev, rid) == 0)
         return json_pack("{s:s, s:s}", "kind", "unchanged", "resultId", rid);
-    return json_pack("{s:s, s:s, s:O}", "kind", "full", "resultId", rid, "items", doc->items);
+    /* answered here, as text: the items are already JSON */
+    char *id_text = json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT);
+    sbuf b = {0};
+    sb_lit(&b, "{\"jsonrpc\":\"2.0\",\"id\":");
+    sb_lit(&b, id_text ? id_text : "null");
+    sb_lit(&b, ",\"result\":{\"kind\":\"full\",\"resultId\":\"");
+    sb_lit(&b, rid);
+    sb_lit(&b, "\",\"items\":");
+    sb_put(&b, doc->items, doc->items_len);
+    sb_lit(&b, "}}");
+    lsp_send_text(s, b.p, b.n);
+    free(b.p);
+    free(id_text);
+    return NULL;
 }

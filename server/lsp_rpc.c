@@ -12,6 +12,12 @@
 
 #include "lsp.h"
 
+void lsp_send_text(kr_lsp *s, const char *body, size_t len)
+{
+    if (!s->write_failed && kr_lsp_write_frame(s->write, s->ud, body, len) < 0)
+        s->write_failed = true;
+}
+
 void lsp_send(kr_lsp *s, json_t *msg)
 {
     if (!msg)

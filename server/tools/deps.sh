@@ -14,6 +14,7 @@ hyphen-da            file:/usr/share/hyphen/hyph_da_DK.dic
 tesseract-ocr-dan    file:/usr/share/tesseract-ocr/5/tessdata/dan.traineddata
 tesseract-ocr        cmd:combine_tessdata
 pkg-config           cmd:pkg-config
+python3              cmd:python3
 wamerican            file:/usr/share/dict/american-english
 '
 have() {
