@@ -130,6 +130,10 @@ if require('korrektur.syntax').available() then
   vim.cmd('doautocmd FileType')
   local hl = require('vim.treesitter.highlighter')
   check('tree-sitter highlighter runs on a korrektur buffer', hl.active[vim.api.nvim_get_current_buf()] ~= nil)
+  vim.cmd('redraw!')
+  local first = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1]
+  local col = (first:find('%S') or 1) + 1
+  check('the title line is drawn highlighted', vim.fn.screenattr(1, col) ~= 0, 'attr ' .. vim.fn.screenattr(1, col))
   if compat.get_query('korrektur', 'folds') then
     local folded = false
     for lnum = 1, vim.api.nvim_buf_line_count(0) do
@@ -314,12 +318,24 @@ local info = korrektur.info()
 check(':KorrekturInfo names the running client', table.concat(info, '\n'):find('client %d+: root ' .. vim.pesc(dir)) ~= nil,
   table.concat(info, ' / '))
 local old = compat.get_clients(bufnr)[1].id
+local function summary()
+  local out = {}
+  for _, d in ipairs(diagnostics(bufnr)) do
+    table.insert(out, key(compat.diagnostic_code(d), d.lnum, d.col, d.end_lnum, d.end_col))
+  end
+  table.sort(out)
+  return table.concat(out, ' ')
+end
+local before_list = summary()
 local before = #diagnostics(bufnr)
 vim.cmd('KorrekturRestart')
 local restarted = vim.wait(10000, function()
   local c = compat.get_clients(bufnr)[1]
   return c ~= nil and c.id ~= old and #diagnostics(bufnr) == before
 end, 20)
-check(':KorrekturRestart starts a new server with the same diagnostics', restarted)
+local now = compat.get_clients(bufnr)[1]
+check(':KorrekturRestart starts a new server with the same diagnostics', restarted,
+  string.format('client %s→%s, %d→%d diagnostics: %s → %s', old, now and now.id or 'none', before,
+    #diagnostics(bufnr), before_list, summary()))
 
 finish()

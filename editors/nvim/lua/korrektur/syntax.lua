@@ -14,6 +14,7 @@ local legacy_groups = {
   ['text.title'] = 'Title',
   ['markup.list'] = 'Special',
   ['markup.link.url'] = 'Underlined',
+  ['markup.underline'] = 'Underlined',
   ['text.uri'] = 'Underlined',
   ['markup.strong'] = 'Bold',
   ['text.strong'] = 'Bold',
