@@ -14,21 +14,34 @@ local doc = vim.env.KORREKTUR_DOC
 local korrektur = require('korrektur')
 local compat = require('korrektur.compat')
 
+-- Straight to stdout: Neovim's message area (print) joins lines after a redraw.
+local function say(line)
+  io.stdout:write(line, '\n')
+  io.stdout:flush()
+end
+
+-- The plugin's messages (:KorrekturInfo, notifications) go the same way.
+_G.print = function(...)
+  say(table.concat(vim.tbl_map(tostring, { ... }), ' '))
+end
+vim.notify = function(msg)
+  say(tostring(msg))
+end
+
 local passed, failed = 0, 0
 local function check(name, ok, detail)
   if ok then
     passed = passed + 1
-    print('ok   ' .. name)
+    say('ok   ' .. name)
   else
     failed = failed + 1
-    print('FAIL ' .. name .. (detail and (': ' .. detail) or ''))
+    say('FAIL ' .. name .. (detail and (': ' .. tostring(detail)) or ''))
   end
   return ok
 end
 
 local function finish()
-  print(string.format('%d passed, %d failed', passed, failed))
-  io.stdout:flush()
+  say(string.format('%d passed, %d failed', passed, failed))
   vim.cmd(failed == 0 and 'qall!' or 'cquit 1')
 end
 
@@ -144,10 +157,10 @@ if require('korrektur.syntax').available() then
     end
     check('the folds query gives fold levels', folded)
   else
-    print('note: no folds query in queries/korrektur/, folds not tested')
+    say('note: no folds query in queries/korrektur/, folds not tested')
   end
 else
-  print('note: parser/korrektur.so not built, highlighting not tested (make nvim-parser)')
+  say('note: parser/korrektur.so not built, highlighting not tested (make nvim-parser)')
 end
 vim.cmd('bwipeout!')
 
