@@ -342,6 +342,8 @@ static void tokens(builder *b)
     const char *text = b->text;
     tok_state st = {0, false};
     size_t i = 0;
+    if (b->len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3; /* a byte order mark is no part of the first word */
     while (i < b->len) {
         size_t eol = i;
         while (eol < b->len && text[eol] != '\n')

@@ -387,9 +387,10 @@ static int try_glyph(Scanner *s, TSLexer *lx, bool weak_ok) {
  * asks again in the right state. */
 static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
     unsigned indent = 0;
-    while (is_hspace(lx->lookahead)) {
+    while (is_hspace(lx->lookahead) || lx->lookahead == 0xFEFF) {
+        if (lx->lookahead != 0xFEFF) /* a byte order mark is no indentation */
+            indent++;
         lx->advance(lx, true);
-        indent++;
     }
     if (at_eof(lx) || is_newline(lx->lookahead))
         return scan_blank(s, lx, indent > 0);
