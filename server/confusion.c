@@ -72,6 +72,49 @@ static conf_entry conf[N_CONF];
 static size_t n_conf;
 static pthread_once_t conf_once = PTHREAD_ONCE_INIT;
 
+/* Entries bucketed by the first letter of their truth segment (for the
+ * distance, which walks the correct word) and of their OCR segment (for the
+ * repair search, which walks the damaged one); entries with an empty segment
+ * apply anywhere and are listed apart. Buckets hash the folded letter. */
+enum { NBUCKET = 64 };
+typedef struct {
+    uint16_t start[NBUCKET + 1];
+    uint16_t list[N_CONF];
+    uint16_t empty[N_CONF];
+    uint16_t n_empty;
+} conf_index;
+static conf_index by_truth, by_ocr;
+
+static unsigned bucket_of(uint32_t c)
+{
+    return (unsigned)(fold(c) * 2654435761u >> 26) & (NBUCKET - 1);
+}
+
+static void index_build(conf_index *ix, bool truth)
+{
+    unsigned count[NBUCKET] = {0};
+    for (size_t k = 0; k < n_conf; k++) {
+        const conf_entry *e = &conf[k];
+        int n = truth ? e->tn : e->on;
+        if (n == 0)
+            ix->empty[ix->n_empty++] = (uint16_t)k;
+        else
+            count[bucket_of(truth ? e->truth[0] : e->ocr[0])]++;
+    }
+    ix->start[0] = 0;
+    for (int b = 0; b < NBUCKET; b++)
+        ix->start[b + 1] = (uint16_t)(ix->start[b] + count[b]);
+    unsigned fill[NBUCKET];
+    for (int b = 0; b < NBUCKET; b++)
+        fill[b] = ix->start[b];
+    for (size_t k = 0; k < n_conf; k++) {
+        const conf_entry *e = &conf[k];
+        int n = truth ? e->tn : e->on;
+        if (n)
+            ix->list[fill[bucket_of(truth ? e->truth[0] : e->ocr[0])]++] = (uint16_t)k;
+    }
+}
+
 /* Lower-case letters only: such an entry also matches in capitals (ø/g, Ø/G);
  * one written with a capital (l/I) means exactly that capital. */
 static bool letters_only(const uint32_t *s, int n)
@@ -105,6 +148,8 @@ static void conf_build(void)
         }
         n_conf++;
     }
+    index_build(&by_truth, true);
+    index_build(&by_ocr, false);
 }
 
 static void conf_init(void)
@@ -136,21 +181,41 @@ static inline void relax(int *cell, int v)
         *cell = v;
 }
 
+/* Tries every table entry that could start at (i, j) from the cell's cost. */
+static inline void relax_entries(int *d, int W, const uint32_t *a, int n, const uint32_t *b,
+                                 int m, int i, int j, int here, const uint16_t *list,
+                                 size_t count)
+{
+    for (size_t q = 0; q < count; q++) {
+        const conf_entry *e = &conf[list[q]];
+        if (seg_match(e->truth, e->tn, e->foldable, a, n, i) &&
+            seg_match(e->ocr, e->on, e->foldable, b, m, j))
+            relax(&d[(i + e->tn) * W + j + e->on], here + e->cost);
+    }
+}
+
+/* The cheapest way to change the length by one: no alignment whose cost stays
+ * within `limit` strays further than limit / MIN_SHIFT_COST from the diagonal,
+ * so only that band of the table is computed. */
+#define MIN_SHIFT_COST 15
+
 static int distance_cp(const uint32_t *a, int n, const uint32_t *b, int m, bool nocase,
                        int limit)
 {
     enum { W = KR_CONF_MAX_CHARS + 1 };
     int d[W * W];
+    int band = limit >= KR_CONF_INF ? W : limit / MIN_SHIFT_COST + 1;
+    if (n - m > band || m - n > band)
+        return limit + 1;
     for (int i = 0; i <= n; i++)
         for (int j = 0; j <= m; j++)
             d[i * W + j] = KR_CONF_INF;
     d[0] = 0;
     for (int i = 0; i <= n; i++) {
         int rowmin = KR_CONF_INF;
-        for (int j = 0; j <= m; j++) {
+        int j0 = i - band > 0 ? i - band : 0, j1 = i + band < m ? i + band : m;
+        for (int j = j0; j <= j1; j++) {
             int here = d[i * W + j];
-            if (here >= KR_CONF_INF)
-                continue;
             if (here < rowmin)
                 rowmin = here;
             if (here > limit)
@@ -167,22 +232,21 @@ static int distance_cp(const uint32_t *a, int n, const uint32_t *b, int m, bool 
                 bool dbl = j > 0 && fold(b[j]) == fold(b[j - 1]);
                 relax(&d[i * W + j + 1], here + (dbl ? DOUBLED_COST : KR_CONF_EDIT));
             }
-            for (size_t k = 0; k < n_conf; k++) {
-                const conf_entry *e = &conf[k];
-                if (seg_match(e->truth, e->tn, e->foldable, a, n, i) &&
-                    seg_match(e->ocr, e->on, e->foldable, b, m, j))
-                    relax(&d[(i + e->tn) * W + j + e->on], here + e->cost);
+            if (i < n) {
+                unsigned bk = bucket_of(a[i]);
+                relax_entries(d, W, a, n, b, m, i, j, here, by_truth.list + by_truth.start[bk],
+                              by_truth.start[bk + 1] - by_truth.start[bk]);
             }
+            relax_entries(d, W, a, n, b, m, i, j, here, by_truth.empty, by_truth.n_empty);
         }
-        /* entries span at most SEG_MAX truth letters, so a row far over the
-         * limit cannot come back under it two rows later — but a cheaper path
-         * may still jump over this row; only a full stop is safe when the
-         * current and next rows are both out of reach, checked cheaply here */
-        if (rowmin > limit && i + 1 <= n) {
+        /* entries span at most SEG_MAX truth letters: when this row and the
+         * next ones reached so far are all over the limit, nothing can come
+         * back under it */
+        if (rowmin > limit) {
             bool any = false;
             for (int r = i + 1; r <= n && r <= i + SEG_MAX && !any; r++)
-                for (int j = 0; j <= m; j++)
-                    if (d[r * W + j] <= limit) {
+                for (int jj = 0; jj <= m; jj++)
+                    if (d[r * W + jj] <= limit) {
                         any = true;
                         break;
                     }
@@ -338,10 +402,15 @@ typedef struct {
     size_t cap, count;
 } emap;
 
+typedef struct finding finding;
+
 typedef struct {
     emap verdicts; /* exact word -> verdict */
     emap counts;   /* folded word -> occurrences */
-    bool stats_done, lost;
+    bool stats_done, lost, findings_done;
+    struct finding *findings; /* see build_findings */
+    size_t n_findings;
+    uint8_t *mine; /* per token: claimed by one of these rules */
 } conf_state;
 
 static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool create)
@@ -438,8 +507,10 @@ static bool danish_marker(const char *f, size_t n)
     static const char *const words[] = {"og", "er", "det", "at", "til", "af", "en", "den",
                                         "som", "med", "ikke", "har", "de", "kan", "vil",
                                         "eller", "hvis", "skal", "der", "et", "fra"};
+    if (n < 2 || n > 5)
+        return false;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], f, n) == 0)
+        if (words[i][0] == f[0] && strlen(words[i]) == n && memcmp(words[i], f, n) == 0)
             return true;
     return false;
 }
@@ -543,14 +614,15 @@ static void find_sites(search *s)
     const uint32_t *w = s->w;
     int n = s->n;
     for (int j = 0; j < n; j++) {
-        for (size_t k = 0; k < n_conf; k++) {
-            const conf_entry *e = &conf[k];
-            if (e->on == 0) {
-                /* an inserted truth segment (a lost space) between two letters */
-                if (j > 0 && is_letter_cp(w[j - 1]) && is_letter_cp(w[j]))
-                    add_site(s, j, 0, e->truth, e->tn, e->cost, e->cls);
-                continue;
-            }
+        /* an inserted truth segment (a lost space) between two letters */
+        for (size_t q = 0; q < by_ocr.n_empty; q++) {
+            const conf_entry *e = &conf[by_ocr.empty[q]];
+            if (j > 0 && is_letter_cp(w[j - 1]) && is_letter_cp(w[j]))
+                add_site(s, j, 0, e->truth, e->tn, e->cost, e->cls);
+        }
+        unsigned bk = bucket_of(w[j]);
+        for (size_t q = by_ocr.start[bk]; q < by_ocr.start[bk + 1]; q++) {
+            const conf_entry *e = &conf[by_ocr.list[q]];
             if (!seg_match(e->ocr, e->on, e->foldable, w, n, j))
                 continue;
             uint32_t t[SEG_MAX];
@@ -1125,14 +1197,24 @@ static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v
     }
 }
 
-void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what)
+/* Every word part of the document whose verdict is not OK, in token order: the
+ * three rules walk this short list instead of re-judging every token. */
+struct finding {
+    uint32_t token;
+    kr_span part;
+    const kr_verdict *v;
+};
+
+static void build_findings(kr_lint_ctx *ctx, conf_state *st)
 {
+    size_t cap = 64;
+    st->findings = kr_arena_alloc(ctx->scratch, cap * sizeof *st->findings);
+    st->mine = kr_arena_alloc(ctx->scratch, ctx->an->n_tokens + 1);
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         if (!checkable(ctx, k))
             continue;
         kr_span parts[8];
         size_t np = kr_word_parts(ctx->text, &ctx->an->tokens[k], parts, 8);
-        bool any = false;
         for (size_t i = 0; i < np; i++) {
             /* wake-on-lan, nas-server: short parts of hyphenated names are
              * abbreviations far more often than damaged words */
@@ -1140,12 +1222,33 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
                 continue;
             const kr_verdict *v =
                 kr_word_verdict(ctx, ctx->text + parts[i].start, parts[i].end - parts[i].start);
-            if (v->kind != kind)
+            if (v->kind == KR_VERDICT_OK)
                 continue;
-            emit_verdict(ctx, &parts[i], v, what);
-            any = true;
+            if (st->n_findings == cap) {
+                finding *nf = kr_arena_alloc(ctx->scratch, 2 * cap * sizeof *nf);
+                memcpy(nf, st->findings, cap * sizeof *nf);
+                st->findings = nf;
+                cap *= 2;
+            }
+            st->findings[st->n_findings++] = (finding){(uint32_t)k, parts[i], v};
         }
-        if (any)
-            kr_claim(ctx, k, k);
+    }
+    st->findings_done = true;
+}
+
+void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what)
+{
+    conf_state *st = state_of(ctx);
+    if (!st->findings_done)
+        build_findings(ctx, st);
+    for (size_t i = 0; i < st->n_findings; i++) {
+        const finding *f = &st->findings[i];
+        /* one word part, one diagnostic; a token another rule reported is its */
+        if (f->v->kind != kind || (ctx->claimed[f->token] && !st->mine[f->token]))
+            continue;
+        emit_verdict(ctx, &f->part, f->v, what);
+        if (!ctx->claimed[f->token])
+            kr_claim(ctx, f->token, f->token);
+        st->mine[f->token] = 1;
     }
 }
