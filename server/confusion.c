@@ -4,10 +4,10 @@
 #include "confusion.h"
 
 #include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- code points ---------------------------------------------------------------- */
@@ -182,9 +182,8 @@ static inline void relax(int *cell, int v)
 }
 
 /* Tries every table entry that could start at (i, j) from the cell's cost. */
-static inline void relax_entries(int *d, int W, const uint32_t *a, int n, const uint32_t *b,
-                                 int m, int i, int j, int here, const uint16_t *list,
-                                 size_t count)
+static inline void relax_entries(int *d, int W, const uint32_t *a, int n, const uint32_t *b, int m,
+                                 int i, int j, int here, const uint16_t *list, size_t count)
 {
     for (size_t q = 0; q < count; q++) {
         const conf_entry *e = &conf[list[q]];
@@ -199,8 +198,7 @@ static inline void relax_entries(int *d, int W, const uint32_t *a, int n, const 
  * so only that band of the table is computed. */
 #define MIN_SHIFT_COST 15
 
-static int distance_cp(const uint32_t *a, int n, const uint32_t *b, int m, bool nocase,
-                       int limit)
+static int distance_cp(const uint32_t *a, int n, const uint32_t *b, int m, bool nocase, int limit)
 {
     enum { W = KR_CONF_MAX_CHARS + 1 };
     int d[W * W];
@@ -221,7 +219,7 @@ static int distance_cp(const uint32_t *a, int n, const uint32_t *b, int m, bool 
             if (here > limit)
                 continue;
             if (i < n && j < m) {
-                int c = a[i] == b[j] ? 0
+                int c = a[i] == b[j]               ? 0
                         : fold(a[i]) == fold(b[j]) ? (nocase ? 0 : KR_CONF_CASE)
                                                    : KR_CONF_EDIT;
                 relax(&d[(i + 1) * W + j + 1], here + c);
@@ -257,8 +255,7 @@ static int distance_cp(const uint32_t *a, int n, const uint32_t *b, int m, bool 
     return d[n * W + m];
 }
 
-static int distance(const char *a, size_t alen, const char *b, size_t blen, bool nocase,
-                    int limit)
+static int distance(const char *a, size_t alen, const char *b, size_t blen, bool nocase, int limit)
 {
     uint32_t ca[KR_CONF_MAX_CHARS], cb[KR_CONF_MAX_CHARS];
     int n = decode(a, alen, ca, KR_CONF_MAX_CHARS);
@@ -274,8 +271,7 @@ int kr_confusion_distance(const char *a, size_t alen, const char *b, size_t blen
     return distance(a, alen, b, blen, false, KR_CONF_INF);
 }
 
-int kr_confusion_distance_within(const char *a, size_t alen, const char *b, size_t blen,
-                                 int limit)
+int kr_confusion_distance_within(const char *a, size_t alen, const char *b, size_t blen, int limit)
 {
     return distance(a, alen, b, blen, true, limit);
 }
@@ -295,14 +291,14 @@ enum {
 
 /* Ranking and decision (same scale as the costs). */
 enum {
-    BONUS_COMMON = 15,   /* the candidate is a common word */
-    BONUS_IN_DOC = 35,   /* the candidate is written correctly elsewhere here */
+    BONUS_COMMON = 15,     /* the candidate is a common word */
+    BONUS_IN_DOC = 35,     /* the candidate is written correctly elsewhere here */
     PENALTY_COMPOUND = 20, /* known only as an ad-hoc compound */
-    PENALTY_SPLIT = 10,  /* needs a lost space */
-    PENALTY_WEAK = 15,   /* needs a swap of ordinary letters */
-    REPORT_COST = 110,   /* a best candidate costlier than this is no repair */
-    PREFER_COST = 100,   /* nor is one this costly ever preferred */
-    PREFER_MARGIN = 20,  /* best must beat the runner-up by this to be preferred */
+    PENALTY_SPLIT = 10,    /* needs a lost space */
+    PENALTY_WEAK = 15,     /* needs a swap of ordinary letters */
+    REPORT_COST = 110,     /* a best candidate costlier than this is no repair */
+    PREFER_COST = 100,     /* nor is one this costly ever preferred */
+    PREFER_MARGIN = 20,    /* best must beat the runner-up by this to be preferred */
 };
 
 static atomic_ulong n_lookups;
@@ -504,9 +500,9 @@ static bool has_dia(const char *s, size_t n)
  * an English text that also lacks æøå is not. */
 static bool danish_marker(const char *f, size_t n)
 {
-    static const char *const words[] = {"og", "er", "det", "at", "til", "af", "en", "den",
-                                        "som", "med", "ikke", "har", "de", "kan", "vil",
-                                        "eller", "hvis", "skal", "der", "et", "fra"};
+    static const char *const words[] = {"og",  "er",    "det",  "at",   "til", "af", "en",
+                                        "den", "som",   "med",  "ikke", "har", "de", "kan",
+                                        "vil", "eller", "hvis", "skal", "der", "et", "fra"};
     if (n < 2 || n > 5)
         return false;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -670,7 +666,7 @@ static bool accepted(unsigned lex)
 /* Words OCR most often glues to a neighbour (vii → vi i). */
 static bool glue_word(const char *s, size_t n)
 {
-    static const char *const words[] = {"i", "og", "at", "en", "et", "er", "på", "så",
+    static const char *const words[] = {"i",  "og", "at", "en",  "et", "er",  "på", "så",
                                         "de", "du", "vi", "til", "af", "som", "det"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
@@ -914,8 +910,12 @@ static word_shape shape_of(const uint32_t *w, int n)
         return SHAPE_SKIP;
     if (uppers >= 2 && uppers * 2 >= letters)
         return SHAPE_SKIP; /* ALLCAPS, or nearly */
-    if (inner_upper)
+    /* ZEndrer, AEndrer: a capital Æ read as two capitals begins the word */
+    bool split_ae = n > 2 && (w[0] == 'Z' || w[0] == 'A') && w[1] == 'E' && !is_upper_cp(w[2]);
+    if (inner_upper > (split_ae ? 1 : 0))
         return SHAPE_SKIP;
+    if (split_ae)
+        uppers--;
     return uppers ? SHAPE_CAPITAL : SHAPE_LOWER;
 }
 
@@ -1126,9 +1126,8 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     }
     if (v->n && v->kind != KR_VERDICT_UNKNOWN && !roman_garble(w, n) && english_word(word, len)) {
         const kr_candidate *b = &v->cand[0];
-        bool strongest = !(b->classes & (1u << KR_CONFCLS_WEAK)) &&
-                         (b->lex & KR_LEX_COMMON) && b->cost <= 30 &&
-                         kr_doc_lost_diacritics(ctx);
+        bool strongest = !(b->classes & (1u << KR_CONFCLS_WEAK)) && (b->lex & KR_LEX_COMMON) &&
+                         b->cost <= 30 && kr_doc_lost_diacritics(ctx);
         if (!strongest) {
             v->n = 0;
             v->kind = KR_VERDICT_UNKNOWN;
@@ -1149,9 +1148,12 @@ const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len
         judge(ctx, word, len, e->verdict);
 #ifdef KR_CONFUSION_DEBUG /* -DKR_CONFUSION_DEBUG: every verdict on stderr */
         {
-            fprintf(stderr, "judge %.*s lex=%u kind=%d pref=%d:", (int)len, word, e->verdict->lex, e->verdict->kind, e->verdict->preferred);
+            fprintf(stderr, "judge %.*s lex=%u kind=%d pref=%d:", (int)len, word, e->verdict->lex,
+                    e->verdict->kind, e->verdict->preferred);
             for (size_t i = 0; i < e->verdict->n; i++)
-                fprintf(stderr, " %s(c%d s%d l%u k%u)", e->verdict->cand[i].text, e->verdict->cand[i].cost, e->verdict->cand[i].score, e->verdict->cand[i].lex, e->verdict->cand[i].classes);
+                fprintf(stderr, " %s(c%d s%d l%u k%u)", e->verdict->cand[i].text,
+                        e->verdict->cand[i].cost, e->verdict->cand[i].score,
+                        e->verdict->cand[i].lex, e->verdict->cand[i].classes);
             fprintf(stderr, "\n");
         }
 #endif
@@ -1172,8 +1174,7 @@ static bool checkable(const kr_lint_ctx *ctx, size_t k)
     return true;
 }
 
-static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v,
-                         const char *what)
+static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v, const char *what)
 {
     int n = (int)(p->end - p->start);
     const char *w = ctx->text + p->start;
@@ -1181,14 +1182,14 @@ static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v
     if (v->n == 0)
         d = kr_emit(ctx, p->start, p->end, "%s: «%.*s»", what, n, w);
     else if (v->preferred || v->n == 1)
-        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» skal sandsynligvis være «%s»", what, n,
-                    w, v->cand[0].text);
+        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» skal sandsynligvis være «%s»", what, n, w,
+                    v->cand[0].text);
     else if (v->n == 2)
         d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» — måske «%s» eller «%s»", what, n, w,
                     v->cand[0].text, v->cand[1].text);
     else
-        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» — måske «%s», «%s» eller «%s»", what, n,
-                    w, v->cand[0].text, v->cand[1].text, v->cand[2].text);
+        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» — måske «%s», «%s» eller «%s»", what, n, w,
+                    v->cand[0].text, v->cand[1].text, v->cand[2].text);
     for (size_t i = 0; i < v->n && i < 3; i++) {
         char title[WORD_BYTES + 32];
         snprintf(title, sizeof title, "Ret til «%s»", v->cand[i].text);

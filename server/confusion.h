@@ -22,16 +22,16 @@
 #include "engine.h"
 
 enum {
-    KR_CONF_EDIT = 100, /* one unexplained character edit */
-    KR_CONF_CASE = 10,  /* same letter, other case */
+    KR_CONF_EDIT = 100,    /* one unexplained character edit */
+    KR_CONF_CASE = 10,     /* same letter, other case */
     KR_CONF_INF = 1000000, /* returned when the strings are too long to compare */
 };
 
 /* Which rule reports a repair made of a confusion (the `class` column of
  * server/rules/confusions.def). */
 enum {
-    KR_CONFCLS_DIA, /* æ/ø/å written as its ASCII spelling: missing-diacritics */
-    KR_CONFCLS_OCR, /* a glyph misread: ocr-confusion */
+    KR_CONFCLS_DIA,  /* æ/ø/å written as its ASCII spelling: missing-diacritics */
+    KR_CONFCLS_OCR,  /* a glyph misread: ocr-confusion */
     KR_CONFCLS_WEAK, /* a misreading between ordinary letters: ocr-confusion, but
                         only with the document's own evidence */
 };
@@ -47,8 +47,7 @@ int kr_confusion_distance(const char *a, size_t alen, const char *b, size_t blen
 
 /* Like kr_confusion_distance() but ignoring case entirely and giving up early:
  * returns any value > limit as soon as the cost must exceed limit. */
-int kr_confusion_distance_within(const char *a, size_t alen, const char *b, size_t blen,
-                                 int limit);
+int kr_confusion_distance_within(const char *a, size_t alen, const char *b, size_t blen, int limit);
 
 /* ---- repair candidates -------------------------------------------------------- */
 enum {
@@ -74,10 +73,10 @@ typedef enum {
 
 typedef struct {
     kr_verdict_kind kind;
-    unsigned lex;     /* KR_LEX_* flags of the word itself */
-    bool real_word;   /* the word is itself a known word (far/får): a context guess */
-    bool preferred;   /* cand[0] is clearly best: its fix is preferred */
-    size_t n;         /* candidates to offer, best first */
+    unsigned lex;   /* KR_LEX_* flags of the word itself */
+    bool real_word; /* the word is itself a known word (far/får): a context guess */
+    bool preferred; /* cand[0] is clearly best: its fix is preferred */
+    size_t n;       /* candidates to offer, best first */
     kr_candidate cand[KR_CAND_MAX];
 } kr_verdict;
 

@@ -27,8 +27,7 @@ static void assert_repairs(const char *bad, const char *want)
     snprintf(expect, sizeof expect, "%sHun skrev at %s kom med i brevet i dag.\n", SPELL_NO_AE,
              want);
     spell_result r = spell_run(text, RULE);
-    cr_assert_eq(r.count, 1, "%s: one diagnostic expected, got %zu (%s)", bad, r.count,
-                 r.subjects);
+    cr_assert_eq(r.count, 1, "%s: one diagnostic expected, got %zu (%s)", bad, r.count, r.subjects);
     cr_assert_str_eq(r.fixed, expect, "%s should become %s", bad, want);
     spell_result_free(&r);
 }
@@ -72,6 +71,11 @@ Test(ocr_confusion, ae_read_as_ze)
     assert_repairs("zendre", "ændre");
 }
 
+Test(ocr_confusion, capital_ae_read_as_two_capitals)
+{
+    assert_repairs("ZEndringen", "Ændringen");
+}
+
 Test(ocr_confusion, a_ring_read_as_ampersand)
 {
     assert_repairs("s&", "så");
@@ -107,8 +111,8 @@ Test(ocr_confusion, doubled_letter_and_lost_space_offer_both_readings)
 
 Test(ocr_confusion, bullet_read_as_letter_at_line_start)
 {
-    spell_result r = spell_run(SPELL_NO_AE "\ne At alle kan komme med.\ne At ingen bliver glemt.\n",
-                               RULE);
+    spell_result r =
+        spell_run(SPELL_NO_AE "\ne At alle kan komme med.\ne At ingen bliver glemt.\n", RULE);
     cr_assert_eq(r.count, 2);
     cr_assert_str_eq(r.fixed, SPELL_NO_AE "\nAt alle kan komme med.\nAt ingen bliver glemt.\n");
     spell_result_free(&r);
