@@ -246,8 +246,10 @@ int kr_cli_fix_emit(const kr_cli_opts *opts, kr_cli_result *r, void *ud)
             char *bytes = fixed;
             size_t blen = len;
             if (opts->encoding && !(bytes = utf8_to_latin1(fixed, len, &blen))) {
-                fprintf(stderr, "korrektur: the fixed %s has characters Latin-1 cannot hold; "
-                                "the file is unchanged\n", r->path);
+                fprintf(stderr,
+                        "korrektur: the fixed %s has characters Latin-1 cannot hold; "
+                        "the file is unchanged\n",
+                        r->path);
                 rc = 2;
             }
             if (bytes) {

@@ -91,8 +91,8 @@ static void json_diag(FILE *out, kr_document *doc, const kr_diagnostic *d)
 {
     fputs("{\"rule\": ", out);
     json_cstr(out, kr_diagnostic_rule(d));
-    fprintf(out, ", \"severity\": \"%s\", \"message\": ",
-            kr_severity_name(kr_diagnostic_severity(d)));
+    fprintf(out,
+            ", \"severity\": \"%s\", \"message\": ", kr_severity_name(kr_diagnostic_severity(d)));
     json_cstr(out, kr_diagnostic_message(d));
     fputs(", ", out);
     json_range(out, doc, kr_diagnostic_start(d), kr_diagnostic_end(d));
@@ -188,7 +188,9 @@ static void github_file(FILE *out, const kr_cli_result *r)
         line_col(r, kr_diagnostic_start(d), &l1, &c1);
         line_col(r, kr_diagnostic_end(d), &l2, &c2);
         kr_severity sev = kr_diagnostic_severity(d);
-        fputs(sev == KR_SEV_ERROR ? "::error" : sev == KR_SEV_WARNING ? "::warning" : "::notice",
+        fputs(sev == KR_SEV_ERROR     ? "::error"
+              : sev == KR_SEV_WARNING ? "::warning"
+                                      : "::notice",
               out);
         fputs(" file=", out);
         gh_escape(out, r->path, true);

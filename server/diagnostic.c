@@ -25,8 +25,10 @@ int kr_severity_parse(const char *name, kr_severity *out)
     static const struct {
         const char *name;
         kr_severity sev;
-    } names[] = {{"error", KR_SEV_ERROR},      {"warning", KR_SEV_WARNING},
-                 {"information", KR_SEV_INFO}, {"info", KR_SEV_INFO},
+    } names[] = {{"error", KR_SEV_ERROR},
+                 {"warning", KR_SEV_WARNING},
+                 {"information", KR_SEV_INFO},
+                 {"info", KR_SEV_INFO},
                  {"hint", KR_SEV_HINT}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i].name) == 0) {
@@ -221,8 +223,7 @@ static int cmp_ordered(const void *a, const void *b)
     return x->order < y->order ? -1 : x->order > y->order;
 }
 
-char *kr_edits_apply(const char *text, size_t len, const kr_edit *edits, size_t n,
-                     size_t *out_len)
+char *kr_edits_apply(const char *text, size_t len, const kr_edit *edits, size_t n, size_t *out_len)
 {
     ordered_edit *sorted = malloc((n ? n : 1) * sizeof *sorted);
     if (!sorted)

@@ -27,8 +27,8 @@ const char *kr_test_bin(void)
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
     cr_assert_gt(n, 0, "cannot find the test binary's path");
     self[n] = '\0';
-    char *tests_dir = dirname(self);           /* $(BUILD)/tests */
-    char *build_dir = dirname(tests_dir);      /* $(BUILD) */
+    char *tests_dir = dirname(self);      /* $(BUILD)/tests */
+    char *build_dir = dirname(tests_dir); /* $(BUILD) */
     snprintf(bin, sizeof bin, "%s/korrektur", build_dir);
     cr_assert(access(bin, X_OK) == 0, "%s is not built (make all)", bin);
     return bin;

@@ -6,10 +6,10 @@
 #include <stddef.h>
 
 typedef struct {
-    int status;   /* exit status, or 128 + signal */
-    char *out;    /* stdout (NUL-terminated; may contain NULs), free() */
+    int status; /* exit status, or 128 + signal */
+    char *out;  /* stdout (NUL-terminated; may contain NULs), free() */
     size_t out_len;
-    char *err;    /* stderr, free() */
+    char *err; /* stderr, free() */
 } kr_run;
 
 /* The korrektur binary: $KORREKTUR_BIN, else `korrektur` beside the folder of the

@@ -81,8 +81,7 @@ static void assert_range(kr_document *doc, json_t *range, size_t start, size_t e
 
 /* Checks one entry of "files" against the documented shape and `text`, and
  * rebuilds its diagnostics (with fixes) as a kr_diagnostics list. */
-static kr_diagnostics *check_file_entry(json_t *f, const char *path, const char *text,
-                                        size_t len)
+static kr_diagnostics *check_file_entry(json_t *f, const char *path, const char *text, size_t len)
 {
     assert_keys(f, "file entry", KEYS("path", "diagnostics"));
     cr_assert_str_eq(json_string_value(json_object_get(f, "path")), path);
@@ -94,7 +93,8 @@ static kr_diagnostics *check_file_entry(json_t *f, const char *path, const char 
     json_t *d;
     json_array_foreach(ds, i, d)
     {
-        assert_keys(d, "diagnostic", KEYS("rule", "severity", "message", "range", "bytes", "fixes"));
+        assert_keys(d, "diagnostic",
+                    KEYS("rule", "severity", "message", "range", "bytes", "fixes"));
         const char *rule = json_string_value(json_object_get(d, "rule"));
         cr_assert_not_null(rule);
         cr_assert_geq(kr_rule_find(rule), 0, "unknown rule %s", rule);
@@ -120,8 +120,9 @@ static kr_diagnostics *check_file_entry(json_t *f, const char *path, const char 
             assert_keys(fx, "fix", KEYS("title", "preferred", "edits"));
             cr_assert(json_is_string(json_object_get(fx, "title")));
             cr_assert(json_is_boolean(json_object_get(fx, "preferred")));
-            kr_fix *kf = kr_diagnostic_add_fix(list, kd, json_string_value(json_object_get(fx, "title")),
-                                               json_is_true(json_object_get(fx, "preferred")));
+            kr_fix *kf =
+                kr_diagnostic_add_fix(list, kd, json_string_value(json_object_get(fx, "title")),
+                                      json_is_true(json_object_get(fx, "preferred")));
             size_t m;
             json_t *ed;
             json_array_foreach(json_object_get(fx, "edits"), m, ed)
@@ -260,8 +261,9 @@ Test(cli, github_workflow_command_syntax)
     kr_run r = KR_RUN(NULL, "check", "--format", "github", p);
     cr_assert_eq(r.status, 1);
     char want[512];
-    snprintf(want, sizeof want, "::error file=%s,line=1,col=%d,endLine=1,endColumn=%d,title=encoding::",
-             p, BAD_COL, BAD_COL + 1);
+    snprintf(want, sizeof want,
+             "::error file=%s,line=1,col=%d,endLine=1,endColumn=%d,title=encoding::", p, BAD_COL,
+             BAD_COL + 1);
     cr_assert(strncmp(r.out, want, strlen(want)) == 0, "got: %s\nwant: %s", r.out, want);
     /* every line of a damaged document is a workflow command */
     kr_run_free(&r);
@@ -305,7 +307,8 @@ Test(cli, sarif_2_1_0_with_rules_results_and_fixes)
     for (size_t i = 0; i < kr_rule_count(); i++) {
         json_t *rule = json_array_get(rules, i);
         cr_assert_str_eq(json_string_value(json_object_get(rule, "id")), kr_rule_id(i));
-        cr_assert(json_is_string(json_object_get(json_object_get(rule, "shortDescription"), "text")));
+        cr_assert(
+            json_is_string(json_object_get(json_object_get(rule, "shortDescription"), "text")));
     }
     json_t *results = json_object_get(run, "results");
     cr_assert(json_array_size(results) >= 1);
@@ -324,8 +327,8 @@ Test(cli, sarif_2_1_0_with_rules_results_and_fixes)
         cr_assert(json_is_string(json_object_get(json_object_get(res, "message"), "text")));
         json_t *loc = json_object_get(json_array_get(json_object_get(res, "locations"), 0),
                                       "physicalLocation");
-        const char *uri = json_string_value(
-            json_object_get(json_object_get(loc, "artifactLocation"), "uri"));
+        const char *uri =
+            json_string_value(json_object_get(json_object_get(loc, "artifactLocation"), "uri"));
         cr_assert_not_null(uri);
         json_t *reg = json_object_get(loc, "region");
         cr_assert_geq(json_integer_value(json_object_get(reg, "startLine")), 1);
@@ -341,9 +344,9 @@ Test(cli, sarif_2_1_0_with_rules_results_and_fixes)
         {
             json_t *ch = json_array_get(json_object_get(fx, "artifactChanges"), 0);
             cr_assert_not_null(ch, "a fix without artifactChanges");
-            cr_assert_str_eq(json_string_value(json_object_get(
-                                 json_object_get(ch, "artifactLocation"), "uri")),
-                             uri);
+            cr_assert_str_eq(
+                json_string_value(json_object_get(json_object_get(ch, "artifactLocation"), "uri")),
+                uri);
             json_t *rep = json_array_get(json_object_get(ch, "replacements"), 0);
             cr_assert_not_null(json_object_get(rep, "deletedRegion"));
         }
@@ -507,7 +510,8 @@ Test(cli, min_severity_filters_output_and_exit_status)
     cr_assert(strstr(r.out, "error: "));
     kr_run_free(&r);
     /* minSeverity in the config works like the option */
-    const char *cfg2 = KR_WRITE("min.json", "{\"rules\": {\"encoding\": \"hint\"}, \"minSeverity\": \"hint\"}");
+    const char *cfg2 =
+        KR_WRITE("min.json", "{\"rules\": {\"encoding\": \"hint\"}, \"minSeverity\": \"hint\"}");
     r = KR_RUN(NULL, "check", "--config", cfg2, p);
     cr_assert_eq(r.status, 1);
     cr_assert(strstr(r.out, "[encoding]"));
@@ -535,11 +539,13 @@ Test(cli, dict_option)
     cr_assert(strstr(r.err, "no-words.txt"), "%s", r.err);
     kr_run_free(&r);
     /* a word list makes its words known: whatever flagged them before, nothing does now */
-    const char *doc = KR_WRITE("words.txt", "Svar:\n\nKlyngeprojektet Zorbiq og Flimsebo starter nu.\n");
+    const char *doc =
+        KR_WRITE("words.txt", "Svar:\n\nKlyngeprojektet Zorbiq og Flimsebo starter nu.\n");
     const char *words = KR_WRITE("dict.txt", "Zorbiq\nFlimsebo\nKlyngeprojektet\n");
     size_t len = strlen("Svar:\n\nKlyngeprojektet Zorbiq og Flimsebo starter nu.\n");
     char *text = kr_test_read(doc, NULL);
-    kr_diagnostics *l = check_json(doc, text, len, KEYS("--dict", words, "--min-severity", "hint"), NULL);
+    kr_diagnostics *l =
+        check_json(doc, text, len, KEYS("--dict", words, "--min-severity", "hint"), NULL);
     size_t zs = strlen("Svar:\n\nKlyngeprojektet "), ze = zs + strlen("Zorbiq");
     for (size_t i = 0; i < kr_diagnostics_count(l); i++) {
         const kr_diagnostic *d = kr_diagnostics_get(l, i);
@@ -661,8 +667,8 @@ Test(cli, stdin_dash)
     kr_run_free(&r);
     r = kr_test_run(bad_line, sizeof bad_line - 1, KEYS("check", "--format", "json", "-"));
     json_t *j = parse(&r);
-    kr_diagnostics_free(check_file_entry(json_array_get(json_object_get(j, "files"), 0),
-                                         "<stdin>", bad_line, sizeof bad_line - 1));
+    kr_diagnostics_free(check_file_entry(json_array_get(json_object_get(j, "files"), 0), "<stdin>",
+                                         bad_line, sizeof bad_line - 1));
     json_decref(j);
     kr_run_free(&r);
 }
@@ -679,9 +685,10 @@ static char *expected_fix(const char *path, const char *text, size_t len, size_t
     return out;
 }
 
-static const char *const fix_inputs[] = {damaged_doc, clean_doc,
-                                         "Titel\r\n\r\nSvar:\r\n\r\nVi vil 0og gerne hjzelpe "
-                                         "de sma bgrn pa omradet.\r\nigangvee-\r\nrende arbejde\r\n"};
+static const char *const fix_inputs[] = {
+    damaged_doc, clean_doc,
+    "Titel\r\n\r\nSvar:\r\n\r\nVi vil 0og gerne hjzelpe "
+    "de sma bgrn pa omradet.\r\nigangvee-\r\nrende arbejde\r\n"};
 
 Test(cli, fix_prints_the_input_with_the_preferred_edits)
 {
@@ -691,9 +698,10 @@ Test(cli, fix_prints_the_input_with_the_preferred_edits)
         char *want = expected_fix(p, fix_inputs[i], len, &elen, NULL);
         kr_run r = KR_RUN(NULL, "fix", p);
         cr_assert_leq(r.status, 1, "%s", r.err);
-        cr_assert(r.out_len == elen && memcmp(r.out, want, elen) == 0,
-                  "input %zu: fix output differs from the JSON's preferred edits:\n%s\n--- want:\n%s",
-                  i, r.out, want);
+        cr_assert(
+            r.out_len == elen && memcmp(r.out, want, elen) == 0,
+            "input %zu: fix output differs from the JSON's preferred edits:\n%s\n--- want:\n%s", i,
+            r.out, want);
         /* the file itself is untouched */
         size_t flen;
         char *now = kr_test_read(p, &flen);
@@ -827,8 +835,8 @@ Test(cli, latin1_round_trip)
     json_t *j = parse(&r);
     size_t u8len;
     char *u8 = to_utf8(l1, len, &u8len);
-    kr_diagnostics *l = check_file_entry(json_array_get(json_object_get(j, "files"), 0), p, u8,
-                                         u8len);
+    kr_diagnostics *l =
+        check_file_entry(json_array_get(json_object_get(j, "files"), 0), p, u8, u8len);
     cr_assert_eq(count_rule(l, "encoding"), 0);
     /* fix prints Latin-1 again: the UTF-8 fix converted back byte for byte */
     size_t flen;
@@ -862,8 +870,8 @@ Test(cli, version_help_list_rules_explain)
 {
     kr_run r = KR_RUN(NULL, "--version");
     cr_assert_eq(r.status, 0);
-    cr_assert(strncmp(r.out, "korrektur ", 10) == 0 && r.out[10] >= '0' && r.out[10] <= '9',
-              "%s", r.out);
+    cr_assert(strncmp(r.out, "korrektur ", 10) == 0 && r.out[10] >= '0' && r.out[10] <= '9', "%s",
+              r.out);
     kr_run_free(&r);
     r = KR_RUN(NULL, "--help");
     cr_assert_eq(r.status, 0);

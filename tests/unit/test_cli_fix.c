@@ -72,8 +72,8 @@ static void assert_file(const char *path, const char *want)
     size_t n;
     char *got = kr_test_read(path, &n);
     cr_assert_not_null(got);
-    cr_assert(n == strlen(want) && memcmp(got, want, n) == 0, "%s holds:\n%s\n--- want:\n%s",
-              path, got, want);
+    cr_assert(n == strlen(want) && memcmp(got, want, n) == 0, "%s holds:\n%s\n--- want:\n%s", path,
+              got, want);
     free(got);
 }
 
@@ -318,9 +318,8 @@ Test(fixer, json_carries_fixes_in_the_documented_shape)
     spec s[] = {{b, b + 5, "børns"}};
     kr_cli_result r = make_result("doc.txt", t, s, 1);
     json_t *j = format(KR_FMT_JSON, &r);
-    json_t *d = json_array_get(json_object_get(json_array_get(json_object_get(j, "files"), 0),
-                                               "diagnostics"),
-                               0);
+    json_t *d = json_array_get(
+        json_object_get(json_array_get(json_object_get(j, "files"), 0), "diagnostics"), 0);
     json_t *fx = json_array_get(json_object_get(d, "fixes"), 0);
     cr_assert_str_eq(json_string_value(json_object_get(fx, "title")), "Ret til »børns«");
     cr_assert(json_is_true(json_object_get(fx, "preferred")));
@@ -342,16 +341,14 @@ Test(fixer, sarif_fixes_are_artifact_changes)
     spec s[] = {{0, 3, "vi i"}};
     kr_cli_result r = make_result("doc.txt", t, s, 1);
     json_t *j = format(KR_FMT_SARIF, &r);
-    json_t *res = json_array_get(json_object_get(json_array_get(json_object_get(j, "runs"), 0),
-                                                 "results"),
-                                 0);
+    json_t *res = json_array_get(
+        json_object_get(json_array_get(json_object_get(j, "runs"), 0), "results"), 0);
     json_t *fx = json_array_get(json_object_get(res, "fixes"), 0);
     cr_assert_not_null(fx);
     cr_assert(json_is_string(json_object_get(json_object_get(fx, "description"), "text")));
     json_t *ch = json_array_get(json_object_get(fx, "artifactChanges"), 0);
     cr_assert_str_eq(
-        json_string_value(json_object_get(json_object_get(ch, "artifactLocation"), "uri")),
-        r.path);
+        json_string_value(json_object_get(json_object_get(ch, "artifactLocation"), "uri")), r.path);
     json_t *rep = json_array_get(json_object_get(ch, "replacements"), 0);
     json_t *del = json_object_get(rep, "deletedRegion");
     cr_assert_eq(json_integer_value(json_object_get(del, "byteOffset")), 0);
@@ -371,12 +368,13 @@ Test(fixer, json_strings_are_escaped_and_stay_valid)
     json_t *j = format(KR_FMT_JSON, &r);
     json_t *ed = json_array_get(
         json_object_get(
-            json_array_get(json_object_get(json_array_get(json_object_get(json_array_get(
-                                                              json_object_get(j, "files"), 0),
-                                                                          "diagnostics"),
-                                                          0),
-                                           "fixes"),
-                           0),
+            json_array_get(
+                json_object_get(
+                    json_array_get(json_object_get(json_array_get(json_object_get(j, "files"), 0),
+                                                   "diagnostics"),
+                                   0),
+                    "fixes"),
+                0),
             "edits"),
         0);
     cr_assert_str_eq(json_string_value(json_object_get(ed, "newText")), "\"\\\n\t");

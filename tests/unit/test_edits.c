@@ -259,7 +259,8 @@ static const char *const damaged[] = {
     "Titel\r\n\r\nSpørgsmål:\r\n\r\nKan man sege om tilskud pa omradet?\r\n\r\nSvar:\r\n\r\n"
     "e Ja, ansegningen skal sendes inden udgangen af maneden, og den behand-\r\nles "
     "hurtigt.\r\n\r\nTitel Side 2\r\n\r\nDet er en del af Sma-\r\nbørnsløftet.\r\n",
-    "\xEF\xBB\xBF" "Hjælp til bgrn\n\nSvar:\n\nVi vil gerne hjzelpe 😀 med lzerings- og "
+    "\xEF\xBB\xBF"
+    "Hjælp til bgrn\n\nSvar:\n\nVi vil gerne hjzelpe 😀 med lzerings- og "
     "udviklingsmuligheder pa skolerne.\n",
 };
 
@@ -272,8 +273,7 @@ Test(edits_linter, fix_is_idempotent_and_touches_only_its_edits, .init = lex_set
         char *once = fix_once(lt, damaged[i], strlen(damaged[i]), &n1);
         char *twice = fix_once(lt, once, n1, &n2);
         cr_assert(n1 == n2 && memcmp(once, twice, n1) == 0,
-                  "text %zu: fix(fix(x)) != fix(x)\n--- once:\n%s\n--- twice:\n%s", i, once,
-                  twice);
+                  "text %zu: fix(fix(x)) != fix(x)\n--- once:\n%s\n--- twice:\n%s", i, once, twice);
         /* CRLF stays CRLF: the fix adds no bare LF to a CRLF text */
         if (strstr(damaged[i], "\r\n")) {
             for (size_t k = 0; k < n1; k++)

@@ -17,9 +17,8 @@ static kr_document *doc_of(const char *s)
 static void assert_pos(kr_document *d, size_t off, kr_encoding enc, uint32_t line, uint32_t ch)
 {
     kr_position p = kr_document_position(d, off, enc);
-    cr_assert(p.line == line && p.character == ch,
-              "offset %zu (enc %d): got %u:%u, want %u:%u", off, (int)enc, p.line, p.character,
-              line, ch);
+    cr_assert(p.line == line && p.character == ch, "offset %zu (enc %d): got %u:%u, want %u:%u",
+              off, (int)enc, p.line, p.character, line, ch);
 }
 
 static size_t off_of(kr_document *d, uint32_t line, uint32_t ch, kr_encoding enc)
@@ -44,21 +43,29 @@ Test(positions, danish_letters_are_two_bytes_one_utf16_unit)
 
 Test(positions, emoji_is_four_bytes_two_utf16_units_one_utf32_unit)
 {
-    kr_document *d = doc_of("a\xF0\x9F\x98\x80" "b"); /* a 😀 b */
+    kr_document *d = doc_of("a\xF0\x9F\x98\x80"
+                            "b"); /* a 😀 b */
     assert_pos(d, 5, KR_ENC_UTF16, 0, 3);
     assert_pos(d, 5, KR_ENC_UTF32, 0, 2);
     assert_pos(d, 5, KR_ENC_UTF8, 0, 5);
     cr_assert_eq(off_of(d, 0, 3, KR_ENC_UTF16), 5);
     cr_assert_eq(off_of(d, 0, 2, KR_ENC_UTF32), 5);
-    cr_assert_eq(kr_utf_units("a\xF0\x9F\x98\x80" "b", 6, KR_ENC_UTF16), 4);
-    cr_assert_eq(kr_utf_units("a\xF0\x9F\x98\x80" "b", 6, KR_ENC_UTF32), 3);
+    cr_assert_eq(kr_utf_units("a\xF0\x9F\x98\x80"
+                              "b",
+                              6, KR_ENC_UTF16),
+                 4);
+    cr_assert_eq(kr_utf_units("a\xF0\x9F\x98\x80"
+                              "b",
+                              6, KR_ENC_UTF32),
+                 3);
     cr_assert_eq(kr_utf_units("æøå", 6, KR_ENC_UTF16), 3);
     kr_document_free(d);
 }
 
 Test(positions, inside_a_surrogate_pair_rounds_down_to_the_emoji)
 {
-    kr_document *d = doc_of("a\xF0\x9F\x98\x80" "b");
+    kr_document *d = doc_of("a\xF0\x9F\x98\x80"
+                            "b");
     /* UTF-16 column 2 is between the two halves of the pair */
     cr_assert_eq(off_of(d, 0, 2, KR_ENC_UTF16), 1);
     /* a byte offset inside the emoji reports the emoji's start */
@@ -106,7 +113,8 @@ Test(positions, lf_and_last_line_without_newline)
 
 Test(positions, bom_is_not_a_column)
 {
-    kr_document *d = doc_of("\xEF\xBB\xBF" "Titel\nå");
+    kr_document *d = doc_of("\xEF\xBB\xBF"
+                            "Titel\nå");
     assert_pos(d, 3, KR_ENC_UTF16, 0, 0);
     assert_pos(d, 8, KR_ENC_UTF16, 0, 5);
     assert_pos(d, 8, KR_ENC_UTF8, 0, 5);
@@ -166,7 +174,8 @@ Test(positions, round_trip_every_boundary_in_all_encodings)
 {
     const char *s = "Spørgsmål:\r\nHvad koster 😀 for børn?\n\nSvar: Æ Ø Å æ ø å 𝄞.\n";
     round_trip_all(s, strlen(s), 0);
-    const char *bom = "\xEF\xBB\xBF" "Små børn 😀\nlinje to";
+    const char *bom = "\xEF\xBB\xBF"
+                      "Små børn 😀\nlinje to";
     round_trip_all(bom, strlen(bom), 3);
 }
 
