@@ -17,7 +17,8 @@
 #include "engine.h"
 #include "korrektur/korrektur.h"
 
-TestSuite(cli, .init = (void (*)(void))kr_test_mkdir, .fini = kr_test_rmdir, .timeout = 60);
+TestSuite(cli, .init = (void (*)(void))kr_test_mkdir, .fini = kr_test_rmdir,
+          .timeout = 300); /* generous: under `make leakcheck` every run is valgrind's */
 
 /* Invalid UTF-8 after "æøå 😀 ": the byte 0xFF is character 7 in UTF-16 units
  * (0-based), column 7 in code points (1-based), byte 12. */
