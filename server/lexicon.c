@@ -16,8 +16,8 @@
 #include "lexicon_internal.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -551,8 +551,8 @@ static void set_error(kr_lexicon *self, const char *what, const char *path)
     self->error = malloc(n);
     if (self->error)
         snprintf(self->error, n,
-                 "%s %s is missing or damaged (rebuild with make, or set KORREKTUR_DATADIR).",
-                 what, path);
+                 "%s %s is missing or damaged (rebuild with make, or set KORREKTUR_DATADIR).", what,
+                 path);
 }
 
 /* Reads one word per line into m; '#' starts a comment. -1 when unreadable. */

@@ -153,9 +153,9 @@ int main(int argc, char **argv)
     }
     if (!no_hunspell)
         printf("distinct words: %zu  agree: %zu  hunspell-only: %zu  ours-only: %zu  (%.3f%% "
-           "agreement)\n",
-           all.n, all.n - fast_only - hs_only, hs_only, fast_only,
-           all.n ? 100.0 * (all.n - fast_only - hs_only) / all.n : 100.0);
+               "agreement)\n",
+               all.n, all.n - fast_only - hs_only, hs_only, fast_only,
+               all.n ? 100.0 * (all.n - fast_only - hs_only) / all.n : 100.0);
     if (!no_hunspell)
         printf("hunspell: %.0f lookups/s\n", all.n > 1 ? (all.n - 1) / hs_time : 0.0);
 
@@ -165,8 +165,7 @@ int main(int argc, char **argv)
     kr_lexicon_known(lex, "hus", 3);
     for (size_t i = 0; i < 10000 && all.n; i++)
         kr_lexicon_lookup(lex, all.v[i % all.n], strlen(all.v[i % all.n]));
-    printf("RSS after open + 10k lookups: %ld kB (process %ld kB before open)\n", rss_kb(),
-           rss0);
+    printf("RSS after open + 10k lookups: %ld kB (process %ld kB before open)\n", rss_kb(), rss0);
     printf("lookups/s  known: %.0f  unknown: %.0f  compound: %.0f  (memoised, 20 rounds)\n",
            rate(lex, known.v, known.n, 20), rate(lex, unknown.v, unknown.n, 20),
            rate(lex, compound.v, compound.n, 20));

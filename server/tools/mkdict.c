@@ -13,10 +13,10 @@
  * prefix that is a form — what the compound splitter needs. */
 #include "lexicon_internal.h"
 
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <locale.h>
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
@@ -203,10 +203,10 @@ static void set_flag_option(const char *key, const char *val)
         const char *key;
         int *slot;
     } opts[] = {
-        {"NEEDAFFIX", &aff.needaffix},   {"FORBIDDENWORD", &aff.forbidden},
+        {"NEEDAFFIX", &aff.needaffix},           {"FORBIDDENWORD", &aff.forbidden},
         {"ONLYINCOMPOUND", &aff.onlyincompound}, {"COMPOUNDBEGIN", &aff.begin},
-        {"COMPOUNDMIDDLE", &aff.middle}, {"COMPOUNDEND", &aff.end},
-        {"COMPOUNDPERMITFLAG", &aff.permit}, {"COMPOUNDMIN", &aff.cpdmin},
+        {"COMPOUNDMIDDLE", &aff.middle},         {"COMPOUNDEND", &aff.end},
+        {"COMPOUNDPERMITFLAG", &aff.permit},     {"COMPOUNDMIN", &aff.cpdmin},
         {"COMPOUNDWORDMAX", &aff.cpdmax},
     };
     for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
@@ -717,8 +717,7 @@ static void write_file(const char *path, uint32_t root)
     if (!fp || fwrite(buf, 1, total, fp) != total || fclose(fp) != 0)
         die("cannot write", path);
     free(buf);
-    fprintf(stderr, "mkdict: %zu forms, %u states, %zu bytes\n", nforms, (unsigned)regcount,
-            total);
+    fprintf(stderr, "mkdict: %zu forms, %u states, %zu bytes\n", nforms, (unsigned)regcount, total);
 }
 
 int main(int argc, char **argv)

@@ -43,7 +43,7 @@ TestSuite(lexicon, .init = setup, .fini = teardown);
 
 Test(lexicon, inflected_forms_are_known)
 {
-    const char *words[] = {"børns",   "området", "børnene", "huset",  "husene",
+    const char *words[] = {"børns",   "området", "børnene", "huset",   "husene",
                            "skrevet", "gik",     "større",  "største", "kommunens"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         assert_known(words[i]);
@@ -61,7 +61,7 @@ Test(lexicon, compounds_of_known_parts_are_known)
     /* None of these is in da_DK as a whole word; hunspell accepts them all as
      * compounds, and so must we. */
     const char *words[] = {"småbørnsfamilier", "vidensdelingsnetværk", "forskningsmæssigt",
-                           "Småbørnsløftets", "SMÅBØRNSLØFTET", "børnehaveklasseleder"};
+                           "Småbørnsløftets",  "SMÅBØRNSLØFTET",       "børnehaveklasseleder"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         assert_known(words[i]);
     /* A compound of garbage stays garbage. */
@@ -99,10 +99,21 @@ Test(lexicon, hyphens_and_numbers_as_in_hunspell)
 
 Test(lexicon, agrees_with_hunspell_on_a_sample)
 {
-    const char *words[] = {"børns",      "bgrns",           "området",     "omradet",
-                           "udbygves",   "Småbørnsløftets", "McEnroe",     "MCENROE",
-                           "mcenroe",    "vidensdeling",    "forskningsmæssigt",
-                           "Aarhus",     "aarhus",          "retsskrivning", "veere"};
+    const char *words[] = {"børns",
+                           "bgrns",
+                           "området",
+                           "omradet",
+                           "udbygves",
+                           "Småbørnsløftets",
+                           "McEnroe",
+                           "MCENROE",
+                           "mcenroe",
+                           "vidensdeling",
+                           "forskningsmæssigt",
+                           "Aarhus",
+                           "aarhus",
+                           "retsskrivning",
+                           "veere"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         cr_assert_eq(known(words[i]), kr_lexicon_hunspell_known(lex, words[i], strlen(words[i])),
                      "%s", words[i]);
@@ -192,8 +203,9 @@ Test(lexicon, odd_input_is_unknown_not_a_crash)
 
 /* ---- threads ---------------------------------------------------------------------- */
 static const char *thread_words[] = {
-    "børns",  "bgrns",  "området", "omradet", "småbørnsfamilier", "veere", "Hus",
-    "jylland", "Jylland", "huset", "forskningsmæssigt", "xyzqw", "sma", "små", "vaere", "være",
+    "børns", "bgrns",   "området", "omradet", "småbørnsfamilier",  "veere",
+    "Hus",   "jylland", "Jylland", "huset",   "forskningsmæssigt", "xyzqw",
+    "sma",   "små",     "vaere",   "være",
 };
 #define NWORDS (sizeof thread_words / sizeof *thread_words)
 
