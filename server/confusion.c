@@ -284,7 +284,7 @@ int kr_confusion_distance_within(const char *a, size_t alen, const char *b, size
 enum {
     MAX_EDITS = 4,
     MAX_COST = 110,
-    MAX_LOOKUPS = 3000,
+    MAX_LOOKUPS = 1000,
     MAX_SITES = 160,
     WORD_BYTES = 4 * KR_CONF_MAX_CHARS + 8,
 };
@@ -406,7 +406,8 @@ typedef struct {
     bool stats_done, lost, findings_done;
     struct finding *findings; /* see build_findings */
     size_t n_findings;
-    uint8_t *mine; /* per token: claimed by one of these rules */
+    uint8_t *mine;         /* per token: claimed by one of these rules */
+    struct search *search; /* the search workspace (search_begin) */
 } conf_state;
 
 static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool create)
@@ -573,19 +574,20 @@ typedef struct {
 
 typedef struct {
     char text[WORD_BYTES];
+    char folded[WORD_BYTES]; /* text in lower case, for duplicate checks */
     size_t len;
     int cost;
     unsigned lex, classes;
 } found;
 
-typedef struct {
+typedef struct search {
     kr_lint_ctx *ctx;
     const uint32_t *w;
     int n;
     site sites[MAX_SITES];
     int nsites;
     int chosen[MAX_EDITS];
-    int budget, max_edits, lookups;
+    int budget, prev_budget, max_edits, lookups;
     found cand[2 * KR_CAND_MAX];
     int ncand;
 } search;
@@ -699,13 +701,6 @@ static unsigned check_candidate(search *s, const char *text, size_t len, int nch
     return fa & fb;
 }
 
-static bool same_folded(const char *a, const char *folded, size_t n)
-{
-    char buf[WORD_BYTES];
-    fold_bytes(a, n, buf);
-    return memcmp(buf, folded, n) == 0;
-}
-
 static void consider(search *s, int nchosen, int cost)
 {
     char buf[WORD_BYTES];
@@ -716,7 +711,7 @@ static void consider(search *s, int nchosen, int cost)
     char folded[WORD_BYTES];
     fold_bytes(buf, len, folded);
     for (int i = 0; i < s->ncand; i++)
-        if (s->cand[i].len == len && same_folded(s->cand[i].text, folded, len)) {
+        if (s->cand[i].len == len && memcmp(s->cand[i].folded, folded, len) == 0) {
             /* the same word in another case (Lige for lige): keep the cheaper */
             if (cost < s->cand[i].cost) {
                 unsigned lex = check_candidate(s, buf, len, nchosen);
@@ -746,6 +741,7 @@ static void consider(search *s, int nchosen, int cost)
     }
     found *f = &s->cand[slot];
     memcpy(f->text, buf, len + 1);
+    memcpy(f->folded, folded, len);
     f->len = len;
     f->cost = cost;
     f->lex = lex;
@@ -753,19 +749,28 @@ static void consider(search *s, int nchosen, int cost)
 }
 
 /* Every set of non-overlapping sites (in position order) within the budget. */
-static void dfs(search *s, int from, int pos, int cost, int depth)
+/* At most one ordinary-letter swap per repair: they are weak evidence, and
+ * common letters offer them everywhere. */
+static void dfs(search *s, int from, int pos, int cost, int depth, bool weak_used)
 {
     for (int i = from; i < s->nsites && s->lookups < MAX_LOOKUPS; i++) {
         const site *x = &s->sites[i];
         if (x->at < pos)
             continue;
         int c = cost + x->cost;
-        if (c > s->budget)
+        bool weak = x->cls == KR_CONFCLS_WEAK;
+        if (c > s->budget || (weak && weak_used))
+            continue;
+        /* a lost space is only ever the one repair (see check_candidate) */
+        bool split = x->olen == 0;
+        if (split && depth > 0)
             continue;
         s->chosen[depth] = i;
-        consider(s, depth + 1, c);
-        if (depth + 1 < s->max_edits)
-            dfs(s, i + 1, x->at + x->olen, c, depth + 1);
+        /* a cheaper pass already looked this spelling up */
+        if (c > s->prev_budget)
+            consider(s, depth + 1, c);
+        if (depth + 1 < s->max_edits && !split)
+            dfs(s, i + 1, x->at + x->olen, c, depth + 1, weak_used || weak);
     }
 }
 
@@ -785,13 +790,29 @@ static void run_search(search *s, int max_cost, int max_edits)
     static const int budgets[] = {40, 75, MAX_COST};
     find_sites(s);
     for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
+        s->prev_budget = b ? s->budget : -1;
         s->budget = budgets[b] < max_cost ? budgets[b] : max_cost;
         s->max_edits = max_edits;
-        dfs(s, 0, 0, 0, 0);
+        dfs(s, 0, 0, 0, 0, false);
         if (best_cost(s) + PREFER_MARGIN + BONUS_IN_DOC <= s->budget || s->budget >= max_cost ||
             s->lookups >= MAX_LOOKUPS)
             break;
     }
+}
+
+/* The lint's one search workspace (about 10 kB: allocated once per lint, not
+ * once per word — zeroing it per word cost more than the search). */
+static search *search_begin(kr_lint_ctx *ctx, const uint32_t *w, int n)
+{
+    conf_state *st = state_of(ctx);
+    if (!st->search)
+        st->search = kr_arena_alloc(ctx->scratch, sizeof *st->search);
+    search *s = st->search;
+    s->ctx = ctx;
+    s->w = w;
+    s->n = n;
+    s->nsites = s->ncand = s->lookups = 0;
+    return s;
 }
 
 /* ---- real-word pairs ------------------------------------------------------------ */
@@ -1048,8 +1069,7 @@ static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, cons
     }
     if (v->lex & KR_LEX_COMMON)
         return;
-    search *s = kr_arena_alloc(ctx->scratch, sizeof *s);
-    *s = (search){.ctx = ctx, .w = w, .n = n};
+    search *s = search_begin(ctx, w, n);
     run_search(s, 30, 1);
     int keep = -1, common = 0;
     for (int i = 0; i < s->ncand; i++)
@@ -1070,8 +1090,7 @@ static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, cons
  * wins over it. */
 static void judge_compound(kr_lint_ctx *ctx, const uint32_t *w, int n, kr_verdict *v)
 {
-    search *s = kr_arena_alloc(ctx->scratch, sizeof *s);
-    *s = (search){.ctx = ctx, .w = w, .n = n};
+    search *s = search_begin(ctx, w, n);
     run_search(s, 40, 2);
     int k = 0;
     for (int i = 0; i < s->ncand; i++) {
@@ -1110,8 +1129,7 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
             judge_real_word(ctx, word, len, w, n, v);
         return;
     }
-    search *s = kr_arena_alloc(ctx->scratch, sizeof *s);
-    *s = (search){.ctx = ctx, .w = w, .n = n};
+    search *s = search_begin(ctx, w, n);
     run_search(s, MAX_COST, MAX_EDITS);
     rank(ctx, s, v);
     decide(ctx, v);
