@@ -127,6 +127,33 @@ async function main() {
     check(`the status bar shows »${want}«`, shown, `it shows »${await statusText(page)}«`);
     const squiggles = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
     check('warnings are underlined in the editor', squiggles > 0);
+    // Settings reach the server live (didChangeConfiguration): raising
+    // korrektur.minSeverity to error in the workspace settings hides the
+    // warnings, taking it out brings them back.
+    const settingsFile = path.join(path.dirname(doc), '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    const settings = {};
+    const errors = expected.filter((d) => d.severity === 'error').length;
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'korrektur.minSeverity': 'error' }, null, 2));
+    const raised = await waitFor(async () => (await statusText(page)).includes(`korrektur: ${errors}`), 20000, 250);
+    check(`minSeverity "error" in the settings shows »korrektur: ${errors}«`, raised, `it shows »${await statusText(page)}«`);
+    fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+    const back = await waitFor(async () => (await statusText(page)).includes(want), 20000, 250);
+    check(`and back to »${want}« without it`, back, `it shows »${await statusText(page)}«`);
+
+    // "korrektur: Genstart server" brings the same diagnostics back.
+    await runCommand(page, 'korrektur: Genstart server');
+    const seen = new Set();
+    const restarting = await waitFor(async () => {
+      const t = await statusText(page);
+      seen.add(t);
+      return t !== '' && !t.includes(want);
+    }, 10000, 30);
+    check('the status bar shows the server restarting', restarting, [...seen].join(' | '));
+    const again = await waitFor(async () => (await statusText(page)).includes(want), 30000, 250);
+    check(`after »korrektur: Genstart server« it shows »${want}« again`, again, `it shows »${await statusText(page)}«`);
+    await page.locator('.monaco-editor .view-lines').first().click();
+
     const language = await page.locator('.statusbar-item', { hasText: 'Korrektur Q&A' }).count();
     check('*.qa.txt opens as Korrektur Q&A', language > 0);
 
@@ -141,12 +168,13 @@ async function main() {
       await input.fill(`:${d.range.start.line + 1}:${d.range.start.character + 1}`);
       await page.keyboard.press('Enter');
     };
-    await goTo(expected[expected.length - 1]);
+    const last = expected[expected.length - 1];
+    await goTo(last);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I'); // show hover at the cursor
-    const hover = await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: 5000 })
-      .then(() => true, () => false);
-    check('hover on a problem shows its explanation', hover);
+    const hover = await page.locator('.monaco-hover', { hasText: last.rule }).first()
+      .waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false);
+    check(`hover on a problem names its rule (${last.rule})`, hover);
     await page.waitForTimeout(500);
     fs.mkdirSync(shotDir, { recursive: true });
     const shot = path.join(shotDir, 'vscode-korrektur.png');
