@@ -81,6 +81,7 @@ static bool to_latin1(const char *s, size_t n, char *out, size_t *out_n, size_t 
     }
     if (*at == n)
         new_at = o;
+    out[o] = 0;
     *out_n = o;
     *at = new_at;
     return true;
@@ -95,6 +96,7 @@ bool kr_hyphen_legal(const char *word, size_t len, size_t at)
     /* the byte-for-byte reading, ASCII lower-cased */
     for (size_t i = 0; i < len; i++)
         buf[i] = (char)tolower((unsigned char)word[i]);
+    buf[len] = 0; /* libhyphen reads the word as a C string too */
     if (legal_at(buf, len, at))
         return true;
     size_t n, a = at;
