@@ -58,7 +58,7 @@ build_native() {
     while IFS= read -r gyp; do
         dir=$(dirname "$gyp")
         log "node-gyp rebuild in ${dir#"$CS"/}"
-        (cd "$dir" && npx --yes node-gyp rebuild "${gyp_flags[@]}" >&2)
+        (cd "$dir" && npx --yes node-gyp rebuild -j max "${gyp_flags[@]}" >&2)
     done < <(find "$1" -name binding.gyp -not -path '*/build/*' -not -path '*/test/*' \
         -not -path '*/deps/*' | sort)
 }
@@ -83,7 +83,7 @@ install_code_server() {
     local argon=$DIR/node_modules/argon2
     [ -d "$argon" ] || argon=$CS/node_modules/argon2
     log "building argon2"
-    (cd "$argon" && npx --yes node-gyp rebuild "${gyp_flags[@]}" --module_name=argon2 \
+    (cd "$argon" && npx --yes node-gyp rebuild -j max "${gyp_flags[@]}" --module_name=argon2 \
         --module_path=lib/binding/napi-v3 --napi_build_version=3 >&2 &&
         mkdir -p lib/binding/napi-v3 && cp build/Release/argon2.node lib/binding/napi-v3/)
     "$CS/out/node/entry.js" --version >/dev/null 2>&1 || node "$CS/out/node/entry.js" --version >&2
