@@ -317,6 +317,14 @@ static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, 
     /* a different real word that merely resembles the term is not a variant */
     if (cost > 0 && !u->broken && ctx->lex && kr_lexicon_known(ctx->lex, u->text, u->len))
         return false;
+    /* a one-word term that is also an ordinary word (the authority "Skat", the noun
+     * "skat"): in lower case it is the ordinary word */
+    if (cost == 0 && tw->n == 1 && !u->broken && case_of(u->text, u->len) == CASE_AS_IS &&
+        ctx->lex) {
+        unsigned fl = kr_lexicon_lookup(ctx->lex, u->text, u->len);
+        if ((fl & KR_LEX_KNOWN) && !(fl & KR_LEX_COMPOUND))
+            return false;
+    }
     char canon[300];
     size_t sn = strlen(suffixes[sfx]);
     memcpy(canon, tw->words[k], tn);

@@ -152,6 +152,14 @@ Test(term_consistency, leaves_other_regions_and_correct_forms_alone)
           "Region Sjælland og Region Hovedstaden samarbejder.\n");
 }
 
+Test(term_consistency, leaves_the_ordinary_word_behind_a_term_alone)
+{
+    static const char *const skat[] = {"Skat", NULL};
+    check(skat, "Vi betaler skat og skriver til Skat.\n", 0,
+          "Vi betaler skat og skriver til Skat.\n");
+    check(skat, "Vi skriver til SKAT i dag.\n", 0, "Vi skriver til SKAT i dag.\n");
+}
+
 Test(term_consistency, follows_the_configured_terms_only)
 {
     static const char *const other[] = {"Skolelinux", NULL};
