@@ -11,7 +11,7 @@
  *    the input — a crash or hang fails the run.
  * Prints timings and ends with "N passed, N failed" (a check per limit and per
  * fuzz batch). Limits: full parse < 100 ms, incremental re-parse < 5 ms; with
- * --quick (the test stage, often on a busy machine) five times that, which still
+ * --quick (the test stage, often on a busy machine) twenty times that, which still
  * catches a quadratic slip. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,7 +187,9 @@ static void bench(TSParser *p, int quick) {
     printf("bench: %.2f MB document: full parse %.2f ms, re-parse after a one-char edit %.3f "
            "ms (best of %d)\n",
            b.n / 1048576.0, best, best_inc, runs);
-    double slack = quick ? 5.0 : 1.0;
+    /* In the test stage (--quick) the limits only guard against a quadratic slip,
+     * which costs 100x and more: timing on a shared machine is a benchmark's job. */
+    double slack = quick ? 20.0 : 1.0;
     check(best < 100.0 * slack, "full parse of 1 MB within its limit");
     check(best_inc < 5.0 * slack, "incremental re-parse within its limit");
     free(b.p);
