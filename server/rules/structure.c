@@ -26,22 +26,30 @@ static size_t label_end(const kr_lint_ctx *ctx, const kr_block *b)
     return e;
 }
 
+/* The first token whose chunk starts at or after `at` (tokens are in text order):
+ * a binary search, so a document with thousands of labels stays linear. */
+static size_t first_token_from(const kr_analysis *an, size_t at)
+{
+    size_t lo = 0, hi = an->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->tokens[mid].ws_start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Claims the tokens inside [start, end). */
 static void claim_range(kr_lint_ctx *ctx, size_t start, size_t end)
 {
     const kr_analysis *an = ctx->an;
-    size_t first = SIZE_MAX, last = 0;
-    for (size_t i = 0; i < an->n_tokens; i++) {
-        if (an->tokens[i].ws_start >= end)
-            break;
-        if (an->tokens[i].ws_start >= start) {
-            if (first == SIZE_MAX)
-                first = i;
-            last = i;
-        }
-    }
-    if (first != SIZE_MAX)
-        kr_claim(ctx, first, last);
+    size_t first = first_token_from(an, start), last = first;
+    while (last < an->n_tokens && an->tokens[last].ws_start < end)
+        last++;
+    if (last > first)
+        kr_claim(ctx, first, last - 1);
 }
 
 /* The correct spelling of a question/answer label, keeping a number (`2`) that

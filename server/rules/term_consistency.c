@@ -489,48 +489,62 @@ static bool cluster_candidate(const char *s, size_t n)
     return p == CASE_CAPITAL || c >= 12;
 }
 
-static int find_spelling(spelling *sp, size_t n, const char *s, size_t len)
+/* The distinct spellings and an open-addressing index over them (slots hold
+ * indices, -1 = empty), so each token finds its spelling in constant time. */
+typedef struct {
+    spelling *sp;
+    size_t n;
+    int32_t *slot;
+    size_t hcap;
+} spellings;
+
+static uint64_t hash_word(const char *s, size_t len)
 {
-    for (size_t i = 0; i < n; i++)
-        if (sp[i].n == len && memcmp(sp[i].s, s, len) == 0)
-            return (int)i;
-    return -1;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t k = 0; k < len; k++)
+        h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+    return h;
+}
+
+/* The slot of s[0..len): its spelling's, or the empty one where it would go. */
+static size_t slot_of(const spellings *ss, const char *s, size_t len)
+{
+    size_t j = (size_t)hash_word(s, len) & (ss->hcap - 1);
+    while (ss->slot[j] >= 0 &&
+           !(ss->sp[ss->slot[j]].n == len && memcmp(ss->sp[ss->slot[j]].s, s, len) == 0))
+        j = (j + 1) & (ss->hcap - 1);
+    return j;
 }
 
 /* Collects the distinct candidate spellings with their counts. Hashing keeps it
- * linear; the table lives in the lint's scratch arena. */
-static size_t collect(kr_lint_ctx *ctx, spelling **out)
+ * linear; the index lives in the lint's scratch arena. */
+static void collect(kr_lint_ctx *ctx, spellings *ss)
 {
     const kr_analysis *an = ctx->an;
-    size_t cap = 64, n = 0, hcap = 256;
-    while (hcap < an->n_tokens * 2)
-        hcap *= 2;
-    int32_t *slot = kr_arena_alloc(ctx->scratch, hcap * sizeof *slot);
-    memset(slot, 0xFF, hcap * sizeof *slot);
-    spelling *sp = kr_xmalloc(cap * sizeof *sp);
+    size_t cap = 64;
+    ss->n = 0;
+    ss->hcap = 256;
+    while (ss->hcap < an->n_tokens * 2)
+        ss->hcap *= 2;
+    ss->slot = kr_arena_alloc(ctx->scratch, ss->hcap * sizeof *ss->slot);
+    memset(ss->slot, 0xFF, ss->hcap * sizeof *ss->slot);
+    ss->sp = kr_xmalloc(cap * sizeof *ss->sp);
     for (size_t i = 0; i < an->n_tokens; i++) {
         const kr_token *tk = &an->tokens[i];
         const char *s = ctx->text + tk->start;
         size_t len = tk->end - tk->start;
         if (tk->kind != KR_TOK_WORD || !cluster_candidate(s, len))
             continue;
-        uint64_t h = 1469598103934665603ull;
-        for (size_t k = 0; k < len; k++)
-            h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
-        size_t j = (size_t)h & (hcap - 1);
-        while (slot[j] >= 0 && !(sp[slot[j]].n == len && memcmp(sp[slot[j]].s, s, len) == 0))
-            j = (j + 1) & (hcap - 1);
-        if (slot[j] >= 0) {
-            sp[slot[j]].count++;
+        size_t j = slot_of(ss, s, len);
+        if (ss->slot[j] >= 0) {
+            ss->sp[ss->slot[j]].count++;
             continue;
         }
-        if (n == cap)
-            sp = kr_xrealloc(sp, (cap *= 2) * sizeof *sp);
-        sp[n] = (spelling){s, len, 1, 0, false, -1};
-        slot[j] = (int32_t)n++;
+        if (ss->n == cap)
+            ss->sp = kr_xrealloc(ss->sp, (cap *= 2) * sizeof *ss->sp);
+        ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1};
+        ss->slot[j] = (int32_t)ss->n++;
     }
-    *out = sp;
-    return n;
 }
 
 /* The cost of reading b as a garbling of a when a (a word, or the dominant
@@ -549,12 +563,81 @@ static int explain_cost(const spelling *a, const spelling *b, int *limit)
     return kr_confusion_distance_within(a->s, a->n, b->s, b->n, *limit);
 }
 
+/* May a explain other spellings at all (before looking at any b)? The spellings
+ * that may not are most of them; the pair step walks only the others. */
+static bool may_explain(const spelling *a)
+{
+    bool word = (a->flags & (KR_LEX_KNOWN | KR_LEX_USER)) &&
+                (!(a->flags & KR_LEX_COMPOUND) || (a->flags & KR_LEX_COMMON));
+    return word || (a->may_dominate && a->count >= 3);
+}
+
+/* The explaining spellings grouped by length in characters: by_len[c] lists (in
+ * index order) those of c characters, so a spelling meets only the few of
+ * about its own length. */
+typedef struct {
+    uint32_t *idx;
+    size_t start[KR_CONF_MAX_CHARS + 2];
+} length_index;
+
+static void index_explainers(kr_lint_ctx *ctx, const spellings *ss, const uint8_t *chars,
+                             length_index *li)
+{
+    size_t count[KR_CONF_MAX_CHARS + 1] = {0}, total = 0;
+    for (size_t i = 0; i < ss->n; i++)
+        if (may_explain(&ss->sp[i]))
+            count[chars[i]]++, total++;
+    li->idx = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *li->idx);
+    li->start[0] = 0;
+    for (size_t c = 0; c <= KR_CONF_MAX_CHARS; c++)
+        li->start[c + 1] = li->start[c] + count[c];
+    size_t fill[KR_CONF_MAX_CHARS + 1];
+    memcpy(fill, li->start, sizeof fill);
+    for (size_t i = 0; i < ss->n; i++)
+        if (may_explain(&ss->sp[i]))
+            li->idx[fill[chars[i]]++] = (uint32_t)i;
+}
+
+/* The one spelling b should read as, or -1 (none, or two rivals too close). The
+ * outcome does not depend on the order the rivals are met in. */
+static int target_of(const spellings *ss, const uint8_t *chars, const length_index *li, size_t b)
+{
+    const spelling *sp = ss->sp;
+    size_t cb = chars[b];
+    size_t lo = cb > 3 ? cb - 3 : 0, hi = cb + 3 < KR_CONF_MAX_CHARS ? cb + 3 : KR_CONF_MAX_CHARS;
+    int best = -1, best_cost = 0;
+    bool ambiguous = false;
+    for (size_t q = li->start[lo]; q < li->start[hi + 1]; q++) {
+        size_t a = li->idx[q];
+        if (a == b)
+            continue;
+        int limit, c = explain_cost(&sp[a], &sp[b], &limit);
+        /* 0: the same letters in other case; the case is not this rule's business
+         * outside declared terms */
+        if (c <= 0 || c > limit)
+            continue;
+        if (best < 0 || c < best_cost) {
+            ambiguous = best >= 0 && c + 20 > best_cost;
+            best = (int)a;
+            best_cost = c;
+        } else if (c < best_cost + 20) {
+            ambiguous = true;
+        }
+    }
+    return best >= 0 && !ambiguous ? best : -1;
+}
+
 static void check_clusters(kr_lint_ctx *ctx)
 {
-    spelling *sp;
-    size_t n = collect(ctx, &sp);
-    for (size_t i = 0; i < n; i++)
+    spellings ss;
+    collect(ctx, &ss);
+    spelling *sp = ss.sp;
+    size_t n = ss.n;
+    uint8_t *chars = kr_arena_alloc(ctx->scratch, n + 1);
+    for (size_t i = 0; i < n; i++) {
         sp[i].flags = ctx->lex ? kr_lexicon_lookup(ctx->lex, sp[i].s, sp[i].n) : 0;
+        chars[i] = (uint8_t)nchars(sp[i].s, sp[i].n); /* <= KR_CONF_MAX_CHARS */
+    }
     /* An unknown spelling may set the norm only as a capitalised name that is not
      * itself a garbling: OCR repeats its garblings of ordinary words faithfully. */
     for (size_t i = 0; i < n; i++) {
@@ -564,38 +647,17 @@ static void check_clusters(kr_lint_ctx *ctx)
         const kr_verdict *v = kr_word_verdict(ctx, sp[i].s, sp[i].n);
         sp[i].may_dominate = !v || (v->kind != KR_VERDICT_OCR && v->kind != KR_VERDICT_DIA);
     }
-    for (size_t b = 0; b < n; b++) {
-        if (sp[b].flags & (KR_LEX_KNOWN | KR_LEX_USER))
-            continue;
-        size_t cb = nchars(sp[b].s, sp[b].n);
-        int best = -1, best_cost = 0;
-        bool ambiguous = false;
-        for (size_t a = 0; a < n; a++) {
-            size_t ca = nchars(sp[a].s, sp[a].n);
-            if (a == b || ca + 3 < cb || ca > cb + 3)
-                continue;
-            int limit, c = explain_cost(&sp[a], &sp[b], &limit);
-            /* 0: the same letters in other case; the case is not this rule's business
-             * outside declared terms */
-            if (c <= 0 || c > limit)
-                continue;
-            if (best < 0 || c < best_cost) {
-                ambiguous = best >= 0 && c + 20 > best_cost;
-                best = (int)a;
-                best_cost = c;
-            } else if (c < best_cost + 20) {
-                ambiguous = true;
-            }
-        }
-        if (best >= 0 && !ambiguous)
-            sp[b].target = best;
-    }
+    length_index li;
+    index_explainers(ctx, &ss, chars, &li);
+    for (size_t b = 0; b < n; b++)
+        if (!(sp[b].flags & (KR_LEX_KNOWN | KR_LEX_USER)))
+            sp[b].target = target_of(&ss, chars, &li, b);
     const kr_analysis *an = ctx->an;
     for (size_t i = 0; i < an->n_tokens; i++) {
         const kr_token *tk = &an->tokens[i];
         if (ctx->claimed[i] || tk->kind != KR_TOK_WORD)
             continue;
-        int k = find_spelling(sp, n, ctx->text + tk->start, tk->end - tk->start);
+        int32_t k = ss.slot[slot_of(&ss, ctx->text + tk->start, tk->end - tk->start)];
         if (k < 0 || sp[k].target < 0 || !kr_claim(ctx, i, i))
             continue;
         const spelling *to = &sp[sp[k].target];
