@@ -326,7 +326,7 @@ if check('a typed unknown word is flagged (unknown-word)', vim.wait(5000, flagge
   check('the word is in .korrektur-ordbog.txt', vim.tbl_contains(dict, word), table.concat(dict, ','))
 end
 
--- ---- :KorrekturInfo and :KorrekturRestart ---------------------------------------------
+-- ---- :KorrekturInfo, :KorrekturRestart (the new client gets fix_on_save) ------------------
 local info = korrektur.info()
 check(':KorrekturInfo names the running client', table.concat(info, '\n'):find('client %d+: root ' .. vim.pesc(dir)) ~= nil,
   table.concat(info, ' / '))
@@ -341,6 +341,7 @@ local function summary()
 end
 local before_list = summary()
 local before = #diagnostics(bufnr)
+korrektur.options.fix_on_save = true
 vim.cmd('KorrekturRestart')
 local restarted = vim.wait(10000, function()
   local c = compat.get_clients(bufnr)[1]
@@ -350,5 +351,19 @@ local now = compat.get_clients(bufnr)[1]
 check(':KorrekturRestart starts a new server with the same diagnostics', restarted,
   string.format('client %s→%s, %d→%d diagnostics: %s → %s', old, now and now.id or 'none', before,
     #diagnostics(bufnr), before_list, summary()))
+
+-- ---- fix_on_save ----------------------------------------------------------------------
+-- Damage typed into the buffer is repaired by :write, as `korrektur fix` would.
+vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, { 'Det gaelder de sma bgrns skolevej.' })
+vim.wait(1000, function()
+  return false
+end, 50)
+local typed = buffer_text(bufnr)
+write(snapshot, typed)
+local want_saved = cli({ 'fix', snapshot })
+os.remove(snapshot)
+vim.cmd('silent write')
+check('fix_on_save repairs the buffer on :write', want_saved ~= typed and read(doc) == want_saved,
+  read(doc):sub(-60))
 
 finish()
