@@ -127,6 +127,77 @@ static bool letters_only(const uint32_t *s, int n)
     return true;
 }
 
+/* ---- a lower bound on the distance ---------------------------------------------
+ * Every step of an alignment (a table entry, an edit, a doubled letter) touches
+ * some characters of the two words and costs at least the sum of their unit
+ * costs: unit_a[c] for a character of the correct word, unit_b[c] for one of the
+ * damaged word, where a unit cost is the cheapest step touching that character
+ * divided by the number of characters it touches (an ordinary substitution: 100
+ * over 2). Characters matched as themselves cost nothing, and no more of them can
+ * be matched than the two words have in common; so the unit costs of the
+ * characters left over bound the distance from below. Comparing two different
+ * words this way is a few dozen instructions instead of a table walk: the term
+ * rules compare thousands of spellings with each other. Costs are scaled by
+ * UNIT_SCALE so the division stays exact enough; characters from U+0100 on share
+ * one bucket that costs nothing. */
+enum { UNIT_SCALE = 12, UNIT_BUCKETS = 257 };
+static uint16_t unit_a[UNIT_BUCKETS], unit_b[UNIT_BUCKETS];
+
+static unsigned unit_bucket(uint32_t c)
+{
+    c = fold(c);
+    return c < 256 ? c : 256;
+}
+
+static void unit_lower(uint16_t *u, const uint32_t *seg, int n, int per_char)
+{
+    for (int k = 0; k < n; k++) {
+        unsigned b = unit_bucket(seg[k]);
+        if (per_char < u[b])
+            u[b] = (uint16_t)per_char;
+    }
+}
+
+static void unit_costs_build(void)
+{
+    /* an ordinary substitution touches two characters, a doubled letter one */
+    for (int c = 0; c < UNIT_BUCKETS; c++) {
+        unit_a[c] = KR_CONF_EDIT * UNIT_SCALE / 2;
+        unit_b[c] = KR_CONF_EDIT * UNIT_SCALE / 2;
+    }
+    unit_a[256] = unit_b[256] = 0;
+    for (size_t k = 0; k < n_conf; k++) {
+        const conf_entry *e = &conf[k];
+        int per_char = e->cost * UNIT_SCALE / (e->tn + e->on); /* rounded down: a bound */
+        unit_lower(unit_a, e->truth, e->tn, per_char);
+        unit_lower(unit_b, e->ocr, e->on, per_char);
+    }
+}
+
+/* A lower bound on distance_cp(a, b) (case ignored or not). */
+static int distance_bound(const uint32_t *a, int n, const uint32_t *b, int m, int limit)
+{
+    uint8_t left[UNIT_BUCKETS];
+    memset(left, 0, sizeof left);
+    long cost_b = 0, cost_a = 0, over = (long)limit * UNIT_SCALE;
+    for (int j = 0; j < m; j++) {
+        unsigned c = unit_bucket(b[j]);
+        left[c]++;
+        cost_b += unit_b[c];
+    }
+    for (int i = 0; i < n; i++) {
+        unsigned c = unit_bucket(a[i]);
+        if (left[c]) {
+            left[c]--; /* may be matched as itself */
+            cost_b -= unit_b[c];
+        } else {
+            cost_a += unit_a[c];
+        }
+    }
+    long total = cost_a + cost_b;
+    return total > over ? limit + 1 : (int)(total / UNIT_SCALE);
+}
+
 static void conf_build(void)
 {
     for (size_t i = 0; i < N_CONF; i++) {
@@ -150,6 +221,7 @@ static void conf_build(void)
     }
     index_build(&by_truth, true);
     index_build(&by_ocr, false);
+    unit_costs_build();
 }
 
 static void conf_init(void)
@@ -263,6 +335,8 @@ static int distance(const char *a, size_t alen, const char *b, size_t blen, bool
     if (n < 0 || m < 0)
         return KR_CONF_INF;
     conf_init();
+    if (limit < KR_CONF_INF && distance_bound(ca, n, cb, m, limit) > limit)
+        return limit + 1;
     return distance_cp(ca, n, cb, m, nocase, limit);
 }
 
@@ -560,6 +634,8 @@ unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len)
         return 0;
     fold_bytes(word, len, buf);
     entry *e = emap_get(ctx->scratch, &st->counts, buf, len, false);
+    /* the incremental lint reuses results while every answer's presence holds */
+    kr_lint_note_doc_query(ctx, buf, len, e && e->count > 0);
     return e ? e->count : 0;
 }
 
