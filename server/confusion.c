@@ -610,6 +610,22 @@ static void build_stats(kr_lint_ctx *ctx, conf_state *st)
             if (danish_marker(buf, n))
                 markers++;
         }
+        /* a word broken by a line-end hyphen also counts joined: the
+         * broken-hyphenation fix makes it (else a second fix finds new evidence) */
+        if ((t->flags & KR_TOKF_HYPHEN_END) && np > 0 && k + 1 < ctx->an->n_tokens &&
+            ctx->an->tokens[k + 1].kind == KR_TOK_WORD) {
+            kr_span next[8];
+            size_t nn = kr_word_parts(ctx->text, &ctx->an->tokens[k + 1], next, 8);
+            size_t a = parts[np - 1].end - parts[np - 1].start;
+            size_t b = nn ? next[0].end - next[0].start : 0;
+            char joined[WORD_BYTES];
+            if (nn && a + b < sizeof joined) {
+                memcpy(joined, ctx->text + parts[np - 1].start, a);
+                memcpy(joined + a, ctx->text + next[0].start, b);
+                fold_bytes(joined, a + b, buf);
+                emap_get(ctx->scratch, &st->counts, buf, a + b, true)->count++;
+            }
+        }
     }
     /* Danish prose has æ/ø/å in roughly one word in ten; none in 200 words is
      * the signature of text that lost them */
@@ -800,21 +816,25 @@ static void consider(search *s, int nchosen, int cost)
             }
             return;
         }
-    unsigned lex = check_candidate(s, buf, len, nchosen);
-    if (!lex)
-        return;
     int slot = s->ncand;
     if (slot == 2 * KR_CAND_MAX) {
-        /* full: replace the costliest when this one is cheaper */
+        /* full: replace the costliest when this one is cheaper — decided before
+         * the lookup, which then is not needed (but still counts against the
+         * word's allowance, so the search ends where it always did) */
         slot = 0;
         for (int i = 1; i < s->ncand; i++)
             if (s->cand[i].cost > s->cand[slot].cost)
                 slot = i;
-        if (s->cand[slot].cost <= cost)
+        if (s->cand[slot].cost <= cost && !memchr(buf, ' ', len)) {
+            s->lookups++;
             return;
-    } else {
-        s->ncand++;
+        }
     }
+    unsigned lex = check_candidate(s, buf, len, nchosen);
+    if (!lex || (slot < s->ncand && s->cand[slot].cost <= cost))
+        return;
+    if (slot == s->ncand)
+        s->ncand++;
     found *f = &s->cand[slot];
     memcpy(f->text, buf, len + 1);
     memcpy(f->folded, folded, len);

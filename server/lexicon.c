@@ -245,6 +245,9 @@ typedef struct {
     const uint8_t *base;
     size_t size;
     uint32_t root, rep_at, nrep, cpdmin, cpdmax;
+    /* the root's edges by byte: every walk starts there, and the root has the
+     * most edges to search */
+    uint32_t root_next[256];
 } dict;
 
 static uint32_t get32(const uint8_t *p)
@@ -252,19 +255,33 @@ static uint32_t get32(const uint8_t *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* The state reached from `state` by byte c, or 0 (no state lives at offset 0). */
-static uint32_t step(const dict *d, uint32_t state, uint8_t c)
+/* The state reached from `state` by byte c, or 0 (no state lives at offset 0).
+ * Labels are sorted: a short list is scanned, a long one halved. */
+static uint32_t step_scan(const dict *d, uint32_t state, uint8_t c)
 {
     const uint8_t *p = d->base + state;
     unsigned n = p[0];
     const uint8_t *labels = p + 1;
-    for (unsigned i = 0; i < n; i++) {
+    unsigned lo = 0, hi = n;
+    while (hi - lo > 8) {
+        unsigned mid = (lo + hi) / 2;
+        if (labels[mid] <= c)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (unsigned i = lo; i < hi; i++) {
         if (labels[i] == c)
             return get32(labels + n + 4 * i);
         if (labels[i] > c)
             break;
     }
     return 0;
+}
+
+static uint32_t step(const dict *d, uint32_t state, uint8_t c)
+{
+    return state == d->root ? d->root_next[c] : step_scan(d, state, c);
 }
 
 /* The KR_DICT_* flags of the form ending at `state` (0 when none does). Forms
@@ -333,6 +350,8 @@ static bool dict_open(dict *d, const char *path)
         d->base = NULL;
         return false;
     }
+    for (unsigned c = 0; c < 256; c++)
+        d->root_next[c] = step_scan(d, d->root, (uint8_t)c);
     return true;
 }
 
