@@ -340,6 +340,21 @@ static int distance(const char *a, size_t alen, const char *b, size_t blen, bool
     return distance_cp(ca, n, cb, m, nocase, limit);
 }
 
+int kr_confusion_distance_cp_within(const uint32_t *a, int n, const uint32_t *b, int m, int limit)
+{
+    if (n < 0 || m < 0 || n > KR_CONF_MAX_CHARS || m > KR_CONF_MAX_CHARS)
+        return KR_CONF_INF;
+    conf_init();
+    if (limit < KR_CONF_INF && distance_bound(a, n, b, m, limit) > limit)
+        return limit + 1;
+    return distance_cp(a, n, b, m, true, limit);
+}
+
+int kr_confusion_decode(const char *s, size_t n, uint32_t *out)
+{
+    return decode(s, n, out, KR_CONF_MAX_CHARS);
+}
+
 int kr_confusion_distance(const char *a, size_t alen, const char *b, size_t blen)
 {
     return distance(a, alen, b, blen, false, KR_CONF_INF);

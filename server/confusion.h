@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "engine.h"
 
@@ -48,6 +49,13 @@ int kr_confusion_distance(const char *a, size_t alen, const char *b, size_t blen
 /* Like kr_confusion_distance() but ignoring case entirely and giving up early:
  * returns any value > limit as soon as the cost must exceed limit. */
 int kr_confusion_distance_within(const char *a, size_t alen, const char *b, size_t blen, int limit);
+
+/* The same on words already decoded into code points (kr_confusion_decode), for
+ * callers that compare each word with many others. */
+int kr_confusion_distance_cp_within(const uint32_t *a, int n, const uint32_t *b, int m, int limit);
+/* Decodes UTF-8 s[0..n) into at most KR_CONF_MAX_CHARS code points; returns
+ * their number, or -1 when the word is longer. */
+int kr_confusion_decode(const char *s, size_t n, uint32_t *out);
 
 /* ---- repair candidates -------------------------------------------------------- */
 enum {

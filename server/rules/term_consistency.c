@@ -471,6 +471,8 @@ typedef struct {
     unsigned flags;    /* KR_LEX_* */
     bool may_dominate; /* unknown, but a name the repair engine leaves alone */
     int target;        /* index of the spelling it should be, or -1 */
+    const uint32_t *cp; /* its code points (decoded once: compared with many) */
+    int ncp;
 } spelling;
 
 /* A word worth comparing: capitalised (not all capitals) with at least six
@@ -542,7 +544,7 @@ static void collect(kr_lint_ctx *ctx, spellings *ss)
         }
         if (ss->n == cap)
             ss->sp = kr_xrealloc(ss->sp, (cap *= 2) * sizeof *ss->sp);
-        ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1};
+        ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1, NULL, 0};
         ss->slot[j] = (int32_t)ss->n++;
     }
 }
@@ -558,9 +560,9 @@ static int explain_cost(const spelling *a, const spelling *b, int *limit)
                 (!(a->flags & KR_LEX_COMPOUND) || (a->flags & KR_LEX_COMMON));
     if (!word && (!a->may_dominate || a->count < 3 || a->count < 3 * b->count))
         return 1;
-    int l = (int)(12 * nchars(a->s, a->n));
+    int l = 12 * a->ncp;
     *limit = l > 150 ? 150 : l;
-    return kr_confusion_distance_within(a->s, a->n, b->s, b->n, *limit);
+    return kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, *limit);
 }
 
 /* May a explain other spellings at all (before looking at any b)? The spellings
@@ -634,9 +636,17 @@ static void check_clusters(kr_lint_ctx *ctx)
     spelling *sp = ss.sp;
     size_t n = ss.n;
     uint8_t *chars = kr_arena_alloc(ctx->scratch, n + 1);
+    size_t total = 0;
     for (size_t i = 0; i < n; i++) {
         sp[i].flags = ctx->lex ? kr_lexicon_lookup(ctx->lex, sp[i].s, sp[i].n) : 0;
         chars[i] = (uint8_t)nchars(sp[i].s, sp[i].n); /* <= KR_CONF_MAX_CHARS */
+        total += chars[i];
+    }
+    uint32_t *pool = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *pool);
+    for (size_t i = 0; i < n; i++) {
+        sp[i].cp = pool;
+        sp[i].ncp = kr_confusion_decode(sp[i].s, sp[i].n, pool);
+        pool += chars[i];
     }
     /* An unknown spelling may set the norm only as a capitalised name that is not
      * itself a garbling: OCR repeats its garblings of ordinary words faithfully. */
