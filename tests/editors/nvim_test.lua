@@ -134,6 +134,14 @@ for _, name in ipairs({ 'highlights', 'folds' }) do
       vim.fn.filereadable(copy) == 1 and read(copy) == read(src), 'run make nvim-parser and commit it')
   end
 end
+-- make copies them before this test runs; the committed copies (what a packpath
+-- install gets) must not differ from what it copied.
+vim.fn.system({ 'git', '-C', repo, 'rev-parse', '--is-inside-work-tree' })
+if vim.v.shell_error == 0 then
+  local diff = vim.fn.system({ 'git', '-C', repo, 'status', '--porcelain', '--', 'editors/nvim/queries' })
+  check('the committed plugin queries are up to date', vim.trim(diff) == '',
+    vim.trim(diff) .. ' (run make nvim-parser and commit editors/nvim/queries)')
+end
 
 local dir = vim.fn.fnamemodify(doc, ':h')
 vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/outline.qa.txt'))
