@@ -3,6 +3,8 @@
  * the per-word repair search the spelling rules share. */
 #include "confusion.h"
 
+#include "lexicon_internal.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -926,6 +928,165 @@ static search *search_begin(kr_lint_ctx *ctx, const uint32_t *w, int n)
     return s;
 }
 
+/* ---- the process-wide memo of searches ----------------------------------------- *
+ * A search depends only on the word, the kind of search and what the lexicon
+ * answers (its stamp), never on the document: its candidates are kept for every
+ * later lint in this process (the next file of a -j run, the editor's next
+ * keystroke), and only ranking and the decision, which weigh the document's own
+ * evidence, run again. Sharded by hash, each shard behind its own lock; a full
+ * shard is emptied, so memory stays bounded (about 16 x 2048 words). */
+enum { SMEMO_SHARDS = 16, SMEMO_SLOTS = 4096 /* per shard; filled at most half */ };
+
+typedef struct {
+    int16_t cost;
+    uint8_t lex, classes, len;
+} smemo_cand;
+
+typedef struct {
+    uint64_t hash, stamp;
+    uint16_t len;          /* of the word */
+    uint8_t kind, ncand;
+    smemo_cand cand[2 * KR_CAND_MAX];
+    char text[];           /* the word, then each candidate's text */
+} smemo_entry;
+
+typedef struct {
+    pthread_mutex_t lock;
+    smemo_entry **slots;
+    size_t count;
+} smemo_shard;
+
+static smemo_shard smemo[SMEMO_SHARDS];
+static pthread_once_t smemo_once = PTHREAD_ONCE_INIT;
+
+static void smemo_init(void)
+{
+    for (int i = 0; i < SMEMO_SHARDS; i++)
+        pthread_mutex_init(&smemo[i].lock, NULL);
+}
+
+static void smemo_clear(smemo_shard *sh)
+{
+    for (size_t i = 0; sh->slots && i < SMEMO_SLOTS; i++) {
+        free(sh->slots[i]);
+        sh->slots[i] = NULL;
+    }
+    sh->count = 0;
+}
+
+/* At exit, so leak checkers see a clean process. */
+__attribute__((destructor)) static void smemo_free(void)
+{
+    for (int i = 0; i < SMEMO_SHARDS; i++) {
+        smemo_clear(&smemo[i]);
+        free(smemo[i].slots);
+        smemo[i].slots = NULL;
+    }
+}
+
+static size_t smemo_find(const smemo_shard *sh, uint64_t h, uint64_t stamp, int kind,
+                         const char *word, size_t len)
+{
+    size_t i = (h >> 4) & (SMEMO_SLOTS - 1);
+    for (; sh->slots[i]; i = (i + 1) & (SMEMO_SLOTS - 1)) {
+        const smemo_entry *e = sh->slots[i];
+        if (e->hash == h && e->stamp == stamp && e->kind == kind && e->len == len &&
+            memcmp(e->text, word, len) == 0)
+            break;
+    }
+    return i;
+}
+
+/* Fills s->cand from the memo; false when the word is not there. */
+static bool smemo_get(search *s, uint64_t h, uint64_t stamp, int kind, const char *word,
+                      size_t len)
+{
+    smemo_shard *sh = &smemo[h % SMEMO_SHARDS];
+    bool hit = false;
+    pthread_mutex_lock(&sh->lock);
+    if (sh->slots) {
+        const smemo_entry *e = sh->slots[smemo_find(sh, h, stamp, kind, word, len)];
+        if (e) {
+            const char *t = e->text + e->len;
+            for (int i = 0; i < e->ncand; i++) {
+                found *f = &s->cand[i];
+                f->len = e->cand[i].len;
+                memcpy(f->text, t, f->len);
+                f->text[f->len] = '\0';
+                t += f->len;
+                f->cost = e->cand[i].cost;
+                f->lex = e->cand[i].lex;
+                f->classes = e->cand[i].classes;
+            }
+            s->ncand = e->ncand;
+            hit = true;
+        }
+    }
+    pthread_mutex_unlock(&sh->lock);
+    return hit;
+}
+
+static void smemo_put(const search *s, uint64_t h, uint64_t stamp, int kind, const char *word,
+                      size_t len)
+{
+    size_t bytes = len;
+    for (int i = 0; i < s->ncand; i++)
+        bytes += s->cand[i].len;
+    smemo_entry *e = kr_xmalloc(sizeof *e + bytes);
+    e->hash = h;
+    e->stamp = stamp;
+    e->len = (uint16_t)len;
+    e->kind = (uint8_t)kind;
+    e->ncand = (uint8_t)s->ncand;
+    memcpy(e->text, word, len);
+    char *t = e->text + len;
+    for (int i = 0; i < s->ncand; i++) {
+        const found *f = &s->cand[i];
+        e->cand[i] = (smemo_cand){(int16_t)f->cost, (uint8_t)f->lex, (uint8_t)f->classes,
+                                  (uint8_t)f->len};
+        memcpy(t, f->text, f->len);
+        t += f->len;
+    }
+    smemo_shard *sh = &smemo[h % SMEMO_SHARDS];
+    pthread_mutex_lock(&sh->lock);
+    if (!sh->slots)
+        sh->slots = calloc(SMEMO_SLOTS, sizeof *sh->slots);
+    if (sh->slots && sh->count * 2 >= SMEMO_SLOTS)
+        smemo_clear(sh);
+    size_t i = sh->slots ? smemo_find(sh, h, stamp, kind, word, len) : 0;
+    if (sh->slots && !sh->slots[i]) {
+        sh->slots[i] = e;
+        sh->count++;
+        e = NULL;
+    }
+    pthread_mutex_unlock(&sh->lock);
+    free(e); /* another thread stored it first, or no memory for the table */
+}
+
+/* Which search a verdict needs (the memo keeps them apart). */
+enum { SEARCH_FULL = 1, SEARCH_REAL_WORD, SEARCH_COMPOUND };
+
+/* The search of word[0..len) (decoded: w[0..n)) with these bounds, from the memo
+ * when an earlier lint in this process already ran it. Candidates only fit the
+ * memo when short (a text of at most 255 bytes): longer words are searched. */
+static search *searched(kr_lint_ctx *ctx, const char *word, size_t len, const uint32_t *w, int n,
+                        int kind, int max_cost, int max_edits)
+{
+    search *s = search_begin(ctx, w, n);
+    pthread_once(&smemo_once, smemo_init);
+    uint64_t stamp = kr_lexicon_stamp(ctx->lex);
+    uint64_t h = hash_bytes(word, len) ^ (uint64_t)kind * 0x9E3779B97F4A7C15ull;
+    bool fits = len < 256;
+    if (fits && smemo_get(s, h, stamp, kind, word, len))
+        return s;
+    run_search(s, max_cost, max_edits);
+    for (int i = 0; i < s->ncand; i++)
+        fits &= s->cand[i].len < 256 && s->cand[i].lex < 256 && s->cand[i].classes < 256;
+    if (fits)
+        smemo_put(s, h, stamp, kind, word, len);
+    return s;
+}
+
 /* ---- real-word pairs ------------------------------------------------------------ */
 #define KR_REALWORD(w, m, p) {w, m, p},
 static const struct {
@@ -1180,8 +1341,7 @@ static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, cons
     }
     if (v->lex & KR_LEX_COMMON)
         return;
-    search *s = search_begin(ctx, w, n);
-    run_search(s, 30, 1);
+    search *s = searched(ctx, word, len, w, n, SEARCH_REAL_WORD, 30, 1);
     int keep = -1, common = 0;
     for (int i = 0; i < s->ncand; i++)
         if (s->cand[i].lex & KR_LEX_COMMON && !memchr(s->cand[i].text, ' ', s->cand[i].len))
@@ -1199,10 +1359,10 @@ static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, cons
 /* A word known only as an ad-hoc compound (omrade = om+rade, farste): compound
  * splitting accepts many garbles, so a cheap repair to a common dictionary word
  * wins over it. */
-static void judge_compound(kr_lint_ctx *ctx, const uint32_t *w, int n, kr_verdict *v)
+static void judge_compound(kr_lint_ctx *ctx, const char *word, size_t len, const uint32_t *w,
+                           int n, kr_verdict *v)
 {
-    search *s = search_begin(ctx, w, n);
-    run_search(s, 40, 2);
+    search *s = searched(ctx, word, len, w, n, SEARCH_COMPOUND, 40, 2);
     int k = 0;
     for (int i = 0; i < s->ncand; i++) {
         const found *f = &s->cand[i];
@@ -1232,7 +1392,7 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
         return;
     bool known = (v->lex & KR_LEX_KNOWN) && !roman_garble(w, n);
     if (known && (v->lex & KR_LEX_COMPOUND) && !(v->lex & KR_LEX_COMMON)) {
-        judge_compound(ctx, w, n, v);
+        judge_compound(ctx, word, len, w, n, v);
         return;
     }
     if (known) {
@@ -1240,8 +1400,7 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
             judge_real_word(ctx, word, len, w, n, v);
         return;
     }
-    search *s = search_begin(ctx, w, n);
-    run_search(s, MAX_COST, MAX_EDITS);
+    search *s = searched(ctx, word, len, w, n, SEARCH_FULL, MAX_COST, MAX_EDITS);
     rank(ctx, s, v);
     decide(ctx, v);
     /* eth1, amd64: letters and digits mixed are names; 0og is damage only when

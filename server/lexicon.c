@@ -522,9 +522,17 @@ struct kr_lexicon {
     pthread_rwlock_t user_lock;
     strmap user;
     atomic_size_t user_count; /* lets lookups skip the lock while there are none */
+    atomic_uint_fast64_t stamp; /* see kr_lexicon_stamp */
 
     memo_shard memo[MEMO_SHARDS];
 };
+
+/* A fresh stamp from one process-wide counter: never reused, never 0. */
+static void renew_stamp(kr_lexicon *self)
+{
+    static atomic_uint_fast64_t next = 1;
+    atomic_store(&self->stamp, atomic_fetch_add(&next, 1));
+}
 
 kr_lexicon *kr_lexicon_new(void)
 {
@@ -540,7 +548,13 @@ kr_lexicon *kr_lexicon_new(void)
     pthread_rwlock_init(&self->user_lock, NULL);
     for (int i = 0; i < MEMO_SHARDS; i++)
         pthread_mutex_init(&self->memo[i].lock, NULL);
+    renew_stamp(self);
     return self;
+}
+
+uint64_t kr_lexicon_stamp(kr_lexicon *self)
+{
+    return self ? atomic_load(&self->stamp) : 0;
 }
 
 void kr_lexicon_free(kr_lexicon *self)
@@ -832,6 +846,7 @@ void kr_lexicon_add_word(kr_lexicon *self, const char *word, size_t len)
     pthread_rwlock_wrlock(&self->user_lock);
     strmap_put(&self->user, word, len, kr_lex_hash(word, len), 1);
     atomic_store(&self->user_count, self->user.count);
+    renew_stamp(self);
     pthread_rwlock_unlock(&self->user_lock);
 }
 
@@ -845,6 +860,7 @@ int kr_lexicon_add_file(kr_lexicon *self, const char *path, char **err)
     int rc = read_word_file(&self->user, path, 1);
     int saved = errno;
     atomic_store(&self->user_count, self->user.count);
+    renew_stamp(self);
     pthread_rwlock_unlock(&self->user_lock);
     if (rc != 0 && err) {
         const char *why = strerror(saved);

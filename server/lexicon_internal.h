@@ -9,6 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* ---- caches built on lookups ---------------------------------------------------- */
+struct kr_lexicon;
+/* An id of what the lexicon answers now: unique to this lexicon in this process,
+ * renewed whenever the user's words change (0 for NULL). Memos of anything
+ * computed from lookups key on it (server/confusion.c's repair searches). */
+uint64_t kr_lexicon_stamp(struct kr_lexicon *self);
+
 /* ---- hunspell fallback ------------------------------------------------------- */
 typedef struct kr_hunspell kr_hunspell;
 
