@@ -19,11 +19,30 @@ struct kr_document {
     TSParser *parser;
     TSTree *tree;
     bool tree_stale; /* the text changed since the tree was parsed */
+    size_t longest_line; /* bytes, line break included */
+    /* Where the last kr_document_position() stopped, with the units counted from
+     * its line's start in each encoding: diagnostics are converted in order, so
+     * the next one continues from here instead of from the line's start (which
+     * was quadratic on a 1 MB line). A cache inside a const query: a document is
+     * used by one thread at a time (the CLI and the server both do so). */
+    struct {
+        bool valid;
+        size_t line, offset;
+        uint32_t units[3];
+    } pos_cache;
 };
+
+/* tree-sitter 0.20 (Debian 12) corrupts its heap when one line yields more than
+ * 65535 tokens (found by test_hostile.c with a 1 MB line). A token is at least a
+ * byte, so a text whose lines are all shorter than this is safe; longer lines
+ * are linted without a tree (kr_analysis_build then goes by lines). */
+#define MAX_PARSED_LINE 65535
 
 static void index_lines(kr_document *d)
 {
     d->n_lines = 0;
+    d->longest_line = 0;
+    d->pos_cache.valid = false;
     size_t pos = 0;
     for (;;) {
         if (d->n_lines == d->cap_lines) {
@@ -32,9 +51,12 @@ static void index_lines(kr_document *d)
         }
         d->lines[d->n_lines++] = pos;
         const char *nl = memchr(d->text + pos, '\n', d->len - pos);
+        size_t next = nl ? (size_t)(nl - d->text) + 1 : d->len;
+        if (next - pos > d->longest_line)
+            d->longest_line = next - pos;
         if (!nl)
             break;
-        pos = (size_t)(nl - d->text) + 1;
+        pos = next;
     }
 }
 
@@ -170,18 +192,30 @@ kr_position kr_document_position(const kr_document *self, size_t offset, kr_enco
 {
     if (offset > self->len)
         offset = self->len;
+    kr_document *cache = (kr_document *)self; /* see pos_cache */
     size_t line = kr_document_line_of(self, offset);
     size_t i = count_start(self, line);
-    kr_position pos = {(uint32_t)line, 0};
+    uint32_t units[3] = {0, 0, 0};
+    if (cache->pos_cache.valid && cache->pos_cache.line == line &&
+        cache->pos_cache.offset >= i && cache->pos_cache.offset <= offset) {
+        i = cache->pos_cache.offset;
+        memcpy(units, cache->pos_cache.units, sizeof units);
+    }
     while (i < offset) {
         unsigned u;
-        size_t n = char_len((const unsigned char *)self->text + i, self->len - i, &u, enc);
+        size_t n = char_len((const unsigned char *)self->text + i, self->len - i, &u, KR_ENC_UTF8);
         if (i + n > offset)
             break; /* offset inside a character: report the character's start */
-        pos.character += u;
+        units[KR_ENC_UTF8] += (uint32_t)n;
+        units[KR_ENC_UTF16] += n == 4 ? 2 : 1;
+        units[KR_ENC_UTF32] += 1;
         i += n;
     }
-    return pos;
+    cache->pos_cache.valid = true;
+    cache->pos_cache.line = line;
+    cache->pos_cache.offset = i;
+    memcpy(cache->pos_cache.units, units, sizeof units);
+    return (kr_position){(uint32_t)line, units[enc]};
 }
 
 size_t kr_document_offset(const kr_document *self, kr_position pos, kr_encoding enc)
@@ -233,7 +267,8 @@ int kr_document_edit(kr_document *self, size_t start, size_t end, const char *te
         .old_end_point = point_of(self, end),
     };
     memmove(self->text + start + len, self->text + end, self->len - end);
-    memcpy(self->text + start, text, len);
+    if (len) /* text may be NULL for a pure deletion */
+        memcpy(self->text + start, text, len);
     self->len = new_len;
     self->text[new_len] = '\0';
     index_lines(self);
@@ -248,6 +283,12 @@ const TSTree *kr_document_tree(kr_document *self)
 {
     if (!tree_sitter_korrektur)
         return NULL;
+    if (self->longest_line > MAX_PARSED_LINE) {
+        if (self->tree)
+            ts_tree_delete(self->tree);
+        self->tree = NULL;
+        return NULL;
+    }
     if (!self->parser) {
         self->parser = ts_parser_new();
         if (!self->parser || !ts_parser_set_language(self->parser, tree_sitter_korrektur())) {

@@ -70,7 +70,8 @@ size_t kr_document_offset(const kr_document *self, kr_position pos, kr_encoding 
 
 /* The syntax tree of the current text (parsed on demand, incrementally after
  * edits). Borrowed: owned by the document, valid until the next edit or free.
- * NULL if the parser could not be created. */
+ * NULL if the parser could not be created, or when a line is longer than 64 KiB
+ * (too many tokens for tree-sitter 0.20): rules then go by lines. */
 const TSTree *kr_document_tree(kr_document *self);
 
 /* Counts characters in `enc` units in text[0..len) (used by formatters that print
