@@ -160,6 +160,59 @@ static void unit_lower(uint16_t *u, const uint32_t *seg, int n, int per_char)
     }
 }
 
+static void conf_init(void);
+
+/* Signatures: one bit per character class, and the least unit cost of any
+ * character in the class (a class holds a letter or two). */
+static uint16_t sig_unit_a[64], sig_unit_b[64];
+
+static unsigned sig_bit(unsigned bucket)
+{
+    if (bucket >= 'a' && bucket <= 'z')
+        return bucket - 'a';
+    if (bucket >= 0xDF && bucket <= 0xFF)
+        return 26 + (bucket - 0xDF); /* 26..58 */
+    if (bucket >= '0' && bucket <= '9')
+        return 59;
+    if (bucket == 256)
+        return 63;
+    return 60 + bucket % 3;
+}
+
+static void sig_units_build(void)
+{
+    for (int b = 0; b < 64; b++)
+        sig_unit_a[b] = sig_unit_b[b] = UINT16_MAX;
+    for (unsigned c = 0; c < UNIT_BUCKETS; c++) {
+        unsigned b = sig_bit(c);
+        if (unit_a[c] < sig_unit_a[b])
+            sig_unit_a[b] = unit_a[c];
+        if (unit_b[c] < sig_unit_b[b])
+            sig_unit_b[b] = unit_b[c];
+    }
+}
+
+uint64_t kr_confusion_signature(const uint32_t *w, int n)
+{
+    uint64_t sig = 0;
+    for (int i = 0; i < n; i++)
+        sig |= 1ull << sig_bit(unit_bucket(w[i]));
+    return sig;
+}
+
+/* A class present in one word and absent from the other leaves at least one
+ * character unmatched (see distance_bound). */
+int kr_confusion_signature_bound(uint64_t a, uint64_t b, int limit)
+{
+    conf_init();
+    long over = (long)limit * UNIT_SCALE, total = 0;
+    for (uint64_t only_a = a & ~b; only_a; only_a &= only_a - 1)
+        total += sig_unit_a[__builtin_ctzll(only_a)];
+    for (uint64_t only_b = b & ~a; only_b && total <= over; only_b &= only_b - 1)
+        total += sig_unit_b[__builtin_ctzll(only_b)];
+    return total > over ? limit + 1 : (int)(total / UNIT_SCALE);
+}
+
 static void unit_costs_build(void)
 {
     /* an ordinary substitution touches two characters, a doubled letter one */
@@ -174,6 +227,7 @@ static void unit_costs_build(void)
         unit_lower(unit_a, e->truth, e->tn, per_char);
         unit_lower(unit_b, e->ocr, e->on, per_char);
     }
+    sig_units_build();
 }
 
 /* A lower bound on distance_cp(a, b) (case ignored or not). */

@@ -53,6 +53,12 @@ int kr_confusion_distance_within(const char *a, size_t alen, const char *b, size
 /* The same on words already decoded into code points (kr_confusion_decode), for
  * callers that compare each word with many others. */
 int kr_confusion_distance_cp_within(const uint32_t *a, int n, const uint32_t *b, int m, int limit);
+/* Which characters a word contains, folded into 64 bits, and a lower bound on
+ * the distance between two words from theirs alone (a few instructions: a
+ * caller comparing every pair of many words skips most pairs with it). The
+ * bound is on the case-blind distance; any value > limit means "over". */
+uint64_t kr_confusion_signature(const uint32_t *w, int n);
+int kr_confusion_signature_bound(uint64_t a, uint64_t b, int limit);
 /* Decodes UTF-8 s[0..n) into at most KR_CONF_MAX_CHARS code points; returns
  * their number, or -1 when the word is longer. */
 int kr_confusion_decode(const char *s, size_t n, uint32_t *out);

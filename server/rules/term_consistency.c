@@ -473,6 +473,7 @@ typedef struct {
     int target;        /* index of the spelling it should be, or -1 */
     const uint32_t *cp; /* its code points (decoded once: compared with many) */
     int ncp;
+    uint64_t sig; /* kr_confusion_signature */
 } spelling;
 
 /* A word worth comparing: capitalised (not all capitals) with at least six
@@ -544,7 +545,7 @@ static void collect(kr_lint_ctx *ctx, spellings *ss)
         }
         if (ss->n == cap)
             ss->sp = kr_xrealloc(ss->sp, (cap *= 2) * sizeof *ss->sp);
-        ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1, NULL, 0};
+        ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1, NULL, 0, 0};
         ss->slot[j] = (int32_t)ss->n++;
     }
 }
@@ -562,6 +563,8 @@ static int explain_cost(const spelling *a, const spelling *b, int *limit)
         return 1;
     int l = 12 * a->ncp;
     *limit = l > 150 ? 150 : l;
+    if (kr_confusion_signature_bound(a->sig, b->sig, *limit) > *limit)
+        return *limit + 1;
     return kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, *limit);
 }
 
@@ -646,6 +649,7 @@ static void check_clusters(kr_lint_ctx *ctx)
     for (size_t i = 0; i < n; i++) {
         sp[i].cp = pool;
         sp[i].ncp = kr_confusion_decode(sp[i].s, sp[i].n, pool);
+        sp[i].sig = kr_confusion_signature(pool, sp[i].ncp);
         pool += chars[i];
     }
     /* An unknown spelling may set the norm only as a capitalised name that is not
