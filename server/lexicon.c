@@ -398,14 +398,15 @@ static bool dictionary_word_at(const dict *d, uint32_t st)
  * dictionary entry ("a la"). Every candidate shares the word's prefix up to the
  * change, so the prefix is walked once, and once it leaves the automaton no
  * later change can give a word. */
-static bool misspelt(const dict *d, const rep_rule *reps, size_t nrep, const char *w, size_t len)
+static bool misspelt(const dict *d, const rep_rule *reps, size_t nrep, const uint8_t *rep_first,
+                     const char *w, size_t len)
 {
     uint32_t st = d->root;
     for (size_t pos = 0; pos < len && st; pos++) {
         if (pos > 0 && ((unsigned char)w[pos] & 0xC0) != 0x80 &&
             dictionary_word_at(d, walk(d, step(d, st, ' '), w + pos, len - pos)))
             return true;
-        for (size_t r = 0; r < nrep; r++) {
+        for (size_t r = 0; r < nrep && rep_first[(uint8_t)w[pos]]; r++) {
             const rep_rule *rr = &reps[r];
             if (rr->at_start || rr->at_end || rr->from_len == 0 || rr->from[0] != w[pos] ||
                 rr->from_len > len - pos || memcmp(w + pos, rr->from, rr->from_len) != 0)
@@ -426,11 +427,12 @@ typedef struct {
     const dict *d;
     const rep_rule *reps;
     size_t nrep;
+    const uint8_t *rep_first; /* bytes some unanchored REP rule begins with */
 } splitter;
 
 static bool misspelt_word(const splitter *sp, const char *w, size_t len)
 {
-    return misspelt(sp->d, sp->reps, sp->nrep, w, len);
+    return misspelt(sp->d, sp->reps, sp->nrep, sp->rep_first, w, len);
 }
 
 /* The dictionary stem hunspell reports for the next compound part, which it
@@ -469,9 +471,9 @@ static size_t compound_at(const splitter *sp, const char *w, size_t len, unsigne
         st = step(d, st, (uint8_t)w[i]);
         if (!st)
             break;
+        chars += ((unsigned char)w[i] & 0xC0) != 0x80; /* characters in w[0..i] */
         if (((unsigned char)w[i + 1] & 0xC0) == 0x80)
             continue; /* split only between characters */
-        chars = utf8_chars(w, i + 1);
         if (chars < d->cpdmin || total - chars < d->cpdmin)
             continue;
         unsigned f = form_flags(d, st);
@@ -514,6 +516,7 @@ struct kr_lexicon {
     dict dict;
     rep_rule *reps;
     size_t nrep;
+    uint8_t rep_first[256]; /* see splitter */
 
     pthread_mutex_t hs_lock;
     bool hs_tried;
@@ -638,6 +641,8 @@ static bool load_reps(kr_lexicon *self)
             r->at_start = true, r->from++, r->from_len--;
         if (r->from_len && r->from[r->from_len - 1] == '$')
             r->at_end = true, r->from_len--;
+        if (!r->at_start && !r->at_end && r->from_len)
+            self->rep_first[(uint8_t)r->from[0]] = 1;
     }
     return true;
 }
@@ -726,7 +731,7 @@ static unsigned direct_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], i
 
 static unsigned compound_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len)
 {
-    splitter sp = {&self->dict, self->reps, self->nrep};
+    splitter sp = {&self->dict, self->reps, self->nrep, self->rep_first};
     for (int i = 0; i < n; i++)
         if (compound_at(&sp, alts[i], len, 0))
             return KR_LEX_KNOWN | KR_LEX_COMPOUND;
