@@ -86,18 +86,20 @@ typedef struct lsp_doc {
     char *path; /* local file of a file:// uri, or NULL */
     kr_document *doc;
     int64_t version;
-    bool dirty;          /* text or configuration changed since the last lint */
-    bool publish;        /* diagnostics to push at the next idle */
-    bool too_large;      /* above maxFileSize: not linted */
-    bool warned_large;   /* the showMessage about it was sent */
+    bool dirty;            /* text or configuration changed since the last lint */
+    bool publish;          /* diagnostics to push at the next idle */
+    bool too_large;        /* above maxFileSize: not linted */
+    bool warned_large;     /* the showMessage about it was sent */
     kr_diagnostics *diags; /* the last lint (never NULL after the first lint) */
-    size_t *shown;       /* indices into diags of the diagnostics reported */
+    size_t *shown;         /* indices into diags of the diagnostics reported */
     size_t n_shown;
-    char *items;         /* the reported diagnostics: LSP JSON text of an array */
+    char *items; /* the reported diagnostics: LSP JSON text of an array */
     size_t items_len;
-    uint64_t result_id;  /* changes whenever items change (pull diagnostics) */
+    uint64_t result_id;      /* changes whenever items change (pull diagnostics) */
     double lint_ms, json_ms; /* the last lint's engine and JSON times (debugText) */
-    char **ignored;      /* words ignored in this document */
+    double changed_at;       /* when the last change arrived (lsp_now_ms_precise) */
+    double publish_ms;       /* from that change to its diagnostics being written */
+    char **ignored;          /* words ignored in this document */
     size_t n_ignored;
 } lsp_doc;
 
@@ -126,11 +128,11 @@ struct kr_lsp {
     char **folders; /* canonical workspace folder paths; folders[0] is the root */
     size_t n_folders;
 
-    json_t *settings;       /* the editor's `korrektur` settings object, or NULL */
-    kr_config *config;      /* settings + .korrektur.json over the defaults */
-    char *docs_url;         /* codeDescription template with {rule}, or NULL */
-    char *dictionary;       /* resolved dictionary path (for writes), or NULL */
-    bool dictionary_ok;     /* inside the allowed folders */
+    json_t *settings;   /* the editor's `korrektur` settings object, or NULL */
+    kr_config *config;  /* settings + .korrektur.json over the defaults */
+    char *docs_url;     /* codeDescription template with {rule}, or NULL */
+    char *dictionary;   /* resolved dictionary path (for writes), or NULL */
+    bool dictionary_ok; /* inside the allowed folders */
     kr_lexicon *lex;
     kr_linter *linter;
 
@@ -144,10 +146,10 @@ struct kr_lsp {
     } out[16];
     size_t n_out;
 
-    uint64_t result_seq; /* last resultId handed out (unique across documents) */
-    char *dict_loaded;   /* the dictionary file the lexicon holds, or NULL */
-    long long dict_stamp; /* its mtime and size when loaded, to notice edits */
-    json_t *cancelled; /* ids named by $/cancelRequest not yet answered */
+    uint64_t result_seq;       /* last resultId handed out (unique across documents) */
+    char *dict_loaded;         /* the dictionary file the lexicon holds, or NULL */
+    long long dict_stamp;      /* its mtime and size when loaded, to notice edits */
+    json_t *cancelled;         /* ids named by $/cancelRequest not yet answered */
     uint64_t first_pending_ms; /* when the oldest unpublished change came, 0 if none */
 };
 
@@ -181,8 +183,8 @@ extern const size_t kr_lsp_routes_count;
 /* Parameter helpers: answer InvalidParams (when id is given) and return false. */
 bool lsp_bad_params(kr_lsp *s, json_t *id, const char *what);
 
-/* A JSON string of s[0..n), with invalid UTF-8 and NULs replaced by U+FFFD
- * (jansson refuses invalid UTF-8, and engine strings may come from any bytes). */
+/* A JSON string of str[0..n), invalid UTF-8 replaced by U+FFFD (jansson refuses
+ * invalid UTF-8, and engine strings may come from any bytes). */
 json_t *lsp_string(const char *str, size_t n);
 /* Length of the valid UTF-8 sequence at str (0 when invalid). */
 size_t lsp_utf8_len(const char *str, size_t avail);

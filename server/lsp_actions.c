@@ -17,6 +17,10 @@
 
 #include "lsp.h"
 
+/* The engine's incremental lint keeps block results that depend on the lexicon;
+ * weak so this layer builds against an engine without the cache too. */
+void kr_linter_invalidate(kr_linter *self) __attribute__((weak));
+
 /* ---- confinement -------------------------------------------------------------- */
 
 /* $XDG_CONFIG_HOME/korrektur (or ~/.config/korrektur), not necessarily existing. */
@@ -129,20 +133,18 @@ static json_t *command_action(const char *title, const char *command, const char
                               const char *word, json_t *diag)
 {
     return json_pack("{s:s, s:s, s:[O], s:{s:s, s:s, s:[{s:s, s:s}]}}", "title", title, "kind",
-                     "quickfix", "diagnostics", diag, "command", "title", title, "command",
-                     command, "arguments", "uri", uri, "word", word);
+                     "quickfix", "diagnostics", diag, "command", "title", title, "command", command,
+                     "arguments", "uri", uri, "word", word);
 }
 
-static void word_actions(kr_lsp *s, lsp_doc *doc, const kr_diagnostic *d, json_t *dj,
-                         json_t *out)
+static void word_actions(kr_lsp *s, lsp_doc *doc, const kr_diagnostic *d, json_t *dj, json_t *out)
 {
     /* the flagged text itself: a rule's subject may carry punctuation */
     size_t len;
     const char *text = kr_document_text(doc->doc, &len);
     size_t a = kr_diagnostic_start(d), e = kr_diagnostic_end(d);
     const char *w = e <= len && a < e ? kr_arena_strndup(&s->arena, text + a, e - a) : NULL;
-    if (strcmp(kr_diagnostic_rule(d), "encoding") == 0 || !word_like(w) ||
-        strlen(w) != e - a)
+    if (strcmp(kr_diagnostic_rule(d), "encoding") == 0 || !word_like(w) || strlen(w) != e - a)
         return;
     /* one pair per word even when it is flagged several times in the range */
     size_t i;
@@ -173,11 +175,11 @@ static void quick_fixes(kr_lsp *s, lsp_doc *doc, size_t start, size_t end, json_
         json_array_foreach(fixes, i, f)
         {
             json_t *edits = json_deep_copy(json_object_get(f, "edits"));
-            json_array_append_new(
-                out, json_pack("{s:O, s:s, s:[O], s:O, s:o}", "title", json_object_get(f, "title"),
-                               "kind", "quickfix", "diagnostics", dj, "isPreferred",
-                               json_object_get(f, "isPreferred"), "edit",
-                               workspace_edit(s, doc, edits)));
+            json_array_append_new(out, json_pack("{s:O, s:s, s:[O], s:O, s:o}", "title",
+                                                 json_object_get(f, "title"), "kind", "quickfix",
+                                                 "diagnostics", dj, "isPreferred",
+                                                 json_object_get(f, "isPreferred"), "edit",
+                                                 workspace_edit(s, doc, edits)));
         }
         word_actions(s, doc, d, dj, out);
         json_decref(dj);
@@ -219,12 +221,14 @@ static json_t *fix_all_edits(kr_lsp *s, lsp_doc *doc)
 {
     size_t total = 0, n = 0;
     for (size_t k = 0; k < doc->n_shown; k++) {
-        const kr_fix *f = kr_diagnostic_preferred_fix(kr_diagnostics_get(doc->diags, doc->shown[k]));
+        const kr_fix *f =
+            kr_diagnostic_preferred_fix(kr_diagnostics_get(doc->diags, doc->shown[k]));
         total += f ? kr_fix_edit_count(f) : 0;
     }
     kr_edit *taken = kr_arena_alloc(&s->arena, (total + 1) * sizeof *taken);
     for (size_t k = 0; k < doc->n_shown; k++) {
-        const kr_fix *f = kr_diagnostic_preferred_fix(kr_diagnostics_get(doc->diags, doc->shown[k]));
+        const kr_fix *f =
+            kr_diagnostic_preferred_fix(kr_diagnostics_get(doc->diags, doc->shown[k]));
         if (!f || !fix_fits(f, taken, n))
             continue;
         for (size_t i = 0; i < kr_fix_edit_count(f); i++)
@@ -253,9 +257,8 @@ json_t *lsp_code_action(kr_lsp *s, json_t *params, json_t *id)
     if (kind_wanted(only, "source.fixAll.korrektur")) {
         json_t *edits = fix_all_edits(s, doc);
         if (json_array_size(edits) > 0)
-            json_array_append_new(out, json_pack("{s:s, s:s, s:o}", "title",
-                                                 "Ret alle (korrektur)", "kind",
-                                                 "source.fixAll.korrektur", "edit",
+            json_array_append_new(out, json_pack("{s:s, s:s, s:o}", "title", "Ret alle (korrektur)",
+                                                 "kind", "source.fixAll.korrektur", "edit",
                                                  workspace_edit(s, doc, edits)));
         else
             json_decref(edits);
@@ -297,8 +300,7 @@ static int append_word(const char *path, const char *word, const char **why)
 static json_t *add_word(kr_lsp *s, const char *word, json_t *id)
 {
     if (!s->dictionary || !s->dictionary_ok) {
-        lsp_show(s, 1, "korrektur: no dictionary file inside the workspace to add »%s« to",
-                 word);
+        lsp_show(s, 1, "korrektur: no dictionary file inside the workspace to add »%s« to", word);
         lsp_respond_error(s, id, KR_RPC_REQUEST_FAILED,
                           "the dictionary path is missing or outside the workspace");
         return NULL;
@@ -307,11 +309,12 @@ static json_t *add_word(kr_lsp *s, const char *word, json_t *id)
         const char *why = NULL;
         if (append_word(s->dictionary, word, &why) < 0) {
             lsp_show(s, 1, "korrektur: cannot write %s: %s", s->dictionary, why);
-            lsp_respond_error(s, id, KR_RPC_REQUEST_FAILED, "cannot write the dictionary: %s",
-                              why);
+            lsp_respond_error(s, id, KR_RPC_REQUEST_FAILED, "cannot write the dictionary: %s", why);
             return NULL;
         }
         kr_lexicon_add_word(s->lex, word, strlen(word));
+        if (kr_linter_invalidate) /* cached block results knew the old lexicon */
+            kr_linter_invalidate(s->linter);
         /* our own write is not an outside edit: no lexicon reload for it */
         struct stat st;
         if (stat(s->dictionary, &st) == 0)

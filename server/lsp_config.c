@@ -1,7 +1,9 @@
 /* lsp_config.c — reads configuration JSON (a `.korrektur.json` file, LSP
  * initializationOptions or a `korrektur` settings section) into a kr_config. Part
  * of the JSON layer: with the other lsp_*.c files, the only user of jansson.
- * Every error is one sentence that names the offending key. */
+ * Every error is one sentence that names the offending key. `docsUrl` (a link
+ * template for codeDescription) is the server's own key: accepted here, read by
+ * lsp_config_read_extras(). */
 #include <errno.h>
 #include <jansson.h>
 #include <libgen.h>
@@ -79,8 +81,8 @@ static int read_rule(kr_config *c, const char *id, json_t *v, const char *origin
             kr_config_set_rule_enabled(c, id, json_is_true(x));
         } else if (strcmp(k, "severity") == 0) {
             if (read_severity(x, &sev) < 0)
-                return fail(err, origin,
-                            "\"%s\" must be one of error, warning, information, hint", key);
+                return fail(err, origin, "\"%s\" must be one of error, warning, information, hint",
+                            key);
             kr_config_set_rule_severity(c, id, sev);
         } else {
             return fail(err, origin, "\"%s\" is not a known setting", key);
@@ -124,8 +126,8 @@ static int apply(kr_config *c, json_t *root, const char *origin, char **err)
                 return -1;
         } else if (strcmp(key, "minSeverity") == 0) {
             if (read_severity(v, &sev) < 0)
-                return fail(err, origin,
-                            "\"%s\" must be one of error, warning, information, hint", key);
+                return fail(err, origin, "\"%s\" must be one of error, warning, information, hint",
+                            key);
             kr_config_set_min_severity(c, sev);
         } else if (strcmp(key, "maxFileSize") == 0) {
             if (!json_is_integer(v) || json_integer_value(v) <= 0)

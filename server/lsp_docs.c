@@ -247,6 +247,7 @@ static void check_size(kr_lsp *s, lsp_doc *d)
 static void touch(kr_lsp *s, lsp_doc *d)
 {
     d->dirty = true;
+    d->changed_at = lsp_now_ms_precise();
     if (!s->first_pending_ms)
         s->first_pending_ms = lsp_now_ms();
 }
@@ -368,7 +369,7 @@ json_t *lsp_debug_text(kr_lsp *s, json_t *params, json_t *id)
         return NULL;
     size_t len;
     const char *t = kr_document_text(d->doc, &len);
-    return json_pack("{s:o, s:I, s:f, s:f, s:I}", "text", json_stringn(t, len), "version",
+    return json_pack("{s:o, s:I, s:f, s:f, s:f, s:I}", "text", json_stringn(t, len), "version",
                      (json_int_t)d->version, "lintMs", d->lint_ms, "jsonMs", d->json_ms,
-                     "diagnostics", (json_int_t)d->n_shown);
+                     "changeToPublishMs", d->publish_ms, "diagnostics", (json_int_t)d->n_shown);
 }

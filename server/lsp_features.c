@@ -163,8 +163,8 @@ static json_t *symbol(kr_lsp *s, lsp_doc *doc, const char *t, const kr_analysis 
     const kr_block *b = &an->blocks[sec->block];
     const char *name = label_name(sec->kind);
     json_t *range = lsp_range_json(s, doc->doc, b->start, sec->end);
-    json_t *j = json_pack("{s:o, s:i}", "name", name ? json_string(name) : block_text(t, b),
-                          "kind", sec->kind == KR_LABEL_NONE ? 2 : 20);
+    json_t *j = json_pack("{s:o, s:i}", "name", name ? json_string(name) : block_text(t, b), "kind",
+                          sec->kind == KR_LABEL_NONE ? 2 : 20);
     if (s->client.hierarchical_symbols) {
         json_object_set_new(j, "range", range);
         json_object_set_new(j, "selectionRange", lsp_range_json(s, doc->doc, b->start, b->end));
@@ -202,16 +202,15 @@ json_t *lsp_document_symbol(kr_lsp *s, json_t *params, json_t *id)
             json_array_append_new(json_object_get(title, "children"), sym);
         } else {
             if (!s->client.hierarchical_symbols && sec[0].kind == KR_LABEL_NONE && i > 0)
-                json_object_set_new(sym, "containerName",
-                                    block_text(t, &an.blocks[sec[0].block]));
+                json_object_set_new(sym, "containerName", block_text(t, &an.blocks[sec[0].block]));
             json_array_append_new(out, sym);
         }
     }
     /* the title's range covers everything it contains */
     if (title && n > 1)
-        json_object_set_new(title, "range",
-                            lsp_range_json(s, doc->doc, an.blocks[sec[0].block].start,
-                                           sec[n - 1].end));
+        json_object_set_new(
+            title, "range",
+            lsp_range_json(s, doc->doc, an.blocks[sec[0].block].start, sec[n - 1].end));
     return out;
 }
 
@@ -245,8 +244,8 @@ json_t *lsp_folding_range(kr_lsp *s, json_t *params, json_t *id)
         size_t a = kr_document_line_of(doc->doc, an.blocks[i].start);
         size_t b = kr_document_line_of(doc->doc, an.blocks[i].end);
         if (b > a && !(a == last_a && b == last_b))
-            json_array_append_new(out, json_pack("{s:I, s:I}", "startLine", (json_int_t)a,
-                                                 "endLine", (json_int_t)b));
+            json_array_append_new(
+                out, json_pack("{s:I, s:I}", "startLine", (json_int_t)a, "endLine", (json_int_t)b));
     }
     return out;
 }

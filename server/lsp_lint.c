@@ -43,15 +43,23 @@ static void sb_put(sbuf *b, const char *s, size_t n)
     b->p[b->n] = '\0';
 }
 
-static void sb_lit(sbuf *b, const char *s)
+static void sb_cat(sbuf *b, const char *s)
 {
     sb_put(b, s, strlen(s));
 }
 
+/* String literals: their length is known at compile time. */
+#define sb_lit(b, s) sb_put((b), "" s, sizeof(s) - 1)
+
 static void sb_uint(sbuf *b, unsigned long long v)
 {
     char tmp[24];
-    sb_put(b, tmp, (size_t)snprintf(tmp, sizeof tmp, "%llu", v));
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sb_put(b, tmp + i, sizeof tmp - i);
 }
 
 /* A JSON string; invalid UTF-8 becomes U+FFFD so the output is always valid. */
@@ -112,10 +120,15 @@ static void sb_fix(kr_lsp *s, sbuf *b, kr_document *doc, const kr_fix *f)
 {
     sb_lit(b, "{\"title\":");
     sb_cstr(b, kr_fix_title(f));
-    sb_lit(b, kr_fix_preferred(f) ? ",\"isPreferred\":true,\"edits\":[" : ",\"isPreferred\":false,\"edits\":[");
+    if (kr_fix_preferred(f))
+        sb_lit(b, ",\"isPreferred\":true,\"edits\":[");
+    else
+        sb_lit(b, ",\"isPreferred\":false,\"edits\":[");
     for (size_t i = 0; i < kr_fix_edit_count(f); i++) {
         const kr_edit *e = kr_fix_edit(f, i);
-        sb_lit(b, i ? ",{\"range\":" : "{\"range\":");
+        if (i)
+            sb_lit(b, ",");
+        sb_lit(b, "{\"range\":");
         sb_range(s, b, doc, e->start, e->end);
         sb_lit(b, ",\"newText\":");
         sb_str(b, e->text, e->len);
@@ -133,11 +146,11 @@ static void sb_code_description(kr_lsp *s, sbuf *b, const char *rule)
     sbuf href = {0};
     if (hole) {
         sb_put(&href, s->docs_url, (size_t)(hole - s->docs_url));
-        sb_lit(&href, rule);
-        sb_lit(&href, hole + 6);
+        sb_cat(&href, rule);
+        sb_cat(&href, hole + 6);
     } else {
-        sb_lit(&href, s->docs_url);
-        sb_lit(&href, rule);
+        sb_cat(&href, s->docs_url);
+        sb_cat(&href, rule);
     }
     sb_lit(b, ",\"codeDescription\":{\"href\":");
     sb_str(b, href.p, href.n);
@@ -257,6 +270,7 @@ void lsp_publish(kr_lsp *s, lsp_doc *doc)
     sb_lit(&b, "}}");
     lsp_send_text(s, b.p, b.n);
     free(b.p);
+    doc->publish_ms = lsp_now_ms_precise() - doc->changed_at;
 }
 
 void lsp_publish_empty(kr_lsp *s, const char *uri)
@@ -319,9 +333,9 @@ json_t *lsp_pull_diagnostics(kr_lsp *s, json_t *params, json_t *id)
     char *id_text = json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT);
     sbuf b = {0};
     sb_lit(&b, "{\"jsonrpc\":\"2.0\",\"id\":");
-    sb_lit(&b, id_text ? id_text : "null");
+    sb_cat(&b, id_text ? id_text : "null");
     sb_lit(&b, ",\"result\":{\"kind\":\"full\",\"resultId\":\"");
-    sb_lit(&b, rid);
+    sb_cat(&b, rid);
     sb_lit(&b, "\",\"items\":");
     sb_put(&b, doc->items, doc->items_len);
     sb_lit(&b, "}}");

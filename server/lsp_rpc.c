@@ -44,8 +44,8 @@ void lsp_respond_error(kr_lsp *s, json_t *id, int code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    lsp_send(s, json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id",
-                          id ? id : json_null(), "error", "code", code, "message", buf));
+    lsp_send(s, json_pack("{s:s, s:O, s:{s:i, s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(),
+                          "error", "code", code, "message", buf));
 }
 
 void lsp_notify(kr_lsp *s, const char *method, json_t *params)
@@ -64,8 +64,8 @@ void lsp_request(kr_lsp *s, const char *method, json_t *params, int kind)
     s->out[s->n_out].id = id;
     s->out[s->n_out].kind = kind;
     s->n_out++;
-    lsp_send(s, json_pack("{s:s, s:I, s:s, s:o}", "jsonrpc", "2.0", "id", (json_int_t)id,
-                          "method", method, "params", params ? params : json_null()));
+    lsp_send(s, json_pack("{s:s, s:I, s:s, s:o}", "jsonrpc", "2.0", "id", (json_int_t)id, "method",
+                          method, "params", params ? params : json_null()));
 }
 
 static void vmessage(kr_lsp *s, const char *method, int type, const char *fmt, va_list ap)
