@@ -197,8 +197,27 @@ typedef enum { CASE_LOWER, CASE_INIT, CASE_ALL, CASE_MIXED } case_kind;
 
 /* LOWER: no capitals; INIT: only the first letter; ALL: no small letters and
  * at least two capitals; MIXED: anything else (checked exactly as written). */
+/* No capital for certain: ASCII without A-Z, and Latin-1 small letters (the
+ * common case of a lookup, decided without decoding). */
+static bool surely_lower(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            return false;
+        if (c >= 0x80) {
+            if (c != 0xC3 || i + 1 >= len || (unsigned char)s[i + 1] < 0xA0)
+                return false;
+            i++; /* U+00E0..U+00FF: small letters, ÷ and ÿ, none a capital */
+        }
+    }
+    return true;
+}
+
 static case_kind case_of(const char *s, size_t len)
 {
+    if (surely_lower(s, len))
+        return CASE_LOWER;
     size_t upper = 0, lower = 0;
     bool first_upper = false;
     bool seen_letter = false;
