@@ -797,15 +797,6 @@ def latency_of_change_to_publish_and_first_lint():
     with Workspace(UTF8) as ws:
         ws.open("warm.txt", "Varm op.\n")  # loads the lexicon
         ws.c.diagnostics(ws.uri("warm.txt"))
-        big = (text * (1024 * 1024 // len(text.encode()) + 1))
-        t0 = time.monotonic()
-        ws.open("big.txt", big)
-        ws.c.diagnostics(ws.uri("big.txt"), timeout=120)
-        PERF["first_lint_1mb_ms"] = (time.monotonic() - t0) * 1000
-        dbg = ws.c.request("korrektur/debugText", {"textDocument": {"uri": ws.uri("big.txt")}})
-        PERF["1mb_engine_lint_ms"] = dbg["result"]["lintMs"]
-        PERF["1mb_json_ms"] = dbg["result"]["jsonMs"]
-        PERF["1mb_diagnostics"] = dbg["result"]["diagnostics"]
         ws.open("demo.txt", text)
         ws.c.diagnostics(ws.uri("demo.txt"))
         times, server = [], []
@@ -826,16 +817,28 @@ def latency_of_change_to_publish_and_first_lint():
         dbg = ws.c.request("korrektur/debugText", {"textDocument": {"uri": ws.uri("demo.txt")}})
         PERF["demo_engine_lint_ms"] = dbg["result"]["lintMs"]
         PERF["demo_json_ms"] = dbg["result"]["jsonMs"]
+    # 1 MB of the demo's damage: only errors reported, so the client's JSON
+    # parsing does not swamp what is measured (the server's times come back in
+    # korrektur/debugText)
+    with Workspace(UTF8, options={"minSeverity": "error"}) as ws:
+        ws.open("warm.txt", "Varm op.\n")
+        ws.c.diagnostics(ws.uri("warm.txt"))
+        big = (text * (1024 * 1024 // len(text.encode()) + 1))
+        ws.open("big.txt", big)
+        ws.c.diagnostics(ws.uri("big.txt"), timeout=120)
+        dbg = ws.c.request("korrektur/debugText", {"textDocument": {"uri": ws.uri("big.txt")}})
+        PERF["1mb_first_change_to_publish_ms"] = dbg["result"]["changeToPublishMs"]
+        PERF["1mb_first_engine_lint_ms"] = dbg["result"]["lintMs"]
         t2 = []
-        for v in range(2, 7):
+        for v in range(2, 5):
             pos = {"line": 4, "character": 3}
-            t0 = time.monotonic()
             ws.c.notify("textDocument/didChange", {
                 "textDocument": {"uri": ws.uri("big.txt"), "version": v},
                 "contentChanges": [{"range": {"start": pos, "end": pos}, "text": "x"}]})
             ws.c.diagnostics(ws.uri("big.txt"), version=v, timeout=60)
-            t2.append((time.monotonic() - t0) * 1000)
-        PERF["change_to_publish_1mb_median_ms"] = statistics.median(t2)
+            dbg = ws.c.request("korrektur/debugText", {"textDocument": {"uri": ws.uri("big.txt")}})
+            t2.append(dbg["result"]["changeToPublishMs"])
+        PERF["1mb_change_to_publish_median_ms"] = statistics.median(t2)
     # the target is 5 ms inside the server; shared CI machines get slack
     limit = 5 if strict else 50
     check(PERF["server_change_to_publish_median_ms"] <= limit,
