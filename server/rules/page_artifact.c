@@ -179,7 +179,8 @@ static void report(kr_lint_ctx *ctx, const kr_block *b)
     if (!is_artifact(ctx, b, alone))
         return;
 
-    size_t del_start = ls;
+    /* between paragraphs: keep one blank line of those around it */
+    size_t del_start = p < ls ? line_next(t, len, p) : ls;
     if (p > 0 && n < len) {
         char before = last_char(t, len, line_start(t, p - 1));
         bool sentence_end = before == '.' || before == '!' || before == '?' || before == ':';

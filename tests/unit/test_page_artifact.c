@@ -78,7 +78,7 @@ static void assert_untouched(const char *text)
 Test(page_artifact, header_between_paragraphs_keeps_one_break)
 {
     assert_fix(HEAD "Vi gør meget.\n\n\nUlighed i skolen Side 2\n\nOg vi gør mere.\n",
-               HEAD "Vi gør meget.\n\n\nOg vi gør mere.\n");
+               HEAD "Vi gør meget.\n\nOg vi gør mere.\n");
 }
 
 Test(page_artifact, header_interrupting_a_paragraph_joins_it)
