@@ -9,7 +9,7 @@
 #                              WITHOUT fuzzing, compiled by $(CC) with driver.c
 #   test stage asan            the unit suite and the corpus replay built with gcc's
 #                              AddressSanitizer + UndefinedBehaviorSanitizer (in
-#                              build-asan): the sanitizer run CI affords (a few minutes)
+#                              $(BUILD)-asan): the sanitizer run CI affords (minutes)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build-libfuzzer
 FUZZ_JOBS    ?= 1
@@ -18,6 +18,7 @@ FUZZ_REPLAY  := $(patsubst %,$(BUILD)/fuzz/replay_%,$(FUZZ_NAMES))
 FUZZ_LIBFUZZER := $(patsubst %,$(BUILD)/fuzz/fuzz_%,$(FUZZ_NAMES))
 FUZZ_DEPS    := tests/fuzz/invariants.h $(ENGINE_OBJ)
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+ASAN_BUILD   := $(BUILD)-asan
 
 .PHONY: fuzz fuzz-build fuzz-replay test-stage-fuzz-corpus test-stage-asan
 
@@ -41,11 +42,11 @@ TEST_STAGES += asan
 endif
 
 test-stage-asan:
-	@mkdir -p build-asan
-	@$(MAKE) --no-print-directory BUILD=build-asan SAN="$(FUZZ_SAN)" OPT="-O1 -g" \
-	  all build-asan/tests/unit fuzz-replay >build-asan/build.log 2>&1 || { \
-	  tail -n 40 build-asan/build.log; echo "asan build: 0 passed, 1 failed"; exit 1; }
-	@sh tests/fuzz/asan-stage.sh build-asan $(FUZZ_NAMES)
+	@mkdir -p $(ASAN_BUILD)
+	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) SAN="$(FUZZ_SAN)" OPT="-O1 -g" \
+	  all $(ASAN_BUILD)/tests/unit fuzz-replay >$(ASAN_BUILD)/build.log 2>&1 || { \
+	  tail -n 40 $(ASAN_BUILD)/build.log; echo "asan build: 0 passed, 1 failed"; exit 1; }
+	@sh tests/fuzz/asan-stage.sh $(ASAN_BUILD) $(FUZZ_NAMES)
 
 # ---- libFuzzer: make fuzz --------------------------------------------------------
 $(FUZZ_LIBFUZZER): $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS)
