@@ -1533,8 +1533,14 @@ static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v
         d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» — måske «%s», «%s» eller «%s»", what, n, w,
                     v->cand[0].text, v->cand[1].text, v->cand[2].text);
     for (size_t i = 0; i < v->n && i < 3; i++) {
+        /* "Ret til «word»", without printf: one title per fix, thousands per
+         * garbled page */
+        static const char pre[] = "Ret til «", post[] = "»";
         char title[WORD_BYTES + 32];
-        snprintf(title, sizeof title, "Ret til «%s»", v->cand[i].text);
+        size_t tn = v->cand[i].len < WORD_BYTES ? v->cand[i].len : WORD_BYTES;
+        memcpy(title, pre, sizeof pre - 1);
+        memcpy(title + sizeof pre - 1, v->cand[i].text, tn);
+        memcpy(title + sizeof pre - 1 + tn, post, sizeof post);
         kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, i == 0 && v->preferred);
         kr_fix_add_edit(ctx->out, f, p->start, p->end, v->cand[i].text, v->cand[i].len);
     }
