@@ -7,18 +7,6 @@
 
 #include "cli.h"
 
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t avail)
-{
-    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-    if (s[0] >= 0xF5 || n == 0 || n > avail)
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return n;
-}
-
 void kr_json_string(FILE *out, const char *s, size_t n)
 {
     fputc('"', out);
@@ -36,7 +24,7 @@ void kr_json_string(FILE *out, const char *s, size_t n)
         } else if (c < 0x20 || c == 0x7F) {
             fprintf(out, "\\u%04x", c);
         } else if (c >= 0x80) {
-            size_t k = utf8_seq((const unsigned char *)s + i, n - i);
+            size_t k = kr_utf8_char_len(s + i, n - i);
             if (k == 0) {
                 fputs("\\ufffd", out); /* keep the output valid JSON */
             } else {

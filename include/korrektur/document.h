@@ -78,6 +78,11 @@ const TSTree *kr_document_tree(kr_document *self);
  * columns). Invalid bytes count as one unit each. */
 size_t kr_utf_units(const char *text, size_t len, kr_encoding enc);
 
+/* Length in bytes of the valid UTF-8 character at s[0..avail): 1 for ASCII (NUL
+ * included), 0 when the bytes there are not valid UTF-8 (overlong, a surrogate,
+ * past U+10FFFF, truncated, or avail == 0). */
+size_t kr_utf8_char_len(const char *s, size_t avail);
+
 #ifdef __cplusplus
 }
 #endif

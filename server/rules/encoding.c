@@ -5,47 +5,19 @@
 
 #include "engine.h"
 
-/* Length of a valid UTF-8 sequence at s (0 when invalid). */
-static size_t valid_seq(const unsigned char *s, size_t avail)
-{
-    if (s[0] < 0x80)
-        return 1;
-    size_t n;
-    unsigned min;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2, min = 0x80;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3, min = 0x800;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4, min = 0x10000;
-    else
-        return 0;
-    if (n > avail)
-        return 0;
-    unsigned cp = s[0] & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 static void check(kr_lint_ctx *ctx)
 {
     const unsigned char *t = (const unsigned char *)ctx->text;
     size_t reported = 0;
     for (size_t i = 0; i < ctx->len;) {
-        size_t n = t[i] ? valid_seq(t + i, ctx->len - i) : 0;
+        size_t n = t[i] ? kr_utf8_char_len(ctx->text + i, ctx->len - i) : 0;
         if (n) {
             i += n;
             continue;
         }
         /* one diagnostic per run of bad bytes, and at most 100 per document */
         size_t j = i + 1;
-        while (j < ctx->len && (t[j] == 0 || !valid_seq(t + j, ctx->len - j)))
+        while (j < ctx->len && (t[j] == 0 || !kr_utf8_char_len(ctx->text + j, ctx->len - j)))
             j++;
         if (reported++ < 100) {
             if (t[i] == 0)
