@@ -86,7 +86,10 @@ def make_text(kind, size, seed=7):
         page += 1
         out.append(text)
         total += len(text.encode())
-    return "\n".join(out)
+    # at most `size` bytes, cut at a line end: 10 MB is also korrektur's default
+    # maxFileSize, which the text must not exceed
+    data = "\n".join(out).encode()[:size]
+    return data[:data.rfind(b"\n") + 1].decode()
 
 
 def wrap(text, width, hyphenate, rng):
