@@ -64,3 +64,13 @@ fuzz:
 	  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
 	  fuzz-build
 	@sh tests/fuzz/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_NAMES)
+
+# ---- make leakcheck: the corpus replay under valgrind too -------------------------
+# (each input runs in a child of the driver, which valgrind follows; a leak or an
+# invalid access makes that child exit 99, so the input is counted as failed)
+.PHONY: leakcheck-fuzz-corpus
+leakcheck: leakcheck-fuzz-corpus
+leakcheck-fuzz-corpus: fuzz-replay
+	@KR_FUZZ_TIMEOUT=300 KR_FUZZ_WRAP="valgrind --error-exitcode=99 --leak-check=full \
+	  --errors-for-leak-kinds=definite --trace-children=yes -q" \
+	  sh tests/fuzz/replay.sh $(BUILD)/fuzz $(FUZZ_NAMES)
