@@ -166,38 +166,43 @@ static void blocks_from_lines(builder *b)
 
 /* ---- tokens -------------------------------------------------------------------- */
 
-/* Quote marks (opening or closing) of Danish typography and OCR. */
+/* Quote marks (opening or closing) of Danish typography and OCR: ' " and
+ * U+201D U+201C U+201E U+00BB U+00AB U+2019 U+2018. Byte length at s, or 0.
+ * Called for both ends of every chunk, so it decides by the first byte. */
 static size_t quote_at(const char *s, size_t avail)
 {
-    static const char *const q[] = {"\xe2\x80\x9d", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xc2\xbb",
-                                    "\xc2\xab", "\xe2\x80\x99", "\xe2\x80\x98"};
-    if (s[0] == '"' || s[0] == '\'')
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == '"' || u[0] == '\'')
         return 1;
-    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
-        size_t n = strlen(q[i]);
-        if (n <= avail && memcmp(s, q[i], n) == 0)
-            return n;
-    }
+    if (u[0] == 0xC2)
+        return avail >= 2 && (u[1] == 0xBB || u[1] == 0xAB) ? 2 : 0;
+    if (u[0] == 0xE2)
+        return avail >= 3 && u[1] == 0x80 &&
+                       (u[2] == 0x9D || u[2] == 0x9C || u[2] == 0x9E || u[2] == 0x99 ||
+                        u[2] == 0x98)
+                   ? 3
+                   : 0;
     return 0;
 }
 
 /* Punctuation stripped from the ends of a chunk (quote marks included, '-' not:
- * a line-end hyphen belongs to its token). Byte length at s, or 0. */
+ * a line-end hyphen belongs to its token): ASCII ()[]{},.;:!?*<>, the quote
+ * marks, and U+2013 U+2014 U+2026 U+2022 U+00B7 U+00A7. Byte length at s, or 0. */
 static size_t punct_at(const char *s, size_t avail)
 {
-    static const char *const multi[] = {"\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xa6",
-                                        "\xe2\x80\xa2", "\xc2\xb7", "\xc2\xa7"};
-    if (s[0] && strchr("()[]{},.;:!?*<>", s[0]))
-        return 1;
-    size_t q = quote_at(s, avail);
-    if (q)
-        return q;
-    for (size_t i = 0; i < sizeof multi / sizeof multi[0]; i++) {
-        size_t n = strlen(multi[i]);
-        if (n <= avail && memcmp(s, multi[i], n) == 0)
-            return n;
-    }
-    return 0;
+    static const unsigned char ascii[128] = {
+        ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1, [','] = 1, ['.'] = 1,
+        [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['*'] = 1, ['<'] = 1, ['>'] = 1,
+    };
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80)
+        return ascii[u[0]] ? 1 : quote_at(s, avail);
+    if (u[0] == 0xC2 && avail >= 2 && (u[1] == 0xB7 || u[1] == 0xA7))
+        return 2;
+    if (u[0] == 0xE2 && avail >= 3 && u[1] == 0x80 &&
+        (u[2] == 0x93 || u[2] == 0x94 || u[2] == 0xA6 || u[2] == 0xA2))
+        return 3;
+    return quote_at(s, avail);
 }
 
 /* Length of the punctuation mark ending at s[end] (exclusive), or 0. */

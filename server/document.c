@@ -20,6 +20,7 @@ struct kr_document {
     TSTree *tree;
     bool tree_stale; /* the text changed since the tree was parsed */
     size_t longest_line; /* bytes, line break included */
+    kr_lint_cache *lint_cache; /* the last lint's reusable results (linter.c) */
     /* Where the last kr_document_position() stopped, with the units counted from
      * its line's start in each encoding: diagnostics are converted in order, so
      * the next one continues from here instead of from the line's start (which
@@ -31,6 +32,11 @@ struct kr_document {
         uint32_t units[3];
     } pos_cache;
 };
+
+kr_lint_cache **kr_document_lint_cache(kr_document *doc)
+{
+    return &doc->lint_cache;
+}
 
 /* tree-sitter 0.20 (Debian 12) corrupts its heap when one line yields more than
  * 65535 tokens (found by test_hostile.c with a 1 MB line). A token is at least a
@@ -88,6 +94,7 @@ void kr_document_free(kr_document *self)
         ts_tree_delete(self->tree);
     if (self->parser)
         ts_parser_delete(self->parser);
+    kr_lint_cache_free(self->lint_cache);
     free(self->lines);
     free(self->text);
     free(self);

@@ -153,7 +153,28 @@ typedef struct kr_lint_ctx {
     const kr_rule *rule;     /* the rule running now */
     kr_severity severity;    /* its configured severity */
     void *shared[8];         /* per-lint caches shared between rules (see repair.h) */
+    void *incr;              /* the incremental lint's recorder (linter.c), or NULL */
 } kr_lint_ctx;
+
+/* What a rule's diagnostics depend on, so the linter knows what it may reuse.
+ *
+ * KR_SCOPE_DOCUMENT (the default): anything in the document; the rule runs on
+ * every lint over the whole analysis.
+ *
+ * KR_SCOPE_BLOCK: the diagnostics for a block's tokens depend only on the text of
+ * those tokens and of the token just before and after them, on the tokens' kinds,
+ * flags and claims when the rule starts, on the configuration, and on what the
+ * document as a whole says through kr_doc_lost_diacritics()/kr_doc_word_count()
+ * (which report each question to kr_lint_note_doc_query()). Such a rule may be
+ * run on an analysis holding only some blocks' tokens (plus their neighbours,
+ * claimed), and its diagnostics are cached per block (keyed by a hash of all of
+ * the above) and reused, shifted, while the block is unchanged. It must read
+ * tokens only through ctx->an and report only inside its tokens' chunks. Block
+ * rules run after every document rule (see the registry). */
+typedef enum {
+    KR_SCOPE_DOCUMENT = 0,
+    KR_SCOPE_BLOCK = 1,
+} kr_rule_scope;
 
 struct kr_rule {
     const char *id;
@@ -161,7 +182,23 @@ struct kr_rule {
     const char *summary;
     const char *explanation;
     void (*check)(kr_lint_ctx *ctx);
+    kr_rule_scope scope;
 };
+
+/* Called by the document-statistics functions (server/confusion.c) with each
+ * folded word whose presence in the document a rule asked about and the answer:
+ * a cached block result stays valid only while every such answer does. */
+void kr_lint_note_doc_query(kr_lint_ctx *ctx, const char *folded, size_t n, bool present);
+
+/* Lints without reusing anything: every enabled rule over the whole analysis, in
+ * registry order. The reference kr_linter_run() must always equal (tests). */
+kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc);
+
+/* ---- per-document lint cache (linter.c; owned by the document) ------------------ */
+typedef struct kr_lint_cache kr_lint_cache;
+void kr_lint_cache_free(kr_lint_cache *c);
+/* The document's cache slot (NULL until the first lint). */
+kr_lint_cache **kr_document_lint_cache(kr_document *doc);
 
 /* The registry (rules/registry.c), in the order rules run: earlier rules claim
  * tokens so later ones do not report the same word twice. */

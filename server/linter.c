@@ -7,12 +7,22 @@
 #include <string.h>
 
 #include "engine.h"
+#include "lexicon_internal.h"
+#include "lint_cache.h"
 
 struct kr_linter {
     kr_config *config;
     kr_lexicon *lexicon;
-    kr_arena scratch; /* per-lint memory, reset after each run */
+    kr_arena scratch;    /* per-lint memory, reset after each run */
+    uint64_t id;         /* unique per linter: documents' caches name their maker */
+    uint64_t generation; /* changes with the configuration or the lexicon */
 };
+
+static uint64_t next_id(void)
+{
+    static _Atomic uint64_t ids;
+    return ++ids;
+}
 
 kr_linter *kr_linter_new(const kr_config *config, kr_lexicon *lexicon)
 {
@@ -22,6 +32,7 @@ kr_linter *kr_linter_new(const kr_config *config, kr_lexicon *lexicon)
     l->config = config ? kr_config_copy(config) : kr_config_new();
     l->lexicon = lexicon;
     kr_arena_init(&l->scratch, 256 * 1024);
+    l->id = next_id();
     return l;
 }
 
@@ -39,6 +50,12 @@ void kr_linter_set_config(kr_linter *self, const kr_config *config)
     kr_config *c = kr_config_copy(config);
     kr_config_free(self->config);
     self->config = c;
+    self->generation++;
+}
+
+void kr_linter_invalidate(kr_linter *self)
+{
+    self->generation++;
 }
 
 const kr_config *kr_linter_config(const kr_linter *self)
@@ -89,7 +106,24 @@ static void drop_fixes_on_invalid_text(kr_diagnostics *out, const char *text, si
     }
 }
 
-kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)
+/* Changes whenever the lexicon's answers may (a word added to the user's
+ * dictionary): a cached result is only as good as the answers it was made from. */
+static uint64_t lexicon_stamp(const kr_linter *self)
+{
+    return self->lexicon ? kr_lexicon_stamp(self->lexicon) * 0x9E3779B97F4A7C15ull : 0;
+}
+
+/* Where the trailing run of block-scope rules starts in the registry: those are
+ * linted per unit from the document's cache, everything before runs in full. */
+static size_t block_rules_start(void)
+{
+    size_t i = kr_rules_count;
+    while (i > 0 && kr_rules[i - 1]->scope == KR_SCOPE_BLOCK)
+        i--;
+    return i;
+}
+
+static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
 {
     kr_diagnostics *out = kr_diagnostics_new();
     if (!out)
@@ -106,7 +140,18 @@ kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)
     kr_analysis_build(an, ctx.scratch, ctx.text, ctx.len, ctx.tree);
     ctx.an = an;
     ctx.claimed = kr_arena_alloc(ctx.scratch, an->n_tokens + 1);
-    for (size_t i = 0; i < kr_rules_count; i++) {
+    size_t tail = incremental ? block_rules_start() : kr_rules_count, n_block = 0;
+    const kr_rule *block[32];
+    kr_severity block_sev[32];
+    for (size_t i = tail; i < kr_rules_count && n_block < sizeof block / sizeof *block; i++)
+        if (kr_config_rule_enabled(self->config, kr_rules[i]->id)) {
+            block_sev[n_block] = kr_config_rule_severity(self->config, kr_rules[i]->id);
+            block[n_block++] = kr_rules[i];
+        }
+    kr_lint_cache *cache =
+        n_block ? kr_lint_cache_begin(&ctx, self->id, self->generation ^ lexicon_stamp(self))
+                : NULL;
+    for (size_t i = 0; i < tail; i++) {
         const kr_rule *r = kr_rules[i];
         if (!kr_config_rule_enabled(self->config, r->id))
             continue;
@@ -114,10 +159,24 @@ kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)
         ctx.severity = kr_config_rule_severity(self->config, r->id);
         r->check(&ctx);
     }
+    if (cache) {
+        kr_lint_cache_run(cache, &ctx, block, block_sev, n_block);
+        kr_lint_cache_end(cache, &ctx);
+    }
     drop_fixes_on_invalid_text(out, ctx.text, ctx.len);
     kr_diagnostics_sort(out);
     kr_arena_reset(&self->scratch);
     return out;
+}
+
+kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)
+{
+    return run(self, doc, true);
+}
+
+kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc)
+{
+    return run(self, doc, false);
 }
 
 /* Length of the valid UTF-8 sequence at s (0: invalid or cut off). */

@@ -29,8 +29,15 @@ void kr_linter_set_config(kr_linter *self, const kr_config *config);
 /* Borrowed. */
 const kr_config *kr_linter_config(const kr_linter *self);
 
-/* Lints the document (parsing it if needed). Returns a new list, sorted, holding
- * the diagnostics of enabled rules at or above no threshold (filtering by
+/* Forgets every result the linter may reuse (see kr_linter_run). Never needed
+ * for its own changes: a new configuration and words added to the lexicon are
+ * noticed by themselves; for anything else the linter cannot see. */
+void kr_linter_invalidate(kr_linter *self);
+
+/* Lints the document (parsing it if needed). Incremental: the document keeps the
+ * per-block results of the last lint, and after an edit only the touched blocks
+ * run the block-scope rules again; the result is always that of a fresh lint. Returns a new list,
+ * sorted, holding the diagnostics of enabled rules at or above no threshold (filtering by
  * minSeverity is the caller's choice). NULL only when out of memory. */
 kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc);
 

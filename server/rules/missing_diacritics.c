@@ -23,4 +23,5 @@ const kr_rule kr_rule_missing_diacritics = {
         "document as a whole shows the signature of lost æøå (Danish text with almost none "
         "of them), and the fix is preferred only when the æøå word is much the likelier.",
     .check = check,
+    .scope = KR_SCOPE_BLOCK, /* per block, cached (engine.h) */
 };

@@ -59,4 +59,5 @@ const kr_rule kr_rule_ocr_confusion = {
         "whether the document spells it that way elsewhere. The fix is marked preferred "
         "only when one repair is clearly best; otherwise every plausible repair is offered.",
     .check = check,
+    .scope = KR_SCOPE_BLOCK, /* per block, cached (engine.h) */
 };

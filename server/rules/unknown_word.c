@@ -20,4 +20,5 @@ const kr_rule kr_rule_unknown_word = {
         "named in .korrektur.json to silence it. ALLCAPS acronyms, MixedCase names, "
         "numbers, URLs and code are never reported.",
     .check = check,
+    .scope = KR_SCOPE_BLOCK, /* per block, cached (engine.h) */
 };

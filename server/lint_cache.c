@@ -1,0 +1,550 @@
+/* lint_cache.c — the incremental lint: block-scope rules (engine.h) run per
+ * unit — one block's tokens — and their diagnostics are cached per document,
+ * keyed by a hash of the unit, so that after an edit only the touched units are
+ * linted again while the others' diagnostics are copied back with shifted
+ * offsets. The result equals a fresh lint (tests/unit/test_incremental.c) because
+ * the key covers everything a block rule may read:
+ *
+ *   - the bytes from the token before the unit to the token after it, and every
+ *     token's offsets (relative), kind, flags and claims by the document rules;
+ *   - the configuration and lexicon (a cache is dropped when the linter or its
+ *     configuration changes, see kr_linter_invalidate);
+ *   - what the document as a whole answered: the lost-æøå verdict and the presence
+ *     of each word asked about (kr_lint_note_doc_query). These answers are kept
+ *     with the cache and checked on every lint; one that changed drops it all.
+ *
+ * Units that miss are linted together in one pass over an analysis holding only
+ * their tokens (plus their neighbours as claimed context), so per-lint work such
+ * as the repair engine's verdict memo is shared between them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "confusion.h"
+#include "lint_cache.h"
+
+typedef struct {
+    uint64_t a, b;
+} hkey;
+
+typedef struct {
+    hkey key;
+    uint64_t used;       /* the lint that last needed it */
+    unsigned char *blob; /* serialised diagnostics (NULL while pending) */
+    size_t blob_len;
+    bool live;
+} centry;
+
+typedef struct {
+    const char *word; /* folded, in the cache's arena */
+    uint32_t len;
+    uint64_t hash;
+    bool present;
+} qentry;
+
+struct kr_lint_cache {
+    uint64_t linter_id, generation;
+    bool have_lost, lost;
+    bool recording;
+    uint64_t lint_no;
+    centry *slots;
+    size_t cap, count;
+    qentry *q;
+    size_t qcap, qcount;
+    kr_arena words; /* the recorded query words */
+};
+
+enum { MAX_QUERIES = 1 << 20 };
+
+/* ---- hashing ------------------------------------------------------------------------ */
+static inline uint64_t rotl(uint64_t x, int r)
+{
+    return (x << r) | (x >> (64 - r));
+}
+
+static inline void h_word(hkey *h, uint64_t w)
+{
+    h->a = rotl(h->a ^ w, 27) * 0x9E3779B97F4A7C15ull;
+    h->b = rotl(h->b + w * 0xC2B2AE3D27D4EB4Full, 31) * 0x165667B19E3779F9ull;
+}
+
+static void h_bytes(hkey *h, const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h_word(h, w);
+    }
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h_word(h, w ^ ((uint64_t)n << 56));
+}
+
+static uint64_t str_hash(const char *s, size_t n)
+{
+    hkey h = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull};
+    h_bytes(&h, s, n);
+    return h.a ^ (h.b >> 1);
+}
+
+/* ---- the cache table ----------------------------------------------------------------- */
+static void drop_entries(kr_lint_cache *c)
+{
+    for (size_t i = 0; i < c->cap; i++)
+        free(c->slots[i].blob);
+    memset(c->slots, 0, c->cap * sizeof *c->slots);
+    c->count = 0;
+}
+
+static void drop_queries(kr_lint_cache *c)
+{
+    free(c->q);
+    c->q = NULL;
+    c->qcap = c->qcount = 0;
+    kr_arena_release(&c->words);
+    kr_arena_init(&c->words, 64 * 1024);
+}
+
+static void drop_all(kr_lint_cache *c)
+{
+    drop_entries(c);
+    drop_queries(c);
+    c->have_lost = false;
+}
+
+void kr_lint_cache_free(kr_lint_cache *c)
+{
+    if (!c)
+        return;
+    drop_entries(c);
+    free(c->slots);
+    free(c->q);
+    kr_arena_release(&c->words);
+    free(c);
+}
+
+static centry *slot_for(centry *slots, size_t cap, hkey k)
+{
+    size_t i = (size_t)k.a & (cap - 1);
+    while (slots[i].live && !(slots[i].key.a == k.a && slots[i].key.b == k.b))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+/* Room for `more` entries without a resize (pointers stay valid during a lint). */
+static void reserve(kr_lint_cache *c, size_t more)
+{
+    size_t need = (c->count + more) * 2;
+    if (need <= c->cap)
+        return;
+    size_t cap = c->cap ? c->cap : 256;
+    while (cap < need)
+        cap *= 2;
+    centry *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        abort();
+    for (size_t i = 0; i < c->cap; i++)
+        if (c->slots[i].live)
+            *slot_for(slots, cap, c->slots[i].key) = c->slots[i];
+    free(c->slots);
+    c->slots = slots;
+    c->cap = cap;
+}
+
+/* ---- recorded document queries ---------------------------------------------------- */
+static qentry *query_slot(qentry *q, size_t cap, const char *w, size_t n, uint64_t h)
+{
+    size_t i = (size_t)h & (cap - 1);
+    while (q[i].word && !(q[i].hash == h && q[i].len == n && memcmp(q[i].word, w, n) == 0))
+        i = (i + 1) & (cap - 1);
+    return &q[i];
+}
+
+void kr_lint_note_doc_query(kr_lint_ctx *ctx, const char *folded, size_t n, bool present)
+{
+    kr_lint_cache *c = ctx->incr;
+    if (!c || !c->recording)
+        return;
+    if (c->qcount * 2 >= c->qcap) {
+        size_t cap = c->qcap ? c->qcap * 2 : 1024;
+        qentry *q = calloc(cap, sizeof *q);
+        if (!q)
+            abort();
+        for (size_t i = 0; i < c->qcap; i++)
+            if (c->q[i].word)
+                *query_slot(q, cap, c->q[i].word, c->q[i].len, c->q[i].hash) = c->q[i];
+        free(c->q);
+        c->q = q;
+        c->qcap = cap;
+    }
+    uint64_t h = str_hash(folded, n);
+    qentry *e = query_slot(c->q, c->qcap, folded, n, h);
+    if (e->word)
+        return; /* answers do not change within a lint */
+    *e = (qentry){kr_arena_strndup(&c->words, folded, n), (uint32_t)n, h, present};
+    c->qcount++;
+}
+
+/* Do all recorded answers still hold for this document? */
+static bool queries_hold(kr_lint_cache *c, kr_lint_ctx *ctx)
+{
+    for (size_t i = 0; i < c->qcap; i++) {
+        const qentry *q = &c->q[i];
+        if (q->word && (kr_doc_word_count(ctx, q->word, q->len) > 0) != q->present)
+            return false;
+    }
+    return true;
+}
+
+kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_t generation)
+{
+    kr_lint_cache **slot = kr_document_lint_cache(ctx->doc);
+    kr_lint_cache *c = *slot;
+    if (!c) {
+        c = calloc(1, sizeof *c);
+        if (!c)
+            abort();
+        kr_arena_init(&c->words, 64 * 1024);
+        *slot = c;
+    }
+    if (c->linter_id != linter_id || c->generation != generation) {
+        drop_all(c);
+        c->linter_id = linter_id;
+        c->generation = generation;
+    }
+    ctx->incr = NULL; /* the checks below are not queries to record */
+    bool lost = kr_doc_lost_diacritics(ctx);
+    if ((c->have_lost && c->lost != lost) || c->qcount > MAX_QUERIES || !queries_hold(c, ctx))
+        drop_all(c);
+    c->have_lost = true;
+    c->lost = lost;
+    c->recording = true;
+    c->lint_no++;
+    ctx->incr = c;
+    return c;
+}
+
+void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx)
+{
+    c->recording = false;
+    ctx->incr = NULL;
+    size_t dead = 0;
+    for (size_t i = 0; i < c->cap; i++)
+        if (c->slots[i].live && c->slots[i].used != c->lint_no)
+            dead++;
+    if (!dead)
+        return;
+    /* rebuild without the units this lint did not see (linear probing cannot
+     * simply empty a slot) */
+    centry *old = c->slots;
+    size_t cap = c->cap;
+    c->slots = calloc(cap, sizeof *c->slots);
+    if (!c->slots)
+        abort();
+    c->count = 0;
+    for (size_t i = 0; i < cap; i++) {
+        if (!old[i].live)
+            continue;
+        if (old[i].used != c->lint_no) {
+            free(old[i].blob);
+            continue;
+        }
+        *slot_for(c->slots, cap, old[i].key) = old[i];
+        c->count++;
+    }
+    free(old);
+}
+
+/* ---- serialised diagnostics ------------------------------------------------------ */
+typedef struct {
+    unsigned char *p;
+    size_t n, cap;
+} bbuf;
+
+static void b_put(bbuf *b, const void *s, size_t n)
+{
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->n + n)
+            cap *= 2;
+        b->p = kr_xrealloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+static void b_u32(bbuf *b, uint32_t v)
+{
+    b_put(b, &v, sizeof v);
+}
+
+static void b_i64(bbuf *b, int64_t v)
+{
+    b_put(b, &v, sizeof v);
+}
+
+/* A string with its NUL (so reading needs no copy); NULL as length UINT32_MAX. */
+static void b_str(bbuf *b, const char *s, size_t n)
+{
+    b_u32(b, s ? (uint32_t)n : UINT32_MAX);
+    if (s) {
+        b_put(b, s, n);
+        b_put(b, "", 1);
+    }
+}
+
+static int rule_index(const char *id)
+{
+    for (size_t i = 0; i < kr_rules_count; i++)
+        if (strcmp(kr_rules[i]->id, id) == 0)
+            return (int)i;
+    return 0;
+}
+
+static void put_diag(bbuf *b, const kr_diagnostic *d, size_t base)
+{
+    b_u32(b, (uint32_t)rule_index(d->rule));
+    b_u32(b, (uint32_t)d->severity);
+    b_i64(b, (int64_t)d->start - (int64_t)base);
+    b_i64(b, (int64_t)d->end - (int64_t)base);
+    b_str(b, d->message, strlen(d->message));
+    b_str(b, d->subject, d->subject ? strlen(d->subject) : 0);
+    b_u32(b, (uint32_t)d->n_fixes);
+    for (size_t i = 0; i < d->n_fixes; i++) {
+        const kr_fix *f = &d->fixes[i];
+        b_str(b, f->title, strlen(f->title));
+        b_u32(b, f->preferred);
+        b_u32(b, (uint32_t)f->n_edits);
+        for (size_t k = 0; k < f->n_edits; k++) {
+            b_i64(b, (int64_t)f->edits[k].start - (int64_t)base);
+            b_i64(b, (int64_t)f->edits[k].end - (int64_t)base);
+            b_str(b, f->edits[k].text, f->edits[k].len);
+        }
+    }
+}
+
+typedef struct {
+    const unsigned char *p;
+} rbuf;
+
+static uint32_t r_u32(rbuf *r)
+{
+    uint32_t v;
+    memcpy(&v, r->p, sizeof v);
+    r->p += sizeof v;
+    return v;
+}
+
+static size_t r_off(rbuf *r, size_t base)
+{
+    int64_t v;
+    memcpy(&v, r->p, sizeof v);
+    r->p += sizeof v;
+    return (size_t)((int64_t)base + v);
+}
+
+static const char *r_str(rbuf *r, size_t *n)
+{
+    uint32_t len = r_u32(r);
+    if (len == UINT32_MAX) {
+        *n = 0;
+        return NULL;
+    }
+    const char *s = (const char *)r->p;
+    r->p += len + 1;
+    *n = len;
+    return s;
+}
+
+/* Adds the blob's diagnostics to out, shifted to `base`. */
+static void replay(const centry *e, size_t base, kr_diagnostics *out)
+{
+    rbuf r = {e->blob};
+    uint32_t nd = r_u32(&r);
+    for (uint32_t i = 0; i < nd; i++) {
+        const kr_rule *rule = kr_rules[r_u32(&r)];
+        kr_severity sev = (kr_severity)r_u32(&r);
+        size_t start = r_off(&r, base), end = r_off(&r, base), n;
+        const char *msg = r_str(&r, &n);
+        kr_diagnostic *d = kr_diagnostics_add(out, rule->id, sev, start, end, msg);
+        const char *subject = r_str(&r, &n);
+        if (subject)
+            kr_diagnostic_set_subject(out, d, subject, n);
+        uint32_t nf = r_u32(&r);
+        for (uint32_t k = 0; k < nf; k++) {
+            const char *title = r_str(&r, &n);
+            bool preferred = r_u32(&r) != 0;
+            kr_fix *f = kr_diagnostic_add_fix(out, d, title, preferred);
+            uint32_t ne = r_u32(&r);
+            for (uint32_t j = 0; j < ne; j++) {
+                size_t es = r_off(&r, base), ee = r_off(&r, base);
+                const char *text = r_str(&r, &n);
+                kr_fix_add_edit(out, f, es, ee, text ? text : "", n);
+            }
+        }
+    }
+}
+
+/* ---- units ------------------------------------------------------------------------------ */
+typedef struct {
+    size_t first, last; /* token indices */
+    size_t base;        /* offsets in the cache are relative to this */
+    size_t lo, hi;      /* the unit's own chunks: [lo, hi) */
+    centry *entry;
+    bool run; /* linted in this lint (the first of its key) */
+} unit;
+
+/* The key of a unit: its bytes from the context token before to the one after,
+ * and every token's relative shape and claim. */
+static hkey unit_key(const kr_lint_ctx *ctx, unit *u)
+{
+    const kr_analysis *an = ctx->an;
+    bool prev = u->first > 0, next = u->last + 1 < an->n_tokens;
+    size_t a = prev ? u->first - 1 : u->first, z = next ? u->last + 1 : u->last;
+    u->base = an->tokens[a].ws_start;
+    hkey h = {0x452821E638D01377ull ^ (prev ? 1 : 0), 0xBE5466CF34E90C6Cull ^ (next ? 2 : 0)};
+    h_bytes(&h, ctx->text + u->base, an->tokens[z].ws_end - u->base);
+    for (size_t i = a; i <= z; i++) {
+        const kr_token *t = &an->tokens[i];
+        bool own = i >= u->first && i <= u->last;
+        h_word(&h, (uint64_t)(t->ws_start - u->base) | (uint64_t)(t->ws_end - u->base) << 32);
+        h_word(&h, (uint64_t)(t->start - u->base) | (uint64_t)(t->end - u->base) << 32);
+        h_word(&h, (uint64_t)t->kind | (uint64_t)t->flags << 16 |
+                       (uint64_t)(own ? ctx->claimed[i] : 2) << 32);
+    }
+    return h;
+}
+
+/* The units of the analysis: runs of tokens of one block. */
+static size_t find_units(const kr_analysis *an, unit *units)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < an->n_tokens;) {
+        size_t j = i;
+        while (j + 1 < an->n_tokens && an->tokens[j + 1].block == an->tokens[i].block)
+            j++;
+        units[n++] =
+            (unit){.first = i, .last = j, .lo = an->tokens[i].ws_start, .hi = an->tokens[j].ws_end};
+        i = j + 1;
+    }
+    return n;
+}
+
+/* The analysis the missing units are linted on: their tokens, each unit with
+ * its neighbours as claimed context (nothing reports a claimed token, and a
+ * block rule only reads its neighbours' text, kind and flags). */
+static void build_slice(kr_lint_ctx *ctx, unit *units, size_t n, kr_analysis *slice,
+                        uint8_t **claimed)
+{
+    const kr_analysis *an = ctx->an;
+    size_t cap = 0;
+    for (size_t i = 0; i < n; i++)
+        if (units[i].run)
+            cap += units[i].last - units[i].first + 3;
+    *slice = *an;
+    slice->tokens = kr_arena_alloc(ctx->scratch, (cap + 1) * sizeof *slice->tokens);
+    *claimed = kr_arena_alloc(ctx->scratch, cap + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unit *u = &units[i];
+        if (!u->run)
+            continue;
+        size_t a = u->first > 0 ? u->first - 1 : u->first;
+        size_t z = u->last + 1 < an->n_tokens ? u->last + 1 : u->last;
+        for (size_t t = a; t <= z; t++) {
+            bool own = t >= u->first && t <= u->last;
+            slice->tokens[k] = an->tokens[t];
+            (*claimed)[k++] = own ? ctx->claimed[t] : 1;
+        }
+    }
+    slice->n_tokens = k;
+}
+
+/* The unit (among those run, in order) whose chunks hold offset `at`. */
+static unit *owner(unit **run, size_t n, size_t at)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (run[mid]->lo <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return run[lo];
+}
+
+/* Lints the units marked `run` and stores each one's diagnostics in its entry. */
+static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule *const *rules,
+                         const kr_severity *severity, size_t nrules)
+{
+    unit **run = kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *run);
+    size_t nrun = 0;
+    for (size_t i = 0; i < n; i++)
+        if (units[i].run)
+            run[nrun++] = &units[i];
+    if (!nrun)
+        return;
+    kr_lint_ctx sub = *ctx;
+    kr_analysis slice;
+    build_slice(ctx, units, n, &slice, &sub.claimed);
+    sub.an = &slice;
+    sub.out = kr_diagnostics_new();
+    if (!sub.out)
+        abort();
+    for (size_t i = 0; i < nrules; i++) {
+        sub.rule = rules[i];
+        sub.severity = severity[i];
+        rules[i]->check(&sub);
+    }
+    /* each unit's diagnostics, in the order they were made */
+    size_t *which = kr_arena_alloc(ctx->scratch, (sub.out->n + 1) * sizeof *which);
+    for (size_t i = 0; i < sub.out->n; i++) {
+        unit *u = owner(run, nrun, sub.out->items[i]->start);
+        which[i] = (size_t)(u - units);
+    }
+    bbuf *bufs = kr_arena_alloc(ctx->scratch, n * sizeof *bufs);
+    for (size_t i = 0; i < n; i++)
+        if (units[i].run)
+            b_u32(&bufs[i], 0);
+    for (size_t i = 0; i < sub.out->n; i++) {
+        bbuf *b = &bufs[which[i]];
+        put_diag(b, sub.out->items[i], units[which[i]].base);
+        uint32_t nd;
+        memcpy(&nd, b->p, sizeof nd);
+        nd++;
+        memcpy(b->p, &nd, sizeof nd);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (units[i].run) {
+            units[i].entry->blob = bufs[i].p;
+            units[i].entry->blob_len = bufs[i].n;
+        }
+    kr_diagnostics_free(sub.out);
+}
+
+void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
+                       const kr_severity *severity, size_t n)
+{
+    const kr_analysis *an = ctx->an;
+    if (n == 0 || an->n_tokens == 0)
+        return;
+    unit *units = kr_arena_alloc(ctx->scratch, an->n_tokens * sizeof *units);
+    size_t nu = find_units(an, units);
+    reserve(c, nu);
+    for (size_t i = 0; i < nu; i++) {
+        hkey k = unit_key(ctx, &units[i]);
+        centry *e = slot_for(c->slots, c->cap, k);
+        if (!e->live) {
+            *e = (centry){.key = k, .live = true};
+            c->count++;
+            units[i].run = true;
+        }
+        e->used = c->lint_no;
+        units[i].entry = e;
+    }
+    lint_missing(ctx, units, nu, rules, severity, n);
+    for (size_t i = 0; i < nu; i++)
+        replay(units[i].entry, units[i].base, ctx->out);
+}

@@ -1,0 +1,236 @@
+/* test_incremental.c — the incremental lint (server/lint_cache.c) gives exactly
+ * what a fresh lint gives: after hundreds of random edits to an OCR'd document
+ * (letters, æøå, line breaks, hyphens, page headers, deletions that cut UTF-8
+ * characters), every diagnostic — rule, range, severity, message, subject and
+ * every fix's edits — equals the full lint of the same text. Also after a new
+ * configuration and a word added to the user's dictionary. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "korrektur/korrektur.h"
+
+static kr_lexicon *lex;
+
+static void setup(void)
+{
+    lex = kr_lexicon_new();
+}
+
+static void teardown(void)
+{
+    kr_lexicon_free(lex);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    s[n] = '\0';
+    *len = (size_t)n;
+    return s;
+}
+
+/* One line per diagnostic with everything a user sees, sorted. */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *render(const kr_diagnostics *ds)
+{
+    size_t n = kr_diagnostics_count(ds), total = 1;
+    char **lines = malloc((n + 1) * sizeof *lines);
+    for (size_t i = 0; i < n; i++) {
+        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
+        char *buf = NULL;
+        size_t cap = 0;
+        FILE *m = open_memstream(&buf, &cap);
+        fprintf(m, "%s %d %zu-%zu [%s] {%s}", kr_diagnostic_rule(d), (int)kr_diagnostic_severity(d),
+                kr_diagnostic_start(d), kr_diagnostic_end(d), kr_diagnostic_message(d),
+                kr_diagnostic_subject(d));
+        for (size_t k = 0; k < kr_diagnostic_fix_count(d); k++) {
+            const kr_fix *f = kr_diagnostic_fix(d, k);
+            fprintf(m, " fix(%s%s:", kr_fix_title(f), kr_fix_preferred(f) ? ",pref" : "");
+            for (size_t j = 0; j < kr_fix_edit_count(f); j++) {
+                const kr_edit *e = kr_fix_edit(f, j);
+                fprintf(m, " %zu-%zu=%.*s", e->start, e->end, (int)e->len, e->text);
+            }
+            fputc(')', m);
+        }
+        fclose(m);
+        lines[i] = buf;
+        total += cap + 1;
+    }
+    qsort(lines, n, sizeof *lines, cmp_str);
+    char *out = malloc(total), *p = out;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(lines[i]);
+        memcpy(p, lines[i], k);
+        p += k;
+        *p++ = '\n';
+        free(lines[i]);
+    }
+    *p = '\0';
+    free(lines);
+    return out;
+}
+
+/* The first line where two renderings differ (for a readable failure). */
+static void assert_same(const char *inc, const char *full, int step)
+{
+    if (strcmp(inc, full) == 0)
+        return;
+    size_t i = 0, line = 0;
+    while (inc[i] && inc[i] == full[i]) {
+        if (inc[i] == '\n')
+            line = i + 1;
+        i++;
+    }
+    cr_assert_fail("edit %d: incremental and fresh lints differ at\n  incr: %.300s\n  full: %.300s",
+                   step, inc + line, full + line);
+}
+
+/* The fresh lint runs first: the repair engine keeps a process-wide memo of its
+ * searches, and a fresh lint is what a new process would answer. */
+static void check_equal(kr_linter *l, kr_document *doc, int step)
+{
+    kr_diagnostics *full = kr_linter_run_full(l, doc);
+    kr_diagnostics *inc = kr_linter_run(l, doc);
+    char *a = render(inc), *b = render(full);
+    assert_same(a, b, step);
+    free(a);
+    free(b);
+    kr_diagnostics_free(inc);
+    kr_diagnostics_free(full);
+}
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+static size_t rnd(size_t n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (size_t)(rng % n);
+}
+
+/* A document of the fixtures' OCR and clean texts, twice (repeated blocks). */
+static kr_document *fixture_doc(void)
+{
+    size_t n1, n2;
+    char *ocr = slurp("tests/fixtures/demo.ocr.txt", &n1);
+    char *clean = slurp("tests/fixtures/demo.clean.txt", &n2);
+    size_t n = 2 * n1 + n2 + 2;
+    char *all = malloc(n + 1);
+    memcpy(all, ocr, n1);
+    all[n1] = '\n';
+    memcpy(all + n1 + 1, clean, n2);
+    all[n1 + 1 + n2] = '\n';
+    memcpy(all + n1 + n2 + 2, ocr, n1);
+    kr_document *doc = kr_document_new(all, n);
+    free(all);
+    free(ocr);
+    free(clean);
+    return doc;
+}
+
+static void random_edit(kr_document *doc)
+{
+    static const char *const ins[] = {"a",
+                                      "e",
+                                      "æ",
+                                      "ø",
+                                      "å",
+                                      "g",
+                                      "0",
+                                      " ",
+                                      "\n",
+                                      "\n\n",
+                                      "-\n",
+                                      "Sma",
+                                      "bgrns ",
+                                      "Spergsmal:\n",
+                                      "Svar:\n",
+                                      "Side 3\n",
+                                      "\"",
+                                      "Småbørnsløftet",
+                                      "Smabornsloftet "};
+    size_t len;
+    kr_document_text(doc, &len);
+    size_t at = rnd(len + 1);
+    if (rnd(3) == 0 && len > 4) {
+        size_t k = 1 + rnd(3);
+        kr_document_edit(doc, at, at + k, "", 0);
+    } else {
+        const char *s = ins[rnd(sizeof ins / sizeof ins[0])];
+        kr_document_edit(doc, at, at, s, strlen(s));
+    }
+}
+
+TestSuite(incremental, .init = setup, .fini = teardown, .timeout = 600);
+
+Test(incremental, random_edits_match_a_fresh_lint)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    check_equal(l, doc, 0);
+    for (int step = 1; step <= 300; step++) {
+        random_edit(doc);
+        if (step % 3 == 0 || step > 280) /* several edits per lint, too */
+            check_equal(l, doc, step);
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+Test(incremental, a_new_configuration_and_a_user_word_are_seen)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    check_equal(l, doc, 0);
+    kr_config *cfg = kr_config_new();
+    cr_assert_eq(kr_config_set_rule_enabled(cfg, "unknown-word", false), 0);
+    kr_linter_set_config(l, cfg);
+    check_equal(l, doc, 1);
+    kr_config_free(cfg);
+    /* a word the document flags, added to the user's dictionary */
+    kr_diagnostics *before = kr_linter_run(l, doc);
+    const char *word = NULL;
+    for (size_t i = 0; i < kr_diagnostics_count(before) && !word; i++)
+        if (strcmp(kr_diagnostic_rule(kr_diagnostics_get(before, i)), "ocr-confusion") == 0)
+            word = kr_diagnostic_subject(kr_diagnostics_get(before, i));
+    cr_assert_not_null(word);
+    kr_lexicon_add_word(lex, word, strlen(word)); /* the lexicon's stamp tells the linter */
+    kr_diagnostics_free(before);
+    check_equal(l, doc, 2);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+Test(incremental, an_edit_that_changes_nothing_gives_the_same_diagnostics)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    kr_diagnostics *a = kr_linter_run(l, doc);
+    kr_document_edit(doc, 0, 0, "x", 1);
+    kr_diagnostics_free(kr_linter_run(l, doc));
+    kr_document_edit(doc, 0, 1, "", 0);
+    kr_diagnostics *b = kr_linter_run(l, doc);
+    char *ra = render(a), *rb = render(b);
+    cr_assert_str_eq(ra, rb);
+    cr_assert_gt(kr_diagnostics_count(a), 10);
+    free(ra);
+    free(rb);
+    kr_diagnostics_free(a);
+    kr_diagnostics_free(b);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
