@@ -367,6 +367,15 @@ static bool try_term(kr_lint_ctx *ctx, cost_memo *memo, const char *term, const 
     matched ms[8];
     /* a hyphen-ended first token is tried joined with the next line, then alone */
     int first_join = (ctx->an->tokens[i].flags & KR_TOKF_HYPHEN_END) ? 1 : 0;
+    /* most tokens are far shorter or longer than the term's first word: word_cost
+     * would refuse them, so they are refused before being copied and hashed */
+    if (!first_join) {
+        const kr_token *tk = &ctx->an->tokens[i];
+        size_t wc = nchars(ctx->text + tk->start, tk->end - tk->start);
+        size_t tc = nchars(tw->words[0], tw->lens[0]);
+        if (wc + 4 < tc || wc > tc + 6)
+            return false;
+    }
     for (int join = first_join; join >= 0; join--) {
         size_t tok = i, k = 0;
         bool any = false;
