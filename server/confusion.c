@@ -998,10 +998,10 @@ typedef struct {
 
 typedef struct {
     uint64_t hash, stamp;
-    uint16_t len;          /* of the word */
+    uint16_t len; /* of the word */
     uint8_t kind, ncand;
     smemo_cand cand[2 * KR_CAND_MAX];
-    char text[];           /* the word, then each candidate's text */
+    char text[]; /* the word, then each candidate's text */
 } smemo_entry;
 
 typedef struct {
@@ -1052,8 +1052,7 @@ static size_t smemo_find(const smemo_shard *sh, uint64_t h, uint64_t stamp, int 
 }
 
 /* Fills s->cand from the memo; false when the word is not there. */
-static bool smemo_get(search *s, uint64_t h, uint64_t stamp, int kind, const char *word,
-                      size_t len)
+static bool smemo_get(search *s, uint64_t h, uint64_t stamp, int kind, const char *word, size_t len)
 {
     smemo_shard *sh = &smemo[h % SMEMO_SHARDS];
     bool hit = false;
@@ -1096,8 +1095,8 @@ static void smemo_put(const search *s, uint64_t h, uint64_t stamp, int kind, con
     char *t = e->text + len;
     for (int i = 0; i < s->ncand; i++) {
         const found *f = &s->cand[i];
-        e->cand[i] = (smemo_cand){(int16_t)f->cost, (uint8_t)f->lex, (uint8_t)f->classes,
-                                  (uint8_t)f->len};
+        e->cand[i] =
+            (smemo_cand){(int16_t)f->cost, (uint8_t)f->lex, (uint8_t)f->classes, (uint8_t)f->len};
         memcpy(t, f->text, f->len);
         t += f->len;
     }
@@ -1420,8 +1419,8 @@ static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, cons
 /* A word known only as an ad-hoc compound (omrade = om+rade, farste): compound
  * splitting accepts many garbles, so a cheap repair to a common dictionary word
  * wins over it. */
-static void judge_compound(kr_lint_ctx *ctx, const char *word, size_t len, const uint32_t *w,
-                           int n, kr_verdict *v)
+static void judge_compound(kr_lint_ctx *ctx, const char *word, size_t len, const uint32_t *w, int n,
+                           kr_verdict *v)
 {
     search *s = searched(ctx, word, len, w, n, SEARCH_COMPOUND, 40, 2);
     int k = 0;

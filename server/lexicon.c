@@ -543,7 +543,7 @@ struct kr_lexicon {
 
     pthread_rwlock_t user_lock;
     strmap user;
-    atomic_size_t user_count; /* lets lookups skip the lock while there are none */
+    atomic_size_t user_count;   /* lets lookups skip the lock while there are none */
     atomic_uint_fast64_t stamp; /* see kr_lexicon_stamp */
 
     memo_shard memo[MEMO_SHARDS];

@@ -103,7 +103,7 @@ static const char *label_name(kr_label_kind k)
 static void check_sequence(kr_lint_ctx *ctx)
 {
     const kr_analysis *an = ctx->an;
-    const kr_block *prev = NULL;    /* the previous label */
+    const kr_block *prev = NULL;     /* the previous label */
     const kr_block *question = NULL; /* a question still waiting for its answer */
     for (size_t i = 0; i < an->n_blocks; i++) {
         const kr_block *b = &an->blocks[i];

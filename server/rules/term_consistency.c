@@ -477,9 +477,9 @@ typedef struct {
     const char *s; /* the spelling (in the text) */
     size_t n;
     uint32_t count;
-    unsigned flags;    /* KR_LEX_* */
-    bool may_dominate; /* unknown, but a name the repair engine leaves alone */
-    int target;        /* index of the spelling it should be, or -1 */
+    unsigned flags;     /* KR_LEX_* */
+    bool may_dominate;  /* unknown, but a name the repair engine leaves alone */
+    int target;         /* index of the spelling it should be, or -1 */
     const uint32_t *cp; /* its code points (decoded once: compared with many) */
     int ncp;
     uint64_t sig; /* kr_confusion_signature */
