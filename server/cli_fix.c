@@ -230,8 +230,8 @@ int kr_cli_fix_emit(const kr_cli_opts *opts, kr_cli_result *r, void *ud)
     FILE *out = ud;
     if (r->status == 2 || !r->diags)
         return 2;
-    kr_edit *edits;
-    size_t n = kr_diagnostics_preferred_edits(r->diags, &edits);
+    const kr_edit *edits = r->fix_edits;
+    size_t n = r->n_fix_edits;
     size_t len;
     char *fixed = kr_edits_apply(r->text, r->len, edits, n, &len);
     int rc = 0;
@@ -270,6 +270,5 @@ int kr_cli_fix_emit(const kr_cli_opts *opts, kr_cli_result *r, void *ud)
             free(bytes);
     }
     free(fixed);
-    free(edits);
     return rc;
 }

@@ -160,6 +160,8 @@ static void lint_one(pool *p, kr_cli_result *r)
     kr_linter *l = kr_linter_new(cfg, p->lex);
     r->doc = kr_document_new(r->text, r->len);
     r->diags = kr_linter_run(l, r->doc);
+    if (p->fixing)
+        r->fix_edits = kr_linter_fix(l, r->doc, NULL, NULL, &r->n_fix_edits);
     kr_linter_free(l);
     filter(r, kr_config_min_severity(cfg));
     kr_config_free(cfg);
@@ -185,6 +187,7 @@ static void *worker(void *arg)
 static void release(kr_cli_result *r)
 {
     kr_diagnostics_free(r->diags);
+    kr_edits_free(r->fix_edits, r->n_fix_edits);
     kr_document_free(r->doc);
     free(r->text);
     free(r->error);

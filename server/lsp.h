@@ -218,6 +218,9 @@ json_t *lsp_debug_text(kr_lsp *s, json_t *params, json_t *id);
 /* Brings doc's diagnostics up to date (the one place that decides what to
  * re-lint). */
 void lsp_lint(kr_lsp *s, lsp_doc *doc);
+/* Whether a diagnostic is one the user wants (minSeverity, words ignored in the
+ * document), judged by its subject so it works for any text. */
+bool lsp_diag_wanted(kr_lsp *s, const lsp_doc *doc, const kr_diagnostic *d);
 void lsp_mark_all_dirty(kr_lsp *s);
 void lsp_publish(kr_lsp *s, lsp_doc *doc);
 void lsp_publish_empty(kr_lsp *s, const char *uri);

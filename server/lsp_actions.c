@@ -186,59 +186,29 @@ static void quick_fixes(kr_lsp *s, lsp_doc *doc, size_t start, size_t end, json_
     }
 }
 
-/* Whether two edits cannot both land (the engine's rule, kr_diagnostics_
- * preferred_edits, so fix-on-save gives what `korrektur fix` gives). */
-static bool clashes(const kr_edit *a, const kr_edit *b)
+typedef struct {
+    kr_lsp *s;
+    lsp_doc *doc;
+} wanted_ctx;
+
+static bool wanted(const kr_diagnostic *d, void *ud)
 {
-    if (a->start < b->end && b->start < a->end)
-        return true;
-    return a->start == b->start && (a->start == a->end || b->start == b->end);
+    wanted_ctx *w = ud;
+    return lsp_diag_wanted(w->s, w->doc, d);
 }
 
-static bool fix_fits(const kr_fix *f, const kr_edit *taken, size_t n)
-{
-    size_t m = kr_fix_edit_count(f);
-    for (size_t i = 0; i < m; i++) {
-        for (size_t j = i + 1; j < m; j++)
-            if (clashes(kr_fix_edit(f, i), kr_fix_edit(f, j)))
-                return false;
-        for (size_t k = 0; k < n; k++)
-            if (clashes(kr_fix_edit(f, i), &taken[k]))
-                return false;
-    }
-    return m > 0;
-}
-
-static int cmp_edit(const void *a, const void *b)
-{
-    const kr_edit *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
-}
-
-/* Every shown diagnostic's preferred fix; a fix that clashes with an earlier
- * one is left out whole. */
+/* Exactly what `korrektur fix` does (kr_linter_fix: preferred fixes applied until
+ * nothing changes), restricted to the diagnostics the user wants to see. */
 static json_t *fix_all_edits(kr_lsp *s, lsp_doc *doc)
 {
-    size_t total = 0, n = 0;
-    for (size_t k = 0; k < doc->n_shown; k++) {
-        const kr_fix *f =
-            kr_diagnostic_preferred_fix(kr_diagnostics_get(doc->diags, doc->shown[k]));
-        total += f ? kr_fix_edit_count(f) : 0;
-    }
-    kr_edit *taken = kr_arena_alloc(&s->arena, (total + 1) * sizeof *taken);
-    for (size_t k = 0; k < doc->n_shown; k++) {
-        const kr_fix *f =
-            kr_diagnostic_preferred_fix(kr_diagnostics_get(doc->diags, doc->shown[k]));
-        if (!f || !fix_fits(f, taken, n))
-            continue;
-        for (size_t i = 0; i < kr_fix_edit_count(f); i++)
-            taken[n++] = *kr_fix_edit(f, i);
-    }
-    qsort(taken, n, sizeof *taken, cmp_edit);
-    json_t *edits = json_array();
+    wanted_ctx w = {s, doc};
+    size_t n;
+    kr_edit *edits = kr_linter_fix(s->linter, doc->doc, wanted, &w, &n);
+    json_t *out = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(edits, lsp_text_edit_json(s, doc->doc, &taken[i]));
-    return edits;
+        json_array_append_new(out, lsp_text_edit_json(s, doc->doc, &edits[i]));
+    kr_edits_free(edits, n);
+    return out;
 }
 
 json_t *lsp_code_action(kr_lsp *s, json_t *params, json_t *id)

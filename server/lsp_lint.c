@@ -203,6 +203,19 @@ static bool ignored(const lsp_doc *doc, const kr_diagnostic *d)
     return false;
 }
 
+/* The same test by the diagnostic's own subject, for diagnostics of another text
+ * (the later rounds of a fix-all). */
+bool lsp_diag_wanted(kr_lsp *s, const lsp_doc *doc, const kr_diagnostic *d)
+{
+    if (kr_diagnostic_severity(d) > kr_config_min_severity(s->config))
+        return false;
+    const char *subj = kr_diagnostic_subject(d);
+    for (size_t i = 0; i < doc->n_ignored; i++)
+        if (strcmp(doc->ignored[i], subj) == 0)
+            return false;
+    return true;
+}
+
 /* Picks the diagnostics to report and writes their JSON. */
 static void select_shown(kr_lsp *s, lsp_doc *doc)
 {

@@ -5,6 +5,7 @@
 #ifndef KORREKTUR_LINTER_H
 #define KORREKTUR_LINTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "config.h"
@@ -40,6 +41,17 @@ void kr_linter_invalidate(kr_linter *self);
  * sorted, holding the diagnostics of enabled rules at or above no threshold (filtering by
  * minSeverity is the caller's choice). NULL only when out of memory. */
 kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc);
+
+/* What `korrektur fix` does: applies every preferred fix, lints the result and
+ * applies again until nothing changes (a few rounds at most: one repair can be the
+ * evidence for another), so that fixing the fixed text changes nothing. Only
+ * diagnostics for which keep(d, ud) is true count (keep NULL: all). Returns the
+ * edits that turn doc's text into the fixed text, sorted and disjoint (new: free
+ * with kr_edits_free, which owns their texts); *n receives their number. */
+kr_edit *kr_linter_fix(kr_linter *self, kr_document *doc,
+                       bool (*keep)(const kr_diagnostic *d, void *ud), void *ud, size_t *n);
+/* Frees an edit array from kr_linter_fix. Accepts NULL. */
+void kr_edits_free(kr_edit *edits, size_t n);
 
 /* The rule registry (static data). */
 size_t kr_rule_count(void);

@@ -140,6 +140,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     kr_edit *ed;
     size_t n = kr_diagnostics_preferred_edits(ds, &ed);
     CHECK(kr_inv_preferred(ed, n, t, len));
+    free(ed);
+    /* the fix itself: preferred fixes applied until nothing changes */
+    ed = kr_linter_fix(linter, doc, NULL, NULL, &n);
+    CHECK(kr_inv_preferred(ed, n, t, len));
     size_t flen;
     char *fixed = kr_edits_apply(t, len, ed, n, &flen);
     CHECK(kr_inv_applied(t, len, ed, n, fixed, flen));
@@ -167,8 +171,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         kr_document *doc2 = kr_document_new(fixed, flen);
         kr_diagnostics *ds2 = kr_linter_run(linter, doc2);
         CHECK(kr_inv_diagnostics(ds2, fixed, flen));
-        kr_edit *ed2;
-        size_t n2 = kr_diagnostics_preferred_edits(ds2, &ed2);
+        size_t n2;
+        kr_edit *ed2 = kr_linter_fix(linter, doc2, NULL, NULL, &n2);
         if (n2 > 0) {
             fprintf(stderr,
                     "fuzz_document: fix is not idempotent: %zu more edits, first "
@@ -176,12 +180,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     n2, ed2[0].start, ed2[0].end, (int)ed2[0].len, ed2[0].text);
             abort();
         }
-        free(ed2);
+        kr_edits_free(ed2, n2);
         kr_diagnostics_free(ds2);
         kr_document_free(doc2);
     }
     free(fixed);
-    free(ed);
+    kr_edits_free(ed, n);
     kr_diagnostics_free(ds);
     kr_document_free(doc);
     return 0;

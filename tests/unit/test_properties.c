@@ -238,6 +238,11 @@ static char *lint_fix(const char *text, size_t len, size_t *flen, size_t *n_edit
     size_t n = kr_diagnostics_preferred_edits(ds, &ed);
     why = kr_inv_preferred(ed, n, text, len);
     cr_assert_null(why, "seed %u: %s\n--- document:\n%s", seed_no, why, text);
+    free(ed);
+    /* what `korrektur fix` makes of it: the rounds composed into one edit set */
+    ed = kr_linter_fix(linter, doc, NULL, NULL, &n);
+    why = kr_inv_preferred(ed, n, text, len);
+    cr_assert_null(why, "seed %u: fix: %s\n--- document:\n%s", seed_no, why, text);
     char *fixed = kr_edits_apply(text, len, ed, n, flen);
     why = kr_inv_applied(text, len, ed, n, fixed, *flen);
     cr_assert_null(why, "seed %u: %s", seed_no, why);
@@ -246,7 +251,7 @@ static char *lint_fix(const char *text, size_t len, size_t *flen, size_t *n_edit
                    fixed);
     if (n_edits)
         *n_edits = n;
-    free(ed);
+    kr_edits_free(ed, n);
     kr_diagnostics_free(ds);
     kr_document_free(doc);
     return fixed;
