@@ -14,6 +14,7 @@ struct kr_config {
     char *base_dir;
     kr_severity min_severity;
     size_t max_file_size;
+    size_t max_problems;                /* 0: unlimited */
     signed char enabled[KR_MAX_RULES];  /* -1: default (on) */
     signed char severity[KR_MAX_RULES]; /* 0: the rule's default */
 };
@@ -25,6 +26,7 @@ kr_config *kr_config_new(void)
         return NULL;
     c->min_severity = KR_SEV_WARNING;
     c->max_file_size = 10u * 1024 * 1024;
+    c->max_problems = 1000;
     memset(c->enabled, -1, sizeof c->enabled);
     kr_config_add_term(c, "Småbørnsløftet");
     return c;
@@ -159,6 +161,16 @@ void kr_config_set_max_file_size(kr_config *self, size_t bytes)
 size_t kr_config_max_file_size(const kr_config *self)
 {
     return self->max_file_size;
+}
+
+void kr_config_set_max_problems(kr_config *self, size_t n)
+{
+    self->max_problems = n;
+}
+
+size_t kr_config_max_problems(const kr_config *self)
+{
+    return self->max_problems;
 }
 
 void kr_config_swap(kr_config *a, kr_config *b)

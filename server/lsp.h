@@ -81,6 +81,8 @@ enum {
 };
 
 /* ---- server state -------------------------------------------------------------- */
+struct lsp_json_cache;
+
 typedef struct lsp_doc {
     char *uri;
     char *path; /* local file of a file:// uri, or NULL */
@@ -95,6 +97,8 @@ typedef struct lsp_doc {
     size_t n_shown;
     char *items; /* the reported diagnostics: LSP JSON text of an array */
     size_t items_len;
+    struct lsp_json_cache *json_cache; /* each reported diagnostic's JSON (lsp_lint.c) */
+    size_t edit_low;         /* no byte before this changed since the JSON cache was built */
     uint64_t result_id;      /* changes whenever items change (pull diagnostics) */
     double lint_ms, json_ms; /* the last lint's engine and JSON times (debugText) */
     double changed_at;       /* when the last change arrived (lsp_now_ms_precise) */
@@ -218,6 +222,8 @@ json_t *lsp_debug_text(kr_lsp *s, json_t *params, json_t *id);
 /* Brings doc's diagnostics up to date (the one place that decides what to
  * re-lint). */
 void lsp_lint(kr_lsp *s, lsp_doc *doc);
+/* Accepts NULL. */
+void lsp_json_cache_free(struct lsp_json_cache *c);
 /* Whether a diagnostic is one the user wants (minSeverity, words ignored in the
  * document), judged by its subject so it works for any text. */
 bool lsp_diag_wanted(kr_lsp *s, const lsp_doc *doc, const kr_diagnostic *d);

@@ -133,6 +133,11 @@ static int apply(kr_config *c, json_t *root, const char *origin, char **err)
             if (!json_is_integer(v) || json_integer_value(v) <= 0)
                 return fail(err, origin, "\"%s\" must be a positive number of bytes", key);
             kr_config_set_max_file_size(c, (size_t)json_integer_value(v));
+        } else if (strcmp(key, "maxProblems") == 0) {
+            if (!json_is_integer(v) || json_integer_value(v) < 0)
+                return fail(err, origin, "\"%s\" must be a number of diagnostics (0 for no limit)",
+                            key);
+            kr_config_set_max_problems(c, (size_t)json_integer_value(v));
         } else if (strcmp(key, "path") == 0 || strcmp(key, "trace") == 0 ||
                    strcmp(key, "$schema") == 0) {
             /* editor-side settings that travel with the section: not ours */

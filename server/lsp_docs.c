@@ -168,6 +168,7 @@ static void doc_free(lsp_doc *d)
     kr_diagnostics_free(d->diags);
     free(d->shown);
     free(d->items);
+    lsp_json_cache_free(d->json_cache);
     for (size_t i = 0; i < d->n_ignored; i++)
         free(d->ignored[i]);
     free(d->ignored);
@@ -260,6 +261,7 @@ json_t *lsp_did_open(kr_lsp *s, json_t *params, json_t *id)
     }
     json_t *v = json_object_get(td, "version");
     d->version = json_is_integer(v) ? json_integer_value(v) : 0;
+    d->edit_low = 0; /* a new text: no cached diagnostic JSON holds */
     check_size(s, d);
     touch(s, d);
     return NULL;
@@ -277,11 +279,14 @@ static bool apply_change(kr_lsp *s, lsp_doc *d, json_t *ch)
     if (!range) { /* a full replacement */
         size_t len;
         kr_document_text(d->doc, &len);
+        d->edit_low = 0;
         return kr_document_edit(d->doc, 0, len, t, n) == 0;
     }
     size_t start, end;
     if (!lsp_read_range(s, d->doc, range, &start, &end))
         return false;
+    if (start < d->edit_low) /* positions before it are unchanged (lsp_lint.c's JSON cache) */
+        d->edit_low = start;
     return kr_document_edit(d->doc, start, end, t, n) == 0;
 }
 

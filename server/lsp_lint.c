@@ -4,10 +4,12 @@
  * delivers them by push (publishDiagnostics with the version) or pull
  * (textDocument/diagnostic with resultId / unchanged reports).
  *
- * lsp_lint() is the single place that decides what to re-lint: today the whole
- * document (a full lint is fast, see the README's numbers); a per-paragraph
- * cache would slot in there without touching the handlers. */
+ * lsp_lint() is the single place that decides what to re-lint (the linter keeps
+ * per-block results itself). At most maxProblems diagnostics are reported, the
+ * first in document order, and each one's JSON text is kept between lints, so
+ * an edit writes only the diagnostics it changed or moved. */
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,26 +218,156 @@ bool lsp_diag_wanted(kr_lsp *s, const lsp_doc *doc, const kr_diagnostic *d)
     return true;
 }
 
-/* Picks the diagnostics to report and writes their JSON. */
+/* ---- each reported diagnostic's JSON, kept between lints ----------------------
+ * After a one-character edit almost every diagnostic is the same as before, so
+ * its JSON text is kept, keyed by a hash of everything the text is made of. A
+ * diagnostic's positions (line, character) depend on the text before its last
+ * offset only, so an entry is reused only when that offset lies before the first
+ * byte edited since (doc->edit_low). */
+typedef struct {
+    uint64_t key; /* 0: empty slot */
+    size_t max_off;
+    char *json;
+    size_t len;
+} json_entry;
+
+struct lsp_json_cache {
+    json_entry *slots;
+    size_t cap; /* a power of two, or 0 */
+};
+
+void lsp_json_cache_free(struct lsp_json_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->cap; i++)
+        free(c->slots[i].json);
+    free(c->slots);
+    free(c);
+}
+
+static uint64_t h_bytes(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 0x100000001b3ull;
+    return (h ^ n) * 0x100000001b3ull;
+}
+
+static uint64_t h_cstr(uint64_t h, const char *s)
+{
+    return h_bytes(h, s ? s : "", s ? strlen(s) : 0);
+}
+
+static uint64_t h_size(uint64_t h, size_t v)
+{
+    return h_bytes(h, &v, sizeof v);
+}
+
+/* The key of a diagnostic's JSON (never 0) and the largest offset it mentions. */
+static uint64_t diag_key(uint64_t seed, const kr_diagnostic *d, size_t *max_off)
+{
+    size_t hi = kr_diagnostic_end(d);
+    uint64_t h = h_size(seed, kr_diagnostic_start(d));
+    h = h_size(h, hi);
+    h = h_size(h, (size_t)kr_diagnostic_severity(d));
+    h = h_cstr(h, kr_diagnostic_rule(d));
+    h = h_cstr(h, kr_diagnostic_message(d));
+    h = h_cstr(h, kr_diagnostic_subject(d));
+    for (size_t i = 0; i < kr_diagnostic_fix_count(d); i++) {
+        const kr_fix *f = kr_diagnostic_fix(d, i);
+        h = h_cstr(h, kr_fix_title(f));
+        h = h_size(h, kr_fix_preferred(f) ? 2 : 1);
+        for (size_t k = 0; k < kr_fix_edit_count(f); k++) {
+            const kr_edit *e = kr_fix_edit(f, k);
+            h = h_size(h, e->start);
+            h = h_size(h, e->end);
+            h = h_bytes(h, e->text, e->len);
+            if (e->end > hi)
+                hi = e->end;
+        }
+    }
+    *max_off = hi;
+    return h ? h : 1;
+}
+
+static json_entry *cache_slot(struct lsp_json_cache *c, uint64_t key)
+{
+    if (!c || !c->cap)
+        return NULL;
+    for (size_t i = (size_t)key & (c->cap - 1);; i = (i + 1) & (c->cap - 1))
+        if (c->slots[i].key == key || !c->slots[i].key)
+            return &c->slots[i];
+}
+
+static struct lsp_json_cache *cache_new(size_t n)
+{
+    struct lsp_json_cache *c = kr_xmalloc(sizeof *c);
+    c->cap = 16;
+    while (c->cap < 2 * n)
+        c->cap *= 2;
+    c->slots = kr_xmalloc(c->cap * sizeof *c->slots);
+    memset(c->slots, 0, c->cap * sizeof *c->slots);
+    return c;
+}
+
+/* The JSON of one diagnostic: from the old cache when still valid, else written. */
+static const json_entry *diag_json(kr_lsp *s, lsp_doc *doc, struct lsp_json_cache *old,
+                                   struct lsp_json_cache *fresh, uint64_t seed,
+                                   const kr_diagnostic *d)
+{
+    size_t max_off;
+    uint64_t key = diag_key(seed, d, &max_off);
+    json_entry *e = cache_slot(fresh, key);
+    if (e->key) /* the same diagnostic twice */
+        return e;
+    json_entry *o = cache_slot(old, key);
+    e->key = key;
+    e->max_off = max_off;
+    if (o && o->key && o->json && max_off <= doc->edit_low) {
+        e->json = o->json;
+        e->len = o->len;
+        o->json = NULL;
+        return e;
+    }
+    sbuf b = {0};
+    sb_diagnostic(s, &b, doc, d);
+    e->json = b.p;
+    e->len = b.n;
+    return e;
+}
+
+/* Picks the diagnostics to report — those the user wants, the first maxProblems
+ * of them in document order — and writes their JSON. */
 static void select_shown(kr_lsp *s, lsp_doc *doc)
 {
     size_t n = kr_diagnostics_count(doc->diags);
+    size_t limit = kr_config_max_problems(s->config);
+    if (!limit || limit > n)
+        limit = n;
     kr_severity min = kr_config_min_severity(s->config);
     free(doc->shown);
-    doc->shown = kr_xmalloc((n ? n : 1) * sizeof *doc->shown);
+    doc->shown = kr_xmalloc((limit ? limit : 1) * sizeof *doc->shown);
     doc->n_shown = 0;
+    struct lsp_json_cache *fresh = cache_new(limit);
+    uint64_t seed = h_cstr(0xcbf29ce484222325ull, s->docs_url);
+    seed = h_size(seed, (size_t)s->enc);
     sbuf b = {0};
     sb_lit(&b, "[");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && doc->n_shown < limit; i++) {
         const kr_diagnostic *d = kr_diagnostics_get(doc->diags, i);
         if (kr_diagnostic_severity(d) > min || ignored(doc, d))
             continue;
         if (doc->n_shown)
             sb_lit(&b, ",");
         doc->shown[doc->n_shown++] = i;
-        sb_diagnostic(s, &b, doc, d);
+        const json_entry *e = diag_json(s, doc, doc->json_cache, fresh, seed, d);
+        sb_put(&b, e->json, e->len);
     }
     sb_lit(&b, "]");
+    lsp_json_cache_free(doc->json_cache);
+    doc->json_cache = fresh;
+    doc->edit_low = SIZE_MAX;
     if (!doc->items || doc->items_len != b.n || memcmp(doc->items, b.p, b.n) != 0)
         doc->result_id = ++s->result_seq;
     free(doc->items);

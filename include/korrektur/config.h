@@ -17,7 +17,7 @@ extern "C" {
 typedef struct kr_config kr_config;
 
 /* Defaults: terms ["Småbørnsløftet"], every rule on at its default severity,
- * minSeverity warning, maxFileSize 10 MiB, no dictionary. New. */
+ * minSeverity warning, maxFileSize 10 MiB, maxProblems 1000, no dictionary. New. */
 kr_config *kr_config_new(void);
 /* A deep copy. New. */
 kr_config *kr_config_copy(const kr_config *self);
@@ -44,6 +44,11 @@ void kr_config_set_min_severity(kr_config *self, kr_severity sev);
 kr_severity kr_config_min_severity(const kr_config *self);
 void kr_config_set_max_file_size(kr_config *self, size_t bytes);
 size_t kr_config_max_file_size(const kr_config *self);
+/* How many diagnostics the language server reports per document, the first in
+ * document order (like cSpell's maxNumberOfProblems); 0 = unlimited. The CLI and
+ * fix-all ignore it. */
+void kr_config_set_max_problems(kr_config *self, size_t n);
+size_t kr_config_max_problems(const kr_config *self);
 
 /* Folder the config file was read from (relative dictionary paths resolve
  * against it); copied, NULL clears. */

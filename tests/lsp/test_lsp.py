@@ -680,6 +680,56 @@ def workspace_configuration_is_pulled():
         check(len(p["diagnostics"]) >= len(cli_diagnostics(text)), "settings pulled again")
 
 
+def first_in_order(diags):
+    return [(d.get("code", d.get("rule")), d["message"], d["range"]["start"]["line"])
+            for d in diags]
+
+
+@test
+def max_problems_reports_the_first_diagnostics_push_and_pull():
+    text = demo_text()
+    everything = cli_diagnostics(text)  # the CLI prints all of them
+    check(len(everything) > 8, "the demo has enough diagnostics: %d" % len(everything))
+    want = first_in_order(everything)
+    pull_caps = dict(UTF8, textDocument={"diagnostic": {}})
+    with Workspace(options={"maxProblems": 5}) as ws:
+        uri = ws.uri("demo.txt")
+        ws.open("demo.txt", text)
+        p = ws.c.diagnostics(uri)["diagnostics"]
+        check(first_in_order(p) == want[:5], "the first five in document order: %r" % p)
+        # an edit after them: still the same five, not five others
+        lines = text.split("\n")
+        end = {"line": len(lines) - 1, "character": 0}
+        change(ws, "demo.txt", 2, [{"range": {"start": end, "end": end}, "newText": "\nsma bgrns\n"}])
+        p = ws.c.diagnostics(uri, version=2)["diagnostics"]
+        check(first_in_order(p) == want[:5], "after an edit at the end: %r" % p)
+        # an edit before them moves them: their positions follow
+        top = {"line": 0, "character": 0}
+        change(ws, "demo.txt", 3, [{"range": {"start": top, "end": top}, "newText": "\n\n"}])
+        p = ws.c.diagnostics(uri, version=3)["diagnostics"]
+        check([l + 2 for (_, _, l) in want[:5]] == [d["range"]["start"]["line"] for d in p],
+              "moved down two lines: %r" % p)
+        ws.c.notify("workspace/didChangeConfiguration",
+                    {"settings": {"korrektur": {"maxProblems": 0}}})
+        p = ws.c.diagnostics(uri)["diagnostics"]
+        check(len(p) >= len(everything),
+              "0 means no limit: %d of %d" % (len(p), len(everything)))
+        ws.c.notify("workspace/didChangeConfiguration",
+                    {"settings": {"korrektur": {"maxProblems": "many"}}})
+        n = ws.c.wait_note("window/showMessage", lambda p: "maxProblems" in p["message"])
+        check(n["params"]["type"] == 1, "a wrong type names its key: %r" % n)
+    with Workspace(pull_caps, options={"maxProblems": 3}) as ws:
+        ws.open("demo.txt", text)
+        r = ws.c.request("textDocument/diagnostic",
+                         {"textDocument": {"uri": ws.uri("demo.txt")}})["result"]
+        check(first_in_order(r["items"]) == want[:3], "pull: the first three: %r" % r["items"])
+    # the default caps a document with thousands of findings at 1000
+    with Workspace() as ws:
+        ws.open("many.txt", text * 60)
+        p = ws.c.diagnostics(ws.uri("many.txt"), timeout=60)["diagnostics"]
+        check(len(p) == 1000, "default maxProblems is 1000: %d" % len(p))
+
+
 @test
 def size_cap_shows_a_message_and_skips_the_document():
     with Workspace(options={"maxFileSize": 1000}) as ws:
