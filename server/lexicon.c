@@ -38,6 +38,8 @@
 /* A shard forgets everything past this many words: a long LSP session checking
  * candidates for many unknown words must not grow without bound. */
 #define MEMO_SHARD_MAX 8192
+/* Splitter steps below which a refused word is not memoised (see word_verdict). */
+#define MEMO_MIN_WORK 48
 
 /* ---- a string set / map --------------------------------------------------------- */
 typedef struct {
@@ -447,10 +449,12 @@ typedef struct {
     const rep_rule *reps;
     size_t nrep;
     const uint8_t *rep_first; /* bytes some unanchored REP rule begins with */
+    size_t *work;             /* split points tried and words rechecked (see word_verdict) */
 } splitter;
 
 static bool misspelt_word(const splitter *sp, const char *w, size_t len)
 {
+    *sp->work += len;
     return misspelt(sp->d, sp->reps, sp->nrep, sp->rep_first, w, len);
 }
 
@@ -490,6 +494,7 @@ static size_t compound_at(const splitter *sp, const char *w, size_t len, unsigne
         st = step(d, st, (uint8_t)w[i]);
         if (!st)
             break;
+        ++*sp->work;
         chars += ((unsigned char)w[i] & 0xC0) != 0x80; /* characters in w[0..i] */
         if (((unsigned char)w[i + 1] & 0xC0) == 0x80)
             continue; /* split only between characters */
@@ -748,9 +753,10 @@ static unsigned direct_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], i
     return v;
 }
 
-static unsigned compound_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len)
+static unsigned compound_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len,
+                                 size_t *work)
 {
-    splitter sp = {&self->dict, self->reps, self->nrep, self->rep_first};
+    splitter sp = {&self->dict, self->reps, self->nrep, self->rep_first, work};
     for (int i = 0; i < n; i++)
         if (compound_at(&sp, alts[i], len, 0))
             return KR_LEX_KNOWN | KR_LEX_COMPOUND;
@@ -823,10 +829,15 @@ static unsigned word_verdict(kr_lexicon *self, const char *word, size_t len)
         return v | memo;
     /* Computed outside the shard lock: two threads may both compute a word,
      * which is harmless, while a slow word never blocks the others. */
-    unsigned c = compound_verdict(self, alts, n, len);
+    size_t work = 0;
+    unsigned c = compound_verdict(self, alts, n, len, &work);
     if (!c)
         c = hyphen_verdict(self, word, len);
-    memo_put(self, word, len, h, c);
+    /* A "no" the splitter reached in a few steps is cheaper to find again than
+     * to store: the repair search asks about thousands of garbled spellings,
+     * each once, and storing them all only churned the memo. */
+    if (c || work >= MEMO_MIN_WORK)
+        memo_put(self, word, len, h, c);
     return v | c;
 }
 
