@@ -171,8 +171,10 @@ kr_edit *kr_linter_fix(kr_linter *self, kr_document *doc,
         kr_document *next = kr_document_new(cur, len);
         edit_set more = round_edits(self, next, keep, ud);
         kr_document_free(next);
-        if (more.n == 0)
+        if (more.n == 0) {
+            set_free(&more); /* the empty array is allocated too */
             break;
+        }
         size_t nlen;
         char *after = kr_edits_apply(cur, len, more.e, more.n, &nlen);
         edit_set merged = compose(&total, &more, after, nlen);

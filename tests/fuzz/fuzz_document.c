@@ -155,6 +155,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        .doc = doc,
                        .diags = ds,
                        .min_severity = KR_SEV_HINT,
+                       .fix_edits = ed,
+                       .n_fix_edits = n,
                        .status = 1};
     check_formats(&r);
     check_fix_output(&r, fixed, flen);
