@@ -37,7 +37,8 @@ typedef struct {
     size_t len;
     kr_document *doc;
     kr_diagnostics *diags; /* filtered to min severity, owned */
-    kr_edit *fix_edits;    /* fix: what kr_linter_fix makes of the text (owned) */
+    kr_edit *fix_edits;    /* fix: what kr_linter_fix makes of the text (owned; NULL:
+                              not computed, the diagnostics' preferred edits are used) */
     size_t n_fix_edits;
     char *error;           /* one sentence, when the file could not be processed */
     kr_severity min_severity; /* diagnostics below it are not shown */

@@ -230,8 +230,16 @@ int kr_cli_fix_emit(const kr_cli_opts *opts, kr_cli_result *r, void *ud)
     FILE *out = ud;
     if (r->status == 2 || !r->diags)
         return 2;
+    /* the fix computed with the lint (kr_linter_fix); a caller that only has
+     * diagnostics gets their preferred edits, one round */
+    kr_edit *own = NULL;
     const kr_edit *edits = r->fix_edits;
     size_t n = r->n_fix_edits;
+    if (!edits)
+    {
+        n = kr_diagnostics_preferred_edits(r->diags, &own);
+        edits = own;
+    }
     size_t len;
     char *fixed = kr_edits_apply(r->text, r->len, edits, n, &len);
     int rc = 0;
@@ -270,5 +278,6 @@ int kr_cli_fix_emit(const kr_cli_opts *opts, kr_cli_result *r, void *ud)
             free(bytes);
     }
     free(fixed);
+    free(own);
     return rc;
 }

@@ -159,6 +159,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        .n_fix_edits = n,
                        .status = 1};
     check_formats(&r);
+    r.fix_edits = ed; /* what the CLI computes with the lint */
+    r.n_fix_edits = n;
     check_fix_output(&r, fixed, flen);
     if (kr_tree_print) {
         FILE *devnull = fopen("/dev/null", "w");
