@@ -9,7 +9,9 @@
  * vertical tab) with surrounding punctuation stripped, classified as word, number,
  * URL or other, flagged with their place on the line, a line-end hyphen and
  * quoting, and tied to the block they sit in. Everything lives in the caller's
- * arena; the arrays grow by doubling, so there is no allocation per token. */
+ * arena; the token array is sized by a first count of the chunks (growing it by
+ * doubling in an arena kept every outgrown copy: 21 MB for a 1 MB document's
+ * 8 MB of tokens), so there is no allocation per token. */
 #include <string.h>
 #include <tree_sitter/api.h>
 
@@ -342,9 +344,24 @@ static void chunk(builder *b, tok_state *st, size_t s, size_t e, size_t eol, boo
     add_token(b, &t);
 }
 
+/* How many whitespace-delimited chunks the text has: no more tokens than that. */
+static size_t count_chunks(const char *text, size_t len)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        bool ws = is_ws(text[i]);
+        n += !ws && !in;
+        in = !ws;
+    }
+    return n;
+}
+
 static void tokens(builder *b)
 {
     const char *text = b->text;
+    b->cap_tokens = count_chunks(text, b->len) + 1;
+    b->an->tokens = kr_arena_alloc(b->arena, b->cap_tokens * sizeof *b->an->tokens);
     tok_state st = {0, false};
     size_t i = 0;
     if (b->len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
