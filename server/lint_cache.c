@@ -76,7 +76,8 @@ static void h_bytes(hkey *h, const char *s, size_t n)
         h_word(h, w);
     }
     uint64_t w = 0;
-    memcpy(&w, s + i, n - i);
+    if (n > i) /* s may be NULL when n is 0 */
+        memcpy(&w, s + i, n - i);
     h_word(h, w ^ ((uint64_t)n << 56));
 }
 
@@ -92,7 +93,8 @@ static void drop_entries(kr_lint_cache *c)
 {
     for (size_t i = 0; i < c->cap; i++)
         free(c->slots[i].blob);
-    memset(c->slots, 0, c->cap * sizeof *c->slots);
+    if (c->slots) /* memset(NULL, 0, 0) is undefined (UBSan) */
+        memset(c->slots, 0, c->cap * sizeof *c->slots);
     c->count = 0;
 }
 
@@ -270,7 +272,8 @@ static void b_put(bbuf *b, const void *s, size_t n)
         b->p = kr_xrealloc(b->p, cap);
         b->cap = cap;
     }
-    memcpy(b->p + b->n, s, n);
+    if (n) /* b->p and s may be NULL for nothing */
+        memcpy(b->p + b->n, s, n);
     b->n += n;
 }
 
