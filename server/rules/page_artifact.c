@@ -188,6 +188,10 @@ static void report(kr_lint_ctx *ctx, const kr_block *b)
             del_start = p; /* an interrupted paragraph: join its halves */
     } else if (n == len) {
         del_start = p; /* at the end: no blank lines left dangling */
+        /* and a text that did not end with a line break still does not: the
+         * break before the header goes with it (found by fuzz_document) */
+        if (p > 0 && t[len - 1] != '\n' && t[p - 1] == '\n')
+            del_start = p >= 2 && t[p - 2] == '\r' ? p - 2 : p - 1;
     }
     claim_line(ctx, ls, le);
     kr_diagnostic *d = kr_emit(ctx, b->start, b->end, "Sidehoved eller sidetal midt i teksten: »%.*s«",

@@ -399,3 +399,21 @@ Test(properties, lint_is_deterministic)
         free(b.t);
     }
 }
+
+/* Found by fuzz_document: removing a page header or number on the last line of a
+ * text without a final newline left one behind. */
+Test(properties, a_page_header_on_the_last_line_keeps_the_missing_final_newline)
+{
+    static const char *const docs[] = {
+        "Cykelstier ved skolerne\n\nSvar:\n\nKommunen har besluttet det.\n\n"
+        "Cykelstier ved skolerne Side 2",
+        "Cykelstier ved skolerne\r\n\r\nSvar:\r\n\r\nKommunen har besluttet det.\r\n\r\n2",
+        "Cykelstier ved skolerne\n\nSvar:\n\nKommunen har besluttet det.\n\n2\n",
+    };
+    for (unsigned i = 0; i < sizeof docs / sizeof *docs; i++) {
+        size_t flen, n;
+        char *fixed = lint_fix(docs[i], strlen(docs[i]), &flen, &n, i);
+        cr_assert_gt(n, 0, "case %u: the page header was not removed", i);
+        free(fixed);
+    }
+}
