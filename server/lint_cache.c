@@ -531,7 +531,9 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
     }
     for (size_t i = 0; i < n; i++)
         if (units[i].run) {
-            units[i].entry->blob = bufs[i].p;
+            /* the buffer grew by doubling; the blob lives as long as its
+             * block, so the slack is given back */
+            units[i].entry->blob = kr_xrealloc(bufs[i].p, bufs[i].n);
             units[i].entry->blob_len = bufs[i].n;
         }
     kr_diagnostics_free(sub.out);

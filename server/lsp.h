@@ -65,6 +65,9 @@ void kr_lsp_framer_release(kr_lsp_framer *f);
 void kr_lsp_framer_push(kr_lsp_framer *f, const char *data, size_t len);
 kr_frame_result kr_lsp_framer_next(kr_lsp_framer *f, const char **body, size_t *len,
                                    const char **err);
+/* Frees a buffer grown for one big message (a 1 MB didOpen) once everything in
+ * it is read and no body is borrowed any more: not kept for the session. */
+void kr_lsp_framer_trim(kr_lsp_framer *f);
 /* "Content-Length: N\r\n\r\n" + body through `write`. */
 int kr_lsp_write_frame(kr_lsp_write_fn write, void *ud, const char *body, size_t len);
 

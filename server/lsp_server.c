@@ -555,6 +555,7 @@ int kr_lsp_feed(kr_lsp *s, const char *data, size_t len)
         if (s->write_failed)
             return 1;
     }
+    kr_lsp_framer_trim(&s->framer);
     return s->exit_status;
 }
 

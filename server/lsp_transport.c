@@ -127,6 +127,15 @@ static void resync(kr_lsp_framer *f, size_t from)
     f->pos = f->len - keep;
 }
 
+void kr_lsp_framer_trim(kr_lsp_framer *f)
+{
+    if (f->pos == f->len && f->cap > 4 * 65536) {
+        free(f->buf);
+        f->buf = NULL;
+        f->cap = f->len = f->pos = 0;
+    }
+}
+
 kr_frame_result kr_lsp_framer_next(kr_lsp_framer *f, const char **body, size_t *len,
                                    const char **err)
 {
