@@ -10,31 +10,37 @@
 void kr_json_string(FILE *out, const char *s, size_t n)
 {
     fputc('"', out);
-    for (size_t i = 0; i < n; i++) {
+    size_t run = 0; /* start of the pending run of bytes that need no escape */
+    for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            fputc('\\', out);
-            fputc(c, out);
-        } else if (c == '\n') {
-            fputs("\\n", out);
-        } else if (c == '\r') {
-            fputs("\\r", out);
-        } else if (c == '\t') {
-            fputs("\\t", out);
-        } else if (c < 0x20 || c == 0x7F) {
-            fprintf(out, "\\u%04x", c);
-        } else if (c >= 0x80) {
-            size_t k = kr_utf8_char_len(s + i, n - i);
-            if (k == 0) {
-                fputs("\\ufffd", out); /* keep the output valid JSON */
-            } else {
-                fwrite(s + i, 1, k, out);
-                i += k - 1;
-            }
-        } else {
-            fputc(c, out);
+        size_t k = 1;
+        const char *esc = NULL;
+        char hex[8];
+        if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c < 0x20 || c == 0x7F) {
+            snprintf(hex, sizeof hex, "\\u%04x", c);
+            esc = hex;
+        } else if (c >= 0x80 && (k = kr_utf8_char_len(s + i, n - i)) == 0) {
+            esc = "\\ufffd"; /* keep the output valid JSON */
+            k = 1;
         }
+        if (esc) {
+            fwrite(s + run, 1, i - run, out);
+            fputs(esc, out);
+            run = i + k;
+        }
+        i += k;
     }
+    fwrite(s + run, 1, n - run, out);
     fputc('"', out);
 }
 
