@@ -15,6 +15,9 @@ for name in "$@"; do
     [ -f "tests/fuzz/$name.dict" ] && dict="-dict=tests/fuzz/$name.dict"
     par=
     [ "$jobs" -gt 1 ] && par="-fork=$jobs -ignore_crashes=0"
+    # FUZZ_KEEP_GOING=1: fuzz the whole time past known findings (fork mode keeps
+    # every crash in $build/crashes and goes on)
+    [ -n "$FUZZ_KEEP_GOING" ] && par="-fork=$jobs -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
     log="$build/fuzz-$name.log"
     # a fuzzed rootUri may name any folder, and the server writes its dictionary
     # file there: as root, the language server harness runs as nobody
@@ -30,13 +33,17 @@ for name in "$@"; do
         "$build/corpus/$name" "tests/fuzz/corpus/$name" >"$log" 2>&1
     rc=$?
     execs=$(grep -E 'stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
+    if [ "$execs" = 0 ]; then # fork mode: the last "#N" status line counts them all
+        execs=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -E 's/^#([0-9]+).*/\1/')
+    fi
+    crashes=$(ls "$build/crashes" 2>/dev/null | grep -c "^$name-")
     cov=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -nE 's/.*cov: ([0-9]+).*/\1/p')
     if [ "$rc" -ne 0 ]; then
         status=1
         grep -E 'ERROR|SUMMARY|fuzz_[a-z]+:|Test unit written' "$log" | head -n 20
         echo "$name: FOUND SOMETHING after $execs executions (see $log)"
     else
-        echo "$name: $execs executions, coverage $cov, no finding"
+        echo "$name: $execs executions, coverage $cov, $crashes crash files in $build/crashes"
     fi
 done
 exit $status
