@@ -228,8 +228,10 @@ static void compare_fresh(kr_document *doc, const buffer *b)
              *y = ts_node_string(ts_tree_root_node(ft));
         fprintf(stderr, "incremental: %s\nfresh:       %s\ntext:\n", x, y);
         for (size_t i = 0; i < b->len && i < 4000; i++) /* C-escaped, to reproduce */
-            fprintf(stderr, (unsigned char)b->t[i] < 0x20 || (unsigned char)b->t[i] >= 0x7F
-                                ? "\\x%02x" : "%c", (unsigned char)b->t[i]);
+            fprintf(stderr,
+                    (unsigned char)b->t[i] < 0x20 || (unsigned char)b->t[i] >= 0x7F ? "\\x%02x"
+                                                                                    : "%c",
+                    (unsigned char)b->t[i]);
         fputc('\n', stderr);
         free(x), free(y);
         FAIL("the incremental re-parse differs from a fresh parse");

@@ -12,8 +12,8 @@
  *              the server publish after every message instead of at the end.
  * Whatever comes in, everything the server writes must be well framed, and every
  * body a JSON-RPC 2.0 object. The server runs with HOME and XDG_CONFIG_HOME in a
- * private temporary folder; `make fuzz` also runs this
- * harness as an unprivileged user, since a fuzzed rootUri may name any folder. */
+ * private temporary folder; `make fuzz` also runs this harness as an
+ * unprivileged user, since a fuzzed rootUri may name any folder. */
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
