@@ -41,8 +41,15 @@ static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
         *len = 3;
         return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
     }
+    /* an emoji is one character, not a Latin-1 'ð' (0xF0) and three more bytes:
+     * the edit fuzzer found a term's range ending inside one */
+    if (u[0] >= 0xF0 && u[0] < 0xF5 && i + 3 < n) {
+        *len = 4;
+        return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) |
+               (u[3] & 0x3Fu);
+    }
     *len = 1;
-    return u[0];
+    return u[0] < 0x80 ? u[0] : 0xFFFD; /* a stray byte is no letter */
 }
 
 static bool is_upper(uint32_t c)

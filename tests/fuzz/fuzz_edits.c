@@ -184,6 +184,17 @@ static void compare(kr_document *doc, const buffer *b, size_t step)
         FAIL("%zu lines counted, the text has %zu", kr_document_line_count(doc), lines);
 }
 
+/* The text, C-escaped, so a failure can be reproduced by hand. */
+static void dump_text(const buffer *b)
+{
+    fputs("text:\n", stderr);
+    for (size_t i = 0; i < b->len && i < 4000; i++) {
+        unsigned char c = (unsigned char)b->t[i];
+        fprintf(stderr, c < 0x20 || c >= 0x7F ? "\\x%02x" : "%c", c);
+    }
+    fputc('\n', stderr);
+}
+
 /* Two trees are equal when every node has the same symbol, bytes and children. */
 static int same_node(TSNode a, TSNode b)
 {
@@ -226,13 +237,8 @@ static void compare_fresh(kr_document *doc, const buffer *b)
         !same_node(ts_tree_root_node(inc), ts_tree_root_node(ft))) {
         char *x = ts_node_string(ts_tree_root_node(inc)),
              *y = ts_node_string(ts_tree_root_node(ft));
-        fprintf(stderr, "incremental: %s\nfresh:       %s\ntext:\n", x, y);
-        for (size_t i = 0; i < b->len && i < 4000; i++) /* C-escaped, to reproduce */
-            fprintf(stderr,
-                    (unsigned char)b->t[i] < 0x20 || (unsigned char)b->t[i] >= 0x7F ? "\\x%02x"
-                                                                                    : "%c",
-                    (unsigned char)b->t[i]);
-        fputc('\n', stderr);
+        fprintf(stderr, "incremental: %s\nfresh:       %s\n", x, y);
+        dump_text(b);
         free(x), free(y);
         FAIL("the incremental re-parse differs from a fresh parse");
     }
@@ -309,8 +315,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const char *t = kr_document_text(doc, &len);
             kr_diagnostics *ds = kr_linter_run(linter, doc);
             const char *why = kr_inv_diagnostics(ds, t, len);
-            if (why)
+            if (why) {
+                dump_text(&b);
                 FAIL("operation %zu: %s", step, why);
+            }
             kr_diagnostics_free(ds);
         }
         compare(doc, &b, step);
