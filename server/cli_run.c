@@ -44,11 +44,13 @@ int kr_cli_read_file(const char *path, char **text, size_t *len, char **err)
             break;
     }
     bool bad = ferror(f);
+    int why = errno; /* fread sets it: EISDIR for a folder, EIO, ... */
     if (!is_stdin)
         fclose(f);
     if (bad) {
         free(buf);
-        if (err && asprintf(err, "cannot read %s: %s", path, "read error") < 0)
+        if (err && asprintf(err, "cannot read %s: %s", path,
+                            why == EISDIR ? "it is a folder, not a file" : strerror(why)) < 0)
             *err = NULL;
         return -1;
     }
