@@ -32,8 +32,7 @@ static bool is_ws(char c)
 
 /* ---- blocks -------------------------------------------------------------------- */
 
-static void add_block(builder *b, kr_block_kind kind, kr_label_kind label, size_t start,
-                      size_t end)
+static void add_block(builder *b, kr_block_kind kind, kr_label_kind label, size_t start, size_t end)
 {
     kr_analysis *an = b->an;
     if (an->n_blocks == b->cap_blocks) {
@@ -105,8 +104,7 @@ static void node_block(builder *b, TSNode n)
     /* Stray inline leaves at block level (only after an error) join one OTHER block. */
     kr_analysis *an = b->an;
     if (kind == KR_BLOCK_OTHER && an->n_blocks > 0 &&
-        an->blocks[an->n_blocks - 1].kind == KR_BLOCK_OTHER &&
-        strcmp(t, "ERROR") != 0) {
+        an->blocks[an->n_blocks - 1].kind == KR_BLOCK_OTHER && strcmp(t, "ERROR") != 0) {
         an->blocks[an->n_blocks - 1].end = end;
         return;
     }
@@ -162,8 +160,7 @@ static void blocks_from_lines(builder *b)
         i = eol + 1;
     }
     if (in_block)
-        add_block(b, KR_BLOCK_PARAGRAPH, KR_LABEL_NONE, start,
-                  content_end(b->text, start, b->len));
+        add_block(b, KR_BLOCK_PARAGRAPH, KR_LABEL_NONE, start, content_end(b->text, start, b->len));
 }
 
 /* ---- tokens -------------------------------------------------------------------- */
@@ -232,8 +229,8 @@ static bool ascii_letter(unsigned char c)
 /* `name.dk`, `www.x.y`, `sub.name.com/path`: a host with a known top-level domain. */
 static bool is_domain(const char *s, size_t n)
 {
-    static const char *const tlds[] = {"dk", "com", "org", "net", "eu", "de", "se",
-                                       "no", "io", "gov", "info", "edu", "uk", "nu"};
+    static const char *const tlds[] = {"dk", "com", "org", "net",  "eu",  "de", "se",
+                                       "no", "io",  "gov", "info", "edu", "uk", "nu"};
     size_t host = 0;
     while (host < n && s[host] != '/')
         host++;
@@ -297,8 +294,8 @@ static bool next_line_continues(const char *text, size_t len, size_t eol)
 }
 
 typedef struct {
-    size_t block;    /* index of the block tokens go to */
-    bool in_quote;   /* a quote mark opened and not closed yet */
+    size_t block;  /* index of the block tokens go to */
+    bool in_quote; /* a quote mark opened and not closed yet */
 } tok_state;
 
 static uint32_t block_of(builder *b, tok_state *st, size_t pos)
@@ -387,8 +384,7 @@ static void tokens(builder *b)
             last_end = j;
         }
         /* A quote ends with its line, unless a hyphenated word carries it on. */
-        if (!(last_end > i && text[last_end - 1] == '-' &&
-              next_line_continues(text, b->len, eol)))
+        if (!(last_end > i && text[last_end - 1] == '-' && next_line_continues(text, b->len, eol)))
             st.in_quote = false;
         i = eol + 1;
     }
@@ -415,8 +411,8 @@ void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_
             /* insert at the front: shift the (few) blocks along */
             add_block(&b, KR_BLOCK_OTHER, KR_LABEL_NONE, 0, 0);
             memmove(an->blocks + 1, an->blocks, (an->n_blocks - 1) * sizeof *an->blocks);
-            an->blocks[0] = (kr_block){KR_BLOCK_OTHER, KR_LABEL_NONE, first,
-                                       content_end(text, first, end)};
+            an->blocks[0] =
+                (kr_block){KR_BLOCK_OTHER, KR_LABEL_NONE, first, content_end(text, first, end)};
             if (an->title_block != SIZE_MAX)
                 an->title_block++;
         }

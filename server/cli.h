@@ -32,19 +32,19 @@ typedef struct {
 
 /* The result of linting one file, kept until its turn to print comes. */
 typedef struct {
-    const char *path;     /* as given (borrowed from opts) */
-    char *text;           /* the file's bytes (as UTF-8 after --encoding) */
+    const char *path; /* as given (borrowed from opts) */
+    char *text;       /* the file's bytes (as UTF-8 after --encoding) */
     size_t len;
     kr_document *doc;
     kr_diagnostics *diags; /* filtered to min severity, owned */
     kr_edit *fix_edits;    /* fix: what kr_linter_fix makes of the text (owned; NULL:
                               not computed, the diagnostics' preferred edits are used) */
     size_t n_fix_edits;
-    char *error;           /* one sentence, when the file could not be processed */
+    char *error;              /* one sentence, when the file could not be processed */
     kr_severity min_severity; /* diagnostics below it are not shown */
     long long mtime_ns, size; /* the file as read, so fix -i can refuse to overwrite a
                                  file that changed meanwhile (-1: unknown) */
-    int status;            /* 0 clean, 1 findings, 2 error */
+    int status;               /* 0 clean, 1 findings, 2 error */
 } kr_cli_result;
 
 /* Lints every file in opts (in parallel), then calls `emit` for each in input

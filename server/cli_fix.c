@@ -235,8 +235,7 @@ int kr_cli_fix_emit(const kr_cli_opts *opts, kr_cli_result *r, void *ud)
     kr_edit *own = NULL;
     const kr_edit *edits = r->fix_edits;
     size_t n = r->n_fix_edits;
-    if (!edits)
-    {
+    if (!edits) {
         n = kr_diagnostics_preferred_edits(r->diags, &own);
         edits = own;
     }

@@ -127,8 +127,9 @@ static void lint_one(pool *p, kr_cli_result *r)
         return;
     }
     if (r->len > kr_config_max_file_size(cfg)) {
-        if (asprintf(&r->error, "%s is %zu bytes, more than maxFileSize (%zu); raise it in "
-                                ".korrektur.json to lint it",
+        if (asprintf(&r->error,
+                     "%s is %zu bytes, more than maxFileSize (%zu); raise it in "
+                     ".korrektur.json to lint it",
                      r->path, r->len, kr_config_max_file_size(cfg)) < 0)
             r->error = NULL;
         r->status = 2;

@@ -18,8 +18,8 @@ struct kr_document {
     size_t n_lines, cap_lines;
     TSParser *parser;
     TSTree *tree;
-    bool tree_stale; /* the text changed since the tree was parsed */
-    size_t longest_line; /* bytes, line break included */
+    bool tree_stale;           /* the text changed since the tree was parsed */
+    size_t longest_line;       /* bytes, line break included */
     kr_lint_cache *lint_cache; /* the last lint's reusable results (linter.c) */
     /* Where the last kr_document_position() stopped, with the units counted from
      * its line's start in each encoding: diagnostics are converted in order, so
@@ -203,8 +203,8 @@ kr_position kr_document_position(const kr_document *self, size_t offset, kr_enco
     size_t line = kr_document_line_of(self, offset);
     size_t i = count_start(self, line);
     uint32_t units[3] = {0, 0, 0};
-    if (cache->pos_cache.valid && cache->pos_cache.line == line &&
-        cache->pos_cache.offset >= i && cache->pos_cache.offset <= offset) {
+    if (cache->pos_cache.valid && cache->pos_cache.line == line && cache->pos_cache.offset >= i &&
+        cache->pos_cache.offset <= offset) {
         i = cache->pos_cache.offset;
         memcpy(units, cache->pos_cache.units, sizeof units);
     }
@@ -306,8 +306,8 @@ const TSTree *kr_document_tree(kr_document *self)
         }
     }
     if (self->tree_stale || !self->tree) {
-        TSTree *t = ts_parser_parse_string(self->parser, self->tree, self->text,
-                                           (uint32_t)self->len);
+        TSTree *t =
+            ts_parser_parse_string(self->parser, self->tree, self->text, (uint32_t)self->len);
         if (self->tree)
             ts_tree_delete(self->tree);
         self->tree = t;

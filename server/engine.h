@@ -66,13 +66,12 @@ struct kr_diagnostics {
 /* Adds a diagnostic (strings copied into the list's arena). Borrowed result. */
 kr_diagnostic *kr_diagnostics_add(kr_diagnostics *self, const char *rule, kr_severity sev,
                                   size_t start, size_t end, const char *message);
-void kr_diagnostic_set_subject(kr_diagnostics *self, kr_diagnostic *d, const char *s,
-                               size_t n);
+void kr_diagnostic_set_subject(kr_diagnostics *self, kr_diagnostic *d, const char *s, size_t n);
 /* Adds a fix with a copied title. Borrowed result. */
 kr_fix *kr_diagnostic_add_fix(kr_diagnostics *self, kr_diagnostic *d, const char *title,
                               bool preferred);
-void kr_fix_add_edit(kr_diagnostics *self, kr_fix *f, size_t start, size_t end,
-                     const char *text, size_t len);
+void kr_fix_add_edit(kr_diagnostics *self, kr_fix *f, size_t start, size_t end, const char *text,
+                     size_t len);
 /* Sorts by start, end, rule id. */
 void kr_diagnostics_sort(kr_diagnostics *self);
 
@@ -80,7 +79,7 @@ void kr_diagnostics_sort(kr_diagnostics *self);
  * Built from the syntax tree (analysis.c). Rules read it instead of re-scanning. */
 typedef enum {
     KR_BLOCK_TITLE,
-    KR_BLOCK_LABEL,       /* "Spørgsmål:", "Svar:" (possibly OCR-damaged) */
+    KR_BLOCK_LABEL, /* "Spørgsmål:", "Svar:" (possibly OCR-damaged) */
     KR_BLOCK_PARAGRAPH,
     KR_BLOCK_BULLET,
     KR_BLOCK_PAGE_HEADER, /* a running header/footer line inside the text flow */
@@ -116,11 +115,11 @@ enum {
 };
 
 typedef struct {
-    size_t start, end; /* the token without surrounding punctuation */
+    size_t start, end;       /* the token without surrounding punctuation */
     size_t ws_start, ws_end; /* the whole whitespace-delimited chunk */
-    uint16_t kind;     /* kr_token_kind */
-    uint16_t flags;    /* KR_TOKF_* */
-    uint32_t block;    /* index into kr_analysis.blocks */
+    uint16_t kind;           /* kr_token_kind */
+    uint16_t flags;          /* KR_TOKF_* */
+    uint32_t block;          /* index into kr_analysis.blocks */
 } kr_token;
 
 typedef struct {
@@ -147,13 +146,13 @@ typedef struct kr_lint_ctx {
     const kr_analysis *an;
     kr_lexicon *lex;
     const kr_config *cfg;
-    kr_arena *scratch;       /* freed after the lint */
+    kr_arena *scratch; /* freed after the lint */
     kr_diagnostics *out;
-    uint8_t *claimed;        /* per token: already reported by an earlier rule */
-    const kr_rule *rule;     /* the rule running now */
-    kr_severity severity;    /* its configured severity */
-    void *shared[8];         /* per-lint caches shared between rules (see repair.h) */
-    void *incr;              /* the incremental lint's recorder (linter.c), or NULL */
+    uint8_t *claimed;     /* per token: already reported by an earlier rule */
+    const kr_rule *rule;  /* the rule running now */
+    kr_severity severity; /* its configured severity */
+    void *shared[8];      /* per-lint caches shared between rules (see repair.h) */
+    void *incr;           /* the incremental lint's recorder (linter.c), or NULL */
 } kr_lint_ctx;
 
 /* What a rule's diagnostics depend on, so the linter knows what it may reuse.

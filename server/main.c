@@ -108,7 +108,7 @@ static int parse_opts(int argc, char **argv, kr_cli_opts *o, bool fixing, size_t
 #define NEED_VAL()                                                                                 \
     do {                                                                                           \
         if (!val)                                                                                  \
-            return usage_error("%s needs a value", a);                                           \
+            return usage_error("%s needs a value", a);                                             \
         i++;                                                                                       \
     } while (0)
         if (!fixing && strcmp(a, "--format") == 0) {
@@ -133,8 +133,7 @@ static int parse_opts(int argc, char **argv, kr_cli_opts *o, bool fixing, size_t
             o->dict_path = val;
         } else if (strcmp(a, "--encoding") == 0) {
             NEED_VAL();
-            if (strcmp(val, "latin1") != 0 && strcmp(val, "utf-8") != 0 &&
-                strcmp(val, "utf8") != 0)
+            if (strcmp(val, "latin1") != 0 && strcmp(val, "utf-8") != 0 && strcmp(val, "utf8") != 0)
                 return usage_error("unknown encoding '%s' (utf-8, latin1)", val);
             o->encoding = strcmp(val, "latin1") == 0 ? "latin1" : NULL;
         } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {

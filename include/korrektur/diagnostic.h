@@ -70,8 +70,7 @@ const kr_edit *kr_fix_edit(const kr_fix *f, size_t i);
  * NUL-terminated; *out_len receives its length). Edits are sorted by position;
  * an edit overlapping an earlier accepted one is skipped. Bytes outside the edits
  * are copied unchanged. Returns NULL only when out of memory. */
-char *kr_edits_apply(const char *text, size_t len, const kr_edit *edits, size_t n,
-                     size_t *out_len);
+char *kr_edits_apply(const char *text, size_t len, const kr_edit *edits, size_t n, size_t *out_len);
 
 /* The edits of every diagnostic's preferred fix, sorted, without overlaps (a fix
  * whose edits clash with an earlier fix is left out whole). Returns the count;
@@ -79,8 +78,8 @@ char *kr_edits_apply(const char *text, size_t len, const kr_edit *edits, size_t 
 size_t kr_diagnostics_preferred_edits(const kr_diagnostics *self, kr_edit **out);
 
 /* Applies every diagnostic's preferred fix (see kr_edits_apply) to text. New. */
-char *kr_diagnostics_apply_preferred(const kr_diagnostics *self, const char *text,
-                                     size_t len, size_t *out_len);
+char *kr_diagnostics_apply_preferred(const kr_diagnostics *self, const char *text, size_t len,
+                                     size_t *out_len);
 
 #ifdef __cplusplus
 }

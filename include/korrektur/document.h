@@ -44,8 +44,7 @@ const char *kr_document_text(const kr_document *self, size_t *len);
  * document. Updates the line index and edits the syntax tree so the next
  * kr_document_tree() re-parses incrementally. Returns 0, or -1 when out of memory
  * (the document is then unchanged). */
-int kr_document_edit(kr_document *self, size_t start, size_t end, const char *text,
-                     size_t len);
+int kr_document_edit(kr_document *self, size_t start, size_t end, const char *text, size_t len);
 
 /* Number of lines: one more than the number of '\n' bytes. */
 size_t kr_document_line_count(const kr_document *self);

@@ -194,8 +194,9 @@ static void report(kr_lint_ctx *ctx, const kr_block *b)
             del_start = p >= 2 && t[p - 2] == '\r' ? p - 2 : p - 1;
     }
     claim_line(ctx, ls, le);
-    kr_diagnostic *d = kr_emit(ctx, b->start, b->end, "Sidehoved eller sidetal midt i teksten: »%.*s«",
-                               (int)(b->end - b->start), t + b->start);
+    kr_diagnostic *d =
+        kr_emit(ctx, b->start, b->end, "Sidehoved eller sidetal midt i teksten: »%.*s«",
+                (int)(b->end - b->start), t + b->start);
     kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Fjern sidehovedet", true);
     kr_fix_add_edit(ctx->out, f, del_start, n, "", 0);
 }

@@ -13,14 +13,9 @@ extern const kr_rule kr_rule_missing_diacritics;
 extern const kr_rule kr_rule_unknown_word;
 
 const kr_rule *const kr_rules[] = {
-    &kr_rule_encoding,
-    &kr_rule_structure,
-    &kr_rule_page_artifact,
-    &kr_rule_term_consistency,
-    &kr_rule_broken_hyphenation,
-    &kr_rule_ocr_confusion,
-    &kr_rule_missing_diacritics,
-    &kr_rule_unknown_word,
+    &kr_rule_encoding,           &kr_rule_structure,          &kr_rule_page_artifact,
+    &kr_rule_term_consistency,   &kr_rule_broken_hyphenation, &kr_rule_ocr_confusion,
+    &kr_rule_missing_diacritics, &kr_rule_unknown_word,
 };
 
 const size_t kr_rules_count = sizeof kr_rules / sizeof kr_rules[0];

@@ -23,7 +23,8 @@ const TSLanguage *tree_sitter_korrektur(void);
 
 static int passed, failed;
 
-static void check(int ok, const char *what) {
+static void check(int ok, const char *what)
+{
     if (ok) {
         passed++;
     } else {
@@ -33,7 +34,8 @@ static void check(int ok, const char *what) {
 }
 
 /* CPU time of this thread: on a busy machine wall time measures the neighbours. */
-static double now_ms(void) {
+static double now_ms(void)
+{
     struct timespec ts;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
@@ -41,7 +43,8 @@ static double now_ms(void) {
 
 /* A deterministic pseudo-random generator (xorshift), so runs are repeatable. */
 static unsigned long long rng = 0x9E3779B97F4A7C15ull;
-static unsigned rnd(unsigned n) {
+static unsigned rnd(unsigned n)
+{
     rng ^= rng << 13;
     rng ^= rng >> 7;
     rng ^= rng << 17;
@@ -53,37 +56,84 @@ typedef struct {
     size_t n, cap;
 } buf;
 
-static void put(buf *b, const char *s, size_t n) {
+static void put(buf *b, const char *s, size_t n)
+{
     if (b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
         b->p = realloc(b->p, b->cap);
-        if (!b->p) abort();
+        if (!b->p)
+            abort();
     }
     memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = 0;
 }
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+static void puts_(buf *b, const char *s)
+{
+    put(b, s, strlen(s));
+}
 
 static const char *const vocab[] = {
-    "kommunen", "har", "besluttet", "at", "børnehaverne", "skal", "åbne", "tidligere",
-    "i", "de", "kommende", "år", "og", "med", "særlig", "vægt", "på", "trivsel", "for",
-    "alle", "små", "børn", "regionen", "udvikler", "indsatsen", "sammen", "med",
-    "forældrene", "1.250", "2024", "sundhedsplejen", "bidrager", "til", "læring",
-    "området", "vil", "blive", "drøftet", "på", "mødet", "bl.a.", "fx", "også",
+    "kommunen",
+    "har",
+    "besluttet",
+    "at",
+    "børnehaverne",
+    "skal",
+    "åbne",
+    "tidligere",
+    "i",
+    "de",
+    "kommende",
+    "år",
+    "og",
+    "med",
+    "særlig",
+    "vægt",
+    "på",
+    "trivsel",
+    "for",
+    "alle",
+    "små",
+    "børn",
+    "regionen",
+    "udvikler",
+    "indsatsen",
+    "sammen",
+    "med",
+    "forældrene",
+    "1.250",
+    "2024",
+    "sundhedsplejen",
+    "bidrager",
+    "til",
+    "læring",
+    "området",
+    "vil",
+    "blive",
+    "drøftet",
+    "på",
+    "mødet",
+    "bl.a.",
+    "fx",
+    "også",
 };
 #define NVOCAB (sizeof vocab / sizeof *vocab)
 
 /* One page of a generated answer, hard-wrapped at ~70 columns. */
-static void gen_paragraph(buf *b, int words) {
+static void gen_paragraph(buf *b, int words)
+{
     size_t col = 0;
     for (int i = 0; i < words; i++) {
         const char *w = vocab[rnd(NVOCAB)];
         char tmp[64];
         int r = rnd(40);
-        if (r == 0) snprintf(tmp, sizeof tmp, "”Børneløftet”");
-        else if (r == 1) snprintf(tmp, sizeof tmp, "(https://eksempel.dk/side)");
-        else snprintf(tmp, sizeof tmp, "%s%s", w, rnd(12) == 0 ? "," : "");
+        if (r == 0)
+            snprintf(tmp, sizeof tmp, "”Børneløftet”");
+        else if (r == 1)
+            snprintf(tmp, sizeof tmp, "(https://eksempel.dk/side)");
+        else
+            snprintf(tmp, sizeof tmp, "%s%s", w, rnd(12) == 0 ? "," : "");
         size_t n = strlen(tmp);
         if (col + n > 70) {
             if (rnd(4) == 0 && n > 6) { /* split the word with a line-end hyphen */
@@ -105,7 +155,8 @@ static void gen_paragraph(buf *b, int words) {
     puts_(b, ".\n\n");
 }
 
-static void gen_document(buf *b, size_t target) {
+static void gen_document(buf *b, size_t target)
+{
     puts_(b, "Ulighed i små børns trivsel\n\nSpørgsmål:\n\n");
     gen_paragraph(b, 60);
     puts_(b, "Svar:\n\n");
@@ -124,16 +175,19 @@ static void gen_document(buf *b, size_t target) {
     }
 }
 
-static TSParser *parser(void) {
+static TSParser *parser(void)
+{
     TSParser *p = ts_parser_new();
     ts_parser_set_language(p, tree_sitter_korrektur());
     return p;
 }
 
 /* Parses and checks the tree covers the whole input. */
-static int parses(TSParser *p, const char *s, size_t n) {
+static int parses(TSParser *p, const char *s, size_t n)
+{
     TSTree *t = ts_parser_parse_string(p, NULL, s, (uint32_t)n);
-    if (!t) return 0;
+    if (!t)
+        return 0;
     TSNode root = ts_tree_root_node(t);
     int ok = ts_node_end_byte(root) <= n;
     ts_tree_delete(t);
@@ -141,7 +195,8 @@ static int parses(TSParser *p, const char *s, size_t n) {
 }
 
 /* Row and byte column of offset `at`, as tree-sitter counts them. */
-static TSPoint point_of(const char *s, size_t at) {
+static TSPoint point_of(const char *s, size_t at)
+{
     TSPoint p = {0, 0};
     for (size_t i = 0; i < at; i++) {
         if (s[i] == '\n') {
@@ -154,7 +209,8 @@ static TSPoint point_of(const char *s, size_t at) {
     return p;
 }
 
-static void bench(TSParser *p, int quick) {
+static void bench(TSParser *p, int quick)
+{
     buf b = {0};
     gen_document(&b, 1 << 20);
     double best = 1e9, best_inc = 1e9;
@@ -163,10 +219,12 @@ static void bench(TSParser *p, int quick) {
         double t0 = now_ms();
         TSTree *t = ts_parser_parse_string(p, NULL, b.p, (uint32_t)b.n);
         double t1 = now_ms();
-        if (t1 - t0 < best) best = t1 - t0;
+        if (t1 - t0 < best)
+            best = t1 - t0;
         /* A one-character edit in the middle: replace a letter by 'x'. */
         size_t at = b.n / 2 + (size_t)r * 997;
-        while (at < b.n && !(b.p[at] >= 'a' && b.p[at] <= 'z')) at++;
+        while (at < b.n && !(b.p[at] >= 'a' && b.p[at] <= 'z'))
+            at++;
         char *copy = malloc(b.n + 1);
         memcpy(copy, b.p, b.n + 1);
         copy[at] = copy[at] == 'x' ? 'y' : 'x';
@@ -176,7 +234,8 @@ static void bench(TSParser *p, int quick) {
         double t2 = now_ms();
         TSTree *t2tree = ts_parser_parse_string(p, t, copy, (uint32_t)b.n);
         double t3 = now_ms();
-        if (t3 - t2 < best_inc) best_inc = t3 - t2;
+        if (t3 - t2 < best_inc)
+            best_inc = t3 - t2;
         check(!ts_node_has_error(ts_tree_root_node(t2tree)) ||
                   ts_node_has_error(ts_tree_root_node(t)),
               "incremental re-parse introduced an error");
@@ -195,24 +254,30 @@ static void bench(TSParser *p, int quick) {
     free(b.p);
 }
 
-static char *slurp(const char *path, size_t *n) {
+static char *slurp(const char *path, size_t *n)
+{
     FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+    if (!f)
+        return NULL;
     buf b = {0};
     char tmp[65536];
     size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) put(&b, tmp, k);
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        put(&b, tmp, k);
     fclose(f);
-    if (!b.p) put(&b, "", 0);
+    if (!b.p)
+        put(&b, "", 0);
     *n = b.n;
     return b.p;
 }
 
 /* Random bytes, biased toward the characters the scanner cares about. */
-static void fuzz_random(TSParser *p, int rounds) {
-    static const char *const bits[] = {"\n", "\n\n", " ", "-", "-\n", "Svar:", "Spergsmal:",
-                                       "Side 2", "”", "\"", "»", "«", "• ", "e ", "http://",
-                                       ".dk", "12", "\r", "\t", "\xc3", "\xff", "\0", "o "};
+static void fuzz_random(TSParser *p, int rounds)
+{
+    static const char *const bits[] = {
+        "\n", "\n\n", " ",  "-",    "-\n",  "Svar:", "Spergsmal:", "Side 2",
+        "”",  "\"",   "»",  "«",    "• ",   "e ",    "http://",    ".dk",
+        "12", "\r",   "\t", "\xc3", "\xff", "\0",    "o "};
     int ok = 1;
     char s[512];
     for (int r = 0; r < rounds && ok; r++) {
@@ -233,7 +298,8 @@ static void fuzz_random(TSParser *p, int rounds) {
 }
 
 /* Mutations of a real text: deleted, duplicated and flipped bytes. */
-static void fuzz_mutate(TSParser *p, const char *text, size_t n, int rounds, const char *name) {
+static void fuzz_mutate(TSParser *p, const char *text, size_t n, int rounds, const char *name)
+{
     int ok = 1;
     char *m = malloc(n * 2 + 64);
     for (int r = 0; r < rounds && ok; r++) {
@@ -243,11 +309,17 @@ static void fuzz_mutate(TSParser *p, const char *text, size_t n, int rounds, con
         for (int e = 0; e < edits && len > 1; e++) {
             size_t at = rnd((unsigned)len);
             switch (rnd(3)) {
-            case 0: memmove(m + at, m + at + 1, len - at - 1); len--; break;
-            case 1: m[at] = (char)rnd(256); break;
+            case 0:
+                memmove(m + at, m + at + 1, len - at - 1);
+                len--;
+                break;
+            case 1:
+                m[at] = (char)rnd(256);
+                break;
             default: {
                 size_t k = rnd(32);
-                if (at + k > len) k = len - at;
+                if (at + k > len)
+                    k = len - at;
                 memmove(m + at + k, m + at, len - at);
                 len += k;
             }
@@ -261,7 +333,8 @@ static void fuzz_mutate(TSParser *p, const char *text, size_t n, int rounds, con
     check(ok, what);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     int quick = argc > 1 && strcmp(argv[1], "--quick") == 0;
     TSParser *p = parser();
     bench(p, quick);
@@ -274,7 +347,8 @@ int main(int argc, char **argv) {
         size_t n;
         char *t = slurp(argv[i], &n);
         check(t != NULL, argv[i]);
-        if (!t) continue;
+        if (!t)
+            continue;
         check(parses(p, t, n), argv[i]);
         fuzz_mutate(p, t, n, quick ? 20 : 100, argv[i]);
         free(t);

@@ -24,24 +24,29 @@ typedef struct {
     size_t n, cap;
 } buf;
 
-static void put(buf *b, const char *s, size_t n) {
+static void put(buf *b, const char *s, size_t n)
+{
     if (b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
         b->p = realloc(b->p, b->cap);
-        if (!b->p) abort();
+        if (!b->p)
+            abort();
     }
     memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = 0;
 }
 
-static char *slurp(const char *path, size_t *n) {
+static char *slurp(const char *path, size_t *n)
+{
     FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+    if (!f)
+        return NULL;
     buf b = {0};
     char tmp[65536];
     size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) put(&b, tmp, k);
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        put(&b, tmp, k);
     fclose(f);
     put(&b, "", 0);
     *n = b.n;
@@ -49,15 +54,19 @@ static char *slurp(const char *path, size_t *n) {
 }
 
 /* A line made of at least three copies of c (and nothing else but "\r"). */
-static int rule_line(const char *s, size_t n, char c) {
+static int rule_line(const char *s, size_t n, char c)
+{
     size_t k = 0;
-    while (k < n && s[k] == c) k++;
-    if (k < n && s[k] == '\r') k++;
+    while (k < n && s[k] == c)
+        k++;
+    if (k < n && s[k] == '\r')
+        k++;
     return k == n && n >= 3 && s[0] == c;
 }
 
 /* White space collapsed, none after '(' or before ')'. */
-static char *normalise(const char *s, size_t n) {
+static char *normalise(const char *s, size_t n)
+{
     buf b = {0};
     int space = 0;
     for (size_t i = 0; i < n; i++) {
@@ -66,7 +75,8 @@ static char *normalise(const char *s, size_t n) {
             space = 1;
             continue;
         }
-        if (space && b.n > 0 && b.p[b.n - 1] != '(' && c != ')') put(&b, " ", 1);
+        if (space && b.n > 0 && b.p[b.n - 1] != '(' && c != ')')
+            put(&b, " ", 1);
         space = 0;
         put(&b, &c, 1);
     }
@@ -76,20 +86,25 @@ static char *normalise(const char *s, size_t n) {
 
 /* One S-expression per line per node, indented by depth (as `tree-sitter test -u`
  * writes them). */
-static void pretty(buf *out, const char *s) {
+static void pretty(buf *out, const char *s)
+{
     int depth = 0;
     for (const char *p = s; *p; p++) {
         if (*p == '(' && p != s) {
             /* a field name ("label: (") stays on the line it opens */
             int field = out->n >= 2 && out->p[out->n - 1] == ' ' && out->p[out->n - 2] == ':';
             if (!field) {
-                while (out->n > 0 && out->p[out->n - 1] == ' ') out->n--;
+                while (out->n > 0 && out->p[out->n - 1] == ' ')
+                    out->n--;
                 put(out, "\n", 1);
-                for (int i = 0; i < depth; i++) put(out, "  ", 2);
+                for (int i = 0; i < depth; i++)
+                    put(out, "  ", 2);
             }
         }
-        if (*p == '(') depth++;
-        if (*p == ')') depth--;
+        if (*p == '(')
+            depth++;
+        if (*p == ')')
+            depth--;
         put(out, p, 1);
     }
 }
@@ -101,13 +116,15 @@ typedef struct {
 } test_case;
 
 /* Splits the file into cases. Returns the count. */
-static size_t split(const char *s, size_t n, test_case *cases, size_t max) {
+static size_t split(const char *s, size_t n, test_case *cases, size_t max)
+{
     size_t count = 0, i = 0;
     enum { SEEK_HEADER, NAME, INPUT, EXPECT } st = SEEK_HEADER;
     test_case cur = {0};
     while (i < n) {
         size_t e = i;
-        while (e < n && s[e] != '\n') e++;
+        while (e < n && s[e] != '\n')
+            e++;
         size_t next = e < n ? e + 1 : e;
         int eq = rule_line(s + i, e - i, '=');
         if (eq && (st == SEEK_HEADER || st == EXPECT)) {
@@ -138,14 +155,16 @@ static size_t split(const char *s, size_t n, test_case *cases, size_t max) {
     return count;
 }
 
-static char *tree_string(TSParser *p, const char *s, size_t n) {
+static char *tree_string(TSParser *p, const char *s, size_t n)
+{
     TSTree *t = ts_parser_parse_string(p, NULL, s, (uint32_t)n);
     char *str = ts_node_string(ts_tree_root_node(t));
     ts_tree_delete(t);
     return str;
 }
 
-static int run_file(TSParser *p, const char *path, int update, int *passed, int *failed) {
+static int run_file(TSParser *p, const char *path, int update, int *passed, int *failed)
+{
     size_t n;
     char *s = slurp(path, &n);
     if (!s) {
@@ -198,7 +217,8 @@ static int run_file(TSParser *p, const char *path, int update, int *passed, int 
     return 0;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     int update = 0, passed = 0, failed = 0;
     TSParser *p = ts_parser_new();
     ts_parser_set_language(p, tree_sitter_korrektur());

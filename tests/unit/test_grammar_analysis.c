@@ -72,8 +72,8 @@ Test(grammar_analysis, blocks_from_the_tree)
     fixture f;
     build(&f, DOC, true);
     const kr_block *b = f.an.blocks;
-    kr_block_kind want[] = {KR_BLOCK_TITLE,     KR_BLOCK_LABEL,  KR_BLOCK_PARAGRAPH,
-                            KR_BLOCK_LABEL,     KR_BLOCK_PARAGRAPH, KR_BLOCK_BULLET,
+    kr_block_kind want[] = {KR_BLOCK_TITLE,       KR_BLOCK_LABEL,     KR_BLOCK_PARAGRAPH,
+                            KR_BLOCK_LABEL,       KR_BLOCK_PARAGRAPH, KR_BLOCK_BULLET,
                             KR_BLOCK_PAGE_HEADER, KR_BLOCK_PARAGRAPH};
     cr_assert_eq(f.an.n_blocks, sizeof want / sizeof *want);
     for (size_t i = 0; i < f.an.n_blocks; i++)

@@ -39,9 +39,15 @@ Test(grammar_tree, parse_prints_the_structure)
     FILE *f = open_memstream(&out, &n);
     cr_assert_eq(kr_tree_print(doc, f), 0);
     fclose(f);
-    const char *want[] = {"title [1:1-", "question_label [3:1-3:13] \"Spørgsmål:\"",
-                          "answer_label", "quote", "url", "bullet_item", "marker",
-                          "page_header [14:1-", "hyphen_break [16:11-17:8] \"lege-\\npladser\""};
+    const char *want[] = {"title [1:1-",
+                          "question_label [3:1-3:13] \"Spørgsmål:\"",
+                          "answer_label",
+                          "quote",
+                          "url",
+                          "bullet_item",
+                          "marker",
+                          "page_header [14:1-",
+                          "hyphen_break [16:11-17:8] \"lege-\\npladser\""};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         cr_assert(strstr(out, want[i]), "missing %s in:\n%s", want[i], out);
     free(out);
@@ -81,8 +87,8 @@ static size_t char_start(const char *t, size_t pos)
  * UTF-8 sequences may differ between the two, as in any tree-sitter grammar.) */
 Test(grammar_tree, incremental_equals_fresh)
 {
-    static const char *const inserts[] = {"a", "\n", "\n\n", "-", "-\n", "”", " ", "Svar:\n",
-                                          "2", "e ", "Side 3", "•", ":"};
+    static const char *const inserts[] = {"a",       "\n", "\n\n", "-",      "-\n", "”", " ",
+                                          "Svar:\n", "2",  "e ",   "Side 3", "•",   ":"};
     kr_document *doc = kr_document_new(DOC, strlen(DOC));
     free(sexp(doc));
     unsigned seed = 12345;

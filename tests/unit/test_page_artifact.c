@@ -112,7 +112,8 @@ Test(page_artifact, page_number_between_dashes_at_the_end)
 
 Test(page_artifact, side_n_af_m_alone)
 {
-    assert_fix(HEAD "Vi gør meget.\n\nSide 2 af 4\n\nOg mere.\n", HEAD "Vi gør meget.\n\nOg mere.\n");
+    assert_fix(HEAD "Vi gør meget.\n\nSide 2 af 4\n\nOg mere.\n",
+               HEAD "Vi gør meget.\n\nOg mere.\n");
 }
 
 Test(page_artifact, number_inside_a_paragraph_stays)

@@ -60,8 +60,8 @@ static result run(const char *text)
     return r;
 }
 
-#define QA(q, a)                                                                           \
-    "Nye cykelstier i kommunen\n\n" q "\n\nHvornår bliver stierne færdige?\n\n" a          \
+#define QA(q, a)                                                                                   \
+    "Nye cykelstier i kommunen\n\n" q "\n\nHvornår bliver stierne færdige?\n\n" a                  \
     "\n\nDe bliver færdige til sommer.\n"
 
 Test(structure, damaged_question_label_is_fixed)
