@@ -10,6 +10,7 @@
 #include "engine.h"
 #include "hyphen_adapter.h"
 #include "korrektur/korrektur.h"
+#include "rule_support.h"
 
 static kr_lexicon *lex;
 static kr_linter *linter;
@@ -36,24 +37,8 @@ TestSuite(broken_hyphenation, .init = setup, .fini = teardown);
  * receives how many diagnostics the rule gave. */
 static char *fixed(const char *text, size_t *count)
 {
-    kr_document *doc = kr_document_new(text, strlen(text));
-    kr_diagnostics *ds = kr_linter_run(linter, doc);
-    cr_assert_not_null(ds);
-    kr_edit edits[64];
-    size_t n = 0, c = 0;
-    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
-        if (strcmp(kr_diagnostic_rule(d), RULE) != 0)
-            continue;
-        c++;
-        const kr_fix *f = kr_diagnostic_preferred_fix(d);
-        for (size_t k = 0; f && k < kr_fix_edit_count(f) && n < 64; k++)
-            edits[n++] = *kr_fix_edit(f, k);
-    }
-    size_t out_len;
-    char *out = kr_edits_apply(text, strlen(text), edits, n, &out_len);
-    kr_diagnostics_free(ds);
-    kr_document_free(doc);
+    size_t c;
+    char *out = rule_fix_text(linter, text, RULE, &c, NULL);
     if (count)
         *count = c;
     return out;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "korrektur/korrektur.h"
+#include "rule_support.h"
 
 static kr_lexicon *lex;
 static kr_linter *linter;
@@ -29,29 +30,12 @@ static void teardown(void)
 TestSuite(page_artifact, .init = setup, .fini = teardown);
 
 /* The text with this rule's preferred fixes applied (new); *count receives how
- * many diagnostics the rule gave. */
+ * many diagnostics the rule gave, every one of which must carry a preferred fix. */
 static char *fixed(const char *text, size_t *count)
 {
-    kr_document *doc = kr_document_new(text, strlen(text));
-    kr_diagnostics *ds = kr_linter_run(linter, doc);
-    cr_assert_not_null(ds);
-    kr_edit edits[16];
-    size_t n = 0;
-    *count = 0;
-    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
-        if (strcmp(kr_diagnostic_rule(d), "page-artifact") != 0)
-            continue;
-        (*count)++;
-        const kr_fix *f = kr_diagnostic_preferred_fix(d);
-        cr_assert_not_null(f);
-        for (size_t k = 0; k < kr_fix_edit_count(f) && n < 16; k++)
-            edits[n++] = *kr_fix_edit(f, k);
-    }
-    size_t out_len;
-    char *out = kr_edits_apply(text, strlen(text), edits, n, &out_len);
-    kr_diagnostics_free(ds);
-    kr_document_free(doc);
+    size_t unpreferred;
+    char *out = rule_fix_text(linter, text, "page-artifact", count, &unpreferred);
+    cr_assert_eq(unpreferred, 0, "a page-artifact diagnostic without a preferred fix");
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "korrektur/korrektur.h"
+#include "rule_support.h"
 
 static kr_lexicon *lex;
 
@@ -38,24 +39,8 @@ static char *fixed_with(const char *const *terms, const char *text, size_t *coun
             kr_config_add_term(cfg, terms[i]);
     }
     kr_linter *linter = kr_linter_new(cfg, lex);
-    kr_document *doc = kr_document_new(text, strlen(text));
-    kr_diagnostics *ds = kr_linter_run(linter, doc);
-    cr_assert_not_null(ds);
-    kr_edit edits[64];
-    size_t n = 0, c = 0;
-    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
-        if (strcmp(kr_diagnostic_rule(d), RULE) != 0)
-            continue;
-        c++;
-        const kr_fix *f = kr_diagnostic_preferred_fix(d);
-        for (size_t k = 0; f && k < kr_fix_edit_count(f) && n < 64; k++)
-            edits[n++] = *kr_fix_edit(f, k);
-    }
-    size_t out_len;
-    char *out = kr_edits_apply(text, strlen(text), edits, n, &out_len);
-    kr_diagnostics_free(ds);
-    kr_document_free(doc);
+    size_t c;
+    char *out = rule_fix_text(linter, text, RULE, &c, NULL);
     kr_linter_free(linter);
     kr_config_free(cfg);
     *count = c;
