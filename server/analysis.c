@@ -184,9 +184,52 @@ static size_t quote_at(const char *s, size_t avail)
     return 0;
 }
 
+/* The code point of the valid UTF-8 character at s (its length in *n), or
+ * UINT32_MAX (and *n = 1) for an invalid byte. */
+static uint32_t decode(const char *s, size_t avail, size_t *n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = kr_utf8_char_len(s, avail);
+    *n = k ? k : 1;
+    if (k == 0)
+        return UINT32_MAX;
+    if (k == 1)
+        return u[0];
+    uint32_t cp = u[0] & (0x7Fu >> k);
+    for (size_t i = 1; i < k; i++)
+        cp = (cp << 6) | (u[i] & 0x3Fu);
+    return cp;
+}
+
+/* Is a non-ASCII code point a symbol rather than part of a word? The Latin-1
+ * punctuation and signs (no-break space, §, «, °, ×, ÷ — not ª µ º), general
+ * punctuation (dashes, bullets, zero-width joiners), currency, letter-like and
+ * technical signs, arrows, boxes, dingbats, CJK punctuation, variation
+ * selectors, specials (U+FFFD), and the emoji and pictograph planes.
+ * Everything else — æøå, accented Latin, combining marks (decomposed å), other
+ * scripts — is a letter. */
+static bool is_symbol(uint32_t c)
+{
+    if (c >= 0xA0 && c <= 0xBF)
+        return c != 0xAA && c != 0xB5 && c != 0xBA;
+    return c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x2E00 && c <= 0x2E7F) ||
+           (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE00 && c <= 0xFE0F) ||
+           (c >= 0xFFF0 && c <= 0xFFFF) || (c >= 0x1F000 && c <= 0x1FAFF) ||
+           (c >= 0xE0000 && c <= 0xE007F);
+}
+
+/* Byte length of a non-ASCII symbol at s, or 0. */
+static size_t symbol_at(const char *s, size_t avail)
+{
+    size_t n;
+    uint32_t c = (unsigned char)s[0] >= 0x80 ? decode(s, avail, &n) : 0;
+    return c >= 0x80 && c != UINT32_MAX && is_symbol(c) ? n : 0;
+}
+
 /* Punctuation stripped from the ends of a chunk (quote marks included, '-' not:
  * a line-end hyphen belongs to its token): ASCII ()[]{},.;:!?*<>, the quote
- * marks, and U+2013 U+2014 U+2026 U+2022 U+00B7 U+00A7. Byte length at s, or 0. */
+ * marks, and every non-ASCII symbol (is_symbol: dashes, bullets, no-break
+ * spaces, emoji glued to a word). Byte length at s, or 0. */
 static size_t punct_at(const char *s, size_t avail)
 {
     static const unsigned char ascii[128] = {
@@ -196,18 +239,14 @@ static size_t punct_at(const char *s, size_t avail)
     const unsigned char *u = (const unsigned char *)s;
     if (u[0] < 0x80)
         return ascii[u[0]] ? 1 : quote_at(s, avail);
-    if (u[0] == 0xC2 && avail >= 2 && (u[1] == 0xB7 || u[1] == 0xA7))
-        return 2;
-    if (u[0] == 0xE2 && avail >= 3 && u[1] == 0x80 &&
-        (u[2] == 0x93 || u[2] == 0x94 || u[2] == 0xA6 || u[2] == 0xA2))
-        return 3;
-    return quote_at(s, avail);
+    size_t q = quote_at(s, avail);
+    return q ? q : symbol_at(s, avail);
 }
 
 /* Length of the punctuation mark ending at s[end] (exclusive), or 0. */
 static size_t punct_before(const char *s, size_t start, size_t end)
 {
-    for (size_t n = 1; n <= 3 && n <= end - start; n++)
+    for (size_t n = 1; n <= 4 && n <= end - start; n++)
         if (punct_at(s + end - n, n) == n)
             return n;
     return 0;
@@ -252,13 +291,20 @@ static kr_token_kind classify(const char *s, size_t n)
     if ((n > 3 && memmem(s, n, "://", 3)) || (n > 4 && memcmp(s, "www.", 4) == 0))
         return KR_TOK_URL;
     bool letter = false, digit = false, at = false;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0, k; i < n; i += k) {
         unsigned char c = (unsigned char)s[i];
+        k = 1;
+        if (c >= 0x80) {
+            /* an invalid byte counts as a letter: the `encoding` rule's word */
+            uint32_t cp = decode(s + i, n - i, &k);
+            letter |= cp == UINT32_MAX || !is_symbol(cp);
+            continue;
+        }
         if (c == '/' || c == '=' || c == '_' || c == '\\' || c == '<' || c == '>')
             return is_domain(s, n) && !memchr(s, '@', n) ? KR_TOK_URL : KR_TOK_OTHER;
         if (c == '@')
             at = true;
-        else if (ascii_letter(c) || c >= 0x80)
+        else if (ascii_letter(c))
             letter = true;
         else if (c >= '0' && c <= '9')
             digit = true;
