@@ -2,129 +2,340 @@
  * JSON document (version 1), JSON lines, SARIF 2.1.0 and GitHub workflow
  * commands. JSON is written by hand here: printing needs no JSON library, and the
  * shape stays under our control. */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-void kr_json_string(FILE *out, const char *s, size_t n)
+/* ---- the JSON writer ------------------------------------------------------------ *
+ * `check --format json` prints about 18 bytes for every byte it reads (31 000
+ * diagnostics for 1 MB of OCR text), so printing is a large part of a check:
+ * the writer fills a buffer by hand (no printf, no per-call stdio) and writes
+ * it out in large blocks. */
+typedef struct {
+    FILE *out;
+    size_t len;
+    char buf[1 << 16];
+} jw;
+
+static void jw_flush(jw *w)
 {
-    fputc('"', out);
+    if (w->len)
+        fwrite(w->buf, 1, w->len, w->out);
+    w->len = 0;
+}
+
+static void jw_put(jw *w, const char *s, size_t n)
+{
+    if (w->len + n > sizeof w->buf) {
+        jw_flush(w);
+        if (n > sizeof w->buf) {
+            fwrite(s, 1, n, w->out);
+            return;
+        }
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+#define JW_LIT(w, lit) jw_put((w), (lit), sizeof(lit) - 1)
+
+static void jw_uint(jw *w, unsigned long long v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    jw_put(w, tmp + i, sizeof tmp - i);
+}
+
+/* Bytes that go into a JSON string as they are: printable ASCII but " and \. */
+static bool plain_byte(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
+/* Length of the valid UTF-8 character at s (0: invalid), the common two-byte
+ * case (æøå, »«) decided inline. */
+static size_t utf8_len(const char *s, size_t avail)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 0xC2 && c <= 0xDF && avail >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80)
+        return 2;
+    return kr_utf8_char_len(s, avail);
+}
+
+/* s[0..n) as a JSON string literal: quotes, escapes for " \ and control bytes,
+ * U+FFFD for invalid UTF-8 (the output stays valid JSON). */
+static void jw_string(jw *w, const char *s, size_t n)
+{
+    JW_LIT(w, "\"");
     size_t run = 0; /* start of the pending run of bytes that need no escape */
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
+        if (plain_byte(c)) {
+            i++;
+            continue;
+        }
         size_t k = 1;
-        const char *esc = NULL;
+        const char *esc;
         char hex[8];
-        if (c == '"')
-            esc = "\\\"";
-        else if (c == '\\')
-            esc = "\\\\";
-        else if (c == '\n')
-            esc = "\\n";
-        else if (c == '\r')
-            esc = "\\r";
-        else if (c == '\t')
-            esc = "\\t";
-        else if (c < 0x20 || c == 0x7F) {
-            snprintf(hex, sizeof hex, "\\u%04x", c);
-            esc = hex;
-        } else if (c >= 0x80 && (k = kr_utf8_char_len(s + i, n - i)) == 0) {
+        if (c >= 0x80) {
+            k = utf8_len(s + i, n - i);
+            if (k) {
+                i += k;
+                continue;
+            }
             esc = "\\ufffd"; /* keep the output valid JSON */
             k = 1;
+        } else if (c == '"') {
+            esc = "\\\"";
+        } else if (c == '\\') {
+            esc = "\\\\";
+        } else if (c == '\n') {
+            esc = "\\n";
+        } else if (c == '\r') {
+            esc = "\\r";
+        } else if (c == '\t') {
+            esc = "\\t";
+        } else {
+            static const char digits[] = "0123456789abcdef";
+            memcpy(hex, "\\u00", 4);
+            hex[4] = digits[c >> 4];
+            hex[5] = digits[c & 15];
+            hex[6] = '\0';
+            esc = hex;
         }
-        if (esc) {
-            fwrite(s + run, 1, i - run, out);
-            fputs(esc, out);
-            run = i + k;
-        }
+        jw_put(w, s + run, i - run);
+        jw_put(w, esc, strlen(esc));
         i += k;
+        run = i;
     }
-    fwrite(s + run, 1, n - run, out);
-    fputc('"', out);
+    jw_put(w, s + run, n - run);
+    JW_LIT(w, "\"");
 }
 
-static void json_cstr(FILE *out, const char *s)
+static void jw_cstr(jw *w, const char *s)
 {
-    kr_json_string(out, s, strlen(s));
+    jw_string(w, s, strlen(s));
 }
 
+void kr_json_string(FILE *out, const char *s, size_t n)
+{
+    jw *w = malloc(sizeof *w);
+    if (!w)
+        return;
+    w->out = out;
+    w->len = 0;
+    jw_string(w, s, n);
+    jw_flush(w);
+    free(w);
+}
+
+/* ---- positions, incrementally ----------------------------------------------------- *
+ * The same line and UTF-16 column as kr_document_position(), computed by walking
+ * forward from the last position asked for: diagnostics come sorted by start, so
+ * the walk over a whole file is about one pass over its text. */
+typedef struct {
+    const kr_document *doc;
+    const char *text;
+    size_t len, n_lines;
+    size_t line, line_start, next_start; /* the cursor's line: [line_start, next_start) */
+    size_t off;                          /* where counting stopped, a character start */
+    uint32_t units;                      /* UTF-16 units from the line's start to off */
+} pos_cursor;
+
+static void cursor_init(pos_cursor *c, const kr_document *doc)
+{
+    c->doc = doc;
+    c->text = kr_document_text(doc, &c->len);
+    c->n_lines = kr_document_line_count(doc);
+    c->line = SIZE_MAX; /* none yet: the first query finds its line */
+    c->line_start = 0;
+    c->next_start = 0;
+    c->off = 0;
+    c->units = 0;
+}
+
+/* Where counting starts on a line: after a byte-order mark on line 0, which
+ * editors neither show nor count (as in document.c). */
+static size_t cursor_line_begin(const pos_cursor *c)
+{
+    if (c->line == 0 && c->len >= 3 && memcmp(c->text, "\xEF\xBB\xBF", 3) == 0)
+        return 3;
+    return c->line_start;
+}
+
+/* Bytes of the character at s and its UTF-16 units; an invalid byte is one
+ * character of one unit (document.c's rule). */
+static size_t cursor_char(const char *s, size_t avail, uint32_t *units)
+{
+    size_t n = utf8_len(s, avail);
+    if (n == 0)
+        n = 1;
+    *units = n == 4 ? 2 : 1;
+    return n;
+}
+
+static kr_position cursor_at(pos_cursor *c, size_t offset)
+{
+    if (offset > c->len)
+        offset = c->len;
+    if (offset < c->line_start || offset >= c->next_start) {
+        if (c->line != SIZE_MAX && offset >= c->next_start && c->line + 1 < c->n_lines &&
+            (c->line + 2 >= c->n_lines || offset < kr_document_line_start(c->doc, c->line + 2)))
+            c->line++; /* the next line: the common step */
+        else
+            c->line = kr_document_line_of(c->doc, offset);
+        c->line_start = kr_document_line_start(c->doc, c->line);
+        c->next_start =
+            c->line + 1 < c->n_lines ? kr_document_line_start(c->doc, c->line + 1) : SIZE_MAX;
+        c->off = cursor_line_begin(c);
+        c->units = 0;
+    } else if (offset < c->off) {
+        c->off = cursor_line_begin(c);
+        c->units = 0;
+    }
+    size_t i = c->off;
+    uint32_t units = c->units;
+    while (i < offset) {
+        if ((unsigned char)c->text[i] < 0x80) {
+            i++;
+            units++;
+            continue;
+        }
+        uint32_t u;
+        size_t n = cursor_char(c->text + i, c->len - i, &u);
+        if (i + n > offset)
+            break; /* offset inside a character: report the character's start */
+        units += u;
+        i += n;
+    }
+    c->off = i;
+    c->units = units;
+    return (kr_position){(uint32_t)c->line, units};
+}
+
+/* ---- the JSON document ------------------------------------------------------------- */
 static bool shown(const kr_cli_result *r, const kr_diagnostic *d)
 {
     return kr_diagnostic_severity(d) <= r->min_severity;
 }
 
-static void json_range(FILE *out, kr_document *doc, size_t start, size_t end)
+static void json_range(jw *w, pos_cursor *pc, size_t start, size_t end)
 {
-    kr_position a = kr_document_position(doc, start, KR_ENC_UTF16);
-    kr_position b = kr_document_position(doc, end, KR_ENC_UTF16);
-    fprintf(out,
-            "\"range\": {\"start\": {\"line\": %u, \"character\": %u}, \"end\": {\"line\": %u, "
-            "\"character\": %u}}",
-            a.line, a.character, b.line, b.character);
+    kr_position a = cursor_at(pc, start);
+    kr_position b = cursor_at(pc, end);
+    JW_LIT(w, "\"range\": {\"start\": {\"line\": ");
+    jw_uint(w, a.line);
+    JW_LIT(w, ", \"character\": ");
+    jw_uint(w, a.character);
+    JW_LIT(w, "}, \"end\": {\"line\": ");
+    jw_uint(w, b.line);
+    JW_LIT(w, ", \"character\": ");
+    jw_uint(w, b.character);
+    JW_LIT(w, "}}");
 }
 
-static void json_fix(FILE *out, kr_document *doc, const kr_fix *f)
+static void json_bytes(jw *w, size_t start, size_t end)
 {
-    fputs("{\"title\": ", out);
-    json_cstr(out, kr_fix_title(f));
-    fprintf(out, ", \"preferred\": %s, \"edits\": [", kr_fix_preferred(f) ? "true" : "false");
+    JW_LIT(w, "\"bytes\": {\"start\": ");
+    jw_uint(w, start);
+    JW_LIT(w, ", \"end\": ");
+    jw_uint(w, end);
+    JW_LIT(w, "}");
+}
+
+static void json_fix(jw *w, pos_cursor *pc, const kr_fix *f)
+{
+    JW_LIT(w, "{\"title\": ");
+    jw_cstr(w, kr_fix_title(f));
+    if (kr_fix_preferred(f))
+        JW_LIT(w, ", \"preferred\": true, \"edits\": [");
+    else
+        JW_LIT(w, ", \"preferred\": false, \"edits\": [");
     for (size_t i = 0; i < kr_fix_edit_count(f); i++) {
         const kr_edit *e = kr_fix_edit(f, i);
-        fprintf(out, "%s{\"bytes\": {\"start\": %zu, \"end\": %zu}, \"newText\": ", i ? ", " : "",
-                e->start, e->end);
-        kr_json_string(out, e->text, e->len);
-        fputs(", ", out);
-        json_range(out, doc, e->start, e->end);
-        fputc('}', out);
+        if (i)
+            JW_LIT(w, ", ");
+        JW_LIT(w, "{");
+        json_bytes(w, e->start, e->end);
+        JW_LIT(w, ", \"newText\": ");
+        jw_string(w, e->text, e->len);
+        JW_LIT(w, ", ");
+        json_range(w, pc, e->start, e->end);
+        JW_LIT(w, "}");
     }
-    fputs("]}", out);
+    JW_LIT(w, "]}");
 }
 
-static void json_diag(FILE *out, kr_document *doc, const kr_diagnostic *d)
+static void json_diag(jw *w, pos_cursor *pc, const kr_diagnostic *d)
 {
-    fputs("{\"rule\": ", out);
-    json_cstr(out, kr_diagnostic_rule(d));
-    fprintf(out,
-            ", \"severity\": \"%s\", \"message\": ", kr_severity_name(kr_diagnostic_severity(d)));
-    json_cstr(out, kr_diagnostic_message(d));
-    fputs(", ", out);
-    json_range(out, doc, kr_diagnostic_start(d), kr_diagnostic_end(d));
-    fprintf(out, ", \"bytes\": {\"start\": %zu, \"end\": %zu}, \"fixes\": [",
-            kr_diagnostic_start(d), kr_diagnostic_end(d));
+    JW_LIT(w, "{\"rule\": ");
+    jw_cstr(w, kr_diagnostic_rule(d));
+    JW_LIT(w, ", \"severity\": \"");
+    const char *sev = kr_severity_name(kr_diagnostic_severity(d));
+    jw_put(w, sev, strlen(sev));
+    JW_LIT(w, "\", \"message\": ");
+    jw_cstr(w, kr_diagnostic_message(d));
+    JW_LIT(w, ", ");
+    json_range(w, pc, kr_diagnostic_start(d), kr_diagnostic_end(d));
+    JW_LIT(w, ", ");
+    json_bytes(w, kr_diagnostic_start(d), kr_diagnostic_end(d));
+    JW_LIT(w, ", \"fixes\": [");
     for (size_t i = 0; i < kr_diagnostic_fix_count(d); i++) {
         if (i)
-            fputs(", ", out);
-        json_fix(out, doc, kr_diagnostic_fix(d, i));
+            JW_LIT(w, ", ");
+        json_fix(w, pc, kr_diagnostic_fix(d, i));
     }
-    fputs("]}", out);
+    JW_LIT(w, "]}");
 }
 
 /* One entry of "files": {"path": …, "diagnostics": [...]} (+ "error" on failure).
  * `one_line` for jsonl, where a line break would end the object early. */
 static void json_file(FILE *out, const kr_cli_result *r, bool one_line)
 {
-    fputs("{\"path\": ", out);
-    json_cstr(out, strcmp(r->path, "-") == 0 ? "<stdin>" : r->path);
-    if (r->error) {
-        fputs(", \"error\": ", out);
-        json_cstr(out, r->error);
+    jw *w = malloc(sizeof *w);
+    if (!w) {
+        fputs("korrektur: out of memory\n", stderr);
+        abort();
     }
-    fputs(", \"diagnostics\": [", out);
+    w->out = out;
+    w->len = 0;
+    JW_LIT(w, "{\"path\": ");
+    jw_cstr(w, strcmp(r->path, "-") == 0 ? "<stdin>" : r->path);
+    if (r->error) {
+        JW_LIT(w, ", \"error\": ");
+        jw_cstr(w, r->error);
+    }
+    JW_LIT(w, ", \"diagnostics\": [");
     bool first = true;
     size_t n = r->diags ? kr_diagnostics_count(r->diags) : 0;
+    pos_cursor pc;
+    if (n)
+        cursor_init(&pc, r->doc);
     for (size_t i = 0; i < n; i++) {
         const kr_diagnostic *d = kr_diagnostics_get(r->diags, i);
         if (!shown(r, d))
             continue;
-        if (one_line)
-            fputs(first ? "" : ", ", out);
-        else
-            fputs(first ? "\n  " : ",\n  ", out);
+        if (one_line) {
+            if (!first)
+                JW_LIT(w, ", ");
+        } else if (first) {
+            JW_LIT(w, "\n  ");
+        } else {
+            JW_LIT(w, ",\n  ");
+        }
         first = false;
-        json_diag(out, r->doc, d);
+        json_diag(w, &pc, d);
     }
-    fputs("]}", out);
+    JW_LIT(w, "]}");
+    jw_flush(w);
+    free(w);
 }
 
 /* 1-based line and column in characters (code points), as compilers print. */

@@ -207,6 +207,35 @@ Test(cli, json_of_a_damaged_document_is_well_formed)
     kr_diagnostics_free(l);
 }
 
+/* The JSON printer counts lines and UTF-16 columns itself, walking forward over
+ * the sorted diagnostics: every range must still be what the document says, on
+ * a text with a byte-order mark, CRLF, 4-byte characters, invalid bytes, control
+ * bytes and findings on many lines (first and last character included). */
+Test(cli, json_ranges_match_the_document_on_awkward_text)
+{
+    static const char *const pieces[] = {
+        "Sm\xc3\xa5 b\xc3\xb8rn \xf0\x9f\x98\x80 sma bgrn\r\n",
+        "\xff\xfe vii 0og \x01 \"sma\"\\ bgrn\n",
+        "igangv\xc3\xa6-\nrende \xf0\x9f\x98\x80\xf0\x9f\x98\x80 foraeldrene\n",
+        "\xed\xa0\x80 lzerings \xe2\x80\x94 veere\n",
+        "\n",
+    };
+    char text[8192] = "\xef\xbb\xbf"
+                      "bgrn sma";
+    size_t len = strlen(text);
+    for (unsigned i = 0; len + 128 < sizeof text; i = i * 7 + 3) {
+        const char *p = pieces[i % 5];
+        memcpy(text + len, p, strlen(p));
+        len += strlen(p);
+    }
+    memcpy(text + len, "\xff", 1); /* a finding on the very last byte */
+    len++;
+    const char *path = kr_test_write("awkward.txt", text, len);
+    kr_diagnostics *l = check_json(path, text, len, NULL, NULL);
+    cr_assert_gt(kr_diagnostics_count(l), 20, "the text should give many findings");
+    kr_diagnostics_free(l);
+}
+
 Test(cli, jsonl_is_one_file_object_per_line_in_input_order)
 {
     const char *a = kr_test_write("a.txt", bad_line, sizeof bad_line - 1);
