@@ -189,6 +189,16 @@ struct kr_rule {
  * a cached block result stays valid only while every such answer does. */
 void kr_lint_note_doc_query(kr_lint_ctx *ctx, const char *folded, size_t n, bool present);
 
+/* A document-scope rule's memory between the lints of one document: the slot
+ * (NULL until the rule stores a pointer there) that the document's lint cache
+ * keeps for the running rule, or NULL when this lint keeps nothing
+ * (kr_linter_run_full, or no block rule enabled): the rule then starts from an
+ * empty memory of its own. The cache owns what is stored and calls release on it
+ * when the linter, its configuration or the lexicon changes, or with the
+ * document. What a rule keeps must not change its result (tests compare with
+ * kr_linter_run_full). */
+void **kr_lint_keep(kr_lint_ctx *ctx, void (*release)(void *));
+
 /* Lints without reusing anything: every enabled rule over the whole analysis, in
  * registry order. The reference kr_linter_run() must always equal (tests). */
 kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc);

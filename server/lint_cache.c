@@ -41,8 +41,16 @@ typedef struct {
     bool present;
 } qentry;
 
+/* A document rule's memory (kr_lint_keep). */
+typedef struct {
+    const kr_rule *rule;
+    void *ptr;
+    void (*release)(void *);
+} kept;
+
 struct kr_lint_cache {
     uint64_t linter_id, generation;
+    kept keep[8];
     bool have_lost, lost;
     bool recording;
     uint64_t lint_no;
@@ -114,10 +122,37 @@ static void drop_all(kr_lint_cache *c)
     c->have_lost = false;
 }
 
+/* The rules' memories hold what only the linter's configuration and lexicon
+ * decide (never the document's answers): they go with those. */
+static void drop_kept(kr_lint_cache *c)
+{
+    for (size_t i = 0; i < sizeof c->keep / sizeof *c->keep; i++)
+        if (c->keep[i].ptr && c->keep[i].release)
+            c->keep[i].release(c->keep[i].ptr);
+    memset(c->keep, 0, sizeof c->keep);
+}
+
+void **kr_lint_keep(kr_lint_ctx *ctx, void (*release)(void *))
+{
+    kr_lint_cache *c = ctx->incr;
+    if (!c || !ctx->rule)
+        return NULL;
+    for (size_t i = 0; i < sizeof c->keep / sizeof *c->keep; i++) {
+        kept *k = &c->keep[i];
+        if (k->rule == ctx->rule || !k->rule) {
+            k->rule = ctx->rule;
+            k->release = release;
+            return &k->ptr;
+        }
+    }
+    return NULL;
+}
+
 void kr_lint_cache_free(kr_lint_cache *c)
 {
     if (!c)
         return;
+    drop_kept(c);
     drop_entries(c);
     free(c->slots);
     free(c->q);
@@ -211,6 +246,7 @@ kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_
     }
     if (c->linter_id != linter_id || c->generation != generation) {
         drop_all(c);
+        drop_kept(c);
         c->linter_id = linter_id;
         c->generation = generation;
     }

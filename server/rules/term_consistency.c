@@ -484,12 +484,9 @@ typedef struct {
     const char *s; /* the spelling (in the text) */
     size_t n;
     uint32_t count;
-    unsigned flags;     /* KR_LEX_* */
-    bool may_dominate;  /* unknown, but a name the repair engine leaves alone */
-    int target;         /* index of the spelling it should be, or -1 */
-    const uint32_t *cp; /* its code points (decoded once: compared with many) */
-    int ncp;
-    uint64_t sig; /* kr_confusion_signature */
+    unsigned flags;    /* KR_LEX_* */
+    bool may_dominate; /* unknown, but a name the repair engine leaves alone */
+    int target;        /* index of the spelling it should be, or -1 */
 } spelling;
 
 /* A word worth comparing: capitalised (not all capitals) with at least six
@@ -561,82 +558,235 @@ static void collect(kr_lint_ctx *ctx, spellings *ss)
         }
         if (ss->n == cap)
             ss->sp = kr_xrealloc(ss->sp, (cap *= 2) * sizeof *ss->sp);
-        ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1, NULL, 0, 0};
+        ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1};
         ss->slot[j] = (int32_t)ss->n++;
     }
 }
 
-/* The cost of reading b as a garbling of a when a (a word, or the dominant
- * spelling) can explain b at all; > limit otherwise. */
-static int explain_cost(const spelling *a, const spelling *b, int *limit)
+/* Is a a word in its own right? A dictionary word (a compound the splitter
+ * merely accepts is no evidence: OCR garbles split into compounds too). */
+static bool is_word(const spelling *a)
 {
-    *limit = 0;
-    /* a dictionary word in its own right (a compound the splitter merely accepts is
-     * no evidence: OCR garbles split into compounds too), or the usual spelling */
-    bool word = (a->flags & (KR_LEX_KNOWN | KR_LEX_USER)) &&
-                (!(a->flags & KR_LEX_COMPOUND) || (a->flags & KR_LEX_COMMON));
-    if (!word && (!a->may_dominate || a->count < 3 || a->count < 3 * b->count))
-        return 1;
-    int l = 12 * a->ncp;
-    *limit = l > 150 ? 150 : l;
-    if (kr_confusion_signature_bound(a->sig, b->sig, *limit) > *limit)
-        return *limit + 1;
-    return kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, *limit);
+    return (a->flags & (KR_LEX_KNOWN | KR_LEX_USER)) &&
+           (!(a->flags & KR_LEX_COMPOUND) || (a->flags & KR_LEX_COMMON));
 }
 
-/* May a explain other spellings at all (before looking at any b)? The spellings
- * that may not are most of them; the pair step walks only the others. */
+/* May a explain other spellings at all (before looking at any b)? A word, or the
+ * usual spelling of a name. The spellings that may not are most of them. */
 static bool may_explain(const spelling *a)
 {
-    bool word = (a->flags & (KR_LEX_KNOWN | KR_LEX_USER)) &&
-                (!(a->flags & KR_LEX_COMPOUND) || (a->flags & KR_LEX_COMMON));
-    return word || (a->may_dominate && a->count >= 3);
+    return is_word(a) || (a->may_dominate && a->count >= 3);
 }
 
-/* The explaining spellings grouped by length in characters: by_len[c] lists (in
- * index order) those of c characters, so a spelling meets only the few of
- * about its own length. */
+/* ---- the clusters' memory ---------------------------------------------------------
+ * Which explaining spelling a could explain which spelling b, and at what cost,
+ * depends only on the two strings (a confusion distance), while what the counts
+ * make of it changes with every edit. So the pairs are kept between the lints of
+ * a document (kr_lint_keep): each spelling keeps its hits — the explainers
+ * within reach, with their cost — and after an edit only a spelling that
+ * appeared is compared with the explainers (its column), and only an explainer
+ * that appeared is compared with the spellings (its row). A hit whose explainer
+ * is gone stays and is skipped; it is right again if the explainer returns.
+ * Invariant: for every present b and present explainer a within three
+ * characters, the pair was compared while both were present. A fresh lint
+ * starts from an empty memory, so both lints walk the same code. */
 typedef struct {
-    uint32_t *idx;
-    size_t start[KR_CONF_MAX_CHARS + 2];
-} length_index;
+    uint32_t a; /* the explainer (memory index) */
+    int32_t cost;
+} hit;
 
-static void index_explainers(kr_lint_ctx *ctx, const spellings *ss, const uint8_t *chars,
-                             length_index *li)
+typedef struct {
+    char *s; /* owned; its code points follow it in the same allocation */
+    uint32_t n;
+    uint8_t chars;
+    unsigned flags;
+    uint32_t *cp;
+    int ncp;
+    uint64_t sig;
+    hit *hits;
+    uint32_t n_hits, cap_hits;
+    uint64_t seen;   /* the lint it was last present in */
+    int32_t cur;     /* its index in that lint's spellings */
+    bool col_done;   /* compared with the explainers while present */
+    bool row_done;   /* compared with the spellings while present and explaining */
+    bool explaining; /* may_explain in the lint it was last present in */
+} known_sp;
+
+typedef struct {
+    known_sp *sp;
+    size_t n, cap;
+    int32_t *slot; /* open addressing over sp, -1 empty */
+    size_t hcap;
+    uint64_t lint;
+} memory;
+
+static void memory_free(void *p)
 {
-    size_t count[KR_CONF_MAX_CHARS + 1] = {0}, total = 0;
+    memory *m = p;
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->sp[i].s);
+        free(m->sp[i].hits);
+    }
+    free(m->sp);
+    free(m->slot);
+    free(m);
+}
+
+static void memory_index(memory *m)
+{
+    free(m->slot);
+    m->hcap = 1024;
+    while (m->hcap < m->cap * 2)
+        m->hcap *= 2;
+    m->slot = kr_xmalloc(m->hcap * sizeof *m->slot);
+    memset(m->slot, 0xFF, m->hcap * sizeof *m->slot);
+    for (size_t i = 0; i < m->n; i++) {
+        size_t j = (size_t)hash_word(m->sp[i].s, m->sp[i].n) & (m->hcap - 1);
+        while (m->slot[j] >= 0)
+            j = (j + 1) & (m->hcap - 1);
+        m->slot[j] = (int32_t)i;
+    }
+}
+
+/* The memory's entry for a spelling, made (flags, code points) when new. */
+static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n)
+{
+    if ((m->n + 1) * 2 > m->hcap || m->n == m->cap) {
+        if (m->n == m->cap) {
+            m->cap = m->cap ? m->cap * 2 : 256;
+            m->sp = kr_xrealloc(m->sp, m->cap * sizeof *m->sp);
+        }
+        memory_index(m);
+    }
+    size_t j = (size_t)hash_word(s, n) & (m->hcap - 1);
+    for (; m->slot[j] >= 0; j = (j + 1) & (m->hcap - 1)) {
+        const known_sp *k = &m->sp[m->slot[j]];
+        if (k->n == n && memcmp(k->s, s, n) == 0)
+            return (uint32_t)m->slot[j];
+    }
+    size_t chars = nchars(s, n); /* <= KR_CONF_MAX_CHARS (cluster_candidate) */
+    size_t cp_at_off = (n + 1 + 3) & ~(size_t)3;
+    char *mem = kr_xmalloc(cp_at_off + chars * sizeof(uint32_t) + 4);
+    memcpy(mem, s, n);
+    mem[n] = 0;
+    known_sp *k = &m->sp[m->n];
+    *k = (known_sp){.s = mem, .n = (uint32_t)n, .chars = (uint8_t)chars, .cur = -1};
+    k->flags = ctx->lex ? kr_lexicon_lookup(ctx->lex, s, n) : 0;
+    k->cp = (uint32_t *)(void *)(mem + cp_at_off);
+    k->ncp = kr_confusion_decode(s, n, k->cp);
+    k->sig = kr_confusion_signature(k->cp, k->ncp);
+    m->slot[j] = (int32_t)m->n;
+    return (uint32_t)m->n++;
+}
+
+/* The cost of reading b as a garbling of explainer a, when within a's reach
+ * (0 < cost <= limit), else -1. Depends on the strings only. */
+static int pair_cost(const known_sp *a, const known_sp *b)
+{
+    int l = 12 * a->ncp, limit = l > 150 ? 150 : l;
+    if (kr_confusion_signature_bound(a->sig, b->sig, limit) > limit)
+        return -1;
+    int c = kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, limit);
+    return c > 0 && c <= limit ? c : -1;
+}
+
+static void add_hit(known_sp *b, uint32_t a, int cost)
+{
+    for (uint32_t i = 0; i < b->n_hits; i++)
+        if (b->hits[i].a == a)
+            return; /* compared before, while both were present */
+    if (b->n_hits == b->cap_hits) {
+        b->cap_hits = b->cap_hits ? b->cap_hits * 2 : 2;
+        b->hits = kr_xrealloc(b->hits, b->cap_hits * sizeof *b->hits);
+    }
+    b->hits[b->n_hits++] = (hit){a, cost};
+}
+
+static bool near(const known_sp *a, const known_sp *b)
+{
+    return a->chars + 3 >= b->chars && b->chars + 3 >= a->chars;
+}
+
+/* Does b need a target at all? Dictionary words are never flagged. */
+static bool wants_target(const known_sp *b)
+{
+    return !(b->flags & (KR_LEX_KNOWN | KR_LEX_USER));
+}
+
+/* Brings the pairs up to date for this lint's spellings (see memory). `mi`
+ * maps each spelling to its memory entry, already marked present. */
+static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const uint32_t *mi)
+{
+    /* the explainers by length, so a column meets only those of about its length */
+    size_t count[KR_CONF_MAX_CHARS + 2] = {0}, start[KR_CONF_MAX_CHARS + 3];
+    size_t total = 0;
     for (size_t i = 0; i < ss->n; i++)
-        if (may_explain(&ss->sp[i]))
-            count[chars[i]]++, total++;
-    li->idx = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *li->idx);
-    li->start[0] = 0;
-    for (size_t c = 0; c <= KR_CONF_MAX_CHARS; c++)
-        li->start[c + 1] = li->start[c] + count[c];
-    size_t fill[KR_CONF_MAX_CHARS + 1];
-    memcpy(fill, li->start, sizeof fill);
+        if (m->sp[mi[i]].explaining)
+            count[m->sp[mi[i]].chars]++, total++;
+    start[0] = 0;
+    for (size_t c = 0; c <= KR_CONF_MAX_CHARS + 1; c++)
+        start[c + 1] = start[c] + count[c];
+    uint32_t *by_len = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *by_len);
+    size_t fill[KR_CONF_MAX_CHARS + 2];
+    memcpy(fill, start, sizeof fill);
     for (size_t i = 0; i < ss->n; i++)
-        if (may_explain(&ss->sp[i]))
-            li->idx[fill[chars[i]]++] = (uint32_t)i;
+        if (m->sp[mi[i]].explaining)
+            by_len[fill[m->sp[mi[i]].chars]++] = mi[i];
+    /* columns of the spellings new to the memory's present set */
+    bool *fresh_col = kr_arena_alloc(ctx->scratch, ss->n + 1);
+    for (size_t i = 0; i < ss->n; i++) {
+        known_sp *b = &m->sp[mi[i]];
+        if (b->col_done)
+            continue;
+        b->col_done = true;
+        fresh_col[i] = true;
+        if (!wants_target(b))
+            continue;
+        size_t lo = b->chars > 3 ? b->chars - 3 : 0;
+        size_t hi = b->chars + 3 <= KR_CONF_MAX_CHARS ? b->chars + 3 : KR_CONF_MAX_CHARS;
+        for (size_t q = start[lo]; q < start[hi + 1]; q++) {
+            if (by_len[q] == mi[i])
+                continue;
+            int c = pair_cost(&m->sp[by_len[q]], b);
+            if (c > 0)
+                add_hit(b, by_len[q], c);
+        }
+    }
+    /* rows of the explainers new to the explaining set, against the others */
+    for (size_t i = 0; i < ss->n; i++) {
+        known_sp *a = &m->sp[mi[i]];
+        if (!a->explaining || a->row_done)
+            continue;
+        a->row_done = true;
+        for (size_t j = 0; j < ss->n; j++) {
+            known_sp *b = &m->sp[mi[j]];
+            if (fresh_col[j] || j == i || !wants_target(b) || !near(a, b))
+                continue;
+            int c = pair_cost(a, b);
+            if (c > 0)
+                add_hit(b, mi[i], c);
+        }
+    }
 }
 
 /* The one spelling b should read as, or -1 (none, or two rivals too close). The
  * outcome does not depend on the order the rivals are met in. */
-static int target_of(const spellings *ss, const uint8_t *chars, const length_index *li, size_t b)
+static int target_of(const memory *m, const spellings *ss, const known_sp *kb, size_t b)
 {
     const spelling *sp = ss->sp;
-    size_t cb = chars[b];
-    size_t lo = cb > 3 ? cb - 3 : 0, hi = cb + 3 < KR_CONF_MAX_CHARS ? cb + 3 : KR_CONF_MAX_CHARS;
     int best = -1, best_cost = 0;
     bool ambiguous = false;
-    for (size_t q = li->start[lo]; q < li->start[hi + 1]; q++) {
-        size_t a = li->idx[q];
-        if (a == b)
+    for (uint32_t h = 0; h < kb->n_hits; h++) {
+        const known_sp *ka = &m->sp[kb->hits[h].a];
+        if (ka->seen != m->lint || !ka->explaining)
+            continue; /* not in this document now, or explains nothing now */
+        size_t a = (size_t)ka->cur;
+        /* the usual spelling of a name explains only what is much rarer */
+        if (!is_word(&sp[a]) && sp[a].count < 3 * sp[b].count)
             continue;
-        int limit, c = explain_cost(&sp[a], &sp[b], &limit);
-        /* 0: the same letters in other case; the case is not this rule's business
-         * outside declared terms */
-        if (c <= 0 || c > limit)
-            continue;
+        int c = kb->hits[h].cost;
         if (best < 0 || c < best_cost) {
             ambiguous = best >= 0 && c + 20 > best_cost;
             best = (int)a;
@@ -648,25 +798,44 @@ static int target_of(const spellings *ss, const uint8_t *chars, const length_ind
     return best >= 0 && !ambiguous ? best : -1;
 }
 
+/* The memory for this lint: the document's (kr_lint_keep), or a fresh one. A
+ * memory that holds far more than the document has is started again. */
+static memory *memory_of(kr_lint_ctx *ctx, size_t present, bool *own)
+{
+    void **slot = kr_lint_keep(ctx, memory_free);
+    memory *m = slot ? *slot : NULL;
+    if (m && m->n > 2 * present + 4096) {
+        memory_free(m);
+        m = NULL;
+    }
+    if (!m)
+        m = calloc(1, sizeof *m);
+    if (!m)
+        abort();
+    if (slot)
+        *slot = m;
+    *own = !slot;
+    return m;
+}
+
 static void check_clusters(kr_lint_ctx *ctx)
 {
     spellings ss;
     collect(ctx, &ss);
     spelling *sp = ss.sp;
     size_t n = ss.n;
-    uint8_t *chars = kr_arena_alloc(ctx->scratch, n + 1);
-    size_t total = 0;
+    bool own;
+    memory *m = memory_of(ctx, n, &own);
+    uint64_t prev = m->lint++;
+    uint32_t *mi = kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *mi);
     for (size_t i = 0; i < n; i++) {
-        sp[i].flags = ctx->lex ? kr_lexicon_lookup(ctx->lex, sp[i].s, sp[i].n) : 0;
-        chars[i] = (uint8_t)nchars(sp[i].s, sp[i].n); /* <= KR_CONF_MAX_CHARS */
-        total += chars[i];
-    }
-    uint32_t *pool = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *pool);
-    for (size_t i = 0; i < n; i++) {
-        sp[i].cp = pool;
-        sp[i].ncp = kr_confusion_decode(sp[i].s, sp[i].n, pool);
-        sp[i].sig = kr_confusion_signature(pool, sp[i].ncp);
-        pool += chars[i];
+        mi[i] = memory_find(ctx, m, sp[i].s, sp[i].n);
+        known_sp *k = &m->sp[mi[i]];
+        if (k->seen != prev) /* absent last time: its pairs may be missing */
+            k->col_done = k->row_done = false;
+        k->seen = m->lint;
+        k->cur = (int32_t)i;
+        sp[i].flags = k->flags;
     }
     /* An unknown spelling may set the norm only as a capitalised name that is not
      * itself a garbling: OCR repeats its garblings of ordinary words faithfully. */
@@ -677,11 +846,17 @@ static void check_clusters(kr_lint_ctx *ctx)
         const kr_verdict *v = kr_word_verdict(ctx, sp[i].s, sp[i].n);
         sp[i].may_dominate = !v || (v->kind != KR_VERDICT_OCR && v->kind != KR_VERDICT_DIA);
     }
-    length_index li;
-    index_explainers(ctx, &ss, chars, &li);
+    for (size_t i = 0; i < n; i++) {
+        known_sp *k = &m->sp[mi[i]];
+        bool e = may_explain(&sp[i]);
+        if (e != k->explaining || !e) /* (re)joined the explainers: a row to compare */
+            k->row_done = false;
+        k->explaining = e;
+    }
+    update_pairs(ctx, m, &ss, mi);
     for (size_t b = 0; b < n; b++)
-        if (!(sp[b].flags & (KR_LEX_KNOWN | KR_LEX_USER)))
-            sp[b].target = target_of(&ss, chars, &li, b);
+        if (wants_target(&m->sp[mi[b]]))
+            sp[b].target = target_of(m, &ss, &m->sp[mi[b]], b);
     const kr_analysis *an = ctx->an;
     for (size_t i = 0; i < an->n_tokens; i++) {
         const kr_token *tk = &an->tokens[i];
@@ -701,6 +876,8 @@ static void check_clusters(kr_lint_ctx *ctx)
         kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
         kr_fix_add_edit(ctx->out, f, tk->start, tk->end, to->s, to->n);
     }
+    if (own)
+        memory_free(m);
     free(sp);
 }
 
