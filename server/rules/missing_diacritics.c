@@ -2,11 +2,13 @@
  * or å (sma for små, omradet for området, aa/oe/ae spellings). Real words that
  * are also æøå-less forms (far/får, mal/mål) are only reported when the whole
  * document lost its æøå; the engine in server/confusion.c decides. */
+#include "compound_tail.h"
 #include "confusion.h"
 
 static void check(kr_lint_ctx *ctx)
 {
     kr_confusion_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
+    kr_compound_tail_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
 }
 
 const kr_rule kr_rule_missing_diacritics = {

@@ -1,9 +1,11 @@
 /* ocr_confusion.c — rule `ocr-confusion`: words garbled by OCR (ø read as g,
  * æ as ee, l as I, a digit for a letter, rn for m, a doubled letter, a lost
  * space), repaired from the confusion table by the engine in server/confusion.c;
- * and a bullet glyph read as a letter at the start of a line (`e At alle`). */
+ * a bullet glyph read as a letter at the start of a line (`e At alle`); and the
+ * capital I read as a bar (`| dette tilfælde`). */
 #include <string.h>
 
+#include "compound_tail.h"
 #include "confusion.h"
 
 /* Letters OCR makes of a bullet (•, ◦, ▪): a one-letter "word" that Danish does
@@ -38,10 +40,62 @@ static void check_bullets(kr_lint_ctx *ctx)
     }
 }
 
+/* Whether a sentence may begin at token k: first on its line, or after a
+ * sentence's final mark. */
+static bool sentence_start(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    if ((t->flags & KR_TOKF_LINE_START) || k == 0)
+        return true;
+    char c = ctx->text[ctx->an->tokens[k - 1].ws_end - 1];
+    return c == '.' || c == ':' || c == '!' || c == '?';
+}
+
+/* A word a sentence can go on with: a capital, or a word the engine knows or
+ * repairs (a shell command after a pipe, grep or cut, is neither). */
+static bool prose_word(kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    unsigned char c = (unsigned char)ctx->text[t->start];
+    if (t->kind != KR_TOK_WORD || t->start != t->ws_start)
+        return false;
+    if ((c >= 'A' && c <= 'Z') || c == 0xC3)
+        return true;
+    kr_span parts[8];
+    size_t np = kr_word_parts(ctx->text, t, parts, 8);
+    if (np == 0 || !(c >= 'a' && c <= 'z'))
+        return false;
+    const kr_verdict *v =
+        kr_word_verdict(ctx, ctx->text + parts[0].start, parts[0].end - parts[0].start);
+    return v->kind != KR_VERDICT_UNKNOWN;
+}
+
+/* The capital I (the preposition "I", "in") read as a vertical bar: a lone |
+ * where a sentence begins, before two words (| dette tilfælde). A pipe between
+ * commands (passwd | grep, | sort -r) or in a drawn tree (| |--) is left alone. */
+static void check_bars(kr_lint_ctx *ctx)
+{
+    for (size_t k = 0; k + 2 < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k];
+        if (t->ws_end - t->ws_start != 1 || ctx->text[t->ws_start] != '|' ||
+            (t->flags & KR_TOKF_LINE_END) || ctx->claimed[k])
+            continue;
+        if (!sentence_start(ctx, k) || !prose_word(ctx, k + 1) || !prose_word(ctx, k + 2) ||
+            !kr_claim(ctx, k, k))
+            continue;
+        kr_diagnostic *d =
+            kr_emit(ctx, t->ws_start, t->ws_end, "OCR-fejl: «|» er sandsynligvis et «I»");
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «I»", true);
+        kr_fix_add_edit(ctx->out, f, t->ws_start, t->ws_end, "I", 1);
+    }
+}
+
 static void check(kr_lint_ctx *ctx)
 {
     check_bullets(ctx);
+    check_bars(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
+    kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
 }
 
 const kr_rule kr_rule_ocr_confusion = {

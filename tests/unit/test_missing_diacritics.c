@@ -95,3 +95,18 @@ Test(missing_diacritics, words_without_ae_in_a_document_with_them_need_evidence)
     const char *text = SPELL_WITH_AE "Kør sed på filen.\n";
     assert_fixes(text, text, 0);
 }
+
+Test(missing_diacritics, compound_whose_last_part_lost_its_a_ring)
+{
+    /* tegn + omrade: the repaired compound is in no dictionary, its tail is */
+    assert_fixes(SPELL_NO_AE "Klik i tegnomrade for at skrive.\n",
+                 SPELL_NO_AE "Klik i tegnområde for at skrive.\n", 1);
+}
+
+Test(missing_diacritics, compound_of_sound_words_is_untouched)
+{
+    /* opstart + svalg would read as svælg, but opstarts + valg is sound; a mask
+     * (maske) inside a compound is never the adverb måske */
+    assert_fixes(SPELL_NO_AE "Vi bruger opstartsvalg og en lagmaske hver dag.\n",
+                 SPELL_NO_AE "Vi bruger opstartsvalg og en lagmaske hver dag.\n", 0);
+}

@@ -71,6 +71,13 @@ Test(ocr_confusion, ae_read_as_ze)
     assert_repairs("zendre", "ændre");
 }
 
+Test(ocr_confusion, ae_read_as_ze_between_its_halves)
+{
+    /* both halves of the ligature kept, the tail between them read as z */
+    assert_repairs("behezendig", "behændig");
+    assert_repairs("kazerlighed", "kærlighed");
+}
+
 Test(ocr_confusion, capital_ae_read_as_two_capitals)
 {
     assert_repairs("ZEndringen", "Ændringen");
@@ -131,6 +138,24 @@ Test(ocr_confusion, hyphenated_compound_part_is_repaired)
     assert_repairs("IT-netveerket", "IT-netværket");
 }
 
+Test(ocr_confusion, compound_with_a_garbled_last_part)
+{
+    /* the whole is no word even repaired; its tail alone is plainly løbe
+     * with ø read as g */
+    assert_repairs("sammenlgbe", "sammenløbe");
+}
+
+Test(ocr_confusion, capital_i_read_as_a_bar_where_a_sentence_begins)
+{
+    spell_result r = spell_run(SPELL_NO_AE "Vi tog hjem. | den uge var der sol.\n"
+                                           "| Norge er der fjelde.\n",
+                               RULE);
+    cr_assert_eq(r.count, 2, "%s", r.subjects);
+    cr_assert_str_eq(r.fixed, SPELL_NO_AE "Vi tog hjem. I den uge var der sol.\n"
+                                          "I Norge er der fjelde.\n");
+    spell_result_free(&r);
+}
+
 /* ---- left alone -------------------------------------------------------------- */
 Test(ocr_confusion, correct_danish_is_untouched)
 {
@@ -165,6 +190,12 @@ Test(ocr_confusion, user_dictionary_words_are_untouched)
 Test(ocr_confusion, a_one_letter_line_start_before_lower_case_is_no_bullet)
 {
     assert_untouched(SPELL_NO_AE "\ne og a er bogstaver.\n");
+}
+
+Test(ocr_confusion, pipes_between_commands_and_in_trees_are_untouched)
+{
+    assert_untouched(SPELL_NO_AE "Skriv ls | sort i terminalen.\n| sort -r virker ogsa.\n"
+                                 "Mappen (rod) | |-- data\n");
 }
 
 Test(ocr_confusion, letter_swaps_alone_do_not_repair_foreign_words)

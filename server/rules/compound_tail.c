@@ -1,0 +1,157 @@
+/* compound_tail.c — repairs of a compound whose last part lost its æ/ø/å or was
+ * garbled by OCR (tekstomrade for tekstområde, testformal for testformål,
+ * gennemskezer for gennemskær), shared by the rules missing-diacritics and
+ * ocr-confusion (compound_tail.h).
+ *
+ * The repair engine (server/confusion.c) judges whole words. A compound with a
+ * damaged tail slips past it: the lexicon's compound splitting accepts the
+ * damaged form (lager + omrade) or the repaired compound is not in the
+ * dictionary at all (tekst + område), so no candidate exists. The engine does
+ * judge the tail as a word of its own, though: when a known word is followed by
+ * a tail the engine confidently repairs, the compound is damaged the same way. */
+#include "compound_tail.h"
+
+#include <string.h>
+
+enum {
+    HEAD_MIN = 3, /* letters of the known first part (without a linking s/e) */
+    TAIL_MIN = 4, /* letters of the damaged last part: shorter tails (set, mal)
+                     are real words too often to be evidence */
+    TAIL_MAX_COST = 45,
+};
+
+static bool utf8_start(const char *s, size_t i)
+{
+    return ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+static size_t chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += utf8_start(s, i);
+    return c;
+}
+
+/* A dictionary word, not one known only by compound splitting (farvemod is
+ * farve + mod: a split there would cut modellen in two). */
+static bool dictionary_word(kr_lint_ctx *ctx, const char *s, size_t n)
+{
+    return (kr_lexicon_lookup(ctx->lex, s, n) & (KR_LEX_KNOWN | KR_LEX_COMPOUND)) == KR_LEX_KNOWN;
+}
+
+/* The first part is a word of its own, possibly with a linking s or e
+ * (redigerings-, arbejds-, hunde-). */
+static bool known_head(kr_lint_ctx *ctx, const char *s, size_t n)
+{
+    if (chars(s, n) < HEAD_MIN)
+        return false;
+    if (dictionary_word(ctx, s, n))
+        return true;
+    return n > HEAD_MIN && (s[n - 1] == 's' || s[n - 1] == 'e') && dictionary_word(ctx, s, n - 1);
+}
+
+/* The tail's verdict when it is a confident, cheap repair of `kind` into a
+ * common dictionary word; NULL otherwise. A repair into a compound is no
+ * evidence: any stretch of letters inside a word (the selformer of
+ * penselformer) becomes some ad-hoc compound after one confusion. */
+static const kr_verdict *tail_repair(kr_lint_ctx *ctx, const char *s, size_t n,
+                                     kr_verdict_kind kind)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (chars(s, n) < TAIL_MIN || !(c >= 'a' && c <= 'z'))
+        return NULL;
+    const kr_verdict *v = kr_word_verdict(ctx, s, n);
+    /* a tail that is a word as written (maske, valg) makes a good compound
+     * (lagmaske, opstartsvalg): a real-word guess is not made inside one */
+    if (v->real_word || (v->lex & (KR_LEX_KNOWN | KR_LEX_COMPOUND)) == KR_LEX_KNOWN)
+        return NULL;
+    if (v->kind != kind || !v->preferred || v->n == 0 || v->cand[0].cost > TAIL_MAX_COST ||
+        memchr(v->cand[0].text, ' ', v->cand[0].len))
+        return NULL;
+    unsigned lex = v->cand[0].lex;
+    if (!(lex & KR_LEX_COMMON) || (lex & KR_LEX_COMPOUND))
+        return NULL;
+    return v;
+}
+
+/* Whether the whole word may be judged by its parts: the engine left it alone
+ * as known only through compound splitting, or found no repair for it. */
+static bool judged_by_parts(const kr_verdict *v)
+{
+    if (v->kind == KR_VERDICT_UNKNOWN)
+        return v->n == 0;
+    return v->kind == KR_VERDICT_OK && (v->lex & KR_LEX_COMPOUND) && !(v->lex & KR_LEX_COMMON);
+}
+
+static void emit(kr_lint_ctx *ctx, const kr_span *p, size_t split, const kr_candidate *tail,
+                 const char *what)
+{
+    size_t head = split - p->start, n = head + tail->len;
+    char *fixed = kr_arena_alloc(ctx->scratch, n + 1);
+    memcpy(fixed, ctx->text + p->start, head);
+    memcpy(fixed + head, tail->text, tail->len);
+    kr_diagnostic *d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» skal sandsynligvis være «%s»",
+                               what, (int)(p->end - p->start), ctx->text + p->start, fixed);
+    char *title = kr_arena_printf(ctx->scratch, "Ret til «%s»", fixed);
+    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
+    kr_fix_add_edit(ctx->out, f, p->start, p->end, fixed, n);
+}
+
+/* Whether the word splits into a known head and a tail that is a dictionary
+ * word as written (opstarts + valg): then it is a sound compound, whatever
+ * another split (opstart + svalg) would make of it. */
+static bool sound_split(kr_lint_ctx *ctx, const char *s, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++)
+        if (utf8_start(s, i) && chars(s + i, n - i) >= HEAD_MIN && known_head(ctx, s, i) &&
+            dictionary_word(ctx, s + i, n - i))
+            return true;
+    return false;
+}
+
+/* The longest damaged tail after a known head, if any: reports it and returns true. */
+static bool check_part(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind, const char *what)
+{
+    const char *s = ctx->text + p->start;
+    size_t n = p->end - p->start;
+    const kr_verdict *whole = kr_word_verdict(ctx, s, n);
+    if (!judged_by_parts(whole))
+        return false;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (!utf8_start(s, i))
+            continue;
+        /* the head first: a lookup is cheaper than the tail's repair search */
+        if (!known_head(ctx, s, i))
+            continue;
+        const kr_verdict *t = tail_repair(ctx, s + i, n - i, kind);
+        if (t && !sound_split(ctx, s, n)) {
+            emit(ctx, p, p->start + i, &t->cand[0], what);
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool checkable(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    if (t->kind != KR_TOK_WORD || ctx->claimed[k] || (t->flags & KR_TOKF_HYPHEN_END))
+        return false;
+    return k == 0 || !(ctx->an->tokens[k - 1].flags & KR_TOKF_HYPHEN_END);
+}
+
+void kr_compound_tail_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what)
+{
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        if (!checkable(ctx, k))
+            continue;
+        kr_span parts[8];
+        size_t np = kr_word_parts(ctx->text, &ctx->an->tokens[k], parts, 8);
+        bool hit = false;
+        for (size_t i = 0; i < np; i++)
+            hit |= check_part(ctx, &parts[i], kind, what);
+        if (hit)
+            kr_claim(ctx, k, k);
+    }
+}
