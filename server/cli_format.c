@@ -27,14 +27,23 @@ static void jw_flush(jw *w)
     w->len = 0;
 }
 
-static void jw_put(jw *w, const char *s, size_t n)
+static void jw_put_slow(jw *w, const char *s, size_t n)
 {
-    if (w->len + n > sizeof w->buf) {
-        jw_flush(w);
-        if (n > sizeof w->buf) {
-            fwrite(s, 1, n, w->out);
-            return;
-        }
+    jw_flush(w);
+    if (n > sizeof w->buf) {
+        fwrite(s, 1, n, w->out);
+        return;
+    }
+    memcpy(w->buf, s, n);
+    w->len = n;
+}
+
+/* Inline, so a literal's copy is a few moves. */
+static inline void jw_put(jw *w, const char *s, size_t n)
+{
+    if (__builtin_expect(w->len + n > sizeof w->buf, 0)) {
+        jw_put_slow(w, s, n);
+        return;
     }
     memcpy(w->buf + w->len, s, n);
     w->len += n;
@@ -42,26 +51,24 @@ static void jw_put(jw *w, const char *s, size_t n)
 
 #define JW_LIT(w, lit) jw_put((w), (lit), sizeof(lit) - 1)
 
-static void jw_uint(jw *w, unsigned long long v)
+static inline void jw_uint(jw *w, unsigned long long v)
 {
-    char tmp[24];
-    size_t i = sizeof tmp;
+    if (__builtin_expect(w->len + 24 > sizeof w->buf, 0))
+        jw_flush(w);
+    size_t digits = 1;
+    for (unsigned long long t = v; t >= 10; t /= 10)
+        digits++;
+    char *o = w->buf + w->len + digits;
     do {
-        tmp[--i] = (char)('0' + v % 10);
+        *--o = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    jw_put(w, tmp + i, sizeof tmp - i);
-}
-
-/* Bytes that go into a JSON string as they are: printable ASCII but " and \. */
-static bool plain_byte(unsigned char c)
-{
-    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    w->len += digits;
 }
 
 /* Length of the valid UTF-8 character at s (0: invalid), the common two-byte
  * case (æøå, »«) decided inline. */
-static size_t utf8_len(const char *s, size_t avail)
+static inline size_t utf8_len(const char *s, size_t avail)
 {
     unsigned char c = (unsigned char)s[0];
     if (c >= 0xC2 && c <= 0xDF && avail >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80)
@@ -69,53 +76,107 @@ static size_t utf8_len(const char *s, size_t avail)
     return kr_utf8_char_len(s, avail);
 }
 
-/* s[0..n) as a JSON string literal: quotes, escapes for " \ and control bytes,
- * U+FFFD for invalid UTF-8 (the output stays valid JSON). */
+/* Of the 8 bytes at s, how many lead before the first that needs a look (8:
+ * none does): printable ASCII but " and \ go as they are. A word-at-a-time test
+ * (most of what is printed is plain ASCII); the lowest flagged byte of these
+ * borrow tricks is exact, which is all that is used. */
+static inline unsigned plain_run8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = x ^ ones * '"', b = x ^ ones * '\\', d = x ^ ones * 0x7F;
+    uint64_t m =
+        ((x - ones * 0x20) | ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d) | x) & high;
+    return m ? (unsigned)__builtin_ctzll(m) / 8 : 8;
+}
+
+/* The escape of a byte that cannot go into a JSON string as it is; writes it to
+ * o and returns its length. */
+static size_t escape_byte(unsigned char c, char *o)
+{
+    static const char digits[] = "0123456789abcdef";
+    o[0] = '\\';
+    switch (c) {
+    case '"':
+    case '\\':
+        o[1] = (char)c;
+        return 2;
+    case '\n':
+        o[1] = 'n';
+        return 2;
+    case '\r':
+        o[1] = 'r';
+        return 2;
+    case '\t':
+        o[1] = 't';
+        return 2;
+    default:
+        memcpy(o + 1, "u00", 3);
+        o[4] = digits[c >> 4];
+        o[5] = digits[c & 15];
+        return 6;
+    }
+}
+
+/* Escapes s[0..n) into o (room for 6 * n bytes) and returns the bytes written:
+ * escapes for " \ and control bytes, U+FFFD for invalid UTF-8 (the output stays
+ * valid JSON). One pass that copies as it checks. */
+static size_t escape_into(const char *s, size_t n, char *o)
+{
+    char *start = o;
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            unsigned k = plain_run8(s + i);
+            memcpy(o, s + i, 8); /* all 8: a move; only k of them count */
+            o += k;
+            i += k;
+            if (k == 8)
+                continue;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+            *o++ = (char)c;
+            i++;
+        } else if (c >= 0x80) {
+            size_t k = utf8_len(s + i, n - i);
+            if (k) {
+                if (n - i >= 4)
+                    memcpy(o, s + i, 4); /* a fixed-size copy: a move, not a call */
+                else
+                    memcpy(o, s + i, k);
+                o += k;
+                i += k;
+            } else {
+                memcpy(o, "\\ufffd", 6);
+                o += 6;
+                i++;
+            }
+        } else {
+            o += escape_byte(c, o);
+            i++;
+        }
+    }
+    return (size_t)(o - start);
+}
+
+/* s[0..n) as a JSON string literal, quotes included. */
 static void jw_string(jw *w, const char *s, size_t n)
 {
+    /* escaped in pieces that fit the buffer at their longest (6 bytes a byte) */
+    enum { PIECE = (sizeof w->buf - 16) / 6 };
     JW_LIT(w, "\"");
-    size_t run = 0; /* start of the pending run of bytes that need no escape */
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (plain_byte(c)) {
-            i++;
-            continue;
-        }
-        size_t k = 1;
-        const char *esc;
-        char hex[8];
-        if (c >= 0x80) {
-            k = utf8_len(s + i, n - i);
-            if (k) {
-                i += k;
-                continue;
-            }
-            esc = "\\ufffd"; /* keep the output valid JSON */
-            k = 1;
-        } else if (c == '"') {
-            esc = "\\\"";
-        } else if (c == '\\') {
-            esc = "\\\\";
-        } else if (c == '\n') {
-            esc = "\\n";
-        } else if (c == '\r') {
-            esc = "\\r";
-        } else if (c == '\t') {
-            esc = "\\t";
-        } else {
-            static const char digits[] = "0123456789abcdef";
-            memcpy(hex, "\\u00", 4);
-            hex[4] = digits[c >> 4];
-            hex[5] = digits[c & 15];
-            hex[6] = '\0';
-            esc = hex;
-        }
-        jw_put(w, s + run, i - run);
-        jw_put(w, esc, strlen(esc));
-        i += k;
-        run = i;
+    for (size_t at = 0; at < n;) {
+        size_t k = n - at < PIECE ? n - at : PIECE;
+        if (k < n - at) /* never split a character between pieces */
+            while (k > 1 && ((unsigned char)s[at + k] & 0xC0) == 0x80)
+                k--;
+        if (w->len + 6 * k + 4 > sizeof w->buf)
+            jw_flush(w);
+        w->len += escape_into(s + at, k, w->buf + w->len);
+        at += k;
     }
-    jw_put(w, s + run, n - run);
     JW_LIT(w, "\"");
 }
 
@@ -147,6 +208,10 @@ typedef struct {
     size_t line, line_start, next_start; /* the cursor's line: [line_start, next_start) */
     size_t off;                          /* where counting stopped, a character start */
     uint32_t units;                      /* UTF-16 units from the line's start to off */
+    /* the last two answers: a fix's edit usually spans its diagnostic's range,
+     * which the cursor has just walked past */
+    size_t memo_off[2];
+    kr_position memo_pos[2];
 } pos_cursor;
 
 static void cursor_init(pos_cursor *c, const kr_document *doc)
@@ -159,6 +224,7 @@ static void cursor_init(pos_cursor *c, const kr_document *doc)
     c->next_start = 0;
     c->off = 0;
     c->units = 0;
+    c->memo_off[0] = c->memo_off[1] = SIZE_MAX;
 }
 
 /* Where counting starts on a line: after a byte-order mark on line 0, which
@@ -181,10 +247,27 @@ static size_t cursor_char(const char *s, size_t avail, uint32_t *units)
     return n;
 }
 
+static kr_position cursor_walk(pos_cursor *c, size_t offset);
+
 static kr_position cursor_at(pos_cursor *c, size_t offset)
 {
     if (offset > c->len)
         offset = c->len;
+    for (int k = 0; k < 2; k++)
+        if (c->memo_off[k] == offset)
+            return c->memo_pos[k];
+    kr_position p = cursor_walk(c, offset);
+    c->memo_off[1] = c->memo_off[0];
+    c->memo_pos[1] = c->memo_pos[0];
+    c->memo_off[0] = offset;
+    c->memo_pos[0] = p;
+    return p;
+}
+
+/* The position of offset (<= len), walking from where the cursor is when it
+ * can. */
+static kr_position cursor_walk(pos_cursor *c, size_t offset)
+{
     if (offset < c->line_start || offset >= c->next_start) {
         if (c->line != SIZE_MAX && offset >= c->next_start && c->line + 1 < c->n_lines &&
             (c->line + 2 >= c->n_lines || offset < kr_document_line_start(c->doc, c->line + 2)))
