@@ -38,7 +38,7 @@
 /* A shard forgets everything past this many words: a long LSP session checking
  * candidates for many unknown words must not grow without bound. */
 #define MEMO_SHARD_MAX 8192
-/* Splitter steps below which a refused word is not memoised (see word_verdict). */
+/* Splitter steps within which a word is settled without the memo (see word_verdict). */
 #define MEMO_MIN_WORK 48
 
 /* ---- a string set / map --------------------------------------------------------- */
@@ -277,12 +277,17 @@ static uint32_t get32(const uint8_t *p)
 }
 
 /* The state reached from `state` by byte c, or 0 (no state lives at offset 0).
- * Labels are sorted: a short list is scanned, a long one halved. */
+ * Labels are sorted: a long list is halved down to 8, and those 8 are compared
+ * at once, as one 64-bit word (a state of n >= 2 edges has 5n - 1 bytes after
+ * its first label, so the 8-byte read stays inside it). This is the lexicon's
+ * innermost loop: every walk of every lookup and compound split runs it. */
 static uint32_t step_scan(const dict *d, uint32_t state, uint8_t c)
 {
     const uint8_t *p = d->base + state;
     unsigned n = p[0];
     const uint8_t *labels = p + 1;
+    if (n == 1) /* more than half of all states */
+        return labels[0] == c ? get32(labels + 1) : 0;
     unsigned lo = 0, hi = n;
     while (hi - lo > 8) {
         unsigned mid = (lo + hi) / 2;
@@ -291,6 +296,23 @@ static uint32_t step_scan(const dict *d, uint32_t state, uint8_t c)
         else
             hi = mid;
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 2) {
+        uint64_t x;
+        memcpy(&x, labels + lo, 8);
+        const uint64_t ones = 0x0101010101010101ull;
+        uint64_t y = x ^ (ones * c);
+        /* the lowest byte flagged here is exactly the first zero byte of y */
+        uint64_t z = (y - ones) & ~y & (ones * 0x80);
+        unsigned span = hi - lo;
+        if (span < 8)
+            z &= (1ull << (8 * span)) - 1;
+        if (!z)
+            return 0;
+        unsigned i = lo + (unsigned)__builtin_ctzll(z) / 8;
+        return get32(labels + n + 4 * i);
+    }
+#endif
     for (unsigned i = lo; i < hi; i++) {
         if (labels[i] == c)
             return get32(labels + n + 4 * i);
@@ -316,12 +338,26 @@ static unsigned form_flags(const dict *d, uint32_t state)
     return d->base[t] ? d->base[t + 1] : 0;
 }
 
-static unsigned dict_flags(const dict *d, const char *w, size_t len)
+/* Walks w[0..len) from the root, storing the state after each byte in path
+ * (room for len): returns how many bytes the walk got through (len, or where
+ * it fell off the automaton). The splitter reuses the states instead of
+ * walking the same bytes again. */
+static size_t walk_path(const dict *d, const char *w, size_t len, uint32_t *path)
 {
     uint32_t st = d->root;
-    for (size_t i = 0; i < len && st; i++)
+    for (size_t i = 0; i < len; i++) {
         st = step(d, st, (uint8_t)w[i]);
-    return st ? form_flags(d, st) : 0;
+        if (!st)
+            return i;
+        path[i] = st;
+    }
+    return len;
+}
+
+/* The flags of the form a walk of len bytes ends at (0: none). */
+static unsigned path_flags(const dict *d, const uint32_t *path, size_t walked, size_t len)
+{
+    return len && walked == len ? form_flags(d, path[len - 1]) : 0;
 }
 
 /* Checks the header and the bounds of every state once, so lookups need not. */
@@ -390,11 +426,19 @@ typedef struct {
     bool at_start, at_end;
 } rep_rule;
 
+/* Characters in s[0..len): bytes that are not UTF-8 continuation bytes,
+ * counted 8 at a time. */
 static size_t utf8_chars(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    size_t n = len, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        /* 10xxxxxx: the top bit set and the next one clear */
+        n -= (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+    }
+    for (; i < len; i++)
+        n -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return n;
 }
 
@@ -419,18 +463,25 @@ static bool dictionary_word_at(const dict *d, uint32_t st)
  * dictionary entry ("a la"). Every candidate shares the word's prefix up to the
  * change, so the prefix is walked once, and once it leaves the automaton no
  * later change can give a word. */
-static bool misspelt(const dict *d, const rep_rule *reps, size_t nrep, const uint8_t *rep_first,
-                     const char *w, size_t len)
+/* The unanchored REP rules by the byte they begin with: rules[first[b] ..
+ * first[b + 1]) begin with b (a word is tried against only the rules that can
+ * match where it stands, not all 126 of da_DK's). */
+typedef struct {
+    uint32_t first[257];
+    const rep_rule **rules;
+} rep_index;
+
+static bool misspelt(const dict *d, const rep_index *ri, const char *w, size_t len)
 {
     uint32_t st = d->root;
     for (size_t pos = 0; pos < len && st; pos++) {
         if (pos > 0 && ((unsigned char)w[pos] & 0xC0) != 0x80 &&
             dictionary_word_at(d, walk(d, step(d, st, ' '), w + pos, len - pos)))
             return true;
-        for (size_t r = 0; r < nrep && rep_first[(uint8_t)w[pos]]; r++) {
-            const rep_rule *rr = &reps[r];
-            if (rr->at_start || rr->at_end || rr->from_len == 0 || rr->from[0] != w[pos] ||
-                rr->from_len > len - pos || memcmp(w + pos, rr->from, rr->from_len) != 0)
+        uint8_t b = (uint8_t)w[pos];
+        for (unsigned r = ri->first[b]; r < ri->first[b + 1]; r++) {
+            const rep_rule *rr = ri->rules[r];
+            if (rr->from_len > len - pos || memcmp(w + pos, rr->from, rr->from_len) != 0)
                 continue;
             uint32_t t = st;
             for (size_t k = 0; k < rr->to_len && t; k++)
@@ -446,30 +497,29 @@ static bool misspelt(const dict *d, const rep_rule *reps, size_t nrep, const uin
 
 typedef struct {
     const dict *d;
-    const rep_rule *reps;
-    size_t nrep;
-    const uint8_t *rep_first; /* bytes some unanchored REP rule begins with */
-    size_t *work;             /* split points tried and words rechecked (see word_verdict) */
+    const rep_index *reps;
+    size_t *work; /* split points tried and words rechecked (see word_verdict) */
+    size_t limit; /* work after which the splitter gives up (see word_verdict) */
+    bool *gave_up;
 } splitter;
 
 static bool misspelt_word(const splitter *sp, const char *w, size_t len)
 {
     *sp->work += len;
-    return misspelt(sp->d, sp->reps, sp->nrep, sp->rep_first, w, len);
+    return misspelt(sp->d, sp->reps, w, len);
 }
 
 /* The dictionary stem hunspell reports for the next compound part, which it
  * compares with the rest of the word: the part itself when it is an entry,
  * else the longest entry starting the rest that is at most 2 bytes shorter (a
  * joining "s", "e" or "-" was added: børn -> børns-) or 3 longer (a suffix
- * stripped "e" or "um": maskine -> maskin-) than the part. */
-static size_t stem_len(const dict *d, const char *rest, size_t rlen, size_t part)
+ * stripped "e" or "um": maskine -> maskin-) than the part. `path` is the walk
+ * of the rest (walked bytes of rlen). */
+static size_t stem_len(const dict *d, const uint32_t *path, size_t walked, size_t rlen, size_t part)
 {
     size_t best = 0;
-    uint32_t st = d->root;
-    for (size_t i = 0; i < rlen && i < part + 3 && st; i++) {
-        st = step(d, st, (uint8_t)rest[i]);
-        if (st && i + 3 >= part && (form_flags(d, st) & KR_DICT_ENTRY)) {
+    for (size_t i = 0; i < rlen && i < part + 3 && i < walked; i++) {
+        if (i + 3 >= part && (form_flags(d, path[i]) & KR_DICT_ENTRY)) {
             best = i + 1;
             if (best == part)
                 return best;
@@ -483,17 +533,21 @@ static size_t stem_len(const dict *d, const char *rest, size_t rlen, size_t part
  * decides; then the whole (sub)word must not be a misspelling of a dictionary
  * word (else the word is refused outright). When the rest is itself a compound,
  * the first part plus the stem of the next part must not be one either (else
- * the next split point is tried). Returns the first part's length, or 0. */
-static size_t compound_at(const splitter *sp, const char *w, size_t len, unsigned wordnum)
+ * the next split point is tried). Returns the first part's length, or 0.
+ * `total` is w's length in characters; `path` the walk of w from the root
+ * (`walked` of its bytes: see walk_path), which the caller has done already. */
+static size_t compound_at(const splitter *sp, const char *w, size_t len, size_t total,
+                          unsigned wordnum, const uint32_t *path, size_t walked)
 {
     const dict *d = sp->d;
     unsigned need = wordnum == 0 ? KR_DICT_BEGIN : KR_DICT_MIDDLE;
-    size_t total = utf8_chars(w, len), chars = 0;
-    uint32_t st = d->root;
-    for (size_t i = 0; i + 1 < len && st; i++) {
-        st = step(d, st, (uint8_t)w[i]);
-        if (!st)
-            break;
+    size_t chars = 0;
+    for (size_t i = 0; i + 1 < len && i < walked; i++) {
+        if (*sp->work >= sp->limit) {
+            *sp->gave_up = true;
+            return 0;
+        }
+        uint32_t st = path[i];
         ++*sp->work;
         chars += ((unsigned char)w[i] & 0xC0) != 0x80; /* characters in w[0..i] */
         if (((unsigned char)w[i + 1] & 0xC0) == 0x80)
@@ -505,18 +559,20 @@ static size_t compound_at(const splitter *sp, const char *w, size_t len, unsigne
             continue;
         const char *rest = w + i + 1;
         size_t rlen = len - i - 1;
-        unsigned rf = dict_flags(d, rest, rlen);
+        uint32_t rpath[MAX_WORD];
+        size_t rwalked = walk_path(d, rest, rlen, rpath);
+        unsigned rf = path_flags(d, rpath, rwalked, rlen);
         if ((rf & KR_DICT_END) && !(rf & KR_DICT_FORBIDDEN) &&
             (d->cpdmax == 0 || wordnum + 2 <= d->cpdmax))
             return misspelt_word(sp, w, len) ? 0 : i + 1;
         if (d->cpdmax != 0 && wordnum + 2 >= d->cpdmax)
             continue;
-        size_t next = compound_at(sp, rest, rlen, wordnum + 1);
+        size_t next = compound_at(sp, rest, rlen, total - chars, wordnum + 1, rpath, rwalked);
         if (!next)
             continue;
         if (misspelt_word(sp, w, len))
             return 0;
-        size_t stem = stem_len(d, rest, rlen, next);
+        size_t stem = stem_len(d, rpath, rwalked, rlen, next);
         if (stem && misspelt_word(sp, w, i + 1 + stem))
             continue;
         return i + 1;
@@ -540,7 +596,7 @@ struct kr_lexicon {
     dict dict;
     rep_rule *reps;
     size_t nrep;
-    uint8_t rep_first[256]; /* see splitter */
+    rep_index rep_index; /* the unanchored ones, for the splitter */
 
     pthread_mutex_t hs_lock;
     bool hs_tried;
@@ -591,6 +647,7 @@ void kr_lexicon_free(kr_lexicon *self)
     kr_hunspell_close(self->hs);
     dict_close(&self->dict);
     free(self->reps);
+    free(self->rep_index.rules);
     strmap_clear(&self->user);
     for (int i = 0; i < MEMO_SHARDS; i++) {
         strmap_clear(&self->memo[i].map);
@@ -640,6 +697,34 @@ static int read_word_file(strmap *m, const char *path, unsigned value)
     return 0;
 }
 
+/* Fills rep_index with the unanchored rules (CHECKCOMPOUNDREP uses only those),
+ * grouped by first byte, in table order within a group. */
+static bool index_reps(kr_lexicon *self)
+{
+    rep_index *ri = &self->rep_index;
+    ri->rules = calloc(self->nrep ? self->nrep : 1, sizeof *ri->rules);
+    if (!ri->rules)
+        return false;
+    unsigned count[256] = {0};
+    for (size_t i = 0; i < self->nrep; i++) {
+        const rep_rule *r = &self->reps[i];
+        if (!r->at_start && !r->at_end && r->from_len)
+            count[(uint8_t)r->from[0]]++;
+    }
+    ri->first[0] = 0;
+    for (unsigned b = 0; b < 256; b++)
+        ri->first[b + 1] = ri->first[b] + count[b];
+    unsigned fill[256];
+    for (unsigned b = 0; b < 256; b++)
+        fill[b] = ri->first[b];
+    for (size_t i = 0; i < self->nrep; i++) {
+        const rep_rule *r = &self->reps[i];
+        if (!r->at_start && !r->at_end && r->from_len)
+            ri->rules[fill[(uint8_t)r->from[0]]++] = r;
+    }
+    return true;
+}
+
 /* Points rep rules into the mapped REP table ("^" and "$" become flags). */
 static bool load_reps(kr_lexicon *self)
 {
@@ -665,10 +750,8 @@ static bool load_reps(kr_lexicon *self)
             r->at_start = true, r->from++, r->from_len--;
         if (r->from_len && r->from[r->from_len - 1] == '$')
             r->at_end = true, r->from_len--;
-        if (!r->at_start && !r->at_end && r->from_len)
-            self->rep_first[(uint8_t)r->from[0]] = 1;
     }
-    return true;
+    return index_reps(self);
 }
 
 static void load_data(kr_lexicon *self)
@@ -730,16 +813,17 @@ static bool is_number(const char *w, size_t len)
     return digit_before;
 }
 
-/* The verdict from the word set alone, without compounds. *direct_miss is set
+/* The verdict from the word set alone, without compounds. *may_compound is set
  * when no case variant is a form and none is forbidden: only then may the word
- * be a compound. */
+ * be a compound. Each variant's walk is kept in paths (for the splitter). */
 static unsigned direct_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len,
-                               bool *may_compound)
+                               uint32_t paths[3][MAX_WORD], size_t walked[3], bool *may_compound)
 {
     unsigned v = 0;
     bool decided = false;
     for (int i = 0; i < n; i++) {
-        unsigned f = dict_flags(&self->dict, alts[i], len);
+        walked[i] = walk_path(&self->dict, alts[i], len, paths[i]);
+        unsigned f = path_flags(&self->dict, paths[i], walked[i], len);
         if (f & KR_DICT_COMMON)
             v |= KR_LEX_COMMON;
         if (decided)
@@ -754,11 +838,13 @@ static unsigned direct_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], i
 }
 
 static unsigned compound_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len,
-                                 size_t *work)
+                                 uint32_t paths[3][MAX_WORD], const size_t walked[3], size_t *work,
+                                 size_t limit, bool *gave_up)
 {
-    splitter sp = {&self->dict, self->reps, self->nrep, self->rep_first, work};
+    splitter sp = {&self->dict, &self->rep_index, work, limit, gave_up};
+    size_t total = utf8_chars(alts[0], len); /* case variants have as many */
     for (int i = 0; i < n; i++)
-        if (compound_at(&sp, alts[i], len, 0))
+        if (compound_at(&sp, alts[i], len, total, 0, paths[i], walked[i]))
             return KR_LEX_KNOWN | KR_LEX_COMPOUND;
     return 0;
 }
@@ -816,12 +902,28 @@ static unsigned word_verdict(kr_lexicon *self, const char *word, size_t len)
         return 0;
     char alts[3][MAX_WORD];
     int n = case_variants(word, len, alts);
+    uint32_t paths[3][MAX_WORD];
+    size_t walked[3];
     bool may_compound;
-    unsigned v = direct_verdict(self, alts, n, len, &may_compound);
+    unsigned v = direct_verdict(self, alts, n, len, paths, walked, &may_compound);
     if (!may_compound)
         return v;
     if (is_number(word, len))
         return v | KR_LEX_KNOWN;
+    /* Most words the repair search asks about are settled by the splitter in a
+     * few steps: cheaper to find again than to look up (hash, lock, probe) or
+     * store — thousands of garbled spellings, each asked once, only churned the
+     * memo. So the splitter runs first with a small allowance, and only a word
+     * that needs more is looked up in the memo, split in full and stored. */
+    size_t work = 0;
+    bool gave_up = false;
+    unsigned c =
+        compound_verdict(self, alts, n, len, paths, walked, &work, MEMO_MIN_WORK, &gave_up);
+    if (!gave_up) {
+        if (!c)
+            c = hyphen_verdict(self, word, len);
+        return v | c;
+    }
     uint64_t h = kr_lex_hash(word, len);
     bool hit;
     unsigned memo = memo_get(self, word, len, h, &hit);
@@ -829,15 +931,11 @@ static unsigned word_verdict(kr_lexicon *self, const char *word, size_t len)
         return v | memo;
     /* Computed outside the shard lock: two threads may both compute a word,
      * which is harmless, while a slow word never blocks the others. */
-    size_t work = 0;
-    unsigned c = compound_verdict(self, alts, n, len, &work);
+    work = 0;
+    c = compound_verdict(self, alts, n, len, paths, walked, &work, SIZE_MAX, &gave_up);
     if (!c)
         c = hyphen_verdict(self, word, len);
-    /* A "no" the splitter reached in a few steps is cheaper to find again than
-     * to store: the repair search asks about thousands of garbled spellings,
-     * each once, and storing them all only churned the memo. */
-    if (c || work >= MEMO_MIN_WORK)
-        memo_put(self, word, len, h, c);
+    memo_put(self, word, len, h, c);
     return v | c;
 }
 
