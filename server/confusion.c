@@ -1219,25 +1219,61 @@ static void english_insert(uint64_t h)
     english.hashes[i] = h;
 }
 
+/* The whole file, read at once (a line at a time through stdio cost more than
+ * the rest of a short check). New, or NULL. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 20, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *bigger = realloc(buf, cap * 2);
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = bigger;
+        cap *= 2;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
 static void english_load(void)
 {
     const char *path = getenv("KR_ENGLISH_WORDS");
-    FILE *f = fopen(path ? path : "/usr/share/dict/american-english", "r");
-    if (!f)
+    size_t len;
+    char *text = read_all(path ? path : "/usr/share/dict/american-english", &len);
+    if (!text)
         return;
     english.cap = 1u << 18;
     english.hashes = calloc(english.cap, sizeof *english.hashes);
-    char line[128];
     size_t n_words = 0;
-    while (english.hashes && fgets(line, sizeof line, f) && n_words < english.cap / 2) {
-        size_t n = strcspn(line, "\r\n");
+    /* Lines as fgets into a 128-byte buffer cut them: up to a line break, at
+     * most 127 bytes (a longer line goes on as the next piece). */
+    for (size_t at = 0; english.hashes && at < len && n_words < english.cap / 2;) {
+        size_t room = len - at < 127 ? len - at : 127;
+        const char *line = text + at;
+        const char *nl = memchr(line, '\n', room);
+        size_t piece = nl ? (size_t)(nl - line) + 1 : room;
+        at += piece;
+        size_t n = 0;
+        while (n < piece && line[n] != '\r' && line[n] != '\n' && line[n] != '\0')
+            n++;
         /* lower-case entries only: capitalised ones are names (Gore, Pa) */
         if (n < 2 || !(line[0] >= 'a' && line[0] <= 'z') || memchr(line, '\'', n))
             continue;
         english_insert(hash_bytes(line, n));
         n_words++;
     }
-    fclose(f);
+    free(text);
 }
 
 /* At exit, so leak checkers see a clean process. */
