@@ -6,57 +6,51 @@
 
 #define LANGUAGE_VERSION 14
 #define STATE_COUNT 40
-#define LARGE_STATE_COUNT 13
-#define SYMBOL_COUNT 33
+#define LARGE_STATE_COUNT 6
+#define SYMBOL_COUNT 32
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 19
-#define EXTERNAL_TOKEN_COUNT 13
+#define TOKEN_COUNT 18
+#define EXTERNAL_TOKEN_COUNT 17
 #define FIELD_COUNT 1
 #define MAX_ALIAS_SEQUENCE_LENGTH 5
 #define PRODUCTION_ID_COUNT 2
 
 enum ts_symbol_identifiers {
-  sym_word = 1,
-  sym_number = 2,
-  sym_hyphen_break = 3,
-  sym_url = 4,
-  sym__sym = 5,
-  sym__line_begin = 6,
-  sym__title_begin = 7,
-  sym__newline = 8,
-  sym__blank = 9,
-  sym_question_label = 10,
-  sym_answer_label = 11,
-  sym_other_label = 12,
-  sym__header_text = 13,
-  sym_marker = 14,
-  sym__quote_open = 15,
-  sym__quote_close = 16,
-  sym__punct = 17,
-  sym__error_sentinel = 18,
-  sym_document = 19,
-  sym_title = 20,
-  sym_section = 21,
-  sym_label = 22,
-  sym__block = 23,
-  sym_paragraph = 24,
-  sym_bullet_item = 25,
-  sym_page_header = 26,
-  sym_line = 27,
-  sym_quote = 28,
-  aux_sym_document_repeat1 = 29,
-  aux_sym_document_repeat2 = 30,
-  aux_sym_title_repeat1 = 31,
-  aux_sym_paragraph_repeat1 = 32,
+  sym__line_begin = 1,
+  sym__title_begin = 2,
+  sym__newline = 3,
+  sym__blank = 4,
+  sym_question_label = 5,
+  sym_answer_label = 6,
+  sym_other_label = 7,
+  sym__header_text = 8,
+  sym_marker = 9,
+  sym__quote_open = 10,
+  sym__quote_close = 11,
+  sym__punct = 12,
+  sym__text = 13,
+  sym_url = 14,
+  sym_hyphen_break = 15,
+  sym_number = 16,
+  sym__error_sentinel = 17,
+  sym_document = 18,
+  sym_title = 19,
+  sym_section = 20,
+  sym_label = 21,
+  sym__block = 22,
+  sym_paragraph = 23,
+  sym_bullet_item = 24,
+  sym_page_header = 25,
+  sym__line = 26,
+  sym_quote = 27,
+  aux_sym_document_repeat1 = 28,
+  aux_sym_document_repeat2 = 29,
+  aux_sym_title_repeat1 = 30,
+  aux_sym_paragraph_repeat1 = 31,
 };
 
 static const char * const ts_symbol_names[] = {
   [ts_builtin_sym_end] = "end",
-  [sym_word] = "word",
-  [sym_number] = "number",
-  [sym_hyphen_break] = "hyphen_break",
-  [sym_url] = "url",
-  [sym__sym] = "_sym",
   [sym__line_begin] = "_line_begin",
   [sym__title_begin] = "_title_begin",
   [sym__newline] = "_newline",
@@ -69,6 +63,10 @@ static const char * const ts_symbol_names[] = {
   [sym__quote_open] = "_quote_open",
   [sym__quote_close] = "_quote_close",
   [sym__punct] = "_punct",
+  [sym__text] = "_text",
+  [sym_url] = "url",
+  [sym_hyphen_break] = "hyphen_break",
+  [sym_number] = "number",
   [sym__error_sentinel] = "_error_sentinel",
   [sym_document] = "document",
   [sym_title] = "title",
@@ -78,7 +76,7 @@ static const char * const ts_symbol_names[] = {
   [sym_paragraph] = "paragraph",
   [sym_bullet_item] = "bullet_item",
   [sym_page_header] = "page_header",
-  [sym_line] = "line",
+  [sym__line] = "_line",
   [sym_quote] = "quote",
   [aux_sym_document_repeat1] = "document_repeat1",
   [aux_sym_document_repeat2] = "document_repeat2",
@@ -88,11 +86,6 @@ static const char * const ts_symbol_names[] = {
 
 static const TSSymbol ts_symbol_map[] = {
   [ts_builtin_sym_end] = ts_builtin_sym_end,
-  [sym_word] = sym_word,
-  [sym_number] = sym_number,
-  [sym_hyphen_break] = sym_hyphen_break,
-  [sym_url] = sym_url,
-  [sym__sym] = sym__sym,
   [sym__line_begin] = sym__line_begin,
   [sym__title_begin] = sym__title_begin,
   [sym__newline] = sym__newline,
@@ -105,6 +98,10 @@ static const TSSymbol ts_symbol_map[] = {
   [sym__quote_open] = sym__quote_open,
   [sym__quote_close] = sym__quote_close,
   [sym__punct] = sym__punct,
+  [sym__text] = sym__text,
+  [sym_url] = sym_url,
+  [sym_hyphen_break] = sym_hyphen_break,
+  [sym_number] = sym_number,
   [sym__error_sentinel] = sym__error_sentinel,
   [sym_document] = sym_document,
   [sym_title] = sym_title,
@@ -114,7 +111,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_paragraph] = sym_paragraph,
   [sym_bullet_item] = sym_bullet_item,
   [sym_page_header] = sym_page_header,
-  [sym_line] = sym_line,
+  [sym__line] = sym__line,
   [sym_quote] = sym_quote,
   [aux_sym_document_repeat1] = aux_sym_document_repeat1,
   [aux_sym_document_repeat2] = aux_sym_document_repeat2,
@@ -124,26 +121,6 @@ static const TSSymbol ts_symbol_map[] = {
 
 static const TSSymbolMetadata ts_symbol_metadata[] = {
   [ts_builtin_sym_end] = {
-    .visible = false,
-    .named = true,
-  },
-  [sym_word] = {
-    .visible = true,
-    .named = true,
-  },
-  [sym_number] = {
-    .visible = true,
-    .named = true,
-  },
-  [sym_hyphen_break] = {
-    .visible = true,
-    .named = true,
-  },
-  [sym_url] = {
-    .visible = true,
-    .named = true,
-  },
-  [sym__sym] = {
     .visible = false,
     .named = true,
   },
@@ -195,6 +172,22 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = true,
   },
+  [sym__text] = {
+    .visible = false,
+    .named = true,
+  },
+  [sym_url] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_hyphen_break] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_number] = {
+    .visible = true,
+    .named = true,
+  },
   [sym__error_sentinel] = {
     .visible = false,
     .named = true,
@@ -231,8 +224,8 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
-  [sym_line] = {
-    .visible = true,
+  [sym__line] = {
+    .visible = false,
     .named = true,
   },
   [sym_quote] = {
@@ -326,1074 +319,16 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [39] = 39,
 };
 
-static TSCharacterRange sym_word_character_set_1[] = {
-  {'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {0x80, 0x9f}, {0xaa, 0xaa}, {0xb2, 0xb3}, {0xb5, 0xb5}, {0xb9, 0xba},
-  {0xc0, 0xd6}, {0xd8, 0xf6}, {0xf8, 0x1fff}, {0x2c00, 0x2fff}, {0x3040, 0xfe0f}, {0xfe70, 0xfeff}, {0xff10, 0x10ffff},
-};
-
-static TSCharacterRange sym_word_character_set_2[] = {
-  {'\'', '\''}, {'-', '-'}, {'0', '9'}, {'@', 'Z'}, {'_', '_'}, {'a', 'z'}, {0x80, 0x9f}, {0xaa, 0xaa},
-  {0xb2, 0xb3}, {0xb5, 0xb5}, {0xb9, 0xba}, {0xc0, 0xd6}, {0xd8, 0xf6}, {0xf8, 0x1fff}, {0x2019, 0x2019}, {0x2c00, 0x2fff},
-  {0x3040, 0xfe0f}, {0xfe70, 0xfeff}, {0xff10, 0x10ffff},
-};
-
-static TSCharacterRange sym_hyphen_break_character_set_1[] = {
-  {'\n', '\n'}, {'\r', '\r'}, {'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {0x80, 0x9f}, {0xaa, 0xaa}, {0xb2, 0xb3},
-  {0xb5, 0xb5}, {0xb9, 0xba}, {0xc0, 0xd6}, {0xd8, 0xf6}, {0xf8, 0x1fff}, {0x2c00, 0x2fff}, {0x3040, 0xfe0f}, {0xfe70, 0xfeff},
-  {0xff10, 0x10ffff},
-};
-
-static TSCharacterRange sym_url_character_set_1[] = {
-  {'-', '.'}, {'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {0x80, 0x9f}, {0xaa, 0xaa}, {0xb2, 0xb3}, {0xb5, 0xb5},
-  {0xb9, 0xba}, {0xc0, 0xd6}, {0xd8, 0xf6}, {0xf8, 0x1fff}, {0x2c00, 0x2fff}, {0x3040, 0xfe0f}, {0xfe70, 0xfeff}, {0xff10, 0x10ffff},
-};
-
-static TSCharacterRange sym_url_character_set_2[] = {
-  {'-', '9'}, {'A', 'Z'}, {'a', 'z'}, {0x80, 0x9f}, {0xaa, 0xaa}, {0xb2, 0xb3}, {0xb5, 0xb5}, {0xb9, 0xba},
-  {0xc0, 0xd6}, {0xd8, 0xf6}, {0xf8, 0x1fff}, {0x2c00, 0x2fff}, {0x3040, 0xfe0f}, {0xfe70, 0xfeff}, {0xff10, 0x10ffff},
-};
-
-static TSCharacterRange sym_url_character_set_3[] = {
-  {'-', '.'}, {'0', ':'}, {'A', 'Z'}, {'a', 'z'}, {0x80, 0x9f}, {0xaa, 0xaa}, {0xb2, 0xb3}, {0xb5, 0xb5},
-  {0xb9, 0xba}, {0xc0, 0xd6}, {0xd8, 0xf6}, {0xf8, 0x1fff}, {0x2c00, 0x2fff}, {0x3040, 0xfe0f}, {0xfe70, 0xfeff}, {0xff10, 0x10ffff},
-};
-
-static TSCharacterRange sym_url_character_set_4[] = {
-  {0, 0x08}, {0x0e, 0x1f}, {'!', '!'}, {'#', ';'}, {'=', '='}, {'?', 0xaa}, {0xac, 0xba}, {0xbc, 0x201b},
-  {0x201f, 0x10ffff},
-};
-
-static TSCharacterRange sym__sym_character_set_1[] = {
-  {0x01, 0x08}, {0x0e, 0x1f}, {'!', '!'}, {'#', '/'}, {':', '@'}, {'[', '`'}, {'{', 0x7f}, {0xa0, 0xa9},
-  {0xac, 0xb1}, {0xb4, 0xb4}, {0xb6, 0xb8}, {0xbc, 0xbf}, {0xd7, 0xd7}, {0xf7, 0xf7}, {0x2000, 0x201b}, {0x201f, 0x2bff},
-  {0x3000, 0x303f}, {0xfe10, 0xfe6f}, {0xff00, 0xff0f},
-};
-
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
   START_LEXER();
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(36);
-      if (lookahead == 'H' ||
-          lookahead == 'h') ADVANCE(41);
-      if (lookahead == 'W' ||
-          lookahead == 'w') ADVANCE(42);
-      if (lookahead == '\t' ||
-          lookahead == 0x0b ||
-          lookahead == '\f' ||
-          lookahead == ' ') SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(47);
-      if (set_contains(sym__sym_character_set_1, 19, lookahead)) ADVANCE(73);
-      if (lookahead > '@' &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(44);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (eof) ADVANCE(1);
       END_STATE();
     case 1:
-      if (lookahead == '\n') ADVANCE(35);
-      END_STATE();
-    case 2:
-      if (lookahead == '\n') ADVANCE(35);
-      if (lookahead == '\r') ADVANCE(1);
-      if (set_contains(sym_hyphen_break_character_set_1, 17, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 3:
-      if (lookahead == '\n') ADVANCE(35);
-      if (lookahead == '\r') ADVANCE(1);
-      if (set_contains(sym_hyphen_break_character_set_1, 17, lookahead)) ADVANCE(46);
-      END_STATE();
-    case 4:
-      if (lookahead == '\n') ADVANCE(35);
-      if (lookahead == '\r') ADVANCE(1);
-      if (set_contains(sym_hyphen_break_character_set_1, 17, lookahead)) ADVANCE(6);
-      END_STATE();
-    case 5:
-      if (lookahead == '\n') ADVANCE(35);
-      if (lookahead == '\r') ADVANCE(1);
-      if (set_contains(sym_hyphen_break_character_set_1, 17, lookahead)) ADVANCE(7);
-      END_STATE();
-    case 6:
-      if (lookahead == '-') ADVANCE(4);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == '\'' ||
-          lookahead == '@' ||
-          lookahead == '_' ||
-          lookahead == 0x2019) ADVANCE(34);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(6);
-      END_STATE();
-    case 7:
-      if (lookahead == '-') ADVANCE(5);
-      if (lookahead == '\'' ||
-          lookahead == '@' ||
-          lookahead == '_' ||
-          lookahead == 0x2019) ADVANCE(34);
-      if (set_contains(sym_word_character_set_2, 19, lookahead)) ADVANCE(7);
-      END_STATE();
-    case 8:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'd') ADVANCE(21);
-      if (lookahead == 'u') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 9:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'e') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 10:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'e') ADVANCE(20);
-      if (lookahead == 'o' ||
-          lookahead == 'u') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 11:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'f') ADVANCE(17);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 12:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'g') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 13:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'k') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 14:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'm') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 15:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'n') ADVANCE(11);
-      if (lookahead == 'o') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 16:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'o') ADVANCE(14);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 17:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'o') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 18:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'o') ADVANCE(22);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 19:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'r') ADVANCE(12);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 20:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 't') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 21:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'u') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 22:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'v') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 23:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == 'e' ||
-          lookahead == 'k') ADVANCE(69);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 24:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 25:
-      if (lookahead == '/') ADVANCE(72);
-      END_STATE();
-    case 26:
-      if (lookahead == '/') ADVANCE(25);
-      END_STATE();
-    case 27:
-      ADVANCE_MAP(
-        'c', 16,
-        'd', 23,
-        'e', 8,
-        'g', 18,
-        'i', 15,
-        'n', 10,
-        'o', 19,
-        's', 9,
-        'u', 13,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(48);
-      if (set_contains(sym_word_character_set_1, 15, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 28:
-      ADVANCE_MAP(
-        'c', 16,
-        'd', 23,
-        'e', 8,
-        'g', 18,
-        'i', 15,
-        'n', 10,
-        'o', 19,
-        's', 9,
-        'u', 13,
-      );
-      if (set_contains(sym_word_character_set_1, 15, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 29:
-      ADVANCE_MAP(
-        'c', 60,
-        'd', 67,
-        'e', 52,
-        'g', 62,
-        'i', 59,
-        'n', 54,
-        'o', 63,
-        's', 53,
-        'u', 57,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        '.', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 30:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(49);
-      END_STATE();
-    case 31:
-      ADVANCE_MAP(
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        '.', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((!eof && set_contains(sym_url_character_set_4, 9, lookahead))) ADVANCE(72);
-      END_STATE();
-    case 32:
-      if (set_contains(sym_word_character_set_1, 15, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 33:
-      if (set_contains(sym_word_character_set_1, 15, lookahead)) ADVANCE(46);
-      END_STATE();
-    case 34:
-      if (set_contains(sym_word_character_set_1, 15, lookahead)) ADVANCE(7);
-      END_STATE();
-    case 35:
-      if (set_contains(sym_word_character_set_1, 15, lookahead)) ADVANCE(50);
-      END_STATE();
-    case 36:
       ACCEPT_TOKEN(ts_builtin_sym_end);
-      END_STATE();
-    case 37:
-      ACCEPT_TOKEN(sym_word);
-      ADVANCE_MAP(
-        '-', 2,
-        '.', 28,
-        ':', 26,
-        'S', 38,
-        's', 38,
-        '\'', 33,
-        '@', 33,
-        '_', 33,
-        0x2019, 33,
-      );
-      if (set_contains(sym_url_character_set_3, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 38:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(2);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == ':') ADVANCE(26);
-      if (lookahead == '\'' ||
-          lookahead == '@' ||
-          lookahead == '_' ||
-          lookahead == 0x2019) ADVANCE(33);
-      if (set_contains(sym_url_character_set_3, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 39:
-      ACCEPT_TOKEN(sym_word);
-      ADVANCE_MAP(
-        '-', 2,
-        '.', 28,
-        'P', 37,
-        'p', 37,
-        '\'', 33,
-        '@', 33,
-        '_', 33,
-        0x2019, 33,
-      );
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 40:
-      ACCEPT_TOKEN(sym_word);
-      ADVANCE_MAP(
-        '-', 2,
-        '.', 28,
-        'T', 39,
-        't', 39,
-        '\'', 33,
-        '@', 33,
-        '_', 33,
-        0x2019, 33,
-      );
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 41:
-      ACCEPT_TOKEN(sym_word);
-      ADVANCE_MAP(
-        '-', 2,
-        '.', 28,
-        'T', 40,
-        't', 40,
-        '\'', 33,
-        '@', 33,
-        '_', 33,
-        0x2019, 33,
-      );
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 42:
-      ACCEPT_TOKEN(sym_word);
-      ADVANCE_MAP(
-        '-', 2,
-        '.', 28,
-        'W', 43,
-        'w', 43,
-        '\'', 33,
-        '@', 33,
-        '_', 33,
-        0x2019, 33,
-      );
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 43:
-      ACCEPT_TOKEN(sym_word);
-      ADVANCE_MAP(
-        '-', 2,
-        '.', 28,
-        'W', 45,
-        'w', 45,
-        '\'', 33,
-        '@', 33,
-        '_', 33,
-        0x2019, 33,
-      );
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 44:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(2);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == '\'' ||
-          lookahead == '@' ||
-          lookahead == '_' ||
-          lookahead == 0x2019) ADVANCE(33);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 45:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(2);
-      if (lookahead == '.') ADVANCE(70);
-      if (lookahead == '\'' ||
-          lookahead == '@' ||
-          lookahead == '_' ||
-          lookahead == 0x2019) ADVANCE(33);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 46:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(3);
-      if (lookahead == '\'' ||
-          lookahead == '@' ||
-          lookahead == '_' ||
-          lookahead == 0x2019) ADVANCE(33);
-      if (set_contains(sym_word_character_set_2, 19, lookahead)) ADVANCE(46);
-      END_STATE();
-    case 47:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(30);
-      if (lookahead == '-') ADVANCE(4);
-      if (lookahead == '.') ADVANCE(27);
-      if (lookahead == '\'' ||
-          lookahead == '@' ||
-          lookahead == '_' ||
-          lookahead == 0x2019) ADVANCE(34);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(47);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(44);
-      END_STATE();
-    case 48:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(30);
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(27);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(48);
-      if (set_contains(sym_url_character_set_1, 16, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 49:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',' ||
-          lookahead == '.') ADVANCE(30);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(49);
-      END_STATE();
-    case 50:
-      ACCEPT_TOKEN(sym_hyphen_break);
-      if (lookahead == '\'' ||
-          lookahead == '-' ||
-          lookahead == '@' ||
-          lookahead == '_' ||
-          lookahead == 0x2019) ADVANCE(35);
-      if (set_contains(sym_word_character_set_2, 19, lookahead)) ADVANCE(50);
-      END_STATE();
-    case 51:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        '/', 72,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 52:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'd', 65,
-        'u', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 53:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'e', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 54:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'e', 64,
-        'o', 51,
-        'u', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 55:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'f', 61,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 56:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'g', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 57:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'k', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 58:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'm', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 59:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'n', 55,
-        'o', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 60:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'o', 58,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 61:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'o', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 62:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'o', 66,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 63:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'r', 56,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 64:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        't', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 65:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'u', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 66:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'v', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 67:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        'e', 51,
-        'k', 51,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 68:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '-', 71,
-        '.', 29,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 69:
-      ACCEPT_TOKEN(sym_url);
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '.') ADVANCE(28);
-      if (lookahead == '/') ADVANCE(72);
-      if (set_contains(sym_url_character_set_2, 15, lookahead)) ADVANCE(24);
-      END_STATE();
-    case 70:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        'c', 60,
-        'd', 67,
-        'e', 52,
-        'g', 62,
-        'i', 59,
-        'n', 54,
-        'o', 63,
-        's', 53,
-        'u', 57,
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        '.', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 71:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        '.', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((set_contains(sym__sym_character_set_1, 19, lookahead) ||
-          (!eof && lookahead == 00)) &&
-          (lookahead < ':' || '<' < lookahead) &&
-          lookahead != '>' &&
-          lookahead != '?') ADVANCE(72);
-      if (lookahead > '/' &&
-          (lookahead < ':' || '@' < lookahead) &&
-          (lookahead < 0xab || 0xb1 < lookahead) &&
-          (lookahead < 0xbb || 0xbf < lookahead) &&
-          (lookahead < 0x2000 || 0x2bff < lookahead)) ADVANCE(68);
-      END_STATE();
-    case 72:
-      ACCEPT_TOKEN(sym_url);
-      ADVANCE_MAP(
-        '!', 31,
-        '\'', 31,
-        ')', 31,
-        ',', 31,
-        '.', 31,
-        ':', 31,
-        ';', 31,
-        '?', 31,
-        ']', 31,
-        '}', 31,
-        0x2019, 31,
-      );
-      if ((!eof && set_contains(sym_url_character_set_4, 9, lookahead))) ADVANCE(72);
-      END_STATE();
-    case 73:
-      ACCEPT_TOKEN(sym__sym);
       END_STATE();
     default:
       return false;
@@ -1446,11 +381,6 @@ static const TSLexMode ts_lex_modes[STATE_COUNT] = {
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
   [0] = {
     [ts_builtin_sym_end] = ACTIONS(1),
-    [sym_word] = ACTIONS(3),
-    [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
     [sym__line_begin] = ACTIONS(1),
     [sym__title_begin] = ACTIONS(1),
     [sym__newline] = ACTIONS(1),
@@ -1462,7 +392,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_marker] = ACTIONS(1),
     [sym__quote_open] = ACTIONS(1),
     [sym__quote_close] = ACTIONS(1),
-    [sym__punct] = ACTIONS(5),
+    [sym__punct] = ACTIONS(3),
+    [sym__text] = ACTIONS(3),
+    [sym_url] = ACTIONS(3),
+    [sym_hyphen_break] = ACTIONS(3),
+    [sym_number] = ACTIONS(3),
     [sym__error_sentinel] = ACTIONS(1),
   },
   [1] = {
@@ -1474,24 +408,23 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_paragraph] = STATE(2),
     [sym_bullet_item] = STATE(2),
     [sym_page_header] = STATE(2),
-    [sym_line] = STATE(8),
+    [sym__line] = STATE(8),
     [aux_sym_document_repeat1] = STATE(2),
     [aux_sym_document_repeat2] = STATE(27),
-    [ts_builtin_sym_end] = ACTIONS(7),
-    [sym_word] = ACTIONS(3),
+    [ts_builtin_sym_end] = ACTIONS(5),
+    [sym__line_begin] = ACTIONS(7),
+    [sym__title_begin] = ACTIONS(9),
+    [sym__blank] = ACTIONS(11),
+    [sym_question_label] = ACTIONS(13),
+    [sym_answer_label] = ACTIONS(13),
+    [sym_other_label] = ACTIONS(13),
+    [sym__header_text] = ACTIONS(15),
+    [sym_marker] = ACTIONS(17),
+    [sym__punct] = ACTIONS(3),
+    [sym__text] = ACTIONS(3),
+    [sym_url] = ACTIONS(3),
+    [sym_hyphen_break] = ACTIONS(3),
     [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(11),
-    [sym__blank] = ACTIONS(13),
-    [sym_question_label] = ACTIONS(15),
-    [sym_answer_label] = ACTIONS(15),
-    [sym_other_label] = ACTIONS(15),
-    [sym__header_text] = ACTIONS(17),
-    [sym_marker] = ACTIONS(19),
-    [sym__punct] = ACTIONS(5),
   },
   [2] = {
     [sym_title] = STATE(4),
@@ -1501,24 +434,23 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_paragraph] = STATE(4),
     [sym_bullet_item] = STATE(4),
     [sym_page_header] = STATE(4),
-    [sym_line] = STATE(8),
+    [sym__line] = STATE(8),
     [aux_sym_document_repeat1] = STATE(4),
     [aux_sym_document_repeat2] = STATE(26),
-    [ts_builtin_sym_end] = ACTIONS(21),
-    [sym_word] = ACTIONS(3),
+    [ts_builtin_sym_end] = ACTIONS(19),
+    [sym__line_begin] = ACTIONS(7),
+    [sym__title_begin] = ACTIONS(9),
+    [sym__blank] = ACTIONS(21),
+    [sym_question_label] = ACTIONS(13),
+    [sym_answer_label] = ACTIONS(13),
+    [sym_other_label] = ACTIONS(13),
+    [sym__header_text] = ACTIONS(15),
+    [sym_marker] = ACTIONS(17),
+    [sym__punct] = ACTIONS(3),
+    [sym__text] = ACTIONS(3),
+    [sym_url] = ACTIONS(3),
+    [sym_hyphen_break] = ACTIONS(3),
     [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(11),
-    [sym__blank] = ACTIONS(23),
-    [sym_question_label] = ACTIONS(15),
-    [sym_answer_label] = ACTIONS(15),
-    [sym_other_label] = ACTIONS(15),
-    [sym__header_text] = ACTIONS(17),
-    [sym_marker] = ACTIONS(19),
-    [sym__punct] = ACTIONS(5),
   },
   [3] = {
     [sym_title] = STATE(5),
@@ -1526,23 +458,22 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_paragraph] = STATE(5),
     [sym_bullet_item] = STATE(5),
     [sym_page_header] = STATE(5),
-    [sym_line] = STATE(8),
+    [sym__line] = STATE(8),
     [aux_sym_document_repeat1] = STATE(5),
-    [ts_builtin_sym_end] = ACTIONS(25),
-    [sym_word] = ACTIONS(3),
+    [ts_builtin_sym_end] = ACTIONS(23),
+    [sym__line_begin] = ACTIONS(7),
+    [sym__title_begin] = ACTIONS(9),
+    [sym__blank] = ACTIONS(25),
+    [sym_question_label] = ACTIONS(23),
+    [sym_answer_label] = ACTIONS(23),
+    [sym_other_label] = ACTIONS(23),
+    [sym__header_text] = ACTIONS(15),
+    [sym_marker] = ACTIONS(17),
+    [sym__punct] = ACTIONS(3),
+    [sym__text] = ACTIONS(3),
+    [sym_url] = ACTIONS(3),
+    [sym_hyphen_break] = ACTIONS(3),
     [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(11),
-    [sym__blank] = ACTIONS(27),
-    [sym_question_label] = ACTIONS(25),
-    [sym_answer_label] = ACTIONS(25),
-    [sym_other_label] = ACTIONS(25),
-    [sym__header_text] = ACTIONS(17),
-    [sym_marker] = ACTIONS(19),
-    [sym__punct] = ACTIONS(5),
   },
   [4] = {
     [sym_title] = STATE(4),
@@ -1550,23 +481,22 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_paragraph] = STATE(4),
     [sym_bullet_item] = STATE(4),
     [sym_page_header] = STATE(4),
-    [sym_line] = STATE(8),
+    [sym__line] = STATE(8),
     [aux_sym_document_repeat1] = STATE(4),
-    [ts_builtin_sym_end] = ACTIONS(29),
-    [sym_word] = ACTIONS(3),
+    [ts_builtin_sym_end] = ACTIONS(27),
+    [sym__line_begin] = ACTIONS(29),
+    [sym__title_begin] = ACTIONS(32),
+    [sym__blank] = ACTIONS(35),
+    [sym_question_label] = ACTIONS(27),
+    [sym_answer_label] = ACTIONS(27),
+    [sym_other_label] = ACTIONS(27),
+    [sym__header_text] = ACTIONS(38),
+    [sym_marker] = ACTIONS(41),
+    [sym__punct] = ACTIONS(3),
+    [sym__text] = ACTIONS(3),
+    [sym_url] = ACTIONS(3),
+    [sym_hyphen_break] = ACTIONS(3),
     [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(31),
-    [sym__title_begin] = ACTIONS(34),
-    [sym__blank] = ACTIONS(37),
-    [sym_question_label] = ACTIONS(29),
-    [sym_answer_label] = ACTIONS(29),
-    [sym_other_label] = ACTIONS(29),
-    [sym__header_text] = ACTIONS(40),
-    [sym_marker] = ACTIONS(43),
-    [sym__punct] = ACTIONS(5),
   },
   [5] = {
     [sym_title] = STATE(4),
@@ -1574,170 +504,187 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_paragraph] = STATE(4),
     [sym_bullet_item] = STATE(4),
     [sym_page_header] = STATE(4),
-    [sym_line] = STATE(8),
+    [sym__line] = STATE(8),
     [aux_sym_document_repeat1] = STATE(4),
-    [ts_builtin_sym_end] = ACTIONS(46),
-    [sym_word] = ACTIONS(3),
+    [ts_builtin_sym_end] = ACTIONS(44),
+    [sym__line_begin] = ACTIONS(7),
+    [sym__title_begin] = ACTIONS(9),
+    [sym__blank] = ACTIONS(21),
+    [sym_question_label] = ACTIONS(44),
+    [sym_answer_label] = ACTIONS(44),
+    [sym_other_label] = ACTIONS(44),
+    [sym__header_text] = ACTIONS(15),
+    [sym_marker] = ACTIONS(17),
+    [sym__punct] = ACTIONS(3),
+    [sym__text] = ACTIONS(3),
+    [sym_url] = ACTIONS(3),
+    [sym_hyphen_break] = ACTIONS(3),
     [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(11),
-    [sym__blank] = ACTIONS(23),
-    [sym_question_label] = ACTIONS(46),
-    [sym_answer_label] = ACTIONS(46),
-    [sym_other_label] = ACTIONS(46),
-    [sym__header_text] = ACTIONS(17),
-    [sym_marker] = ACTIONS(19),
-    [sym__punct] = ACTIONS(5),
-  },
-  [6] = {
-    [sym_line] = STATE(11),
-    [aux_sym_paragraph_repeat1] = STATE(11),
-    [ts_builtin_sym_end] = ACTIONS(48),
-    [sym_word] = ACTIONS(3),
-    [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(48),
-    [sym__blank] = ACTIONS(50),
-    [sym_question_label] = ACTIONS(48),
-    [sym_answer_label] = ACTIONS(48),
-    [sym_other_label] = ACTIONS(48),
-    [sym__header_text] = ACTIONS(48),
-    [sym_marker] = ACTIONS(48),
-    [sym__punct] = ACTIONS(5),
-  },
-  [7] = {
-    [sym_line] = STATE(10),
-    [aux_sym_paragraph_repeat1] = STATE(10),
-    [ts_builtin_sym_end] = ACTIONS(52),
-    [sym_word] = ACTIONS(3),
-    [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(52),
-    [sym__blank] = ACTIONS(54),
-    [sym_question_label] = ACTIONS(52),
-    [sym_answer_label] = ACTIONS(52),
-    [sym_other_label] = ACTIONS(52),
-    [sym__header_text] = ACTIONS(52),
-    [sym_marker] = ACTIONS(52),
-    [sym__punct] = ACTIONS(5),
-  },
-  [8] = {
-    [sym_line] = STATE(6),
-    [aux_sym_paragraph_repeat1] = STATE(6),
-    [ts_builtin_sym_end] = ACTIONS(56),
-    [sym_word] = ACTIONS(3),
-    [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(56),
-    [sym__blank] = ACTIONS(58),
-    [sym_question_label] = ACTIONS(56),
-    [sym_answer_label] = ACTIONS(56),
-    [sym_other_label] = ACTIONS(56),
-    [sym__header_text] = ACTIONS(56),
-    [sym_marker] = ACTIONS(56),
-    [sym__punct] = ACTIONS(5),
-  },
-  [9] = {
-    [sym_line] = STATE(12),
-    [aux_sym_paragraph_repeat1] = STATE(12),
-    [ts_builtin_sym_end] = ACTIONS(60),
-    [sym_word] = ACTIONS(3),
-    [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(60),
-    [sym__blank] = ACTIONS(62),
-    [sym_question_label] = ACTIONS(60),
-    [sym_answer_label] = ACTIONS(60),
-    [sym_other_label] = ACTIONS(60),
-    [sym__header_text] = ACTIONS(60),
-    [sym_marker] = ACTIONS(60),
-    [sym__punct] = ACTIONS(5),
-  },
-  [10] = {
-    [sym_line] = STATE(11),
-    [aux_sym_paragraph_repeat1] = STATE(11),
-    [ts_builtin_sym_end] = ACTIONS(60),
-    [sym_word] = ACTIONS(3),
-    [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(60),
-    [sym__blank] = ACTIONS(62),
-    [sym_question_label] = ACTIONS(60),
-    [sym_answer_label] = ACTIONS(60),
-    [sym_other_label] = ACTIONS(60),
-    [sym__header_text] = ACTIONS(60),
-    [sym_marker] = ACTIONS(60),
-    [sym__punct] = ACTIONS(5),
-  },
-  [11] = {
-    [sym_line] = STATE(11),
-    [aux_sym_paragraph_repeat1] = STATE(11),
-    [ts_builtin_sym_end] = ACTIONS(64),
-    [sym_word] = ACTIONS(3),
-    [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(66),
-    [sym__title_begin] = ACTIONS(64),
-    [sym__blank] = ACTIONS(64),
-    [sym_question_label] = ACTIONS(64),
-    [sym_answer_label] = ACTIONS(64),
-    [sym_other_label] = ACTIONS(64),
-    [sym__header_text] = ACTIONS(64),
-    [sym_marker] = ACTIONS(64),
-    [sym__punct] = ACTIONS(5),
-  },
-  [12] = {
-    [sym_line] = STATE(11),
-    [aux_sym_paragraph_repeat1] = STATE(11),
-    [ts_builtin_sym_end] = ACTIONS(69),
-    [sym_word] = ACTIONS(3),
-    [sym_number] = ACTIONS(3),
-    [sym_hyphen_break] = ACTIONS(5),
-    [sym_url] = ACTIONS(5),
-    [sym__sym] = ACTIONS(5),
-    [sym__line_begin] = ACTIONS(9),
-    [sym__title_begin] = ACTIONS(69),
-    [sym__blank] = ACTIONS(71),
-    [sym_question_label] = ACTIONS(69),
-    [sym_answer_label] = ACTIONS(69),
-    [sym_other_label] = ACTIONS(69),
-    [sym__header_text] = ACTIONS(69),
-    [sym_marker] = ACTIONS(69),
-    [sym__punct] = ACTIONS(5),
   },
 };
 
 static const uint16_t ts_small_parse_table[] = {
-  [0] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [0] = 5,
+    ACTIONS(7), 1,
+      sym__line_begin,
+    ACTIONS(48), 1,
+      sym__blank,
+    STATE(11), 2,
+      sym__line,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-    ACTIONS(73), 9,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(46), 7,
+      sym__title_begin,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [27] = 5,
+    ACTIONS(7), 1,
+      sym__line_begin,
+    ACTIONS(52), 1,
+      sym__blank,
+    STATE(10), 2,
+      sym__line,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(50), 7,
+      sym__title_begin,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [54] = 5,
+    ACTIONS(7), 1,
+      sym__line_begin,
+    ACTIONS(56), 1,
+      sym__blank,
+    STATE(6), 2,
+      sym__line,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(54), 7,
+      sym__title_begin,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [81] = 5,
+    ACTIONS(7), 1,
+      sym__line_begin,
+    ACTIONS(60), 1,
+      sym__blank,
+    STATE(12), 2,
+      sym__line,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(58), 7,
+      sym__title_begin,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [108] = 5,
+    ACTIONS(7), 1,
+      sym__line_begin,
+    ACTIONS(60), 1,
+      sym__blank,
+    STATE(11), 2,
+      sym__line,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(58), 7,
+      sym__title_begin,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [135] = 4,
+    ACTIONS(64), 1,
+      sym__line_begin,
+    STATE(11), 2,
+      sym__line,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(62), 8,
+      sym__title_begin,
+      sym__blank,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [160] = 5,
+    ACTIONS(7), 1,
+      sym__line_begin,
+    ACTIONS(69), 1,
+      sym__blank,
+    STATE(11), 2,
+      sym__line,
+      aux_sym_paragraph_repeat1,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(67), 7,
+      sym__title_begin,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [187] = 2,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(71), 9,
       sym__line_begin,
       sym__title_begin,
       sym__blank,
@@ -1747,18 +694,16 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [22] = 4,
-    ACTIONS(77), 1,
+  [206] = 3,
+    ACTIONS(75), 1,
       sym__blank,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-    ACTIONS(75), 8,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(73), 8,
       sym__line_begin,
       sym__title_begin,
       sym_question_label,
@@ -1767,15 +712,30 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [46] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [227] = 2,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(77), 9,
+      sym__line_begin,
+      sym__title_begin,
+      sym__blank,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [246] = 2,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
     ACTIONS(79), 9,
       sym__line_begin,
       sym__title_begin,
@@ -1786,15 +746,30 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [68] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [265] = 2,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(46), 9,
+      sym__line_begin,
+      sym__title_begin,
+      sym__blank,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+      sym__header_text,
+      sym_marker,
+      ts_builtin_sym_end,
+  [284] = 2,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
     ACTIONS(81), 9,
       sym__line_begin,
       sym__title_begin,
@@ -1805,34 +780,13 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [90] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [303] = 2,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-    ACTIONS(48), 9,
-      sym__line_begin,
-      sym__title_begin,
-      sym__blank,
-      sym_question_label,
-      sym_answer_label,
-      sym_other_label,
-      sym__header_text,
-      sym_marker,
-      ts_builtin_sym_end,
-  [112] = 3,
-    ACTIONS(3), 2,
-      sym_word,
+      sym_hyphen_break,
       sym_number,
-    ACTIONS(5), 4,
-      sym__punct,
-      sym_hyphen_break,
-      sym_url,
-      sym__sym,
     ACTIONS(83), 9,
       sym__line_begin,
       sym__title_begin,
@@ -1843,15 +797,13 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [134] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [322] = 2,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
+      sym_hyphen_break,
+      sym_number,
     ACTIONS(85), 9,
       sym__line_begin,
       sym__title_begin,
@@ -1862,15 +814,13 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [156] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [341] = 2,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
+      sym_hyphen_break,
+      sym_number,
     ACTIONS(87), 9,
       sym__line_begin,
       sym__title_begin,
@@ -1881,15 +831,13 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [178] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [360] = 2,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
+      sym_hyphen_break,
+      sym_number,
     ACTIONS(89), 9,
       sym__line_begin,
       sym__title_begin,
@@ -1900,16 +848,14 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [200] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [379] = 2,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-    ACTIONS(91), 9,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(58), 9,
       sym__line_begin,
       sym__title_begin,
       sym__blank,
@@ -1919,16 +865,14 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [222] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+  [398] = 2,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-    ACTIONS(60), 9,
+      sym_hyphen_break,
+      sym_number,
+    ACTIONS(67), 9,
       sym__line_begin,
       sym__title_begin,
       sym__blank,
@@ -1938,347 +882,304 @@ static const uint16_t ts_small_parse_table[] = {
       sym__header_text,
       sym_marker,
       ts_builtin_sym_end,
-  [244] = 3,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
-      sym__punct,
-      sym_hyphen_break,
-      sym_url,
-      sym__sym,
-    ACTIONS(69), 9,
-      sym__line_begin,
-      sym__title_begin,
-      sym__blank,
-      sym_question_label,
-      sym_answer_label,
-      sym_other_label,
-      sym__header_text,
-      sym_marker,
-      ts_builtin_sym_end,
-  [266] = 6,
-    ACTIONS(93), 1,
+  [417] = 5,
+    ACTIONS(91), 1,
       ts_builtin_sym_end,
     STATE(3), 1,
       sym_label,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
     STATE(25), 2,
       sym_section,
       aux_sym_document_repeat2,
-    ACTIONS(95), 3,
+    ACTIONS(93), 3,
       sym_question_label,
       sym_answer_label,
       sym_other_label,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [292] = 6,
+      sym_hyphen_break,
+      sym_number,
+  [440] = 5,
+    ACTIONS(96), 1,
+      ts_builtin_sym_end,
+    STATE(3), 1,
+      sym_label,
+    STATE(25), 2,
+      sym_section,
+      aux_sym_document_repeat2,
+    ACTIONS(13), 3,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+  [463] = 5,
+    ACTIONS(19), 1,
+      ts_builtin_sym_end,
+    STATE(3), 1,
+      sym_label,
+    STATE(25), 2,
+      sym_section,
+      aux_sym_document_repeat2,
+    ACTIONS(13), 3,
+      sym_question_label,
+      sym_answer_label,
+      sym_other_label,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+  [486] = 4,
     ACTIONS(98), 1,
-      ts_builtin_sym_end,
-    STATE(3), 1,
-      sym_label,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    STATE(25), 2,
-      sym_section,
-      aux_sym_document_repeat2,
-    ACTIONS(15), 3,
-      sym_question_label,
-      sym_answer_label,
-      sym_other_label,
-    ACTIONS(5), 4,
-      sym__punct,
-      sym_hyphen_break,
-      sym_url,
-      sym__sym,
-  [318] = 6,
-    ACTIONS(21), 1,
-      ts_builtin_sym_end,
-    STATE(3), 1,
-      sym_label,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    STATE(25), 2,
-      sym_section,
-      aux_sym_document_repeat2,
-    ACTIONS(15), 3,
-      sym_question_label,
-      sym_answer_label,
-      sym_other_label,
-    ACTIONS(5), 4,
-      sym__punct,
-      sym_hyphen_break,
-      sym_url,
-      sym__sym,
-  [344] = 5,
-    ACTIONS(100), 1,
       sym__newline,
-    ACTIONS(102), 1,
+    ACTIONS(100), 1,
       sym__quote_open,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
     STATE(33), 2,
       sym_quote,
       aux_sym_title_repeat1,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [365] = 5,
-    ACTIONS(102), 1,
-      sym__quote_open,
-    ACTIONS(104), 1,
-      sym__newline,
-    ACTIONS(3), 2,
-      sym_word,
+      sym_hyphen_break,
       sym_number,
+  [504] = 4,
+    ACTIONS(100), 1,
+      sym__quote_open,
+    ACTIONS(102), 1,
+      sym__newline,
     STATE(30), 2,
       sym_quote,
       aux_sym_title_repeat1,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [386] = 5,
-    ACTIONS(102), 1,
+      sym_hyphen_break,
+      sym_number,
+  [522] = 4,
+    ACTIONS(100), 1,
+      sym__quote_open,
+    ACTIONS(104), 1,
+      sym__newline,
+    STATE(33), 2,
+      sym_quote,
+      aux_sym_title_repeat1,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+  [540] = 4,
+    ACTIONS(100), 1,
       sym__quote_open,
     ACTIONS(106), 1,
       sym__newline,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    STATE(33), 2,
-      sym_quote,
-      aux_sym_title_repeat1,
-    ACTIONS(5), 4,
-      sym__punct,
-      sym_hyphen_break,
-      sym_url,
-      sym__sym,
-  [407] = 5,
-    ACTIONS(102), 1,
-      sym__quote_open,
-    ACTIONS(108), 1,
-      sym__newline,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
     STATE(32), 2,
       sym_quote,
       aux_sym_title_repeat1,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [428] = 5,
-    ACTIONS(102), 1,
+      sym_hyphen_break,
+      sym_number,
+  [558] = 4,
+    ACTIONS(100), 1,
       sym__quote_open,
+    ACTIONS(108), 1,
+      sym__newline,
+    STATE(33), 2,
+      sym_quote,
+      aux_sym_title_repeat1,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+  [576] = 4,
     ACTIONS(110), 1,
       sym__newline,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    STATE(33), 2,
-      sym_quote,
-      aux_sym_title_repeat1,
-    ACTIONS(5), 4,
-      sym__punct,
-      sym_hyphen_break,
-      sym_url,
-      sym__sym,
-  [449] = 5,
     ACTIONS(112), 1,
-      sym__newline,
-    ACTIONS(114), 1,
       sym__quote_open,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
     STATE(33), 2,
       sym_quote,
       aux_sym_title_repeat1,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [470] = 5,
-    ACTIONS(102), 1,
-      sym__quote_open,
-    ACTIONS(117), 1,
-      sym__newline,
-    ACTIONS(3), 2,
-      sym_word,
+      sym_hyphen_break,
       sym_number,
+  [594] = 4,
+    ACTIONS(100), 1,
+      sym__quote_open,
+    ACTIONS(115), 1,
+      sym__newline,
     STATE(28), 2,
       sym_quote,
       aux_sym_title_repeat1,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [491] = 3,
-    ACTIONS(3), 2,
-      sym_word,
+      sym_hyphen_break,
       sym_number,
-    ACTIONS(119), 2,
+  [612] = 2,
+    ACTIONS(117), 2,
       sym__newline,
       sym__quote_open,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [506] = 3,
-    ACTIONS(121), 1,
-      ts_builtin_sym_end,
-    ACTIONS(3), 2,
-      sym_word,
+      sym_hyphen_break,
       sym_number,
-    ACTIONS(5), 4,
+  [624] = 2,
+    ACTIONS(119), 1,
+      ts_builtin_sym_end,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [520] = 3,
+      sym_hyphen_break,
+      sym_number,
+  [635] = 2,
+    ACTIONS(121), 1,
+      sym__newline,
+    ACTIONS(3), 5,
+      sym__punct,
+      sym__text,
+      sym_url,
+      sym_hyphen_break,
+      sym_number,
+  [646] = 2,
     ACTIONS(123), 1,
       sym__newline,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
-  [534] = 3,
+      sym_hyphen_break,
+      sym_number,
+  [657] = 2,
     ACTIONS(125), 1,
-      sym__newline,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
-      sym__punct,
-      sym_hyphen_break,
-      sym_url,
-      sym__sym,
-  [548] = 3,
-    ACTIONS(127), 1,
       sym__quote_close,
-    ACTIONS(3), 2,
-      sym_word,
-      sym_number,
-    ACTIONS(5), 4,
+    ACTIONS(3), 5,
       sym__punct,
-      sym_hyphen_break,
+      sym__text,
       sym_url,
-      sym__sym,
+      sym_hyphen_break,
+      sym_number,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
-  [SMALL_STATE(13)] = 0,
-  [SMALL_STATE(14)] = 22,
-  [SMALL_STATE(15)] = 46,
-  [SMALL_STATE(16)] = 68,
-  [SMALL_STATE(17)] = 90,
-  [SMALL_STATE(18)] = 112,
-  [SMALL_STATE(19)] = 134,
-  [SMALL_STATE(20)] = 156,
-  [SMALL_STATE(21)] = 178,
-  [SMALL_STATE(22)] = 200,
-  [SMALL_STATE(23)] = 222,
-  [SMALL_STATE(24)] = 244,
-  [SMALL_STATE(25)] = 266,
-  [SMALL_STATE(26)] = 292,
-  [SMALL_STATE(27)] = 318,
-  [SMALL_STATE(28)] = 344,
-  [SMALL_STATE(29)] = 365,
-  [SMALL_STATE(30)] = 386,
-  [SMALL_STATE(31)] = 407,
-  [SMALL_STATE(32)] = 428,
-  [SMALL_STATE(33)] = 449,
-  [SMALL_STATE(34)] = 470,
-  [SMALL_STATE(35)] = 491,
-  [SMALL_STATE(36)] = 506,
-  [SMALL_STATE(37)] = 520,
-  [SMALL_STATE(38)] = 534,
-  [SMALL_STATE(39)] = 548,
+  [SMALL_STATE(6)] = 0,
+  [SMALL_STATE(7)] = 27,
+  [SMALL_STATE(8)] = 54,
+  [SMALL_STATE(9)] = 81,
+  [SMALL_STATE(10)] = 108,
+  [SMALL_STATE(11)] = 135,
+  [SMALL_STATE(12)] = 160,
+  [SMALL_STATE(13)] = 187,
+  [SMALL_STATE(14)] = 206,
+  [SMALL_STATE(15)] = 227,
+  [SMALL_STATE(16)] = 246,
+  [SMALL_STATE(17)] = 265,
+  [SMALL_STATE(18)] = 284,
+  [SMALL_STATE(19)] = 303,
+  [SMALL_STATE(20)] = 322,
+  [SMALL_STATE(21)] = 341,
+  [SMALL_STATE(22)] = 360,
+  [SMALL_STATE(23)] = 379,
+  [SMALL_STATE(24)] = 398,
+  [SMALL_STATE(25)] = 417,
+  [SMALL_STATE(26)] = 440,
+  [SMALL_STATE(27)] = 463,
+  [SMALL_STATE(28)] = 486,
+  [SMALL_STATE(29)] = 504,
+  [SMALL_STATE(30)] = 522,
+  [SMALL_STATE(31)] = 540,
+  [SMALL_STATE(32)] = 558,
+  [SMALL_STATE(33)] = 576,
+  [SMALL_STATE(34)] = 594,
+  [SMALL_STATE(35)] = 612,
+  [SMALL_STATE(36)] = 624,
+  [SMALL_STATE(37)] = 635,
+  [SMALL_STATE(38)] = 646,
+  [SMALL_STATE(39)] = 657,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
   [0] = {.entry = {.count = 0, .reusable = false}},
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
-  [3] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
-  [7] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_document, 0, 0, 0),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_document, 1, 0, 0),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_section, 1, 0, 1),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [29] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0),
-  [31] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(31),
-  [34] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(34),
-  [37] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(4),
-  [40] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
-  [43] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(29),
-  [46] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_section, 2, 0, 1),
-  [48] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 0),
-  [50] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
-  [52] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bullet_item, 2, 0, 0),
-  [54] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [56] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
-  [58] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [60] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bullet_item, 3, 0, 0),
-  [62] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [64] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0),
-  [66] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(31),
-  [69] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bullet_item, 4, 0, 0),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [73] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 3, 0, 0),
-  [75] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_page_header, 2, 0, 0),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [79] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 0),
-  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_label, 2, 0, 0),
-  [83] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bullet_item, 5, 0, 0),
-  [85] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_line, 3, 0, 0),
-  [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_line, 2, 0, 0),
-  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 3, 0, 0),
-  [91] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_page_header, 3, 0, 0),
-  [93] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_document_repeat2, 2, 0, 0),
-  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat2, 2, 0, 0), SHIFT_REPEAT(38),
-  [98] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_document, 2, 0, 0),
-  [100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [104] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [106] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [108] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [110] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [112] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_title_repeat1, 2, 0, 0),
-  [114] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_title_repeat1, 2, 0, 0), SHIFT_REPEAT(39),
-  [117] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quote, 2, 0, 0),
-  [121] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [125] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
+  [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_document, 0, 0, 0),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [19] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_document, 1, 0, 0),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [23] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_section, 1, 0, 1),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [27] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0),
+  [29] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(31),
+  [32] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(34),
+  [35] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(4),
+  [38] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(37),
+  [41] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat1, 2, 0, 0), SHIFT_REPEAT(29),
+  [44] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_section, 2, 0, 1),
+  [46] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 2, 0, 0),
+  [48] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [50] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bullet_item, 2, 0, 0),
+  [52] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [54] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 1, 0, 0),
+  [56] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [58] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bullet_item, 3, 0, 0),
+  [60] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [62] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0),
+  [64] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_paragraph_repeat1, 2, 0, 0), SHIFT_REPEAT(31),
+  [67] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bullet_item, 4, 0, 0),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [71] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_paragraph, 3, 0, 0),
+  [73] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_page_header, 2, 0, 0),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [77] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 2, 0, 0),
+  [79] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_label, 2, 0, 0),
+  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_bullet_item, 5, 0, 0),
+  [83] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 3, 0, 0),
+  [85] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__line, 2, 0, 0),
+  [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_title, 3, 0, 0),
+  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_page_header, 3, 0, 0),
+  [91] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_document_repeat2, 2, 0, 0),
+  [93] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_document_repeat2, 2, 0, 0), SHIFT_REPEAT(38),
+  [96] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_document, 2, 0, 0),
+  [98] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [104] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [106] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [108] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [110] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_title_repeat1, 2, 0, 0),
+  [112] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_title_repeat1, 2, 0, 0), SHIFT_REPEAT(39),
+  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [117] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quote, 2, 0, 0),
+  [119] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [125] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
 };
 
 enum ts_external_scanner_symbol_identifiers {
@@ -2294,7 +1195,11 @@ enum ts_external_scanner_symbol_identifiers {
   ts_external_token__quote_open = 9,
   ts_external_token__quote_close = 10,
   ts_external_token__punct = 11,
-  ts_external_token__error_sentinel = 12,
+  ts_external_token__text = 12,
+  ts_external_token_url = 13,
+  ts_external_token_hyphen_break = 14,
+  ts_external_token_number = 15,
+  ts_external_token__error_sentinel = 16,
 };
 
 static const TSSymbol ts_external_scanner_symbol_map[EXTERNAL_TOKEN_COUNT] = {
@@ -2310,6 +1215,10 @@ static const TSSymbol ts_external_scanner_symbol_map[EXTERNAL_TOKEN_COUNT] = {
   [ts_external_token__quote_open] = sym__quote_open,
   [ts_external_token__quote_close] = sym__quote_close,
   [ts_external_token__punct] = sym__punct,
+  [ts_external_token__text] = sym__text,
+  [ts_external_token_url] = sym_url,
+  [ts_external_token_hyphen_break] = sym_hyphen_break,
+  [ts_external_token_number] = sym_number,
   [ts_external_token__error_sentinel] = sym__error_sentinel,
 };
 
@@ -2327,6 +1236,10 @@ static const bool ts_external_scanner_states[8][EXTERNAL_TOKEN_COUNT] = {
     [ts_external_token__quote_open] = true,
     [ts_external_token__quote_close] = true,
     [ts_external_token__punct] = true,
+    [ts_external_token__text] = true,
+    [ts_external_token_url] = true,
+    [ts_external_token_hyphen_break] = true,
+    [ts_external_token_number] = true,
     [ts_external_token__error_sentinel] = true,
   },
   [2] = {
@@ -2339,28 +1252,52 @@ static const bool ts_external_scanner_states[8][EXTERNAL_TOKEN_COUNT] = {
     [ts_external_token__header_text] = true,
     [ts_external_token_marker] = true,
     [ts_external_token__punct] = true,
+    [ts_external_token__text] = true,
+    [ts_external_token_url] = true,
+    [ts_external_token_hyphen_break] = true,
+    [ts_external_token_number] = true,
   },
   [3] = {
     [ts_external_token_question_label] = true,
     [ts_external_token_answer_label] = true,
     [ts_external_token_other_label] = true,
     [ts_external_token__punct] = true,
+    [ts_external_token__text] = true,
+    [ts_external_token_url] = true,
+    [ts_external_token_hyphen_break] = true,
+    [ts_external_token_number] = true,
   },
   [4] = {
     [ts_external_token__newline] = true,
     [ts_external_token__quote_open] = true,
     [ts_external_token__punct] = true,
+    [ts_external_token__text] = true,
+    [ts_external_token_url] = true,
+    [ts_external_token_hyphen_break] = true,
+    [ts_external_token_number] = true,
   },
   [5] = {
     [ts_external_token__punct] = true,
+    [ts_external_token__text] = true,
+    [ts_external_token_url] = true,
+    [ts_external_token_hyphen_break] = true,
+    [ts_external_token_number] = true,
   },
   [6] = {
     [ts_external_token__newline] = true,
     [ts_external_token__punct] = true,
+    [ts_external_token__text] = true,
+    [ts_external_token_url] = true,
+    [ts_external_token_hyphen_break] = true,
+    [ts_external_token_number] = true,
   },
   [7] = {
     [ts_external_token__quote_close] = true,
     [ts_external_token__punct] = true,
+    [ts_external_token__text] = true,
+    [ts_external_token_url] = true,
+    [ts_external_token_hyphen_break] = true,
+    [ts_external_token_number] = true,
   },
 };
 

@@ -5,8 +5,12 @@
  * and decides what the line is — blank, a label (`Spørgsmål:` also when OCR-damaged),
  * a running page header (`<title> Side 2`, a bare page number), the title, a bullet
  * item (a glyph, OCR's `e `/`o `/`«`, or the indent a lost glyph left) or ordinary
- * text — and emits a (mostly zero-width) token saying so. Inside a line it lexes
- * words, numbers, URLs, quote marks and words split by a line-end hyphen.
+ * text — and emits a (mostly zero-width) token saying so. Inside a line it emits
+ * runs of ordinary text, URLs, numbers, quote marks and words split by a line-end
+ * hyphen. A run of text is not split into words (nothing reads the tree below
+ * block level but the editors' highlighting): it goes on over a line break when
+ * the next line is plain text of the same paragraph, so a page costs a few dozen
+ * tokens instead of one per word.
  *
  * The state (5 bytes) remembers what the previous line was, whether we are inside
  * a bullet item and which quote is open: weak bullet markers (`-`, `e `, a lost
@@ -33,6 +37,10 @@ enum TokenType {
     QUOTE_OPEN,
     QUOTE_CLOSE,
     PUNCT,
+    TEXT,
+    URL,
+    HYPHEN_BREAK,
+    NUMBER,
     ERROR_SENTINEL,
 };
 
@@ -76,13 +84,12 @@ static bool is_punct_cp(int32_t c)
            (c >= 0xFE10 && c <= 0xFE6F) || (c >= 0xFF00 && c <= 0xFF0F);
 }
 
-/* Letters and digits: the complement of the grammar's NOT_WORD class (grammar.js),
- * so the scanner and the regular lexer agree on where a word ends. An undecodable
- * byte is no word character: it becomes a punctuation token of its own. */
-static bool is_word_char(int32_t c)
+/* Letters and digits: everything but ASCII punctuation and controls, white space,
+ * Latin-1 symbols (but ª ² ³ µ ¹ º), × ÷, and the general punctuation, symbol,
+ * arrow and CJK punctuation blocks. An undecodable byte (negative) is no word
+ * character: it becomes a punctuation token of its own. */
+static inline bool is_word_char(int32_t c)
 {
-    if (c <= 0)
-        return false;
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
     return !is_punct_cp(c);
@@ -451,16 +458,26 @@ static bool dashed_number(TSLexer *lx)
     return at_eof(lx) || is_newline(lx->lookahead);
 }
 
-/* A glyph bullet at the line start: `• `, `- `, `« `, `e `/`o ` before a capital. */
-static int try_glyph(Scanner *s, TSLexer *lx, bool weak_ok)
+/* Moves the token's end here, unless only peeking at a line another token
+ * decides about (see line_continues). */
+static void mark(TSLexer *lx, bool peek)
+{
+    if (!peek)
+        lx->mark_end(lx);
+}
+
+/* A glyph bullet at the line start: `• `, `- `, `« `, `e `/`o ` before a capital.
+ * Returns the token (MARKER, HEADER_TEXT), 0 for none, -1 when a would-be glyph
+ * was read and the line is text. */
+static int try_glyph(TSLexer *lx, bool weak_ok, bool peek)
 {
     int32_t c = lx->lookahead;
     if (is_strong_bullet(c) || c == '*') {
         adv(lx);
         if (c == '*' && !is_hspace(lx->lookahead))
             return -1;
-        lx->mark_end(lx);
-        return emit(s, lx, MARKER, L_BULLET);
+        mark(lx, peek);
+        return MARKER;
     }
     if (!weak_ok)
         return 0;
@@ -468,12 +485,12 @@ static int try_glyph(Scanner *s, TSLexer *lx, bool weak_ok)
         adv(lx);
         if (!is_hspace(lx->lookahead))
             return -1;
-        lx->mark_end(lx); /* a marker ends here, unless this is a page number */
+        mark(lx, peek); /* a marker ends here, unless this is a page number */
         if (c != 0xAB && c != '>' && dashed_number(lx)) {
-            lx->mark_end(lx);
-            return emit(s, lx, HEADER_TEXT, L_HEADER);
+            mark(lx, peek);
+            return HEADER_TEXT;
         }
-        return emit(s, lx, MARKER, L_BULLET);
+        return MARKER;
     }
     if (c == 'e' || c == 'o') {
         adv(lx);
@@ -483,17 +500,86 @@ static int try_glyph(Scanner *s, TSLexer *lx, bool weak_ok)
             adv(lx);
         if (!is_upper(lx->lookahead))
             return -1;
-        lx->mark_end(lx);
-        return emit(s, lx, MARKER, L_BULLET);
+        mark(lx, peek);
+        return MARKER;
     }
     return 0;
 }
 
+static int line_kind_of(int token)
+{
+    switch (token) {
+    case MARKER:
+        return L_BULLET;
+    case HEADER_TEXT:
+        return L_HEADER;
+    case TITLE_BEGIN:
+        return L_TITLE;
+    case LINE_BEGIN:
+        return L_TEXT;
+    default:
+        return L_LABEL;
+    }
+}
+
+/* What the line starting here (after its indentation, `indent` columns) is: the
+ * token to emit there. With `peek` the token's end is never moved (the caller is
+ * inside another token) and *read_on says whether anything past the line's
+ * first character was read. */
+static int decide_line(const Scanner *s, TSLexer *lx, unsigned indent, bool title_ok, bool peek,
+                       bool *read_on)
+{
+    bool weak_ok = s->prev != L_TEXT && s->prev != L_BULLET;
+    weak_ok = weak_ok || s->block == B_BULLET;
+    *read_on = true;
+
+    int g = title_ok ? 0 : try_glyph(lx, weak_ok, peek);
+    if (g > 0)
+        return g;
+    bool consumed = g < 0; /* a would-be glyph was read: not a label or header */
+
+    /* Labels and headers start with a capital, a digit, `s` or a dash. A line
+     * starting with another small letter — most lines of hard-wrapped text — is
+     * text, decided without reading it ahead. */
+    int32_t first = lx->lookahead;
+    if (consumed || (!title_ok && is_small(first) && first != 's')) {
+        *read_on = consumed;
+        if (!consumed && indent > 0 && weak_ok)
+            return MARKER;
+        return LINE_BEGIN;
+    }
+    LineInfo li;
+    read_line(lx, &li);
+    int k = line_label(&li);
+    if (k == LABEL_O && !(weak_ok || title_ok))
+        k = LABEL_NONE;
+    static const int tok[] = {0, QUESTION_LABEL, ANSWER_LABEL, OTHER_LABEL};
+    if (k != LABEL_NONE) {
+        mark(lx, peek);
+        return tok[k];
+    }
+    /* A running header: after a blank line, or a short `… Side N` line even in the
+     * middle of a paragraph. Decided without reading the next line, so the token
+     * can still be zero width when the answer is no. */
+    bool bare;
+    if (looks_like_header(&li, &bare)) {
+        bool prev_blank = s->prev == L_BLANK || s->prev == L_START || s->prev == L_HEADER;
+        if (prev_blank || (!bare && li.n_chunks <= 12)) {
+            mark(lx, peek);
+            return HEADER_TEXT;
+        }
+    }
+    if (title_ok && !li.too_long && li.length <= 160 && next_line_kind(lx) != 0)
+        return TITLE_BEGIN;
+    if (indent > 0 && weak_ok && !title_ok)
+        return MARKER;
+    return LINE_BEGIN;
+}
+
 /* At the start of a line: always decides (a non-blank line never falls through to
- * the regular lexer, whose inline extras would be accepted anywhere). The token is
- * emitted even when the parse state does not expect it — after a reused section,
- * say, only a label is valid — and the parser then breaks the reused node down and
- * asks again in the right state. */
+ * the regular lexer). The token is emitted even when the parse state does not
+ * expect it — after a reused section, say, only a label is valid — and the parser
+ * then breaks the reused node down and asks again in the right state. */
 static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid)
 {
     unsigned indent = 0;
@@ -505,56 +591,58 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid)
     if (at_eof(lx) || is_newline(lx->lookahead))
         return scan_blank(s, lx, indent > 0);
     lx->mark_end(lx); /* zero width unless a decision below moves it */
-    bool title_ok = valid[TITLE_BEGIN] && !s->seen;
-    bool weak_ok = s->prev != L_TEXT && s->prev != L_BULLET;
-    weak_ok = weak_ok || s->block == B_BULLET;
+    bool read_on;
+    int token = decide_line(s, lx, indent, valid[TITLE_BEGIN] && !s->seen, false, &read_on);
+    return emit(s, lx, token, line_kind_of(token));
+}
 
-    int g = title_ok ? 0 : try_glyph(s, lx, weak_ok);
-    if (g > 0)
-        return true;
-    bool consumed = g < 0; /* a would-be glyph was read: not a label or header */
+/* The scanner state after a line break and a `_line_begin` (what NEWLINE and
+ * emit(LINE_BEGIN) do), for a run of text that goes on over the break. */
+static void continue_line(Scanner *s)
+{
+    s->prev = s->cur;
+    s->quote = Q_NONE;
+    s->cur = L_TEXT;
+    s->seen = 1;
+    if (s->block == B_NONE)
+        s->block = B_PARA;
+}
 
-    /* Labels and headers start with a capital, a digit, `s` or a dash. A line
-     * starting with another small letter — most lines of hard-wrapped text — is
-     * text, decided without reading it ahead. */
-    int32_t first = lx->lookahead;
-    if (consumed || (!title_ok && is_small(first) && first != 's')) {
-        if (!consumed && indent > 0 && weak_ok)
-            return emit(s, lx, MARKER, L_BULLET);
-        return emit(s, lx, LINE_BEGIN, L_TEXT);
+/* Can the text of the current line go on over its line break? Only in a
+ * paragraph or bullet item (a title, label or header line ends at its break). */
+static bool can_continue(const Scanner *s)
+{
+    return s->quote == Q_NONE && (s->cur == L_TEXT || s->cur == L_BULLET);
+}
+
+/* Just after a line break: would the next line start with a `_line_begin` in
+ * the state the break leaves (so it only continues the current block)? Reads
+ * ahead without moving the token's end. */
+static bool line_continues(const Scanner *s, TSLexer *lx, bool quick, bool *read_on)
+{
+    Scanner next = *s;
+    next.prev = next.cur;
+    next.quote = Q_NONE;
+    unsigned indent = 0;
+    *read_on = false;
+    while (is_hspace(lx->lookahead) || lx->lookahead == 0xFEFF) {
+        if (lx->lookahead != 0xFEFF)
+            indent++;
+        adv(lx);
     }
-    LineInfo li;
-    read_line(lx, &li);
-    int k = line_label(&li);
-    if (k == LABEL_O && !(weak_ok || title_ok))
-        k = LABEL_NONE;
-    static const int tok[] = {0, QUESTION_LABEL, ANSWER_LABEL, OTHER_LABEL};
-    if (k != LABEL_NONE) {
-        lx->mark_end(lx);
-        return emit(s, lx, tok[k], L_LABEL);
+    if (at_eof(lx) || is_newline(lx->lookahead))
+        return false;
+    if (quick && !(is_small(lx->lookahead) && lx->lookahead != 's')) {
+        *read_on = true; /* not decided by its first character: not worth reading */
+        return false;
     }
-    /* A running header: after a blank line, or a short `… Side N` line even in the
-     * middle of a paragraph. Decided without reading the next line, so the token
-     * can still be zero width when the answer is no. */
-    bool bare;
-    if (looks_like_header(&li, &bare)) {
-        bool prev_blank = s->prev == L_BLANK || s->prev == L_START || s->prev == L_HEADER;
-        if (prev_blank || (!bare && li.n_chunks <= 12)) {
-            lx->mark_end(lx);
-            return emit(s, lx, HEADER_TEXT, L_HEADER);
-        }
-    }
-    if (title_ok && !li.too_long && li.length <= 160 && next_line_kind(lx) != 0)
-        return emit(s, lx, TITLE_BEGIN, L_TITLE);
-    if (indent > 0 && weak_ok && !title_ok)
-        return emit(s, lx, MARKER, L_BULLET);
-    return emit(s, lx, LINE_BEGIN, L_TEXT);
+    return decide_line(&next, lx, indent, false, true, read_on) == LINE_BEGIN;
 }
 
 /* ---- inside a line ------------------------------------------------------------------ */
 
 /* Right after a line break that follows `<word char>-`: does the next line
- * continue the word? Then the regular lexer's hyphen_break spans the break. */
+ * continue the word (a hyphen break)? */
 static bool continues_word(TSLexer *lx)
 {
     return !at_eof(lx) && is_word_char(lx->lookahead);
@@ -585,6 +673,249 @@ static bool find_close(TSLexer *lx, int q)
     return false;
 }
 
+/* ---- words, URLs, numbers -------------------------------------------------------- */
+
+/* Inside a word when a word character follows: wake-on-lan, BIOS'en, s@g, LC_ALL. */
+static bool is_connector(int32_t c)
+{
+    return c == '-' || c == '\'' || c == 0x2019 || c == '@' || c == '_';
+}
+
+/* What may be in a URL, and what may end one (not trailing punctuation). */
+static bool is_url_char(int32_t c)
+{
+    return c > 0 && !is_hspace(c) && !is_newline(c) && !is_quote_char(c) && c != '<' && c != '>' &&
+           c != 0xA0;
+}
+static bool is_url_end(int32_t c)
+{
+    return is_url_char(c) && !strchr(".,;:!?)]}'", (int)(c < 0x80 ? c : 1)) && c != 0x2019;
+}
+
+/* One segment of a word-like token: word characters joined by connectors
+ * (WORDCH+ (CONNECTOR WORDCH+)*). A connector with no word character after it is
+ * read but ends the segment (`dangling`). The first 8 characters are kept. */
+typedef struct {
+    char text[8];
+    unsigned n;
+    bool digits;   /* only digits */
+    bool joined;   /* has a connector inside */
+    bool odd_join; /* … other than '-' (`navn@firma` is no host name) */
+    int32_t dangling;
+} Seg;
+
+/* Reads a segment; with `marks` the token's end follows each run of word
+ * characters (for a token that ends with the segment). */
+static void read_seg(TSLexer *lx, Seg *g, bool marks)
+{
+    memset(g, 0, sizeof *g);
+    g->digits = true;
+    for (;;) {
+        while (is_word_char(lx->lookahead)) {
+            int32_t c = lx->lookahead;
+            if (g->n < sizeof g->text)
+                g->text[g->n] = c < 0x80 ? (char)c : '?';
+            g->n++;
+            g->digits = g->digits && is_digit(c);
+            adv(lx);
+        }
+        if (marks)
+            lx->mark_end(lx);
+        int32_t c = lx->lookahead;
+        if (!is_connector(c))
+            return;
+        adv(lx);
+        if (!is_word_char(lx->lookahead)) {
+            g->dangling = c;
+            return;
+        }
+        g->joined = true;
+        g->odd_join = g->odd_join || c != '-';
+    }
+}
+
+static bool seg_is(const Seg *g, const char *w, bool fold_case)
+{
+    size_t n = strlen(w);
+    if (g->n != n || g->joined || g->dangling)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = g->text[i];
+        if (fold_case && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[i])
+            return false;
+    }
+    return true;
+}
+
+static bool is_tld(const Seg *g)
+{
+    static const char *const tld[] = {"dk", "com", "org", "net",  "eu",  "de", "se",
+                                      "no", "io",  "gov", "info", "edu", "uk", "nu"};
+    for (size_t i = 0; i < sizeof tld / sizeof *tld; i++)
+        if (seg_is(g, tld[i], false))
+            return true;
+    return false;
+}
+
+/* The rest of a URL after its scheme or host: up to white space, a quote mark or
+ * <>, without trailing punctuation. */
+static void url_rest(TSLexer *lx)
+{
+    while (!at_eof(lx) && is_url_char(lx->lookahead)) {
+        int32_t c = lx->lookahead;
+        adv(lx);
+        if (is_url_end(c))
+            lx->mark_end(lx);
+    }
+}
+
+/* What a word-like token starting here turned out to be. */
+enum { K_TEXT, K_STOP, K_URL, K_HYPHEN, K_NUMBER };
+
+/* After `http`/`https` at ':': a URL when `//` follows. */
+static int scheme_url(TSLexer *lx, bool own)
+{
+    adv(lx);
+    for (int i = 0; i < 2; i++) {
+        if (lx->lookahead != '/')
+            return K_TEXT;
+        adv(lx);
+    }
+    if (own) {
+        lx->mark_end(lx);
+        url_rest(lx);
+    }
+    return K_URL;
+}
+
+/* At `<word>-` and a line break: `igangvæ-⏎rende` is a hyphen break; otherwise the
+ * run of text stops at the break (K_STOP). */
+static int hyphen_break(TSLexer *lx, bool own)
+{
+    if (own)
+        lx->mark_end(lx); /* `word-` as text, if no word follows */
+    eat_newline(lx);
+    if (!continues_word(lx))
+        return K_STOP;
+    if (own) {
+        Seg rest;
+        read_seg(lx, &rest, true);
+    }
+    return K_HYPHEN;
+}
+
+/* At a word character where a token may start: reads what the old word-level
+ * lexer made one token of and says what it is. With `own` (the run of text is
+ * empty, so the token is this one) the token's end is moved to the end of a
+ * URL, hyphen break or number; otherwise it is not moved (the run ends before
+ * them). K_TEXT: ordinary text, all of it read; the caller marks its end. */
+static int scan_word(TSLexer *lx, bool own)
+{
+    Seg g;
+    read_seg(lx, &g, own);
+    int32_t c = lx->lookahead;
+    if (g.dangling == '-' && is_newline(c))
+        return hyphen_break(lx, own);
+    if (g.dangling)
+        return K_TEXT;
+    if (c == ':' && (seg_is(&g, "http", true) || seg_is(&g, "https", true)))
+        return scheme_url(lx, own);
+    if (c == '.' && seg_is(&g, "www", true)) {
+        adv(lx);
+        if (own) {
+            lx->mark_end(lx);
+            url_rest(lx);
+        }
+        return K_URL;
+    }
+    /* A bare host (`kommune.dk/kontakt`): segments joined by '.', one of them
+     * after the first a top-level domain; a number: digits joined by '.' or ','. */
+    bool host_ok = !g.odd_join, num_ok = g.digits && !g.joined, url = false;
+    while ((c == '.' || c == ',') && (host_ok || num_ok)) {
+        host_ok = host_ok && c == '.';
+        adv(lx);
+        if (!is_word_char(lx->lookahead))
+            break;
+        read_seg(lx, &g, false);
+        host_ok = host_ok && !g.odd_join;
+        num_ok = num_ok && g.digits && !g.joined && !g.dangling;
+        if (host_ok && !g.dangling && is_tld(&g)) {
+            url = true;
+            if (!own)
+                return K_URL;
+            lx->mark_end(lx);
+            if (lx->lookahead == '/') {
+                adv(lx);
+                lx->mark_end(lx);
+                url_rest(lx);
+                return K_URL;
+            }
+        } else if (num_ok && own && !url) {
+            lx->mark_end(lx);
+        }
+        if (g.dangling)
+            break;
+        c = lx->lookahead;
+    }
+    if (url)
+        return K_URL;
+    return num_ok ? K_NUMBER : K_TEXT;
+}
+
+/* A run of ordinary text from here: words, punctuation and spaces, on over line
+ * breaks into the following lines of a paragraph or bullet item when each is
+ * plain text decided from its first character (line_continues). It ends before a
+ * URL, number or hyphen break (unless it is one: then that token is emitted), a
+ * quote mark, a NUL or undecodable byte, and the line break it cannot cross; and
+ * after its last non-space character (the token's end is moved after each). */
+static bool scan_text(Scanner *s, TSLexer *lx, bool may_continue)
+{
+    static const int kind_token[] = {[K_URL] = URL, [K_HYPHEN] = HYPHEN_BREAK, [K_NUMBER] = NUMBER};
+    bool empty = true, boundary = true;
+    for (;;) {
+        int32_t c = lx->lookahead;
+        if (at_eof(lx) || c <= 0 || is_quote_char(c))
+            break;
+        if (is_newline(c)) {
+            bool read_on;
+            if (!may_continue || !can_continue(s))
+                break;
+            eat_newline(lx);
+            if (!line_continues(s, lx, true, &read_on) || read_on)
+                break; /* the next call decides at the line break */
+            continue_line(s);
+            boundary = true;
+        } else if (is_hspace(c)) {
+            adv(lx);
+            boundary = true;
+        } else if (boundary && is_word_char(c)) {
+            int k = scan_word(lx, empty);
+            if (k == K_TEXT) {
+                lx->mark_end(lx);
+                empty = false;
+                continue;
+            }
+            if (k == K_STOP || !empty) {
+                empty = false;
+                break;
+            }
+            lx->result_symbol = (TSSymbol)kind_token[k];
+            return true;
+        } else {
+            adv(lx);
+            lx->mark_end(lx);
+            empty = false;
+            boundary = !is_word_char(c);
+        }
+    }
+    if (empty)
+        return false;
+    lx->result_symbol = TEXT;
+    return true;
+}
+
 static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recovering)
 {
     while (is_hspace(lx->lookahead))
@@ -603,6 +934,14 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         /* even where not expected (a quote left open): the parser recovers */
         eat_newline(lx);
         lx->mark_end(lx);
+        bool read_on;
+        if (!recovering && valid[NEWLINE] && can_continue(s) &&
+            line_continues(s, lx, false, &read_on)) {
+            /* the next line only continues this one: the break is text */
+            continue_line(s);
+            lx->result_symbol = TEXT;
+            return true;
+        }
         lx->result_symbol = NEWLINE;
         s->prev = s->cur;
         s->quote = Q_NONE;
@@ -615,12 +954,9 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         s->quote = Q_NONE;
         return true;
     }
-    /* Words, numbers, URLs, hyphen breaks and punctuation other than quote marks
-     * are the regular lexer's; NUL and undecodable bytes it cannot match. */
     if (c > 0 && !is_quote_char(c))
-        return false;
-    if (!valid[PUNCT] && !recovering)
-        return false;
+        return scan_text(s, lx, !recovering && valid[NEWLINE]);
+    /* A quote mark, a NUL or an undecodable byte. */
     adv(lx);
     lx->mark_end(lx);
     lx->result_symbol = PUNCT;
@@ -632,6 +968,20 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         }
     }
     return true;
+}
+
+/* tree-sitter 0.20 counts one byte of look-ahead past the last character a scan
+ * read, but deciding what that character is took all its bytes (and, for an
+ * undecodable byte, up to three more): an edit there would leave a token
+ * reused that a fresh parse lexes differently. Reading a little further makes
+ * those bytes the token's look-ahead too. */
+static void cover_lookahead(TSLexer *lx)
+{
+    int32_t c = lx->lookahead;
+    if (at_eof(lx) || (c >= 0 && c < 0x80))
+        return;
+    for (int i = 0; i < (c < 0 ? 3 : 1) && !at_eof(lx); i++)
+        adv(lx);
 }
 
 /* ---- the tree-sitter interface ------------------------------------------------------- */
@@ -670,9 +1020,18 @@ void tree_sitter_korrektur_external_scanner_deserialize(void *payload, const cha
     }
 }
 
+static bool scan(Scanner *s, TSLexer *lx, const bool *valid);
+
 bool tree_sitter_korrektur_external_scanner_scan(void *payload, TSLexer *lx, const bool *valid)
 {
-    Scanner *s = payload;
+    bool found = scan(payload, lx, valid);
+    if (found)
+        cover_lookahead(lx);
+    return found;
+}
+
+static bool scan(Scanner *s, TSLexer *lx, const bool *valid)
+{
     if (valid[ERROR_SENTINEL]) {
         /* Error recovery: consume something real so the parser moves on. */
         if (is_newline(lx->lookahead) && !at_eof(lx)) {
