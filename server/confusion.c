@@ -747,6 +747,10 @@ typedef struct search {
     kr_lint_ctx *ctx;
     const uint32_t *w;
     int n;
+    /* w in UTF-8 (wbytes[woff[i]..woff[i + 1]) is w[i]): candidates copy the
+     * unchanged stretches instead of encoding them letter by letter */
+    char wbytes[WORD_BYTES];
+    uint16_t woff[KR_CONF_MAX_CHARS + 1];
     site sites[MAX_SITES];
     int nsites;
     int chosen[MAX_EDITS];
@@ -811,14 +815,20 @@ static size_t build(const search *s, int nchosen, char *out)
     int pos = 0;
     for (int c = 0; c < nchosen; c++) {
         const site *x = &s->sites[s->chosen[c]];
-        for (; pos < x->at; pos++)
-            len += encode(s->w[pos], out + len);
+        if (x->at > pos) {
+            size_t k = s->woff[x->at] - s->woff[pos];
+            memcpy(out + len, s->wbytes + s->woff[pos], k);
+            len += k;
+        }
         for (int q = 0; q < x->tlen; q++)
             len += encode(x->truth[q], out + len);
         pos = x->at + x->olen;
     }
-    for (; pos < s->n; pos++)
-        len += encode(s->w[pos], out + len);
+    if (s->n > pos) {
+        size_t k = s->woff[s->n] - s->woff[pos];
+        memcpy(out + len, s->wbytes + s->woff[pos], k);
+        len += k;
+    }
     out[len] = '\0';
     return len;
 }
@@ -872,9 +882,15 @@ static void consider(search *s, int nchosen, int cost)
     for (int c = 0; c < nchosen; c++)
         classes |= 1u << s->sites[s->chosen[c]].cls;
     char folded[WORD_BYTES];
-    fold_bytes(buf, len, folded);
-    for (int i = 0; i < s->ncand; i++)
-        if (s->cand[i].len == len && memcmp(s->cand[i].folded, folded, len) == 0) {
+    bool is_folded = false; /* folded only once a candidate of this length needs it */
+    for (int i = 0; i < s->ncand; i++) {
+        if (s->cand[i].len != len)
+            continue;
+        if (!is_folded) {
+            fold_bytes(buf, len, folded);
+            is_folded = true;
+        }
+        if (memcmp(s->cand[i].folded, folded, len) == 0) {
             /* the same word in another case (Lige for lige): keep the cheaper */
             if (cost < s->cand[i].cost) {
                 unsigned lex = check_candidate(s, buf, len, nchosen);
@@ -887,6 +903,7 @@ static void consider(search *s, int nchosen, int cost)
             }
             return;
         }
+    }
     int slot = s->ncand;
     if (slot == 2 * KR_CAND_MAX) {
         /* full: replace the costliest when this one is cheaper — decided before
@@ -908,7 +925,10 @@ static void consider(search *s, int nchosen, int cost)
         s->ncand++;
     found *f = &s->cand[slot];
     memcpy(f->text, buf, len + 1);
-    memcpy(f->folded, folded, len);
+    if (is_folded)
+        memcpy(f->folded, folded, len);
+    else
+        fold_bytes(buf, len, f->folded);
     f->len = len;
     f->cost = cost;
     f->lex = lex;
@@ -979,6 +999,9 @@ static search *search_begin(kr_lint_ctx *ctx, const uint32_t *w, int n)
     s->w = w;
     s->n = n;
     s->nsites = s->ncand = s->lookups = 0;
+    s->woff[0] = 0;
+    for (int i = 0; i < n; i++)
+        s->woff[i + 1] = (uint16_t)(s->woff[i] + encode(w[i], s->wbytes + s->woff[i]));
     return s;
 }
 
