@@ -208,6 +208,12 @@ static void utf8_clean(const char *in, size_t n, bool truncated, char *out, size
 {
     size_t o = 0;
     for (size_t i = 0; i < n && o + 4 < cap;) {
+        unsigned char c = (unsigned char)in[i];
+        if (c >= 0x20 && c < 0x80) { /* printable ASCII, most of a message: as it is */
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
         size_t k = utf8_seq((const unsigned char *)in + i, n - i);
         if (k == 0 && truncated && n - i < 4 && (unsigned char)in[i] >= 0xC2)
             break;
@@ -222,7 +228,8 @@ static void utf8_clean(const char *in, size_t n, bool truncated, char *out, size
             o += 3;
             i++;
         } else {
-            memcpy(out + o, in + i, k);
+            for (size_t j = 0; j < k; j++) /* 2-4 bytes: no call to memcpy */
+                out[o + j] = in[i + j];
             o += k;
             i += k;
         }
