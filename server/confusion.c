@@ -532,7 +532,8 @@ static size_t fold_bytes(const char *s, size_t n, char *out)
 /* ---- per-lint state: memo of verdicts and the document's word counts ------------ */
 typedef struct {
     const char *key;
-    uint32_t len;
+    uint16_t len;
+    uint8_t traits; /* TRAIT_* of the word (count map; set when created) */
     uint32_t count; /* occurrences (count map) */
     uint64_t hash;
     kr_verdict *verdict; /* verdict map */
@@ -555,9 +556,33 @@ typedef struct {
     struct search *search; /* the search workspace (search_begin) */
 } conf_state;
 
+/* The per-lint maps' hash: 8 bytes a step (every word token of the document
+ * is looked up, most of them more than once). Nothing depends on the order
+ * of the slots, so any good mix will do. */
+static uint64_t emap_hash(const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = n * k;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * k;
+        h ^= h >> 29;
+    }
+    if (i < n) {
+        uint64_t x = 0;
+        memcpy(&x, s + i, n - i);
+        h = (h ^ x) * k;
+    }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    return h ^ (h >> 32);
+}
+
 static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool create)
 {
-    uint64_t h = hash_bytes(s, n);
+    uint64_t h = emap_hash(s, n);
     if (m->cap) {
         for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
             entry *e = &m->slots[i];
@@ -588,7 +613,7 @@ static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool creat
         i = (i + 1) & (m->cap - 1);
     entry *e = &m->slots[i];
     e->key = kr_arena_strndup(a, s, n);
-    e->len = (uint32_t)n;
+    e->len = (uint16_t)n;
     e->hash = h;
     m->count++;
     return e;
@@ -611,22 +636,44 @@ static unsigned lookup(kr_lint_ctx *ctx, const char *s, size_t n)
 }
 
 /* ---- word parts --------------------------------------------------------------------- */
+/* True when text[from..to) holds a '-' or a '\'' (8 bytes at a time: most
+ * words have neither, and every word token of a document is split). */
+static bool has_dash_or_quote(const char *text, size_t from, size_t to)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    size_t i = from;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        uint64_t d = x ^ (ones * '-'), q = x ^ (ones * '\'');
+        if (((d - ones) & ~d & high) | ((q - ones) & ~q & high))
+            return true;
+    }
+    for (; i < to; i++)
+        if (text[i] == '-' || text[i] == '\'')
+            return true;
+    return false;
+}
+
 size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
 {
-    size_t n = 0, s = t->start, end = t->end;
+    if (max > 0 && t->end > t->start && !has_dash_or_quote(text, t->start, t->end)) {
+        parts[0] = (kr_span){t->start, t->end};
+        return 1;
+    }
+    size_t n = 0, s = t->start, i = t->start;
     /* a possessive or clitic after an apostrophe (BIOS'en, Peter's) is not checked */
-    for (size_t i = t->start; i < end; i++)
-        if (text[i] == '\'' && i > t->start) {
-            end = i;
+    for (; i < t->end && n < max; i++) {
+        if (text[i] == '\'' && i > t->start)
             break;
-        }
-    for (size_t i = t->start; i <= end && n < max; i++) {
-        if (i == end || text[i] == '-') {
+        if (text[i] == '-') {
             if (i > s)
                 parts[n++] = (kr_span){s, i};
             s = i + 1;
         }
     }
+    if (n < max && i > s && (i == t->end || text[i] == '\''))
+        parts[n++] = (kr_span){s, i};
     return n;
 }
 
@@ -657,6 +704,9 @@ static bool danish_marker(const char *f, size_t n)
     return false;
 }
 
+/* What build_stats counts of a word, kept on its count entry. */
+enum { TRAIT_KNOWN = 1, TRAIT_DIA = 2, TRAIT_MARKER = 4 };
+
 static void build_stats(kr_lint_ctx *ctx, conf_state *st)
 {
     st->stats_done = true;
@@ -676,10 +726,11 @@ static void build_stats(kr_lint_ctx *ctx, conf_state *st)
             entry *e = emap_get(ctx->scratch, &st->counts, buf, n, true);
             e->count++;
             words++;
-            if (has_dia(buf, n))
-                dia++;
-            if (danish_marker(buf, n))
-                markers++;
+            if (!(e->traits & TRAIT_KNOWN)) /* once per distinct word */
+                e->traits = TRAIT_KNOWN | (has_dia(buf, n) ? TRAIT_DIA : 0) |
+                            (danish_marker(buf, n) ? TRAIT_MARKER : 0);
+            dia += (e->traits & TRAIT_DIA) != 0;
+            markers += (e->traits & TRAIT_MARKER) != 0;
         }
         /* a word broken by a line-end hyphen also counts joined: the
          * broken-hyphenation fix makes it (else a second fix finds new evidence) */
