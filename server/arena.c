@@ -10,6 +10,9 @@
 struct kr_arena_chunk {
     kr_arena_chunk *next;
     size_t size, used;
+    size_t dirty; /* bytes from the start that may be non-zero: chunks come
+                     zeroed from calloc (fresh pages, no memset), so only
+                     memory handed out before a reset needs zeroing again */
     _Alignas(16) unsigned char data[];
 };
 
@@ -72,6 +75,8 @@ void kr_arena_reset(kr_arena *a)
             free(c);
         c = next;
     }
+    if (keep->used > keep->dirty)
+        keep->dirty = keep->used;
     keep->used = 0;
     keep->next = NULL;
     a->head = keep;
@@ -83,15 +88,19 @@ void *kr_arena_alloc(kr_arena *a, size_t size)
     kr_arena_chunk *c = a->head;
     if (!c || c->size - c->used < size) {
         size_t cap = size > a->chunk_size ? size : a->chunk_size;
-        c = kr_xmalloc(sizeof *c + cap);
+        c = calloc(1, sizeof *c + cap);
+        if (!c) {
+            fputs("korrektur: out of memory\n", stderr);
+            abort();
+        }
         c->size = cap;
-        c->used = 0;
         c->next = a->head;
         a->head = c;
     }
     void *p = c->data + c->used;
+    if (c->used < c->dirty)
+        memset(p, 0, c->dirty - c->used < size ? c->dirty - c->used : size);
     c->used += size;
-    memset(p, 0, size);
     return p;
 }
 
