@@ -12,6 +12,7 @@
  * arena; the token array is sized by a first count of the chunks (growing it by
  * doubling in an arena kept every outgrown copy: 21 MB for a 1 MB document's
  * 8 MB of tokens), so there is no allocation per token. */
+#include <stdlib.h>
 #include <string.h>
 #include <tree_sitter/api.h>
 
@@ -340,16 +341,20 @@ static bool next_line_continues(const char *text, size_t len, size_t eol)
 }
 
 typedef struct {
-    size_t block;  /* index of the block tokens go to */
     bool in_quote; /* a quote mark opened and not closed yet */
 } tok_state;
 
-static uint32_t block_of(builder *b, tok_state *st, size_t pos)
+/* Ties each token to its block: the last block starting at or before the
+ * token (the first block for text before every block). */
+static void assign_blocks(kr_analysis *an)
 {
-    kr_analysis *an = b->an;
-    while (st->block + 1 < an->n_blocks && an->blocks[st->block + 1].start <= pos)
-        st->block++;
-    return (uint32_t)st->block;
+    size_t blk = 0;
+    for (size_t i = 0; i < an->n_tokens; i++) {
+        size_t pos = an->tokens[i].start;
+        while (blk + 1 < an->n_blocks && an->blocks[blk + 1].start <= pos)
+            blk++;
+        an->tokens[i].block = (uint32_t)blk;
+    }
 }
 
 /* One chunk [s, e) on a line ending at eol. */
@@ -371,7 +376,6 @@ static void chunk(builder *b, tok_state *st, size_t s, size_t e, size_t eol, boo
     if (cs == ce)
         return; /* punctuation only */
     kr_token t = {cs, ce, s, e, (uint16_t)classify(text + cs, ce - cs), 0, 0};
-    t.block = block_of(b, st, cs);
     if (first)
         t.flags |= KR_TOKF_LINE_START;
     if (quoted)
@@ -400,16 +404,27 @@ static size_t count_chunks(const char *text, size_t len)
     return n;
 }
 
-static void tokens(builder *b)
+/* Does the line [s, e) (e just after its '\n', or the end) carry an open quote
+ * on to the next line? Only when it ends with a hyphenated word that the next
+ * line continues. */
+static bool line_carries(const char *text, size_t len, size_t s, size_t e)
+{
+    size_t eol = e > s && text[e - 1] == '\n' ? e - 1 : e, k = eol;
+    while (k > s && is_ws(text[k - 1]))
+        k--;
+    return k > s && text[k - 1] == '-' && next_line_continues(text, len, eol);
+}
+
+/* Tokenises the whole lines in [from, to) (from a line start after a line that
+ * carries no quote, to a line start or the end), appending to b->an->tokens. */
+static void tokenize(builder *b, size_t from, size_t to)
 {
     const char *text = b->text;
-    b->cap_tokens = count_chunks(text, b->len) + 1;
-    b->an->tokens = kr_arena_alloc(b->arena, b->cap_tokens * sizeof *b->an->tokens);
-    tok_state st = {0, false};
-    size_t i = 0;
-    if (b->len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+    tok_state st = {false};
+    size_t i = from;
+    if (from == 0 && b->len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         i = 3; /* a byte order mark is no part of the first word */
-    while (i < b->len) {
+    while (i < to) {
         size_t eol = i;
         while (eol < b->len && text[eol] != '\n')
             eol++;
@@ -436,16 +451,23 @@ static void tokens(builder *b)
     }
 }
 
-void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_t len,
-                       const TSTree *tree)
+static void tokens(builder *b)
 {
-    memset(an, 0, sizeof *an);
-    an->title_block = SIZE_MAX;
-    builder b = {an, arena, text, len, 0, 0};
+    b->cap_tokens = count_chunks(b->text, b->len) + 1;
+    b->an->tokens = kr_arena_alloc(b->arena, b->cap_tokens * sizeof *b->an->tokens);
+    tokenize(b, 0, b->len);
+}
+
+/* The blocks of the text, from the tree or from its lines. */
+static void blocks(builder *b, const TSTree *tree)
+{
+    kr_analysis *an = b->an;
+    const char *text = b->text;
+    size_t len = b->len;
     if (tree)
-        blocks_from_tree(&b, tree);
+        blocks_from_tree(b, tree);
     else
-        blocks_from_lines(&b);
+        blocks_from_lines(b);
     /* Text the tree left outside every block (only after errors) still needs a
      * block for its tokens: the one before it, or one OTHER block at the start. */
     if (an->n_blocks == 0 || an->blocks[0].start > 0) {
@@ -455,7 +477,7 @@ void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_
         if (first < len && (an->n_blocks == 0 || first < an->blocks[0].start)) {
             size_t end = an->n_blocks ? an->blocks[0].start : len;
             /* insert at the front: shift the (few) blocks along */
-            add_block(&b, KR_BLOCK_OTHER, KR_LABEL_NONE, 0, 0);
+            add_block(b, KR_BLOCK_OTHER, KR_LABEL_NONE, 0, 0);
             memmove(an->blocks + 1, an->blocks, (an->n_blocks - 1) * sizeof *an->blocks);
             an->blocks[0] =
                 (kr_block){KR_BLOCK_OTHER, KR_LABEL_NONE, first, content_end(text, first, end)};
@@ -463,5 +485,139 @@ void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_
                 an->title_block++;
         }
     }
+}
+
+void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_t len,
+                       const TSTree *tree)
+{
+    memset(an, 0, sizeof *an);
+    an->title_block = SIZE_MAX;
+    builder b = {an, arena, text, len, 0, 0};
+    blocks(&b, tree);
     tokens(&b);
+    assign_blocks(an);
+}
+
+/* ---- the analysis kept between lints ---------------------------------------------
+ * After an edit only the lines around the changed bytes are tokenised again: a
+ * token depends on its own line, the first byte of the next line (a line-end
+ * hyphen) and whether an open quote was carried in from the line before (only
+ * across a hyphen break). So the window starts one line before the change (at a
+ * line that was not carried into) and ends after the change with an unchanged
+ * line that carries nothing on; the tokens before it are kept, those after it
+ * shifted. tests/unit/test_incremental_analysis.c holds it to a fresh build.
+ * Blocks come from the tree every time (a walk over the top level only). */
+struct kr_analysis_memo {
+    kr_token *tokens;
+    size_t n, cap;
+    size_t len; /* of the text it was made for */
+};
+
+void kr_analysis_memo_free(kr_analysis_memo *m)
+{
+    if (!m)
+        return;
+    free(m->tokens);
+    free(m);
+}
+
+static size_t line_start_at(const char *text, size_t pos)
+{
+    while (pos > 0 && text[pos - 1] != '\n')
+        pos--;
+    return pos;
+}
+
+static size_t line_end_at(const char *text, size_t len, size_t pos)
+{
+    const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
+    return nl ? (size_t)(nl - text) + 1 : len;
+}
+
+/* The first token whose chunk starts at or after pos. */
+static size_t first_at(const kr_token *t, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].ws_start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Re-tokenises [w0, w1) of the new text into the memo, in place of the old
+ * tokens of [w0, w1 - delta). */
+static void splice(builder *b, kr_analysis_memo *m, size_t w0, size_t w1, ptrdiff_t delta)
+{
+    size_t keep = first_at(m->tokens, m->n, w0);
+    size_t tail = first_at(m->tokens, m->n, (size_t)((ptrdiff_t)w1 - delta));
+    kr_analysis win = {0};
+    builder wb = *b;
+    wb.an = &win;
+    wb.cap_tokens = count_chunks(b->text + w0, w1 - w0) + 1;
+    win.tokens = kr_arena_alloc(b->arena, wb.cap_tokens * sizeof *win.tokens);
+    tokenize(&wb, w0, w1);
+    size_t n_tail = m->n - tail, n = keep + win.n_tokens + n_tail;
+    if (n + 1 > m->cap) {
+        m->cap = (n + 1) + (n + 1) / 8;
+        m->tokens = kr_xrealloc(m->tokens, m->cap * sizeof *m->tokens);
+    }
+    memmove(m->tokens + keep + win.n_tokens, m->tokens + tail, n_tail * sizeof *m->tokens);
+    memcpy(m->tokens + keep, win.tokens, win.n_tokens * sizeof *win.tokens);
+    for (size_t i = keep + win.n_tokens; i < n; i++) {
+        kr_token *t = &m->tokens[i];
+        t->start = (size_t)((ptrdiff_t)t->start + delta);
+        t->end = (size_t)((ptrdiff_t)t->end + delta);
+        t->ws_start = (size_t)((ptrdiff_t)t->ws_start + delta);
+        t->ws_end = (size_t)((ptrdiff_t)t->ws_end + delta);
+    }
+    m->n = n;
+}
+
+void kr_analysis_update(kr_analysis *an, kr_analysis_memo **slot, kr_arena *arena, const char *text,
+                        size_t len, const TSTree *tree, kr_changes ch)
+{
+    memset(an, 0, sizeof *an);
+    an->title_block = SIZE_MAX;
+    builder b = {an, arena, text, len, 0, 0};
+    blocks(&b, tree);
+    kr_analysis_memo *m = *slot;
+    if (m && (ptrdiff_t)m->len + ch.delta != (ptrdiff_t)len) {
+        kr_analysis_memo_free(m); /* not the text it was made for: start again */
+        m = NULL;
+    }
+    if (!m) {
+        m = kr_xmalloc(sizeof *m);
+        *m = (kr_analysis_memo){0};
+        ch = (kr_changes){.any = true, .lo = 0, .hi = len};
+        *slot = m;
+    }
+    if (ch.any) {
+        size_t lo = ch.lo < len ? ch.lo : len, hi = ch.hi < len ? ch.hi : len;
+        size_t w0 = line_start_at(text, lo);
+        if (w0 > 0)
+            w0 = line_start_at(text, w0 - 1); /* its last token looks at our first byte */
+        while (w0 > 0) {
+            size_t p = line_start_at(text, w0 - 1);
+            if (!line_carries(text, len, p, w0))
+                break;
+            w0 = p;
+        }
+        /* the window's last line must be one the edit left alone, line break
+         * before it included (so it is the same line in the old text, and
+         * carries a quote on there exactly when it does here) */
+        size_t s1 = line_start_at(text, hi), w1 = line_end_at(text, len, hi);
+        while (w1 < len && (s1 <= hi || line_carries(text, len, s1, w1))) {
+            s1 = w1;
+            w1 = line_end_at(text, len, w1);
+        }
+        splice(&b, m, w0, w1, ch.delta);
+    }
+    m->len = len;
+    an->tokens = m->tokens;
+    an->n_tokens = m->n;
+    assign_blocks(an);
 }

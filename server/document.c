@@ -18,9 +18,11 @@ struct kr_document {
     size_t n_lines, cap_lines;
     TSParser *parser;
     TSTree *tree;
-    bool tree_stale;           /* the text changed since the tree was parsed */
-    size_t longest_line;       /* bytes, line break included */
-    kr_lint_cache *lint_cache; /* the last lint's reusable results (linter.c) */
+    bool tree_stale;            /* the text changed since the tree was parsed */
+    size_t longest_line;        /* bytes, line break included */
+    kr_lint_cache *lint_cache;  /* the last lint's reusable results (linter.c) */
+    kr_analysis_memo *analysis; /* the last incremental lint's analysis */
+    kr_changes changes;         /* edits since the analysis was made */
     /* Where the last kr_document_position() stopped, with the units counted from
      * its line's start in each encoding: diagnostics are converted in order, so
      * the next one continues from here instead of from the line's start (which
@@ -36,6 +38,35 @@ struct kr_document {
 kr_lint_cache **kr_document_lint_cache(kr_document *doc)
 {
     return &doc->lint_cache;
+}
+
+kr_analysis_memo **kr_document_analysis_memo(kr_document *doc)
+{
+    return &doc->analysis;
+}
+
+kr_changes kr_document_take_changes(kr_document *doc)
+{
+    kr_changes c = doc->changes;
+    doc->changes = (kr_changes){0};
+    return c;
+}
+
+/* Adds the edit of [start, end) into new bytes ending at new_end to the changes
+ * not yet taken: one region covering both, in the new text's offsets. */
+static void note_change(kr_changes *c, size_t start, size_t end, size_t new_end)
+{
+    ptrdiff_t d = (ptrdiff_t)new_end - (ptrdiff_t)end;
+    if (!c->any) {
+        *c = (kr_changes){true, start, new_end, d};
+        return;
+    }
+    size_t hi = c->hi >= end ? (size_t)((ptrdiff_t)c->hi + d) : c->hi;
+    if (hi < new_end)
+        hi = new_end;
+    c->lo = c->lo < start ? c->lo : start;
+    c->hi = hi;
+    c->delta += d;
 }
 
 /* tree-sitter 0.20 (Debian 12) corrupts its heap when one line yields more than
@@ -95,6 +126,7 @@ void kr_document_free(kr_document *self)
     if (self->parser)
         ts_parser_delete(self->parser);
     kr_lint_cache_free(self->lint_cache);
+    kr_analysis_memo_free(self->analysis);
     free(self->lines);
     free(self->text);
     free(self);
@@ -278,6 +310,7 @@ int kr_document_edit(kr_document *self, size_t start, size_t end, const char *te
         memcpy(self->text + start, text, len);
     self->len = new_len;
     self->text[new_len] = '\0';
+    note_change(&self->changes, start, end, start + len);
     index_lines(self);
     edit.new_end_point = point_of(self, start + len);
     if (self->tree)

@@ -135,6 +135,32 @@ typedef struct {
 void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_t len,
                        const TSTree *tree);
 
+/* The bytes changed since the changes were last taken: [lo, hi) of the text now
+ * holds what [lo, hi - delta) held; nothing else changed but moved by delta after
+ * it. `any` false: the text is the same. */
+typedef struct {
+    bool any;
+    size_t lo, hi;
+    ptrdiff_t delta;
+} kr_changes;
+
+/* Takes (and forgets) the changes made by kr_document_edit since the last call.
+ * Only the incremental lint calls it (it keeps the analysis in step). */
+kr_changes kr_document_take_changes(kr_document *doc);
+
+/* The analysis kept between the lints of a document (analysis.c), owned by the
+ * document (kr_document_analysis_memo, freed with it). */
+typedef struct kr_analysis_memo kr_analysis_memo;
+void kr_analysis_memo_free(kr_analysis_memo *m);
+kr_analysis_memo **kr_document_analysis_memo(kr_document *doc);
+
+/* The same analysis as kr_analysis_build, made from the one kept in *memo (made
+ * there when NULL) by tokenising again only the lines around `changes` (the
+ * changes since that analysis was made). The blocks are in `arena`; the tokens
+ * belong to the memo and stay valid until its next update. */
+void kr_analysis_update(kr_analysis *an, kr_analysis_memo **memo, kr_arena *arena, const char *text,
+                        size_t len, const TSTree *tree, kr_changes changes);
+
 /* ---- rules -------------------------------------------------------------------- */
 typedef struct kr_rule kr_rule;
 

@@ -137,7 +137,11 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     ctx.scratch = &self->scratch;
     ctx.out = out;
     kr_analysis *an = kr_arena_alloc(ctx.scratch, sizeof *an);
-    kr_analysis_build(an, ctx.scratch, ctx.text, ctx.len, ctx.tree);
+    if (incremental)
+        kr_analysis_update(an, kr_document_analysis_memo(doc), ctx.scratch, ctx.text, ctx.len,
+                           ctx.tree, kr_document_take_changes(doc));
+    else
+        kr_analysis_build(an, ctx.scratch, ctx.text, ctx.len, ctx.tree);
     ctx.an = an;
     ctx.claimed = kr_arena_alloc(ctx.scratch, an->n_tokens + 1);
     size_t tail = incremental ? block_rules_start() : kr_rules_count, n_block = 0;

@@ -1,0 +1,97 @@
+/* test_incremental_analysis.c — the analysis kept between lints
+ * (kr_analysis_update) equals a fresh kr_analysis_build of the same text after
+ * random edits: every token's offsets, kind, flags and block. The edits aim at
+ * what a window of re-tokenised lines could get wrong: quotes carried across a
+ * hyphen break, line-end hyphens whose next line starts or stops with text, line
+ * breaks inserted and removed, a byte order mark, CRLF, emoji and cut UTF-8. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "korrektur/korrektur.h"
+
+static uint64_t rng = 0x2545F4914F6CDD1Dull;
+static size_t rnd(size_t n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (size_t)(rng % n);
+}
+
+static const char START[] = "\xEF\xBB\xBF"
+                            "Bedre cykelstier i byen\n"
+                            "\n"
+                            "Spørgsmål:\n"
+                            "\n"
+                            "Hvad betyder »Cykelløftet« for de mindste bgrns skolevej, og hvornår\n"
+                            "bliver \"den nye plan for igangvæ-\n"
+                            "rende projekter\" færdig? Se https://cykel.dk/plan.\r\n"
+                            "\n"
+                            "Svar:\n"
+                            "\n"
+                            "• Vi har afsat 1.000 kr. til sma cykelsti😀 og ”stier–”\n"
+                            "  - ikke til veje.\n"
+                            "\n"
+                            "Bedre cykelstier i byen Side 2\n"
+                            "\n"
+                            "Det sidste afsnit slutter her uden linjeskift";
+
+static void random_edit(kr_document *doc)
+{
+    static const char *const ins[] = {
+        "a",           "ø", " ", "\n",   "\n\n",     "-",  "-\n", "\"",   "»",
+        "«",           "”", "😀", "\r\n", "Side 3\n", "x-", "\t",  "\xC3", "ord-\nord \"citat",
+        "\xEF\xBB\xBF"};
+    size_t len;
+    kr_document_text(doc, &len);
+    size_t at = rnd(len + 1);
+    if (rnd(3) == 0 && len > 4) {
+        size_t k = 1 + rnd(4);
+        kr_document_edit(doc, at, at + k, "", 0);
+    } else {
+        const char *s = ins[rnd(sizeof ins / sizeof ins[0])];
+        kr_document_edit(doc, at, at, s, strlen(s));
+    }
+}
+
+static void assert_same(const kr_analysis *inc, const kr_analysis *full, int step)
+{
+    cr_assert_eq(inc->n_tokens, full->n_tokens, "edit %d: %zu tokens, fresh %zu", step,
+                 inc->n_tokens, full->n_tokens);
+    for (size_t i = 0; i < full->n_tokens; i++) {
+        const kr_token *a = &inc->tokens[i], *b = &full->tokens[i];
+        cr_assert(a->start == b->start && a->end == b->end && a->ws_start == b->ws_start &&
+                      a->ws_end == b->ws_end && a->kind == b->kind && a->flags == b->flags &&
+                      a->block == b->block,
+                  "edit %d, token %zu: %zu-%zu k%d f%d b%u, fresh %zu-%zu k%d f%d b%u", step, i,
+                  a->start, a->end, a->kind, a->flags, a->block, b->start, b->end, b->kind,
+                  b->flags, b->block);
+    }
+}
+
+Test(incremental_analysis, random_edits_give_the_fresh_tokens)
+{
+    kr_document *doc = kr_document_new(START, strlen(START));
+    kr_analysis_memo *memo = NULL;
+    kr_arena arena;
+    kr_arena_init(&arena, 64 * 1024);
+    for (int step = 0; step < 60000; step++) {
+        if (step)
+            random_edit(doc);
+        if (step % 4 && step < 59990)
+            continue; /* several edits between updates, too */
+        size_t len;
+        const char *text = kr_document_text(doc, &len);
+        const TSTree *tree = kr_document_tree(doc);
+        kr_analysis inc, full;
+        kr_analysis_update(&inc, &memo, &arena, text, len, tree, kr_document_take_changes(doc));
+        kr_analysis_build(&full, &arena, text, len, tree);
+        assert_same(&inc, &full, step);
+        kr_arena_reset(&arena);
+    }
+    kr_analysis_memo_free(memo);
+    kr_arena_release(&arena);
+    kr_document_free(doc);
+}
