@@ -6,7 +6,6 @@
 #include "lexicon_internal.h"
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,7 +205,7 @@ int kr_confusion_signature_bound(uint64_t a, uint64_t b, int limit)
 {
     conf_init();
     long over = (long)limit * UNIT_SCALE, total = 0;
-    for (uint64_t only_a = a & ~b; only_a; only_a &= only_a - 1)
+    for (uint64_t only_a = a & ~b; only_a && total <= over; only_a &= only_a - 1)
         total += sig_unit_a[__builtin_ctzll(only_a)];
     for (uint64_t only_b = b & ~a; only_b && total <= over; only_b &= only_b - 1)
         total += sig_unit_b[__builtin_ctzll(only_b)];
@@ -446,13 +445,6 @@ enum {
     PREFER_MARGIN = 20,    /* best must beat the runner-up by this to be preferred */
 };
 
-static atomic_ulong n_lookups;
-
-unsigned long kr_confusion_lookups(void)
-{
-    return atomic_load(&n_lookups);
-}
-
 /* ---- small helpers -------------------------------------------------------------- */
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -631,7 +623,6 @@ static conf_state *state_of(kr_lint_ctx *ctx)
 
 static unsigned lookup(kr_lint_ctx *ctx, const char *s, size_t n)
 {
-    atomic_fetch_add_explicit(&n_lookups, 1, memory_order_relaxed);
     return ctx->lex ? kr_lexicon_lookup(ctx->lex, s, n) : 0;
 }
 
@@ -1657,22 +1648,52 @@ static bool checkable(const kr_lint_ctx *ctx, size_t k)
     return true;
 }
 
+/* Appends s[0..n), up to a NUL byte as printf's %.*s would. */
+static size_t put_str(char *out, size_t at, const char *s, size_t n)
+{
+    n = strnlen(s, n);
+    memcpy(out + at, s, n);
+    return at + n;
+}
+
+#define PUT_LIT(out, at, lit) put_str((out), (at), (lit), sizeof(lit) - 1)
+
 static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v, const char *what)
 {
-    int n = (int)(p->end - p->start);
+    size_t n = p->end - p->start;
     const char *w = ctx->text + p->start;
-    kr_diagnostic *d;
-    if (v->n == 0)
-        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s»", what, n, w);
-    else if (v->preferred || v->n == 1)
-        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» skal sandsynligvis være «%s»", what, n, w,
-                    v->cand[0].text);
-    else if (v->n == 2)
-        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» — måske «%s» eller «%s»", what, n, w,
-                    v->cand[0].text, v->cand[1].text);
-    else
-        d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» — måske «%s», «%s» eller «%s»", what, n, w,
-                    v->cand[0].text, v->cand[1].text, v->cand[2].text);
+    /* The message, written by hand (printf's format parsing cost more than the
+     * rest of a diagnostic): "<what>: «word»", then "skal sandsynligvis være
+     * «a»", "— måske «a» eller «b»" or "— måske «a», «b» eller «c»". */
+    /* kr_emit keeps 511 bytes of a message: a longer word is cut to 512 here,
+     * which leaves the message long enough to be cut at the same place */
+    char msg[128 + 512 + 3 * WORD_BYTES];
+    size_t at = put_str(msg, 0, what, strlen(what));
+    at = PUT_LIT(msg, at, ": «");
+    at = put_str(msg, at, w, n < 512 ? n : 512);
+    at = PUT_LIT(msg, at, "»");
+    if (v->n > 0) {
+        const char *c0 = v->cand[0].text;
+        if (v->preferred || v->n == 1) {
+            at = PUT_LIT(msg, at, " skal sandsynligvis være «");
+            at = put_str(msg, at, c0, WORD_BYTES);
+        } else if (v->n == 2) {
+            at = PUT_LIT(msg, at, " — måske «");
+            at = put_str(msg, at, c0, WORD_BYTES);
+            at = PUT_LIT(msg, at, "» eller «");
+            at = put_str(msg, at, v->cand[1].text, WORD_BYTES);
+        } else {
+            at = PUT_LIT(msg, at, " — måske «");
+            at = put_str(msg, at, c0, WORD_BYTES);
+            at = PUT_LIT(msg, at, "», «");
+            at = put_str(msg, at, v->cand[1].text, WORD_BYTES);
+            at = PUT_LIT(msg, at, "» eller «");
+            at = put_str(msg, at, v->cand[2].text, WORD_BYTES);
+        }
+        at = PUT_LIT(msg, at, "»");
+    }
+    msg[at] = '\0';
+    kr_diagnostic *d = kr_emit(ctx, p->start, p->end, "%s", msg);
     for (size_t i = 0; i < v->n && i < 3; i++) {
         /* "Ret til «word»", without printf: one title per fix, thousands per
          * garbled page */

@@ -127,7 +127,4 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
 /* The slot of ctx->shared this engine uses for its per-lint state. */
 #define KR_SHARED_CONFUSION 0
 
-/* Lexicon lookups done by the engine in this process (for profiling). */
-unsigned long kr_confusion_lookups(void);
-
 #endif
