@@ -492,8 +492,11 @@ static void build_slice(kr_lint_ctx *ctx, unit *units, size_t n, kr_analysis *sl
         if (units[i].run)
             cap += units[i].last - units[i].first + 3;
     *slice = *an;
-    slice->tokens = kr_arena_alloc(ctx->scratch, (cap + 1) * sizeof *slice->tokens);
-    *claimed = kr_arena_alloc(ctx->scratch, cap + 1);
+    /* malloc'd, not in the lint's arena: on a first lint the slice is as large
+     * as the analysis, and it is done with before the diagnostics are copied
+     * back (the lint's peak) */
+    slice->tokens = kr_xmalloc((cap + 1) * sizeof *slice->tokens);
+    *claimed = kr_xmalloc(cap + 1);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         unit *u = &units[i];
@@ -573,6 +576,8 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
             units[i].entry->blob_len = bufs[i].n;
         }
     kr_diagnostics_free(sub.out);
+    free(slice.tokens);
+    free(sub.claimed);
 }
 
 void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
