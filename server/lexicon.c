@@ -269,6 +269,11 @@ typedef struct {
     /* the root's edges by byte: every walk starts there, and the root has the
      * most edges to search */
     uint32_t root_next[256];
+    /* and the edges of the root's children, by the first two bytes of a walk
+     * (second[c0][c1]; NULL where the root has no edge c0): the states near
+     * the root have the most edges, and every walk passes them (about 70 kB) */
+    uint32_t *second[256];
+    uint32_t *second_mem;
 } dict;
 
 static uint32_t get32(const uint8_t *p)
@@ -344,8 +349,22 @@ static unsigned form_flags(const dict *d, uint32_t state)
  * walking the same bytes again. */
 static size_t walk_path(const dict *d, const char *w, size_t len, uint32_t *path)
 {
-    uint32_t st = d->root;
-    for (size_t i = 0; i < len; i++) {
+    if (len == 0)
+        return 0;
+    uint32_t st = d->root_next[(uint8_t)w[0]];
+    if (!st)
+        return 0;
+    path[0] = st;
+    size_t i = 1;
+    const uint32_t *two = d->second_mem ? d->second[(uint8_t)w[0]] : NULL;
+    if (two && len > 1) {
+        st = two[(uint8_t)w[1]];
+        if (!st)
+            return 1;
+        path[1] = st;
+        i = 2;
+    }
+    for (; i < len; i++) {
         st = step(d, st, (uint8_t)w[i]);
         if (!st)
             return i;
@@ -409,6 +428,22 @@ static bool dict_open(dict *d, const char *path)
     }
     for (unsigned c = 0; c < 256; c++)
         d->root_next[c] = step_scan(d, d->root, (uint8_t)c);
+    size_t children = 0;
+    for (unsigned c = 0; c < 256; c++)
+        children += d->root_next[c] != 0;
+    d->second_mem = malloc((children ? children : 1) * 256 * sizeof *d->second_mem);
+    if (d->second_mem) { /* else walks step from the root's children too */
+        uint32_t *t = d->second_mem;
+        for (unsigned c0 = 0; c0 < 256; c0++) {
+            d->second[c0] = NULL;
+            if (!d->root_next[c0])
+                continue;
+            d->second[c0] = t;
+            for (unsigned c1 = 0; c1 < 256; c1++)
+                t[c1] = step_scan(d, d->root_next[c0], (uint8_t)c1);
+            t += 256;
+        }
+    }
     return true;
 }
 
@@ -417,6 +452,8 @@ static void dict_close(dict *d)
     if (d->base)
         munmap((void *)d->base, d->size);
     d->base = NULL;
+    free(d->second_mem);
+    d->second_mem = NULL;
 }
 
 /* ---- compounds ------------------------------------------------------------------------ */
@@ -434,8 +471,10 @@ static size_t utf8_chars(const char *s, size_t len)
     for (; i + 8 <= len; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        /* 10xxxxxx: the top bit set and the next one clear */
-        n -= (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+        /* 10xxxxxx: the top bit set and the next one clear; one per byte,
+         * summed by a multiply (no popcount instruction is assumed) */
+        uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+        n -= (size_t)((cont * 0x0101010101010101ull) >> 56);
     }
     for (; i < len; i++)
         n -= ((unsigned char)s[i] & 0xC0) == 0x80;
