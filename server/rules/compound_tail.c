@@ -115,6 +115,8 @@ static bool check_part(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind,
 {
     const char *s = ctx->text + p->start;
     size_t n = p->end - p->start;
+    if (n < HEAD_MIN + TAIL_MIN) /* bytes: at least as many as letters */
+        return false;
     const kr_verdict *whole = kr_word_verdict(ctx, s, n);
     if (!judged_by_parts(whole))
         return false;

@@ -110,3 +110,19 @@ Test(missing_diacritics, compound_of_sound_words_is_untouched)
     assert_fixes(SPELL_NO_AE "Vi bruger opstartsvalg og en lagmaske hver dag.\n",
                  SPELL_NO_AE "Vi bruger opstartsvalg og en lagmaske hver dag.\n", 0);
 }
+
+Test(missing_diacritics, no_repair_into_a_compound_through_a_short_part)
+{
+    /* præ + boot, præ + link: a short word joins anything, so these ad-hoc
+     * compounds prove nothing; the English terms stay */
+    assert_fixes(SPELL_NO_AE "Brug preboot og prelink her.\n",
+                 SPELL_NO_AE "Brug preboot og prelink her.\n", 0);
+}
+
+Test(missing_diacritics, compound_repaired_in_a_long_part_or_beside_a_long_word)
+{
+    /* nøgle + fil, søge + felt: the repaired part is a word of 4 letters or
+     * more; præ + betalte: a short part beside a long dictionary word */
+    assert_fixes(SPELL_NO_AE "Gem noglefil og sogefelt som prebetalte data.\n",
+                 SPELL_NO_AE "Gem nøglefil og søgefelt som præbetalte data.\n", 3);
+}
