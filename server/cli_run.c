@@ -31,7 +31,12 @@ int kr_cli_read_file(const char *path, char **text, size_t *len, char **err)
             *err = NULL;
         return -1;
     }
+    /* sized from fstat when it can be, so a file is read in one go into one
+     * buffer (no doubling and copying; stdin and special files still grow) */
+    struct stat st;
     size_t cap = 1 << 16, n = 0;
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        cap = (size_t)st.st_size + 2;
     char *buf = malloc(cap);
     for (;;) {
         if (n + 1 >= cap) {
