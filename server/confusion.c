@@ -1572,6 +1572,111 @@ static void judge_compound(kr_lint_ctx *ctx, const char *word, size_t len, const
         v->kind = KR_VERDICT_OK; /* it is a word after all */
 }
 
+/* A repair into an ad-hoc compound proves little when the repaired letters sit
+ * in a short part of it: short words join almost anything (logind… → løg +
+ * ind…, preseed → præ + seed, begget → beg + gæt). It stands when some split of
+ * the repair into two known words puts the changed letters only into parts of 4
+ * letters or more (lasefil → låse + fil, sogeverktgj → søge + værktøj), or into
+ * a 3-letter part beside a dictionary word of 5 or more (prevalgte → præ +
+ * valgte); an unchanged part may be short (nyerklerede → ny + erklærede), and a
+ * changed part known only as a compound must pass the same test (maskin +
+ * hånd + tering). Changed letters are those between the common beginning and
+ * end of word and repair; positions are code points. */
+typedef struct {
+    kr_lint_ctx *ctx;
+    char buf[WORD_BYTES];
+    size_t off[KR_CONF_MAX_CHARS + 1];
+    int m;           /* code points of the repair */
+    int first, last; /* changed letters: [first, last) */
+} repair_parts;
+
+static bool solid_span(repair_parts *rp, int a, int b, int depth);
+
+static bool part_holds(repair_parts *rp, int a, int b, unsigned lex, unsigned other_lex,
+                       int other_len, int depth)
+{
+    if (rp->first >= b || rp->last <= a)
+        return true; /* unchanged */
+    if (lex & KR_LEX_COMPOUND)
+        return depth < 2 && solid_span(rp, a, b, depth + 1);
+    if (b - a >= 4)
+        return true;
+    return b - a == 3 && (other_lex & (KR_LEX_KNOWN | KR_LEX_COMPOUND)) == KR_LEX_KNOWN &&
+           other_len >= 5;
+}
+
+/* KR_LEX_* of [a, b) of the repair; a part before the end of the word also
+ * without its linking s (diskenheds-). */
+static unsigned span_lex(repair_parts *rp, int a, int b)
+{
+    bool head = b < rp->m;
+    const char *s = rp->buf + rp->off[a];
+    size_t n = rp->off[b] - rp->off[a];
+    unsigned lex = lookup(rp->ctx, s, n);
+    if (!(lex & KR_LEX_KNOWN) && head && b - a > 3 && s[n - 1] == 's')
+        lex = lookup(rp->ctx, s, n - 1);
+    return lex;
+}
+
+/* A part the split may use: a known word, or an unchanged stretch that is two
+ * known words itself (disk + enheds). */
+static bool usable(repair_parts *rp, int a, int b, unsigned lex, int depth)
+{
+    if (lex & KR_LEX_KNOWN)
+        return true;
+    bool unchanged = rp->first >= b || rp->last <= a;
+    return unchanged && depth < 2 && solid_span(rp, a, b, depth + 1);
+}
+
+/* Whether [a, b) of the repair splits into two usable words whose changed parts hold. */
+static bool solid_span(repair_parts *rp, int a, int b, int depth)
+{
+    for (int cut = a + 2; cut + 2 <= b; cut++) {
+        unsigned h = span_lex(rp, a, cut);
+        if (!usable(rp, a, cut, h, depth))
+            continue;
+        unsigned t = span_lex(rp, cut, b);
+        if (usable(rp, cut, b, t, depth) && part_holds(rp, a, cut, h, t, b - cut, depth) &&
+            part_holds(rp, cut, b, t, h, cut - a, depth))
+            return true;
+    }
+    return false;
+}
+
+static bool repair_in_short_part(kr_lint_ctx *ctx, const uint32_t *w, int n, const kr_candidate *b)
+{
+    uint32_t r[KR_CONF_MAX_CHARS];
+    int m = decode(b->text, b->len, r, KR_CONF_MAX_CHARS);
+    if (m <= 0)
+        return false;
+    repair_parts parts = {.ctx = ctx, .m = m}, *rp = &parts;
+    while (rp->first < n && rp->first < m && fold(w[rp->first]) == fold(r[rp->first]))
+        rp->first++;
+    rp->last = m;
+    while (rp->last > rp->first && n - (m - rp->last) > rp->first &&
+           fold(w[n - (m - rp->last) - 1]) == fold(r[rp->last - 1]))
+        rp->last--;
+    for (int i = 0; i < m; i++)
+        rp->off[i + 1] = rp->off[i] + encode(r[i], rp->buf + rp->off[i]);
+    return !solid_span(rp, 0, m, 0);
+}
+
+/* Drops the candidates that are ad-hoc compounds repaired in a short part
+ * (above), unless the document spells them so elsewhere. */
+static void drop_short_part_repairs(kr_lint_ctx *ctx, const uint32_t *w, int n, kr_verdict *v)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        const kr_candidate *c = &v->cand[i];
+        bool weak = (c->lex & KR_LEX_COMPOUND) && !(c->lex & KR_LEX_COMMON) &&
+                    !memchr(c->text, ' ', c->len) && kr_doc_word_count(ctx, c->text, c->len) == 0 &&
+                    repair_in_short_part(ctx, w, n, c);
+        if (!weak)
+            v->cand[k++] = *c;
+    }
+    v->n = k;
+}
+
 static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
 {
     uint32_t w[KR_CONF_MAX_CHARS];
@@ -1595,6 +1700,7 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     }
     search *s = searched(ctx, word, len, w, n, SEARCH_FULL, MAX_COST, MAX_EDITS);
     rank(ctx, s, v);
+    drop_short_part_repairs(ctx, w, n, v);
     decide(ctx, v);
     /* eth1, amd64: letters and digits mixed are names; 0og is damage only when
      * it becomes a common word */
