@@ -244,19 +244,22 @@ static case_kind case_of(const char *s, size_t len)
 
 /* The spellings a dictionary entry may have for `word` to be accepted, as
  * hunspell does: exact; lowercase for Capitalised/ALLCAPS; Capitalised for
- * ALLCAPS. Fills alts (each MAX_WORD bytes) and returns how many. */
-static int case_variants(const char *word, size_t len, char alts[3][MAX_WORD])
+ * ALLCAPS. Points alts at them (the word itself first, then copies in store)
+ * and returns how many. */
+static int case_variants(const char *word, size_t len, const char *alts[3], char store[2][MAX_WORD])
 {
     int n = 0;
-    memcpy(alts[n++], word, len);
+    alts[n++] = word; /* as written: no copy */
     case_kind k = case_of(word, len);
     if (k == CASE_INIT || k == CASE_ALL) {
-        memcpy(alts[n], word, len);
-        map_case(alts[n++], len, 0, len, false);
+        memcpy(store[0], word, len);
+        map_case(store[0], len, 0, len, false);
+        alts[n++] = store[0];
     }
     if (k == CASE_ALL) {
-        memcpy(alts[n], word, len);
-        map_case(alts[n++], len, char_len(word, len, 0), len, false);
+        memcpy(store[1], word, len);
+        map_case(store[1], len, char_len(word, len, 0), len, false);
+        alts[n++] = store[1];
     }
     return n;
 }
@@ -827,8 +830,9 @@ static bool user_word(kr_lexicon *self, const char *word, size_t len)
 {
     if (atomic_load(&self->user_count) == 0)
         return false;
-    char alts[3][MAX_WORD];
-    int n = case_variants(word, len, alts);
+    const char *alts[3];
+    char store[2][MAX_WORD];
+    int n = case_variants(word, len, alts, store);
     bool found = false;
     pthread_rwlock_rdlock(&self->user_lock);
     for (int i = 0; i < n && !found; i++)
@@ -855,7 +859,7 @@ static bool is_number(const char *w, size_t len)
 /* The verdict from the word set alone, without compounds. *may_compound is set
  * when no case variant is a form and none is forbidden: only then may the word
  * be a compound. Each variant's walk is kept in paths (for the splitter). */
-static unsigned direct_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len,
+static unsigned direct_verdict(const kr_lexicon *self, const char *const alts[3], int n, size_t len,
                                uint32_t paths[3][MAX_WORD], size_t walked[3], bool *may_compound)
 {
     unsigned v = 0;
@@ -876,9 +880,9 @@ static unsigned direct_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], i
     return v;
 }
 
-static unsigned compound_verdict(const kr_lexicon *self, char alts[3][MAX_WORD], int n, size_t len,
-                                 uint32_t paths[3][MAX_WORD], const size_t walked[3], size_t *work,
-                                 size_t limit, bool *gave_up)
+static unsigned compound_verdict(const kr_lexicon *self, const char *const alts[3], int n,
+                                 size_t len, uint32_t paths[3][MAX_WORD], const size_t walked[3],
+                                 size_t *work, size_t limit, bool *gave_up)
 {
     splitter sp = {&self->dict, &self->rep_index, work, limit, gave_up};
     size_t total = utf8_chars(alts[0], len); /* case variants have as many */
@@ -939,8 +943,9 @@ static unsigned word_verdict(kr_lexicon *self, const char *word, size_t len)
 {
     if (len == 0 || len >= MAX_WORD)
         return 0;
-    char alts[3][MAX_WORD];
-    int n = case_variants(word, len, alts);
+    const char *alts[3];
+    char store[2][MAX_WORD];
+    int n = case_variants(word, len, alts, store);
     uint32_t paths[3][MAX_WORD];
     size_t walked[3];
     bool may_compound;
