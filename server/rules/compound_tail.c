@@ -1,7 +1,7 @@
-/* compound_tail.c — repairs of a compound whose last part lost its æ/ø/å or was
- * garbled by OCR (tekstomrade for tekstområde, testformal for testformål,
- * gennemskezer for gennemskær), shared by the rules missing-diacritics and
- * ocr-confusion (compound_tail.h).
+/* compound_tail.c — repairs of a compound one part of which lost its æ/ø/å or
+ * was garbled by OCR (tekstomrade for tekstområde, gennemskezer for
+ * gennemskær, oplosningsevne for opløsningsevne), shared by the rules
+ * missing-diacritics and ocr-confusion (compound_tail.h).
  *
  * The repair engine (server/confusion.c) judges whole words. A compound with a
  * damaged tail slips past it: the lexicon's compound splitting accepts the
@@ -51,18 +51,19 @@ static bool known_head(kr_lint_ctx *ctx, const char *s, size_t n)
     return n > HEAD_MIN && (s[n - 1] == 's' || s[n - 1] == 'e') && dictionary_word(ctx, s, n - 1);
 }
 
-/* The tail's verdict when it is a confident, cheap repair of `kind` into a
+/* The part's verdict when it is a confident, cheap repair of `kind` into a
  * common dictionary word; NULL otherwise. A repair into a compound is no
  * evidence: any stretch of letters inside a word (the selformer of
- * penselformer) becomes some ad-hoc compound after one confusion. */
-static const kr_verdict *tail_repair(kr_lint_ctx *ctx, const char *s, size_t n,
-                                     kr_verdict_kind kind)
+ * penselformer) becomes some ad-hoc compound after one confusion. A tail
+ * begins with a small letter; a head may be capitalised. */
+static const kr_verdict *part_repair(kr_lint_ctx *ctx, const char *s, size_t n,
+                                     kr_verdict_kind kind, bool head)
 {
     unsigned char c = (unsigned char)s[0];
-    if (chars(s, n) < TAIL_MIN || !(c >= 'a' && c <= 'z'))
+    if (chars(s, n) < TAIL_MIN || (!head && !(c >= 'a' && c <= 'z')))
         return NULL;
     const kr_verdict *v = kr_word_verdict(ctx, s, n);
-    /* a tail that is a word as written (maske, valg) makes a good compound
+    /* a part that is a word as written (maske, valg) makes a good compound
      * (lagmaske, opstartsvalg): a real-word guess is not made inside one */
     if (v->real_word || (v->lex & (KR_LEX_KNOWN | KR_LEX_COMPOUND)) == KR_LEX_KNOWN)
         return NULL;
@@ -84,13 +85,15 @@ static bool judged_by_parts(const kr_verdict *v)
     return v->kind == KR_VERDICT_OK && (v->lex & KR_LEX_COMPOUND) && !(v->lex & KR_LEX_COMMON);
 }
 
-static void emit(kr_lint_ctx *ctx, const kr_span *p, size_t split, const kr_candidate *tail,
+/* Reports the part p with [from, to) of it replaced by the repair c. */
+static void emit(kr_lint_ctx *ctx, const kr_span *p, size_t from, size_t to, const kr_candidate *c,
                  const char *what)
 {
-    size_t head = split - p->start, n = head + tail->len;
+    size_t head = from - p->start, tail = p->end - to, n = head + c->len + tail;
     char *fixed = kr_arena_alloc(ctx->scratch, n + 1);
     memcpy(fixed, ctx->text + p->start, head);
-    memcpy(fixed + head, tail->text, tail->len);
+    memcpy(fixed + head, c->text, c->len);
+    memcpy(fixed + head + c->len, ctx->text + to, tail);
     kr_diagnostic *d = kr_emit(ctx, p->start, p->end, "%s: «%.*s» skal sandsynligvis være «%s»",
                                what, (int)(p->end - p->start), ctx->text + p->start, fixed);
     char *title = kr_arena_printf(ctx->scratch, "Ret til «%s»", fixed);
@@ -110,7 +113,49 @@ static bool sound_split(kr_lint_ctx *ctx, const char *s, size_t n)
     return false;
 }
 
-/* The longest damaged tail after a known head, if any: reports it and returns true. */
+/* A damaged tail after a known head (tekst + omrade), the longest first. */
+static bool damaged_tail(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind, const char *what)
+{
+    const char *s = ctx->text + p->start;
+    size_t n = p->end - p->start;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (!utf8_start(s, i))
+            continue;
+        /* the head first: a lookup is cheaper than the tail's repair search */
+        if (!known_head(ctx, s, i))
+            continue;
+        const kr_verdict *t = part_repair(ctx, s + i, n - i, kind, false);
+        if (t) {
+            emit(ctx, p, p->start + i, p->end, &t->cand[0], what);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A damaged head, possibly with its linking s, before a dictionary word
+ * (oplosnings + evne), the longest tail first. */
+static bool damaged_head(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind, const char *what)
+{
+    const char *s = ctx->text + p->start;
+    size_t n = p->end - p->start;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (!utf8_start(s, i) || chars(s + i, n - i) < TAIL_MIN ||
+            !dictionary_word(ctx, s + i, n - i))
+            continue;
+        const kr_verdict *h = part_repair(ctx, s, i, kind, true);
+        size_t link = 0;
+        if (!h && i > 1 && s[i - 1] == 's')
+            h = part_repair(ctx, s, i - 1, kind, true), link = 1;
+        if (h) {
+            emit(ctx, p, p->start, p->start + i - link, &h->cand[0], what);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A compound with one damaged part, if any: reports it and returns true. */
 static bool check_part(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind, const char *what)
 {
     const char *s = ctx->text + p->start;
@@ -118,21 +163,9 @@ static bool check_part(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind,
     if (n < HEAD_MIN + TAIL_MIN) /* bytes: at least as many as letters */
         return false;
     const kr_verdict *whole = kr_word_verdict(ctx, s, n);
-    if (!judged_by_parts(whole))
+    if (!judged_by_parts(whole) || sound_split(ctx, s, n))
         return false;
-    for (size_t i = 1; i + 1 < n; i++) {
-        if (!utf8_start(s, i))
-            continue;
-        /* the head first: a lookup is cheaper than the tail's repair search */
-        if (!known_head(ctx, s, i))
-            continue;
-        const kr_verdict *t = tail_repair(ctx, s + i, n - i, kind);
-        if (t && !sound_split(ctx, s, n)) {
-            emit(ctx, p, p->start + i, &t->cand[0], what);
-            return true;
-        }
-    }
-    return false;
+    return damaged_tail(ctx, p, kind, what) || damaged_head(ctx, p, kind, what);
 }
 
 static bool checkable(const kr_lint_ctx *ctx, size_t k)

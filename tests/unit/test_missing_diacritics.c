@@ -103,6 +103,14 @@ Test(missing_diacritics, compound_whose_last_part_lost_its_a_ring)
                  SPELL_NO_AE "Klik i tegnområde for at skrive.\n", 1);
 }
 
+Test(missing_diacritics, compound_whose_first_part_lost_its_o_slash)
+{
+    /* oplosnings + grad: the compound splitter accepts the damage, the head
+     * alone (without its linking s) is plainly opløsning */
+    assert_fixes(SPELL_NO_AE "Vi skal hente oplosningsgrad fra filen.\n",
+                 SPELL_NO_AE "Vi skal hente opløsningsgrad fra filen.\n", 1);
+}
+
 Test(missing_diacritics, compound_of_sound_words_is_untouched)
 {
     /* opstart + svalg would read as svælg, but opstarts + valg is sound; a mask
