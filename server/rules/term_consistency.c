@@ -285,6 +285,7 @@ typedef struct {
     const char *words[8];
     size_t lens[8];
     size_t n;
+    size_t chars0; /* characters of the first word */
 } term_words;
 
 static void split_term(const char *term, term_words *tw)
@@ -301,6 +302,7 @@ static void split_term(const char *term, term_words *tw)
             tw->lens[tw->n++] = (size_t)(p - s);
         }
     }
+    tw->chars0 = tw->n ? nchars(tw->words[0], tw->lens[0]) : 0;
 }
 
 /* One matched word of a term occurrence: where it is and what it should read. */
@@ -378,8 +380,13 @@ static bool try_term(kr_lint_ctx *ctx, cost_memo *memo, const char *term, const 
      * would refuse them, so they are refused before being copied and hashed */
     if (!first_join) {
         const kr_token *tk = &ctx->an->tokens[i];
-        size_t wc = nchars(ctx->text + tk->start, tk->end - tk->start);
-        size_t tc = nchars(tw->words[0], tw->lens[0]);
+        size_t bytes = tk->end - tk->start;
+        size_t tc = tw->chars0;
+        /* no more characters than bytes: most tokens are refused by their byte
+         * length before their characters are counted */
+        if (bytes + 4 < tc)
+            return false;
+        size_t wc = nchars(ctx->text + tk->start, bytes);
         if (wc + 4 < tc || wc > tc + 6)
             return false;
     }
@@ -493,6 +500,10 @@ typedef struct {
  * letters, or a long lower-case compound. */
 static bool cluster_candidate(const char *s, size_t n)
 {
+    /* most words are refused by their bytes alone: fewer than six characters,
+     * or a lower-case ASCII start (never capitalised) under twelve */
+    if (n < 6 || (n < 12 && s[0] >= 'a' && s[0] <= 'z'))
+        return false;
     size_t c = nchars(s, n), len;
     if (c < 6 || c > KR_CONF_MAX_CHARS)
         return false;
@@ -512,6 +523,8 @@ typedef struct {
     size_t n;
     int32_t *slot;
     size_t hcap;
+    uint32_t *tok, *tok_sp; /* the candidate tokens in order, and their spellings */
+    size_t n_tok;
 } spellings;
 
 static uint64_t hash_word(const char *s, size_t len)
@@ -539,26 +552,36 @@ static void collect(kr_lint_ctx *ctx, spellings *ss)
     const kr_analysis *an = ctx->an;
     size_t cap = 64;
     ss->n = 0;
+    ss->n_tok = 0;
+    /* the candidates first: the index is sized by them, not by every token */
+    ss->tok = kr_arena_alloc(ctx->scratch, (an->n_tokens + 1) * sizeof *ss->tok);
+    for (size_t i = 0; i < an->n_tokens; i++) {
+        const kr_token *tk = &an->tokens[i];
+        if (tk->kind == KR_TOK_WORD &&
+            cluster_candidate(ctx->text + tk->start, tk->end - tk->start))
+            ss->tok[ss->n_tok++] = (uint32_t)i;
+    }
+    ss->tok_sp = kr_arena_alloc(ctx->scratch, (ss->n_tok + 1) * sizeof *ss->tok_sp);
     ss->hcap = 256;
-    while (ss->hcap < an->n_tokens * 2)
+    while (ss->hcap < ss->n_tok * 2)
         ss->hcap *= 2;
     ss->slot = kr_arena_alloc(ctx->scratch, ss->hcap * sizeof *ss->slot);
     memset(ss->slot, 0xFF, ss->hcap * sizeof *ss->slot);
     ss->sp = kr_xmalloc(cap * sizeof *ss->sp);
-    for (size_t i = 0; i < an->n_tokens; i++) {
-        const kr_token *tk = &an->tokens[i];
+    for (size_t k = 0; k < ss->n_tok; k++) {
+        const kr_token *tk = &an->tokens[ss->tok[k]];
         const char *s = ctx->text + tk->start;
         size_t len = tk->end - tk->start;
-        if (tk->kind != KR_TOK_WORD || !cluster_candidate(s, len))
-            continue;
         size_t j = slot_of(ss, s, len);
         if (ss->slot[j] >= 0) {
             ss->sp[ss->slot[j]].count++;
+            ss->tok_sp[k] = (uint32_t)ss->slot[j];
             continue;
         }
         if (ss->n == cap)
             ss->sp = kr_xrealloc(ss->sp, (cap *= 2) * sizeof *ss->sp);
         ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1};
+        ss->tok_sp[k] = (uint32_t)ss->n;
         ss->slot[j] = (int32_t)ss->n++;
     }
 }
@@ -858,12 +881,13 @@ static void check_clusters(kr_lint_ctx *ctx)
         if (wants_target(&m->sp[mi[b]]))
             sp[b].target = target_of(m, &ss, &m->sp[mi[b]], b);
     const kr_analysis *an = ctx->an;
-    for (size_t i = 0; i < an->n_tokens; i++) {
+    /* only a candidate token has a spelling (the same text is the same
+     * candidate), so only they are visited, in document order */
+    for (size_t c = 0; c < ss.n_tok; c++) {
+        size_t i = ss.tok[c];
         const kr_token *tk = &an->tokens[i];
-        if (ctx->claimed[i] || tk->kind != KR_TOK_WORD)
-            continue;
-        int32_t k = ss.slot[slot_of(&ss, ctx->text + tk->start, tk->end - tk->start)];
-        if (k < 0 || sp[k].target < 0 || !kr_claim(ctx, i, i))
+        size_t k = ss.tok_sp[c];
+        if (ctx->claimed[i] || sp[k].target < 0 || !kr_claim(ctx, i, i))
             continue;
         const spelling *to = &sp[sp[k].target];
         kr_diagnostic *d = kr_emit(ctx, tk->start, tk->end,

@@ -237,3 +237,73 @@ Test(incremental, an_edit_that_changes_nothing_gives_the_same_diagnostics)
     kr_document_free(doc);
     kr_linter_free(l);
 }
+
+/* Spellings of names that come and go with the edits: the term-consistency
+ * clusters' pairs are kept between lints (a name that disappears and comes back,
+ * a usual spelling that falls under three uses or rises above them), and every
+ * lint must still flag exactly what a fresh one flags. */
+Test(incremental, name_spellings_that_come_and_go_match_a_fresh_lint)
+{
+    static const char *const names[] = {
+        "Danmark ",    "Danrnark ",    "Folketinget ",   "Folketingct ",  "Kommunen ",
+        "Kornmunen ",  "Regionen ",    "Reglonen ",      "Ministeriet ",  "Minlsteriet ",
+        "Havnebadet ", "Havnebaclet ", "Kvarterløftet ", "Kvarterlgftet "};
+    size_t n_names = sizeof names / sizeof names[0];
+    char text[8192] = "Spørgsmål:\n\n";
+    for (int line = 0; line < 6; line++) {
+        strcat(text, "Vi har talt med ");
+        for (int k = 0; k < 3; k++)
+            strcat(text, names[1 + 2 * rnd(n_names / 2)]); /* the usual spellings come later */
+        strcat(text, line % 5 == 4 ? "om planen.\n\n" : "om planen.\n");
+    }
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = kr_document_new(text, strlen(text));
+    check_equal(l, doc, 0);
+    for (int step = 1; step <= 400; step++) {
+        size_t len;
+        const char *t = kr_document_text(doc, &len);
+        size_t at = rnd(len + 1);
+        /* remove a whole name (the next one after `at`) or add one */
+        const char *sp = strchr(t + at, ' ');
+        if (rnd(2) == 0 && sp && (size_t)(sp - t) + 1 < len) {
+            size_t s = (size_t)(sp - t) + 1, e = s;
+            while (e < len && t[e] != ' ' && t[e] != '\n')
+                e++;
+            kr_document_edit(doc, s, e < len ? e + 1 : e, "", 0);
+        } else {
+            while (at > 0 && t[at - 1] != ' ' && t[at - 1] != '\n')
+                at--;
+            const char *w = names[rnd(n_names)];
+            kr_document_edit(doc, at, at, w, strlen(w));
+        }
+        check_equal(l, doc, step);
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+/* A garbled name leaves, its usual spelling arrives, the garbled name comes back:
+ * it is flagged as a fresh lint flags it (the pair was never compared while both
+ * were present before). */
+Test(incremental, a_returning_spelling_meets_the_names_that_came_meanwhile)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    const char *text = "Spørgsmål:\n\nVi har talt med Danrnark om planen.\n";
+    kr_document *doc = kr_document_new(text, strlen(text));
+    size_t at = (size_t)(strstr(text, "Danrnark") - text);
+    check_equal(l, doc, 0);
+    kr_document_edit(doc, at, at + 9, "", 0); /* "Danrnark " goes */
+    check_equal(l, doc, 1);
+    kr_document_edit(doc, at, at, "Danmark ", 8);
+    check_equal(l, doc, 2);
+    kr_document_edit(doc, at, at, "Danrnark ", 9);
+    kr_diagnostics *ds = kr_linter_run(l, doc);
+    bool flagged = false;
+    for (size_t i = 0; i < kr_diagnostics_count(ds); i++)
+        flagged |= strcmp(kr_diagnostic_subject(kr_diagnostics_get(ds, i)), "Danrnark") == 0;
+    cr_assert(flagged, "Danrnark is not flagged beside Danmark");
+    kr_diagnostics_free(ds);
+    check_equal(l, doc, 3);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
