@@ -78,6 +78,18 @@ Test(ocr_confusion, ae_read_as_ze_between_its_halves)
     assert_repairs("kazerlighed", "kærlighed");
 }
 
+Test(ocr_confusion, o_slash_read_as_a_letter_and_an_at_sign)
+{
+    assert_repairs("hg@re", "høre");
+    assert_repairs("fla@de", "fløde");
+}
+
+Test(ocr_confusion, a_ring_read_as_e_acute_or_d)
+{
+    assert_repairs("sével", "såvel");
+    assert_repairs("sddan", "sådan");
+}
+
 Test(ocr_confusion, capital_ae_read_as_two_capitals)
 {
     assert_repairs("ZEndringen", "Ændringen");
