@@ -97,6 +97,51 @@ static void index_lines(kr_document *d)
     }
 }
 
+/* The longest line in bytes, its line break included. */
+static size_t longest_of(const kr_document *d)
+{
+    size_t best = 0;
+    for (size_t i = 0; i + 1 < d->n_lines; i++)
+        if (d->lines[i + 1] - d->lines[i] > best)
+            best = d->lines[i + 1] - d->lines[i];
+    size_t last = d->len - d->lines[d->n_lines - 1];
+    return last > best ? last : best;
+}
+
+/* Updates the line index for the edit that replaced old bytes [start, end) with
+ * the `len` bytes now at start (the text already edited): lines before the edit
+ * stay, the lines whose break was inside [start, end) go, the breaks inserted
+ * come in, and the lines after move by the difference. Linear in the line
+ * starts only (no scan of the text), where index_lines read the whole text on
+ * every keystroke. */
+static void reindex_lines(kr_document *d, size_t start, size_t end, size_t len)
+{
+    d->pos_cache.valid = false;
+    size_t first = kr_document_line_of(d, start) + 1; /* the first line that may go */
+    size_t keep_from = first;
+    while (keep_from < d->n_lines && d->lines[keep_from] <= end)
+        keep_from++;
+    size_t added = 0;
+    for (size_t i = start; i < start + len; i++)
+        added += d->text[i] == '\n';
+    size_t tail = d->n_lines - keep_from, n = first + added + tail;
+    if (n > d->cap_lines) {
+        while (d->cap_lines < n)
+            d->cap_lines = d->cap_lines ? d->cap_lines * 2 : 64;
+        d->lines = kr_xrealloc(d->lines, d->cap_lines * sizeof *d->lines);
+    }
+    memmove(d->lines + first + added, d->lines + keep_from, tail * sizeof *d->lines);
+    ptrdiff_t delta = (ptrdiff_t)len - (ptrdiff_t)(end - start);
+    for (size_t k = first + added; k < n; k++)
+        d->lines[k] = (size_t)((ptrdiff_t)d->lines[k] + delta);
+    size_t k = first;
+    for (size_t i = start; i < start + len; i++)
+        if (d->text[i] == '\n')
+            d->lines[k++] = i + 1;
+    d->n_lines = n;
+    d->longest_line = longest_of(d);
+}
+
 kr_document *kr_document_new(const char *text, size_t len)
 {
     kr_document *d = calloc(1, sizeof *d);
@@ -311,7 +356,7 @@ int kr_document_edit(kr_document *self, size_t start, size_t end, const char *te
     self->len = new_len;
     self->text[new_len] = '\0';
     note_change(&self->changes, start, end, start + len);
-    index_lines(self);
+    reindex_lines(self, start, end, len);
     edit.new_end_point = point_of(self, start + len);
     if (self->tree)
         ts_tree_edit(self->tree, &edit);

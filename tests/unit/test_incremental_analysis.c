@@ -95,3 +95,31 @@ Test(incremental_analysis, random_edits_give_the_fresh_tokens)
     kr_arena_release(&arena);
     kr_document_free(doc);
 }
+
+/* The line index kept up to date by kr_document_edit equals a fresh document's:
+ * every line's start and end, and the line and position of every offset. */
+Test(incremental_analysis, random_edits_give_the_fresh_line_index)
+{
+    kr_document *doc = kr_document_new(START, strlen(START));
+    for (int step = 0; step < 3000; step++) {
+        random_edit(doc);
+        size_t len;
+        const char *text = kr_document_text(doc, &len);
+        kr_document *fresh = kr_document_new(text, len);
+        size_t n = kr_document_line_count(fresh);
+        cr_assert_eq(kr_document_line_count(doc), n, "edit %d: line count", step);
+        for (size_t i = 0; i < n; i++) {
+            cr_assert_eq(kr_document_line_start(doc, i), kr_document_line_start(fresh, i),
+                         "edit %d: line %zu start", step, i);
+            cr_assert_eq(kr_document_line_end(doc, i), kr_document_line_end(fresh, i),
+                         "edit %d: line %zu end", step, i);
+        }
+        size_t at = rnd(len + 1);
+        kr_position a = kr_document_position(doc, at, KR_ENC_UTF16);
+        kr_position b = kr_document_position(fresh, at, KR_ENC_UTF16);
+        cr_assert(a.line == b.line && a.character == b.character, "edit %d: position of %zu", step,
+                  at);
+        kr_document_free(fresh);
+    }
+    kr_document_free(doc);
+}
