@@ -410,6 +410,28 @@ static bool is_acronym(const char *s, size_t n)
     return letters >= 2;
 }
 
+/* A name in program code broken before a capital: the continuation is itself
+ * in camel case (Set-⏎CellStyle), or the broken word hangs on code punctuation
+ * (fs.Open-⏎TextFile, Service("File-⏎System")). Code has no hyphens inside
+ * names, so such a break is the typesetter's. */
+static bool code_name_break(const char *t, const hbreak *b)
+{
+    const char *ys = t + b->y_start;
+    size_t yn = b->ys_end - b->y_start, cl;
+    bool lower = false;
+    for (size_t i = 0; i < yn; i += cl) {
+        uint32_t c = cp_at(ys, yn, i, &cl);
+        if (is_lower(c))
+            lower = true;
+        else if (is_upper(c) && lower)
+            return true;
+    }
+    if (b->xs_start == b->x_start)
+        return false;
+    char before = t[b->xs_start - 1];
+    return before == '.' || before == '(' || before == '"' || before == '_';
+}
+
 static bool known(kr_lint_ctx *ctx, const char *s, size_t n)
 {
     return ctx->lex && n > 0 && !has_digit(s, n) && kr_lexicon_known(ctx->lex, s, n);
@@ -446,9 +468,10 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
     /* an acronym or a name in capitals before a lower-case word: "LTSP-⏎klienter" */
     if (is_acronym(xs, xn) && is_lower(y0))
         return false;
-    /* a capital after the hyphen: "Nord-⏎Amerika" (unless a word in capitals broke) */
+    /* a capital after the hyphen: "Nord-⏎Amerika" (unless a word in capitals or
+     * a name in code broke) */
     if (is_upper(y0) && !is_upper(xl))
-        return false;
+        return code_name_break(t, b);
     bool legal = kr_hyphen_legal(joined, jlen, xn);
     /* the whole chunks, as a typesetter hyphenating the chunk would see them */
     if (!legal) {

@@ -184,6 +184,14 @@ Test(broken_hyphenation, keeps_a_capital_after_the_hyphen)
     assert_untouched("Rejsen gik til Nord-\nAmerika i sommer.\n");
 }
 
+Test(broken_hyphenation, joins_a_name_in_code_broken_before_a_capital)
+{
+    /* camel case going on after the break, or a name hanging on code
+     * punctuation: code names have no hyphens */
+    assert_fix("Kald Get-\nRowHeight i makroen.\n", "Kald GetRowHeight i makroen.\n");
+    assert_fix("Kald doc.Save-\nAs(url) bagefter.\n", "Kald doc.SaveAs(url) bagefter.\n");
+}
+
 Test(broken_hyphenation, never_joins_suspended_compounds)
 {
     assert_untouched("Der er gode lærings-\nog udviklingsmuligheder i projektet.\n");
