@@ -24,7 +24,9 @@
 /* ---- characters --------------------------------------------------------------- */
 
 /* Decodes the UTF-8 character at s[i] (i < n); *len receives its byte length.
- * Invalid bytes decode as themselves, one byte long. */
+ * An invalid byte is one byte long and decodes as U+FFFD (no letter), so neither a
+ * stray byte nor the lead byte of a character this does not expect can pass for a
+ * letter and stretch a word into the next character. */
 static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)s + i;
@@ -41,8 +43,14 @@ static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
         *len = 3;
         return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
     }
+    if ((u[0] & 0xF8) == 0xF0 && avail >= 4 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+        (u[3] & 0xC0) == 0x80) {
+        *len = 4; /* an emoji, or another character beyond the BMP */
+        return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) |
+               (u[3] & 0x3Fu);
+    }
     *len = 1;
-    return u[0];
+    return 0xFFFD;
 }
 
 /* Start of the character that ends just before s[i] (i > 0). */

@@ -117,6 +117,14 @@ Test(broken_hyphenation, keeps_punctuation_after_the_word)
                "Planen gælder for alle kommuner, også de små.\n");
 }
 
+Test(broken_hyphenation, leaves_an_emoji_after_the_word_whole)
+{
+    /* the second half ends at the emoji: a fix that took one of its bytes along
+     * would leave invalid UTF-8 behind */
+    assert_fix("Tak for et godt samar-\nbejde😀 i år.\n", "Tak for et godt samarbejde😀 i år.\n");
+    assert_fix("Det fælles samar-\nbejde🚲\n", "Det fælles samarbejde🚲\n");
+}
+
 Test(broken_hyphenation, joins_halves_garbled_by_ocr)
 {
     /* the repair engine respells the joined word in the same fix */
