@@ -7,6 +7,10 @@ import select
 import subprocess
 import time
 
+# Every wait is stretched by this factor: `make leakcheck` runs the server under
+# valgrind, which starts and answers some 30 times slower.
+TIMEOUT_SCALE = float(os.environ.get("KORREKTUR_TIMEOUT_SCALE", "1"))
+
 
 class LspError(Exception):
     pass
@@ -106,7 +110,7 @@ class Client:
         self.send({"jsonrpc": "2.0", "id": msg["id"], "result": result})
 
     def wait_response(self, rid, timeout=10):
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + timeout * TIMEOUT_SCALE
         while rid not in self.responses:
             left = deadline - time.monotonic()
             if left <= 0 or not self._pump(left):
@@ -114,7 +118,7 @@ class Client:
         return self.responses.pop(rid)
 
     def wait_note(self, method, pred=lambda p: True, timeout=10):
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + timeout * TIMEOUT_SCALE
         while True:
             for i, n in enumerate(self.notes):
                 if n["method"] == method and pred(n.get("params")):
@@ -124,7 +128,7 @@ class Client:
                 raise LspError("no %s notification" % method)
 
     def wait_request(self, method, timeout=10):
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + timeout * TIMEOUT_SCALE
         while True:
             for i, r in enumerate(self.requests):
                 if r["method"] == method:
@@ -162,7 +166,7 @@ class Client:
 
     def wait_exit(self, timeout=10):
         try:
-            return self.proc.wait(timeout)
+            return self.proc.wait(timeout * TIMEOUT_SCALE)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
