@@ -1677,6 +1677,17 @@ static void drop_short_part_repairs(kr_lint_ctx *ctx, const uint32_t *w, int n, 
     v->n = k;
 }
 
+/* The real-word table flags word[0..len) as usually its æøå form. */
+static bool likely_real_word(const char *word, size_t len)
+{
+    char folded[WORD_BYTES];
+    if (len >= sizeof folded)
+        return false;
+    fold_bytes(word, len, folded);
+    int r = realword_find(folded, len);
+    return r >= 0 && realwords[r].percent >= 80;
+}
+
 static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
 {
     uint32_t w[KR_CONF_MAX_CHARS];
@@ -1713,8 +1724,12 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     }
     if (v->n && v->kind != KR_VERDICT_UNKNOWN && !roman_garble(w, n) && english_word(word, len)) {
         const kr_candidate *b = &v->cand[0];
+        /* a short English word (or, get) is one of its commonest: English
+         * passages inside Danish text are full of them; only the real-word
+         * table vouches for one (pa, fa) */
         bool strongest = !(b->classes & (1u << KR_CONFCLS_WEAK)) && (b->lex & KR_LEX_COMMON) &&
-                         b->cost <= 30 && kr_doc_lost_diacritics(ctx);
+                         b->cost <= 30 && (n >= 4 || likely_real_word(word, len)) &&
+                         kr_doc_lost_diacritics(ctx);
         if (!strongest) {
             v->n = 0;
             v->kind = KR_VERDICT_UNKNOWN;
