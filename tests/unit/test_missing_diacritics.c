@@ -134,3 +134,11 @@ Test(missing_diacritics, compound_repaired_in_a_long_part_or_beside_a_long_word)
     assert_fixes(SPELL_NO_AE "Gem noglefil og sogefelt som prebetalte data.\n",
                  SPELL_NO_AE "Gem nøglefil og søgefelt som præbetalte data.\n", 3);
 }
+
+Test(missing_diacritics, short_english_words_in_text_without_ae_oe_aa_are_untouched)
+{
+    /* or → ør, get → gæt would be cheap repairs into Danish words, but short
+     * English words are the commonest ones of an English passage */
+    assert_fixes(SPELL_NO_AE "Klik pa knappen, or run it to get help.\n",
+                 SPELL_NO_AE "Klik på knappen, or run it to get help.\n", 1);
+}
