@@ -65,7 +65,7 @@ static void assert_same(const kr_analysis *inc, const kr_analysis *full, int ste
         cr_assert(a->start == b->start && a->end == b->end && a->ws_start == b->ws_start &&
                       a->ws_end == b->ws_end && a->kind == b->kind && a->flags == b->flags &&
                       a->block == b->block,
-                  "edit %d, token %zu: %zu-%zu k%d f%d b%u, fresh %zu-%zu k%d f%d b%u", step, i,
+                  "edit %d, token %zu: %u-%u k%d f%d b%u, fresh %u-%u k%d f%d b%u", step, i,
                   a->start, a->end, a->kind, a->flags, a->block, b->start, b->end, b->kind,
                   b->flags, b->block);
     }
