@@ -2,7 +2,8 @@
  * æ as ee, l as I, a digit for a letter, rn for m, a doubled letter, a lost
  * space), repaired from the confusion table by the engine in server/confusion.c;
  * a bullet glyph read as a letter at the start of a line (`e At alle`); and the
- * capital I read as a bar (`| dette tilfælde`). */
+ * capital I read as a bar (`| dette tilfælde`); a superscript read as a
+ * question mark (`GOsa?-skærmen`). */
 #include <string.h>
 
 #include "compound_tail.h"
@@ -90,10 +91,65 @@ static void check_bars(kr_lint_ctx *ctx)
     }
 }
 
+static bool ascii_letter(unsigned char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* A letter ends just before text[i]: ASCII, or the last byte of a 2-byte
+ * UTF-8 letter (æ, ø, å, é). */
+static bool letter_before(const char *text, size_t start, size_t i)
+{
+    if (i <= start)
+        return false;
+    unsigned char c = (unsigned char)text[i - 1];
+    return ascii_letter(c) ||
+           (c >= 0x80 && c < 0xC0 && i - 1 > start && (unsigned char)text[i - 2] == 0xC3);
+}
+
+/* The first letter of token k is lower case. */
+static bool lower_start(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    unsigned char c = (unsigned char)ctx->text[t->start];
+    if (c >= 'a' && c <= 'z')
+        return true;
+    return c == 0xC3 && t->end > t->start + 1 && (unsigned char)ctx->text[t->start + 1] >= 0xA0;
+}
+
+/* A superscript (GOsa², m², m³) read as a question mark: a '?' right after a
+ * letter that cannot end a question, because the word goes on after it (a
+ * comma, a full stop or a hyphen follows: GOsa?-skærmen, m?.) or the sentence
+ * does (a word in lower case follows: GOsa? kan). The usual superscript is ². */
+static void check_superscripts(kr_lint_ctx *ctx)
+{
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k];
+        if (t->kind != KR_TOK_WORD || ctx->claimed[k])
+            continue;
+        const char *q = memchr(ctx->text + t->ws_start, '?', t->ws_end - t->ws_start);
+        if (!q)
+            continue;
+        size_t at = (size_t)(q - ctx->text), after = at + 1;
+        if (!letter_before(ctx->text, t->ws_start, at))
+            continue;
+        bool goes_on = after < t->ws_end ? strchr(",.-;:", ctx->text[after]) != NULL
+                                         : k + 1 < ctx->an->n_tokens && lower_start(ctx, k + 1) &&
+                                               ctx->an->tokens[k + 1].kind == KR_TOK_WORD;
+        if (!goes_on || !kr_claim(ctx, k, k))
+            continue;
+        kr_diagnostic *d =
+            kr_emit(ctx, at, after, "OCR-fejl: «?» midt i sætningen er sandsynligvis et «²»");
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «²»", true);
+        kr_fix_add_edit(ctx->out, f, at, after, "²", strlen("²"));
+    }
+}
+
 static void check(kr_lint_ctx *ctx)
 {
     check_bullets(ctx);
     check_bars(ctx);
+    check_superscripts(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
 }

@@ -168,6 +168,17 @@ Test(ocr_confusion, capital_i_read_as_a_bar_where_a_sentence_begins)
     spell_result_free(&r);
 }
 
+Test(ocr_confusion, superscript_read_as_a_question_mark_inside_a_sentence)
+{
+    spell_result r = spell_run(SPELL_WITH_AE "Huset har 120 m? boligareal og en m?-pris, som "
+                                             "Kommunen har godkendt i Planen?.\n",
+                               RULE);
+    cr_assert_eq(r.count, 3, "%s", r.subjects);
+    cr_assert_str_eq(r.fixed, SPELL_WITH_AE "Huset har 120 m² boligareal og en m²-pris, som "
+                                            "Kommunen har godkendt i Planen².\n");
+    spell_result_free(&r);
+}
+
 /* ---- left alone -------------------------------------------------------------- */
 Test(ocr_confusion, correct_danish_is_untouched)
 {
@@ -202,6 +213,12 @@ Test(ocr_confusion, user_dictionary_words_are_untouched)
 Test(ocr_confusion, a_one_letter_line_start_before_lower_case_is_no_bullet)
 {
     assert_untouched(SPELL_NO_AE "\ne og a er bogstaver.\n");
+}
+
+Test(ocr_confusion, question_marks_that_end_a_question_are_untouched)
+{
+    assert_untouched(SPELL_WITH_AE "Hvad koster det? Det ved vi ikke. Kommer du?\n"
+                                   "Se siden?id og spørg (hvorfor?) igen.\n");
 }
 
 Test(ocr_confusion, pipes_between_commands_and_in_trees_are_untouched)
