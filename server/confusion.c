@@ -1771,8 +1771,12 @@ static bool checkable(const kr_lint_ctx *ctx, size_t k)
     const kr_token *t = &ctx->an->tokens[k];
     if (t->kind != KR_TOK_WORD || ctx->claimed[k] || (t->flags & KR_TOKF_HYPHEN_END))
         return false;
+    /* the rest of a word broken at a line end is broken-hyphenation's, which
+     * claims both halves when it joins them; after a hyphen it keeps
+     * (LDAP-⏎undertree) the rest is a part of its own — but a short one is an
+     * abbreviation as often (wake-on-⏎lan), as in build_findings */
     if (k > 0 && (ctx->an->tokens[k - 1].flags & KR_TOKF_HYPHEN_END))
-        return false;
+        return !ctx->claimed[k - 1] && t->end - t->start > 3;
     return true;
 }
 
