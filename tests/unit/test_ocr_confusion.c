@@ -168,6 +168,17 @@ Test(ocr_confusion, capital_i_read_as_a_bar_where_a_sentence_begins)
     spell_result_free(&r);
 }
 
+Test(ocr_confusion, word_after_a_kept_line_end_hyphen_is_repaired)
+{
+    /* IT-⏎… keeps its hyphen (broken-hyphenation leaves it), so the rest is a
+     * word of its own; a short rest is an abbreviation as often */
+    spell_result r =
+        spell_run(SPELL_NO_AE "Hele IT-\nnetveerket og wake-on-\nlan virker nu.\n", RULE);
+    cr_assert_eq(r.count, 1, "%s", r.subjects);
+    cr_assert_str_eq(r.fixed, SPELL_NO_AE "Hele IT-\nnetværket og wake-on-\nlan virker nu.\n");
+    spell_result_free(&r);
+}
+
 Test(ocr_confusion, superscript_read_as_a_question_mark_inside_a_sentence)
 {
     spell_result r = spell_run(SPELL_WITH_AE "Huset har 120 m? boligareal og en m?-pris, som "
