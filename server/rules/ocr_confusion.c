@@ -120,7 +120,8 @@ static bool lower_start(const kr_lint_ctx *ctx, size_t k)
 /* A superscript (GOsa², m², m³) read as a question mark: a '?' right after a
  * letter that cannot end a question, because the word goes on after it (a
  * comma, a full stop or a hyphen follows: GOsa?-skærmen, m?.) or the sentence
- * does (a word in lower case follows: GOsa? kan). The usual superscript is ². */
+ * does (a word in lower case follows: GOsa? kan); a colon may follow a real
+ * question (hvordan?: …). The usual superscript is ². */
 static void check_superscripts(kr_lint_ctx *ctx)
 {
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
@@ -133,7 +134,7 @@ static void check_superscripts(kr_lint_ctx *ctx)
         size_t at = (size_t)(q - ctx->text), after = at + 1;
         if (!letter_before(ctx->text, t->ws_start, at))
             continue;
-        bool goes_on = after < t->ws_end ? strchr(",.-;:", ctx->text[after]) != NULL
+        bool goes_on = after < t->ws_end ? strchr(",.-", ctx->text[after]) != NULL
                                          : k + 1 < ctx->an->n_tokens && lower_start(ctx, k + 1) &&
                                                ctx->an->tokens[k + 1].kind == KR_TOK_WORD;
         if (!goes_on || !kr_claim(ctx, k, k))

@@ -229,7 +229,7 @@ Test(ocr_confusion, a_one_letter_line_start_before_lower_case_is_no_bullet)
 Test(ocr_confusion, question_marks_that_end_a_question_are_untouched)
 {
     assert_untouched(SPELL_WITH_AE "Hvad koster det? Det ved vi ikke. Kommer du?\n"
-                                   "Se siden?id og spørg (hvorfor?) igen.\n");
+                                   "Se siden?id og spørg (hvorfor?) igen. Hvordan?: sådan.\n");
 }
 
 Test(ocr_confusion, pipes_between_commands_and_in_trees_are_untouched)
