@@ -558,6 +558,17 @@ static void splice(builder *b, kr_analysis_memo *m, size_t w0, size_t w1, ptrdif
     builder wb = *b;
     wb.an = &win;
     wb.cap_tokens = count_chunks(b->text + w0, w1 - w0) + 1;
+    if (m->n == 0) {
+        /* the first build tokenises straight into the kept array (a copy of a
+         * whole document's tokens would be the first lint's peak) */
+        free(m->tokens);
+        m->cap = wb.cap_tokens;
+        m->tokens = kr_xmalloc(m->cap * sizeof *m->tokens);
+        win.tokens = m->tokens;
+        tokenize(&wb, w0, w1);
+        m->n = win.n_tokens;
+        return;
+    }
     win.tokens = kr_arena_alloc(b->arena, wb.cap_tokens * sizeof *win.tokens);
     tokenize(&wb, w0, w1);
     size_t n_tail = m->n - tail, n = keep + win.n_tokens + n_tail;
