@@ -516,8 +516,12 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
      * ("apt-⏎list-changes"). An unknown first half seen nowhere
      * else is a fragment (or an OCR garbling of one: "igangvee-⏎rende"). */
     bool ys_chained = b->ys_end < b->y_end && t[b->ys_end] == '-'; /* "list-changes" */
-    bool x_elsewhere =
-        is_lower(cp_at(xs, xn, 0, &cl)) && runset_count(rs, fold_hash(HASH0, xs, xn)) > 1;
+    /* a first half the document writes on its own elsewhere is a word; a
+     * capitalised one only when short (Debian Edu-⏎arkitekturen: a name like an
+     * abbreviation keeps its hyphen, a long one is compounded directly:
+     * Skolelinuxmaskine) */
+    bool x_elsewhere = (is_lower(cp_at(xs, xn, 0, &cl)) || count_chars(xs, xn) <= 4) &&
+                       runset_count(rs, fold_hash(HASH0, xs, xn)) > 1;
     size_t yl = 0; /* the letters of the second half ("hosts" of "hosts14") */
     while (yl < yn && is_letter(cp_at(ys, yn, yl, &cl)))
         yl += cl;

@@ -200,6 +200,12 @@ Test(broken_hyphenation, joins_a_name_in_code_broken_before_a_capital)
     assert_fix("Kald doc.Save-\nAs(url) bagefter.\n", "Kald doc.SaveAs(url) bagefter.\n");
 }
 
+Test(broken_hyphenation, keeps_the_hyphen_after_a_short_name_the_document_uses_alone)
+{
+    /* Ubu is a name here (written alone too): a short name keeps its hyphen */
+    assert_untouched("Vi bruger Ubu hver dag. Hele Ubu-\narkitekturen er ny.\n");
+}
+
 Test(broken_hyphenation, never_joins_suspended_compounds)
 {
     assert_untouched("Der er gode lærings-\nog udviklingsmuligheder i projektet.\n");
