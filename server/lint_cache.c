@@ -550,17 +550,23 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
         sub.severity = severity[i];
         rules[i]->check(&sub);
     }
-    /* each unit's diagnostics, in the order they were made */
+    /* each unit's diagnostics, in the order they were made; one that lies in
+     * no linted unit's own text was made from context tokens alone (two
+     * neighbours that follow each other in the slice but not in the document,
+     * or a block not linted this time): the unit it belongs to has its own */
     size_t *which = kr_arena_alloc(ctx->scratch, (sub.out->n + 1) * sizeof *which);
     for (size_t i = 0; i < sub.out->n; i++) {
-        unit *u = owner(run, nrun, sub.out->items[i]->start);
-        which[i] = (size_t)(u - units);
+        size_t at = sub.out->items[i]->start;
+        unit *u = owner(run, nrun, at);
+        which[i] = at >= u->lo && at <= u->hi ? (size_t)(u - units) : SIZE_MAX;
     }
     bbuf *bufs = kr_arena_alloc(ctx->scratch, n * sizeof *bufs);
     for (size_t i = 0; i < n; i++)
         if (units[i].run)
             b_u32(&bufs[i], 0);
     for (size_t i = 0; i < sub.out->n; i++) {
+        if (which[i] == SIZE_MAX)
+            continue;
         bbuf *b = &bufs[which[i]];
         put_diag(b, sub.out->items[i], units[which[i]].base);
         uint32_t nd;

@@ -307,3 +307,50 @@ Test(incremental, a_returning_spelling_meets_the_names_that_came_meanwhile)
     kr_document_free(doc);
     kr_linter_free(l);
 }
+
+/* The blocks around a short block are edited, the short block is not: it is
+ * linted only as their neighbour (context), whose first and last tokens sit
+ * side by side in the slice of units to lint. What lies between them (a menu
+ * path's arrow, read from the gap between two tokens) is its own block's
+ * diagnostic, cached with it, and must not come back a second time with the
+ * edited blocks. */
+Test(incremental, a_block_between_two_edited_blocks_is_reported_once)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    const char *text = "Spørgsmål:\n\nVælg Vindue > Paneler i menuen og klik.\n\n"
+                       "Vindue > Paneler\n\nDet er godt at vide for alle borgere.\n";
+    kr_document *doc = kr_document_new(text, strlen(text));
+    check_equal(l, doc, 0);
+    size_t a = (size_t)(strstr(text, "menuen") - text);
+    size_t c = (size_t)(strstr(text, "alle borgere") - text);
+    kr_document_edit(doc, c, c, "sma ", 4); /* the later edit first: offsets stay */
+    kr_document_edit(doc, a, a, "bgrns ", 6);
+    check_equal(l, doc, 1);
+    kr_document_edit(doc, a, a + 6, "", 0);
+    check_equal(l, doc, 2);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+/* The repair engine's process-wide memo of searches: a lint that meets a word
+ * first (and searches it) and one that finds it in the memo give the same
+ * diagnostics, so the incremental lint may run before the fresh one. */
+Test(incremental, the_order_of_the_two_lints_does_not_matter)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    for (int step = 0; step <= 60; step++) {
+        if (step)
+            random_edit(doc);
+        kr_diagnostics *inc = kr_linter_run(l, doc);
+        kr_diagnostics *full = kr_linter_run_full(l, doc);
+        char *a = render(inc), *b = render(full);
+        assert_same(a, b, step);
+        free(a);
+        free(b);
+        kr_diagnostics_free(inc);
+        kr_diagnostics_free(full);
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
