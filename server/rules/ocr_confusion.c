@@ -3,7 +3,8 @@
  * space), repaired from the confusion table by the engine in server/confusion.c;
  * a bullet glyph read as a letter at the start of a line (`e At alle`); and the
  * capital I read as a bar (`| dette tilfælde`); a superscript read as a
- * question mark (`GOsa?-skærmen`). */
+ * question mark (`GOsa?-skærmen`); a menu path's arrow read as `»` or `>`
+ * (`Funktioner » Indstillinger`). */
 #include <string.h>
 
 #include "compound_tail.h"
@@ -146,11 +147,72 @@ static void check_superscripts(kr_lint_ctx *ctx)
     }
 }
 
+/* A capitalised word at token k with nothing glued on the side facing the gap
+ * (side < 0: its end; side > 0: its start): a menu's name. */
+static bool menu_name(const kr_lint_ctx *ctx, size_t k, int side)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    if (t->kind != KR_TOK_WORD || t->end - t->start < 2)
+        return false;
+    if (side < 0 ? t->end != t->ws_end : t->start != t->ws_start)
+        return false;
+    unsigned char c = (unsigned char)ctx->text[t->start];
+    return (c >= 'A' && c <= 'Z') ||
+           (c == 0xC3 && (unsigned char)ctx->text[t->start + 1] < 0x9F); /* Æ Ø Å */
+}
+
+/* The one chunk of text between two tokens when it is an arrow's misreading: a
+ * lone » or > or both (>»). Its span goes to *s, *e. */
+static bool arrow_gap(const char *text, size_t from, size_t to, size_t *s, size_t *e)
+{
+    while (from < to && strchr(" \t\r\n", text[from]))
+        from++;
+    while (to > from && strchr(" \t\r\n", text[to - 1]))
+        to--;
+    static const char *const arrows[] = {"»", ">", ">»", "»>", "»»"};
+    for (size_t i = 0; i < sizeof arrows / sizeof *arrows; i++)
+        if (to - from == strlen(arrows[i]) && memcmp(text + from, arrows[i], to - from) == 0) {
+            *s = from, *e = to;
+            return true;
+        }
+    return false;
+}
+
+/* A menu path's arrow (Funktioner ▸ Indstillinger, Filtre → Gengivelse) read as
+ * a lone » or >, between two capitalised names. Danish quotes (»sådan«) are
+ * glued to their words, a comparison (a > b) has no capitals on both sides. A »
+ * was the small triangle ▸; a > may have been either arrow, so both are offered
+ * and neither preferred unless the path also shows a » (then it is ▸). */
+static void check_menu_arrows(kr_lint_ctx *ctx)
+{
+    bool triangle = false; /* a » arrow seen in this run of tokens */
+    for (size_t k = 0; k + 1 < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k], *n = &ctx->an->tokens[k + 1];
+        size_t s, e;
+        if (t->block != n->block || !arrow_gap(ctx->text, t->ws_end, n->ws_start, &s, &e) ||
+            !menu_name(ctx, k, -1) || !menu_name(ctx, k + 1, 1)) {
+            triangle = false;
+            continue;
+        }
+        bool guillemet = memchr(ctx->text + s, '\xBB', e - s) != NULL;
+        triangle = triangle || guillemet;
+        kr_diagnostic *d = kr_emit(ctx, s, e, "OCR-fejl: «%.*s» er sandsynligvis en menupil",
+                                   (int)(e - s), ctx->text + s);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «▸»", triangle);
+        kr_fix_add_edit(ctx->out, f, s, e, "▸", strlen("▸"));
+        if (!guillemet) {
+            f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «→»", false);
+            kr_fix_add_edit(ctx->out, f, s, e, "→", strlen("→"));
+        }
+    }
+}
+
 static void check(kr_lint_ctx *ctx)
 {
     check_bullets(ctx);
     check_bars(ctx);
     check_superscripts(ctx);
+    check_menu_arrows(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
 }

@@ -244,6 +244,33 @@ Test(ocr_confusion, letter_swaps_alone_do_not_repair_foreign_words)
     assert_untouched(SPELL_NO_AE "Feltet uid og kommandoen vcs skal udfyldes.\n");
 }
 
+/* ---- a menu path's arrows ---------------------------------------------------- */
+Test(ocr_confusion, menu_arrows_read_as_guillemet_or_greater_than_become_arrows)
+{
+    const char *text = "Klik pa Filer \xC2\xBB Eksporter > Billede og gem det.\n";
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, 2, "two arrows expected, got %zu: %s", r.count, r.subjects);
+    cr_assert_str_eq(r.fixed, "Klik pa Filer ▸ Eksporter ▸ Billede og gem det.\n");
+    spell_result_free(&r);
+}
+
+Test(ocr_confusion, a_lone_greater_than_is_flagged_but_not_guessed)
+{
+    /* no » in the path: ▸ or → is the reader's call */
+    const char *text = "Vælg Vindue > Paneler i menuen.\n";
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, 1, "one arrow expected, got %zu: %s", r.count, r.subjects);
+    cr_assert_str_eq(r.fixed, text);
+    spell_result_free(&r);
+}
+
+Test(ocr_confusion, quotes_and_comparisons_are_no_menu_arrows)
+{
+    assert_untouched("Hun kaldte det \xC2\xBBNyt Dokument\xC2\xAB i brevet.\n"
+                     "Hvis x > y er Tal > 3 og Antal >= Max, stop.\n"
+                     "Skriv Echo >> Logfil i skallen.\n");
+}
+
 /* ---- the distance term-consistency uses ------------------------------------------ */
 static int dist(const char *a, const char *b)
 {
