@@ -67,6 +67,13 @@ Test(missing_diacritics, real_word_fixed_when_the_document_lost_its_ae_oe_aa)
                  SPELL_NO_AE "Vi kan måske komme både i dag og i morgen.\n", 2);
 }
 
+Test(missing_diacritics, rare_real_words_are_read_as_their_common_ae_oe_aa_words)
+{
+    /* Abner (a name), miler (miles), las (a rag); fer and lees: ø and æ misread */
+    assert_fixes(SPELL_NO_AE "Abner du mappen, miler den tiden. Fer du gemmer, Lees og las den.\n",
+                 SPELL_NO_AE "Åbner du mappen, måler den tiden. Før du gemmer, Læs og lås den.\n", 5);
+}
+
 Test(missing_diacritics, ambiguous_real_word_is_flagged_without_a_preferred_fix)
 {
     const char *text = SPELL_NO_AE "Han far en kage.\n";
