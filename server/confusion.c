@@ -799,6 +799,7 @@ typedef struct search {
     int budget, prev_budget, max_edits, lookups;
     found cand[2 * KR_CAND_MAX];
     int ncand;
+    kr_lex_walk walk; /* the lexicon walks of the last candidate, reused */
 } search;
 
 static void add_site(search *s, int at, int olen, const uint32_t *truth, int tlen, int cost,
@@ -900,6 +901,10 @@ static unsigned check_candidate(search *s, const char *text, size_t len, int nch
     const char *sp = memchr(text, ' ', len);
     s->lookups++;
     if (!sp) {
+        /* most candidates of a garbled word are no word at all: refused by a
+         * walk of a few bytes instead of a lookup (the compound splitter) */
+        if (!s->ctx->lex || !kr_lexicon_may_know(s->ctx->lex, &s->walk, text, len))
+            return 0;
         unsigned f = lookup(s->ctx, text, len);
         return accepted(f) ? f : 0;
     }
@@ -1041,6 +1046,7 @@ static search *search_begin(kr_lint_ctx *ctx, const uint32_t *w, int n)
     s->w = w;
     s->n = n;
     s->nsites = s->ncand = s->lookups = 0;
+    kr_lex_walk_reset(&s->walk);
     s->woff[0] = 0;
     for (int i = 0; i < n; i++)
         s->woff[i + 1] = (uint16_t)(s->woff[i] + encode(w[i], s->wbytes + s->woff[i]));

@@ -994,6 +994,98 @@ unsigned kr_lexicon_lookup(kr_lexicon *self, const char *word, size_t len)
     return v;
 }
 
+/* Whether w[0..len) could be a form or a compound of forms, walked through
+ * the automaton as a set of states: each byte steps every state, and a state
+ * where a form that may begin or continue a compound ends adds the root (the
+ * next part starts). Lookups accept a word only at a form that may stand alone
+ * or end a compound, so a set that empties, or ends without one, refuses it.
+ * This over-approximates the splitter (no part lengths, REP or stem checks):
+ * it never refuses a word the splitter would accept. The sets after each byte
+ * stay in the slot, and the next word walks on from where it differs. */
+enum { SET_FULL = 0xFF }; /* too many ways through: no verdict past here */
+
+static uint8_t step_set(const dict *d, const uint32_t *from, unsigned n, uint8_t c, uint32_t *to)
+{
+    unsigned m = 0;
+    bool restart = false, has_root = false;
+    for (unsigned k = 0; k < n; k++) {
+        uint32_t t = step(d, from[k], c);
+        bool dup = !t;
+        for (unsigned j = 0; j < m && !dup; j++)
+            dup = to[j] == t;
+        if (dup)
+            continue;
+        to[m++] = t;
+        has_root |= t == d->root;
+        if (form_flags(d, t) & (KR_DICT_BEGIN | KR_DICT_MIDDLE))
+            restart = true;
+    }
+    if (restart && !has_root) {
+        if (m == KR_LEX_WALK_STATES)
+            return SET_FULL;
+        to[m++] = d->root;
+    }
+    return (uint8_t)m;
+}
+
+static bool may_be_compound(const dict *d, struct kr_lex_walk_slot *ws, const char *w, size_t len)
+{
+    if (ws->root != d->root || ws->valid == 0) {
+        ws->root = d->root;
+        ws->valid = 0;
+        ws->n[0] = 1;
+        ws->set[0][0] = d->root;
+    }
+    size_t i = 0, same = ws->valid < len ? ws->valid : len;
+    while (i < same && ws->text[i] == w[i])
+        i++;
+    for (; i < len; i++) {
+        if (ws->n[i] == 0 || ws->n[i] == SET_FULL) {
+            ws->valid = (uint16_t)i;
+            return ws->n[i] == SET_FULL;
+        }
+        ws->text[i] = w[i];
+        ws->n[i + 1] = step_set(d, ws->set[i], ws->n[i], (uint8_t)w[i], ws->set[i + 1]);
+    }
+    ws->valid = (uint16_t)len;
+    if (ws->n[len] == SET_FULL)
+        return true;
+    for (unsigned k = 0; k < ws->n[len]; k++) {
+        uint32_t t = ws->set[len][k];
+        if (t != d->root && (form_flags(d, t) & (KR_DICT_WORD | KR_DICT_END)))
+            return true;
+    }
+    return false;
+}
+
+void kr_lex_walk_reset(kr_lex_walk *walk)
+{
+    for (int i = 0; i < 3; i++)
+        walk->slot[i].valid = 0;
+}
+
+bool kr_lexicon_may_know(kr_lexicon *self, kr_lex_walk *walk, const char *word, size_t len)
+{
+    if (!self || !word || len == 0 || len >= MAX_WORD)
+        return false; /* kr_lexicon_lookup answers 0 */
+    ensure_loaded(self);
+    if (!self->dict.base || atomic_load(&self->user_count) != 0 || memchr(word, '-', len) ||
+        is_number(word, len))
+        return true;
+    kr_lex_walk local;
+    if (!walk) {
+        walk = &local;
+        kr_lex_walk_reset(walk);
+    }
+    const char *alts[3];
+    char store[2][MAX_WORD];
+    int n = case_variants(word, len, alts, store);
+    for (int i = 0; i < n; i++)
+        if (may_be_compound(&self->dict, &walk->slot[i], alts[i], len))
+            return true;
+    return false;
+}
+
 bool kr_lexicon_known(kr_lexicon *self, const char *word, size_t len)
 {
     return (kr_lexicon_lookup(self, word, len) & KR_LEX_KNOWN) != 0;

@@ -16,6 +16,28 @@ struct kr_lexicon;
  * computed from lookups key on it (server/confusion.c's repair searches). */
 uint64_t kr_lexicon_stamp(struct kr_lexicon *self);
 
+/* False only when kr_lexicon_lookup(self, word, len) surely has neither
+ * KR_LEX_KNOWN nor KR_LEX_USER: no case variant of the word can be walked
+ * through the word set as one form or a chain of compound parts. Most garbled
+ * spellings leave the automaton within a few bytes, where a lookup would run
+ * the compound splitter; the repair search asks this before each lookup.
+ * `walk` (may be NULL) keeps the walk of the last word asked, per case variant:
+ * the next word walks only from where it differs, and a prefix already found
+ * dead refuses it at once (a search's candidates share long prefixes). Reset
+ * it with kr_lex_walk_reset before first use. */
+enum { KR_LEX_WALK_BYTES = 128, KR_LEX_WALK_STATES = 16 };
+typedef struct {
+    struct kr_lex_walk_slot {
+        uint32_t root;  /* the automaton's root when the slot was filled */
+        uint16_t valid; /* bytes of text whose state sets are kept */
+        char text[KR_LEX_WALK_BYTES];
+        uint8_t n[KR_LEX_WALK_BYTES + 1]; /* states after i bytes (0: dead) */
+        uint32_t set[KR_LEX_WALK_BYTES + 1][KR_LEX_WALK_STATES];
+    } slot[3];
+} kr_lex_walk;
+void kr_lex_walk_reset(kr_lex_walk *walk);
+bool kr_lexicon_may_know(struct kr_lexicon *self, kr_lex_walk *walk, const char *word, size_t len);
+
 /* ---- hunspell fallback ------------------------------------------------------- */
 typedef struct kr_hunspell kr_hunspell;
 

@@ -3,6 +3,7 @@
  * forbidden spellings stay forbidden, user words are honoured, the common-word
  * prior is there, and several threads can share one lexicon. */
 #include "korrektur/lexicon.h"
+#include "lexicon_internal.h"
 
 #include <criterion/criterion.h>
 #include <pthread.h>
@@ -261,4 +262,56 @@ Test(lexicon, threads_share_one_lexicon)
         for (int i = 0; i < N; i++)
             cr_assert_eq(got[i][w], want, "thread %d, %s", i, thread_words[w]);
     }
+}
+
+/* The repair search asks kr_lexicon_may_know before each lookup and skips the
+ * lookup when it says no: it must never refuse a word the lookup accepts, with
+ * its walk shared across words that share prefixes (as a search's candidates
+ * do), and it should refuse plain garbage. Every one-letter change of a few
+ * words (compounds, capitals, æøå) is checked against the lookup. */
+Test(lexicon, quick_refusal_never_refuses_a_known_word)
+{
+    static const char *seeds[] = {"børnehaveklasse", "Kommunalbestyrelsen", "SKOLEDAGEN",
+                                  "forskningsmæssigt", "området", "vidensdeling", "hus"};
+    static const char *letters[] = {"a", "e", "g", "i", "l", "n", "o", "r", "s", "t",
+                                    "æ", "ø", "å", "E", "0", "1", " "};
+    kr_lex_walk walk;
+    kr_lex_walk_reset(&walk);
+    size_t refused = 0, tried = 0;
+    for (size_t k = 0; k < sizeof seeds / sizeof *seeds; k++) {
+        const char *w = seeds[k];
+        size_t n = strlen(w);
+        for (size_t at = 0; at <= n; at++) {
+            if (at < n && ((unsigned char)w[at] & 0xC0) == 0x80)
+                continue;
+            size_t cl = at < n ? 1 : 0;
+            while (at + cl < n && ((unsigned char)w[at + cl] & 0xC0) == 0x80)
+                cl++;
+            for (size_t l = 0; l < sizeof letters / sizeof *letters; l++) {
+                for (int del = 0; del < 2; del++) { /* replace, or insert before */
+                    char buf[128];
+                    size_t len = 0, ll = strlen(letters[l]);
+                    memcpy(buf, w, at);
+                    len = at;
+                    memcpy(buf + len, letters[l], ll);
+                    len += ll;
+                    size_t from = del ? at : at + cl;
+                    memcpy(buf + len, w + from, n - from);
+                    len += n - from;
+                    bool may = kr_lexicon_may_know(lex, &walk, buf, len);
+                    bool is = kr_lexicon_known(lex, buf, len);
+                    cr_assert(may || !is, "%.*s is known but was refused", (int)len, buf);
+                    cr_assert_eq(may, kr_lexicon_may_know(lex, NULL, buf, len), "%.*s",
+                                 (int)len, buf);
+                    refused += !may;
+                    tried++;
+                }
+            }
+        }
+    }
+    cr_assert(refused * 2 > tried, "only %zu of %zu refused", refused, tried);
+    kr_lex_walk_reset(&walk);
+    cr_assert_not(kr_lexicon_may_know(lex, &walk, "xyzqw", 5));
+    cr_assert_not(kr_lexicon_may_know(lex, &walk, "bgrns", 5));
+    cr_assert(kr_lexicon_may_know(lex, &walk, "børns", 6));
 }
