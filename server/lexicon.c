@@ -250,6 +250,13 @@ static int case_variants(const char *word, size_t len, const char *alts[3], char
 {
     int n = 0;
     alts[n++] = word; /* as written: no copy */
+    /* a small first letter (ASCII or Latin-1) makes the word lower or mixed
+     * case, both checked only as written: the common case, without a scan */
+    unsigned char c0 = (unsigned char)word[0];
+    if ((c0 >= 'a' && c0 <= 'z') ||
+        (c0 == 0xC3 && len > 1 && (unsigned char)word[1] >= 0xA0 &&
+         (unsigned char)word[1] <= 0xBE && (unsigned char)word[1] != 0xB7))
+        return n;
     case_kind k = case_of(word, len);
     if (k == CASE_INIT || k == CASE_ALL) {
         memcpy(store[0], word, len);
