@@ -554,6 +554,10 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
      * no linted unit's own text was made from context tokens alone (two
      * neighbours that follow each other in the slice but not in the document,
      * or a block not linted this time): the unit it belongs to has its own */
+    /* in position order (a stable sort: equal ones keep the order they were
+     * made in), so each unit's blob replays sorted and the lint's result needs
+     * no sort of every diagnostic again (see linter.c) */
+    kr_diagnostics_sort(sub.out);
     size_t *which = kr_arena_alloc(ctx->scratch, (sub.out->n + 1) * sizeof *which);
     for (size_t i = 0; i < sub.out->n; i++) {
         size_t at = sub.out->items[i]->start;
