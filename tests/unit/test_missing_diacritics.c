@@ -74,6 +74,18 @@ Test(missing_diacritics, rare_real_words_are_read_as_their_common_ae_oe_aa_words
                  SPELL_NO_AE "Åbner du mappen, måler den tiden. Før du gemmer, Læs og lås den.\n", 5);
 }
 
+Test(missing_diacritics, words_in_capitals_get_their_letters_back_in_capitals)
+{
+    assert_fixes(SPELL_NO_AE "Regnearkets FORSTE og STORSTE kolonne, ikke DNS eller STRING.\n",
+                 SPELL_NO_AE "Regnearkets FØRSTE og STØRSTE kolonne, ikke DNS eller STRING.\n", 2);
+}
+
+Test(missing_diacritics, words_in_capitals_untouched_in_a_document_with_ae_oe_aa)
+{
+    const char *text = SPELL_WITH_AE "Kør FORSTE og STORSTE på filen.\n";
+    assert_fixes(text, text, 0);
+}
+
 Test(missing_diacritics, ambiguous_real_word_is_flagged_without_a_preferred_fix)
 {
     const char *text = SPELL_NO_AE "Han far en kage.\n";
