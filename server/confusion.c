@@ -1066,7 +1066,9 @@ static search *search_begin(kr_lint_ctx *ctx, const uint32_t *w, int n)
 enum {
     SMEMO_SHARDS = 16,
     SMEMO_SLOTS = 4096,      /* per shard; filled at most half */
-    SMEMO_POOL = 512 * 1024, /* bytes of entries per shard */
+    /* bytes of entries per shard: 2048 entries of 96 bytes (a word of 12
+     * letters with 3 candidates takes ~80; most have fewer) */
+    SMEMO_POOL = 192 * 1024,
 };
 
 typedef struct {
@@ -1074,13 +1076,19 @@ typedef struct {
     uint8_t lex, classes, len;
 } smemo_cand;
 
+/* Sized to what it holds: most searched words have few candidates or none
+ * (a fixed array of 2 * KR_CAND_MAX took 72 bytes of every entry). */
 typedef struct {
     uint64_t hash, stamp;
     uint16_t len; /* of the word */
     uint8_t kind, ncand;
-    smemo_cand cand[2 * KR_CAND_MAX];
-    char text[]; /* the word, then each candidate's text */
+    smemo_cand cand[]; /* ncand of them, then the word, then each candidate's text */
 } smemo_entry;
+
+static char *smemo_text(const smemo_entry *e)
+{
+    return (char *)(e->cand + e->ncand);
+}
 
 typedef struct {
     pthread_mutex_t lock;
@@ -1126,7 +1134,7 @@ static size_t smemo_find(const smemo_shard *sh, uint64_t h, uint64_t stamp, int 
     for (; sh->slots[i]; i = (i + 1) & (SMEMO_SLOTS - 1)) {
         const smemo_entry *e = sh->slots[i];
         if (e->hash == h && e->stamp == stamp && e->kind == kind && e->len == len &&
-            memcmp(e->text, word, len) == 0)
+            memcmp(smemo_text(e), word, len) == 0)
             break;
     }
     return i;
@@ -1141,7 +1149,7 @@ static bool smemo_get(search *s, uint64_t h, uint64_t stamp, int kind, const cha
     if (sh->slots) {
         const smemo_entry *e = sh->slots[smemo_find(sh, h, stamp, kind, word, len)];
         if (e) {
-            const char *t = e->text + e->len;
+            const char *t = smemo_text(e) + e->len;
             for (int i = 0; i < e->ncand; i++) {
                 found *f = &s->cand[i];
                 f->len = e->cand[i].len;
@@ -1169,17 +1177,19 @@ static void smemo_put(const search *s, uint64_t h, uint64_t stamp, int kind, con
     /* built on the stack, copied into the pool under the lock */
     union {
         smemo_entry e;
-        char room[sizeof(smemo_entry) + 256 * (2 * KR_CAND_MAX + 1)];
+        char room[sizeof(smemo_entry) + 2 * KR_CAND_MAX * sizeof(smemo_cand) +
+                  256 * (2 * KR_CAND_MAX + 1)];
     } u;
-    size_t size = (sizeof u.e + bytes + 7) & ~(size_t)7;
+    size_t whole = sizeof u.e + (size_t)s->ncand * sizeof(smemo_cand) + bytes;
+    size_t size = (whole + 7) & ~(size_t)7;
     smemo_entry *e = &u.e;
     e->hash = h;
     e->stamp = stamp;
     e->len = (uint16_t)len;
     e->kind = (uint8_t)kind;
     e->ncand = (uint8_t)s->ncand;
-    memcpy(e->text, word, len);
-    char *t = e->text + len;
+    memcpy(smemo_text(e), word, len);
+    char *t = smemo_text(e) + len;
     for (int i = 0; i < s->ncand; i++) {
         const found *f = &s->cand[i];
         e->cand[i] =
@@ -1204,7 +1214,7 @@ static void smemo_put(const search *s, uint64_t h, uint64_t stamp, int kind, con
     size_t i = sh->slots ? smemo_find(sh, h, stamp, kind, word, len) : 0;
     if (sh->slots && !sh->slots[i]) { /* else another thread stored it first */
         smemo_entry *stored = (smemo_entry *)(sh->pool + sh->used);
-        memcpy(stored, e, sizeof *e + bytes);
+        memcpy(stored, e, whole);
         sh->used += size;
         sh->slots[i] = stored;
         sh->count++;
