@@ -6,6 +6,7 @@
  * are judged here in lower case when the document lost its æøå. */
 #include <string.h>
 
+#include "command_word.h"
 #include "compound_tail.h"
 #include "confusion.h"
 
@@ -75,6 +76,7 @@ static void check_capitals(kr_lint_ctx *ctx)
 
 static void check(kr_lint_ctx *ctx)
 {
+    kr_command_words_claim(ctx);
     kr_confusion_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
     kr_compound_tail_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
     check_capitals(ctx);

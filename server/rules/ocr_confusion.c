@@ -7,6 +7,7 @@
  * (`Funktioner » Indstillinger`). */
 #include <string.h>
 
+#include "command_word.h"
 #include "compound_tail.h"
 #include "confusion.h"
 
@@ -209,6 +210,7 @@ static void check_menu_arrows(kr_lint_ctx *ctx)
 
 static void check(kr_lint_ctx *ctx)
 {
+    kr_command_words_claim(ctx);
     check_bullets(ctx);
     check_bars(ctx);
     check_superscripts(ctx);

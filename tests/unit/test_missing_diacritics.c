@@ -119,6 +119,20 @@ Test(missing_diacritics, words_without_ae_in_a_document_with_them_need_evidence)
     assert_fixes(text, text, 0);
 }
 
+Test(missing_diacritics, command_names_before_an_option_are_left_alone)
+{
+    /* sed would be sæd: before -i or --in-place it is the command */
+    const char *text = SPELL_NO_AE "Skriv sed -i fil.txt eller sed --in-place i skallen.\n";
+    assert_fixes(text, text, 0);
+}
+
+Test(missing_diacritics, a_word_before_a_compound_half_is_still_checked)
+{
+    /* -knappen is the rest of a compound whose icon the text leaves out */
+    assert_fixes(SPELL_NO_AE "Tryk pa -knappen og sa videre.\n",
+                 SPELL_NO_AE "Tryk på -knappen og så videre.\n", 2);
+}
+
 Test(missing_diacritics, compound_whose_last_part_lost_its_a_ring)
 {
     /* tegn + omrade: the repaired compound is in no dictionary, its tail is */
