@@ -208,6 +208,65 @@ static void check_menu_arrows(kr_lint_ctx *ctx)
     }
 }
 
+/* Whether the chunk [s, e) reads as a machine name in small letters: no capital
+ * but its I's, and a '=' or a '.' or ':' between letters (ou=…, ldap.intern). */
+static bool machine_chunk(const char *text, size_t s, size_t e)
+{
+    bool joined = false;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= 'A' && c <= 'Z' && c != 'I') || c == 0xC3)
+            return false;
+        if (c == '=' ||
+            ((c == '.' || c == ':') && i > s && i + 1 < e &&
+             ascii_letter((unsigned char)text[i - 1]) && text[i + 1] >= 'a' && text[i + 1] <= 'z'))
+            joined = true;
+    }
+    return joined;
+}
+
+/* The letters from the I at text[i] make a word with a small i (Indhold.txt). */
+static bool i_word(kr_lint_ctx *ctx, size_t i, size_t end)
+{
+    char w[64];
+    size_t n = 0;
+    while (i + n < end && n < sizeof w && ascii_letter((unsigned char)ctx->text[i + n]))
+        w[n] = ctx->text[i + n], n++;
+    if (n == sizeof w)
+        return true;
+    w[0] = 'i';
+    return (kr_lexicon_lookup(ctx->lex, w, n) & (KR_LEX_KNOWN | KR_LEX_COMPOUND)) == KR_LEX_KNOWN;
+}
+
+/* A small l read as a capital I inside a machine name in small letters
+ * (Idap.intern, ou=Idap-access): an I beginning the chunk or a part after
+ * '=', '/' or ',', before two small letters, that makes no word as a small i. */
+static void check_machine_ells(kr_lint_ctx *ctx)
+{
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k];
+        if (ctx->claimed[k] || t->kind == KR_TOK_URL ||
+            !machine_chunk(ctx->text, t->ws_start, t->ws_end))
+            continue;
+        bool claimed = false;
+        for (size_t i = t->ws_start; i + 2 < t->ws_end; i++) {
+            char before = i > t->ws_start ? ctx->text[i - 1] : ' ';
+            if (ctx->text[i] != 'I' || !strchr(" =/,", before) || ctx->text[i + 1] < 'a' ||
+                ctx->text[i + 1] > 'z' || ctx->text[i + 2] < 'a' || ctx->text[i + 2] > 'z')
+                continue;
+            if (i_word(ctx, i, t->ws_end))
+                continue;
+            if (!claimed && !kr_claim(ctx, k, k))
+                break;
+            claimed = true;
+            kr_diagnostic *d =
+                kr_emit(ctx, i, i + 1, "OCR-fejl: «I» i et maskinnavn er sandsynligvis et «l»");
+            kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «l»", true);
+            kr_fix_add_edit(ctx->out, f, i, i + 1, "l", 1);
+        }
+    }
+}
+
 static void check(kr_lint_ctx *ctx)
 {
     kr_command_words_claim(ctx);
@@ -215,6 +274,7 @@ static void check(kr_lint_ctx *ctx)
     check_bars(ctx);
     check_superscripts(ctx);
     check_menu_arrows(ctx);
+    check_machine_ells(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
 }

@@ -271,6 +271,22 @@ Test(ocr_confusion, quotes_and_comparisons_are_no_menu_arrows)
                      "Skriv Echo >> Logfil i skallen.\n");
 }
 
+/* ---- l read as I in machine names ------------------------------------------------ */
+Test(ocr_confusion, a_capital_i_inside_a_machine_name_in_small_letters_becomes_l)
+{
+    const char *text = "Serveren Iogserver.lokal skriver til ou=Iogning,dc=firma i dag.\n";
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, 2, "two repairs expected, got %zu: %s", r.count, r.subjects);
+    cr_assert_str_eq(r.fixed,
+                     "Serveren logserver.lokal skriver til ou=logning,dc=firma i dag.\n");
+    spell_result_free(&r);
+}
+
+Test(ocr_confusion, words_beginning_with_i_outside_machine_names_are_untouched)
+{
+    assert_untouched("Ikke-porteret kode. Indhold.txt ligger i Indstillinger.Vis og I.e. ikke.\n");
+}
+
 /* ---- the distance term-consistency uses ------------------------------------------ */
 static int dist(const char *a, const char *b)
 {
