@@ -1520,6 +1520,21 @@ static void decide(kr_lint_ctx *ctx, kr_verdict *v)
         b->cost <= PREFER_COST && (v->n == 1 || v->cand[1].score - b->score >= PREFER_MARGIN);
 }
 
+/* A capitalised verb's imperative (Eksporter, Importer): the word with an -e
+ * is a known infinitive in -ere. Help text names its commands and begins its
+ * steps so (Eksporter som PDF); such a word is no garbled noun (eksportør). In
+ * small letters the imperative is rare enough to be judged (ordiner). */
+static bool imperative(kr_lint_ctx *ctx, const char *word, const char *folded, size_t len)
+{
+    char inf[WORD_BYTES + 1];
+    if (len < 5 || len + 1 > WORD_BYTES || word[0] < 'A' || word[0] > 'Z' ||
+        folded[len - 2] != 'e' || folded[len - 1] != 'r')
+        return false;
+    memcpy(inf, folded, len);
+    inf[len] = 'e';
+    return (lookup(ctx, inf, len + 1) & (KR_LEX_KNOWN | KR_LEX_COMPOUND)) == KR_LEX_KNOWN;
+}
+
 /* A known word in text that lost its æøå: the real-word table, else a lone
  * cheap repair to a common word when the word itself is rare. */
 static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, const uint32_t *w,
@@ -1548,7 +1563,7 @@ static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, cons
         v->preferred = realwords[r].percent >= 80;
         return;
     }
-    if (v->lex & KR_LEX_COMMON)
+    if ((v->lex & KR_LEX_COMMON) || imperative(ctx, word, folded, len))
         return;
     search *s = searched(ctx, word, len, w, n, SEARCH_REAL_WORD, 30, 1);
     int keep = -1, common = 0;
