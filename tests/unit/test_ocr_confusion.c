@@ -244,6 +244,12 @@ Test(ocr_confusion, letter_swaps_alone_do_not_repair_foreign_words)
     assert_untouched(SPELL_NO_AE "Feltet uid og kommandoen vcs skal udfyldes.\n");
 }
 
+Test(ocr_confusion, a_capitalised_imperative_is_no_garbled_noun)
+{
+    /* Importer is the command (importere), not importør */
+    assert_untouched(SPELL_NO_AE "Klik pa Importer for at hente filen, og Formater den bagefter.\n");
+}
+
 /* ---- a menu path's arrows ---------------------------------------------------- */
 Test(ocr_confusion, menu_arrows_read_as_guillemet_or_greater_than_become_arrows)
 {
