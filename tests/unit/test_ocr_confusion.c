@@ -247,7 +247,8 @@ Test(ocr_confusion, letter_swaps_alone_do_not_repair_foreign_words)
 Test(ocr_confusion, a_capitalised_imperative_is_no_garbled_noun)
 {
     /* Importer is the command (importere), not importør */
-    assert_untouched(SPELL_NO_AE "Klik pa Importer for at hente filen, og Formater den bagefter.\n");
+    assert_untouched(SPELL_NO_AE
+                     "Klik pa Importer for at hente filen, og Formater den bagefter.\n");
 }
 
 /* ---- a menu path's arrows ---------------------------------------------------- */
@@ -283,8 +284,7 @@ Test(ocr_confusion, a_capital_i_inside_a_machine_name_in_small_letters_becomes_l
     const char *text = "Serveren Iogserver.lokal skriver til ou=Iogning,dc=firma i dag.\n";
     spell_result r = spell_run(text, RULE);
     cr_assert_eq(r.count, 2, "two repairs expected, got %zu: %s", r.count, r.subjects);
-    cr_assert_str_eq(r.fixed,
-                     "Serveren logserver.lokal skriver til ou=logning,dc=firma i dag.\n");
+    cr_assert_str_eq(r.fixed, "Serveren logserver.lokal skriver til ou=logning,dc=firma i dag.\n");
     spell_result_free(&r);
 }
 
