@@ -1065,7 +1065,7 @@ static search *search_begin(kr_lint_ctx *ctx, const uint32_t *w, int n)
  * of a 10 MB check +185 MB). */
 enum {
     SMEMO_SHARDS = 16,
-    SMEMO_SLOTS = 4096,      /* per shard; filled at most half */
+    SMEMO_SLOTS = 4096, /* per shard; filled at most half */
     /* bytes of entries per shard: 2048 entries of 96 bytes (a word of 12
      * letters with 3 candidates takes ~80; most have fewer) */
     SMEMO_POOL = 192 * 1024,

@@ -271,10 +271,11 @@ Test(lexicon, threads_share_one_lexicon)
  * words (compounds, capitals, æøå) is checked against the lookup. */
 Test(lexicon, quick_refusal_never_refuses_a_known_word)
 {
-    static const char *seeds[] = {"børnehaveklasse", "Kommunalbestyrelsen", "SKOLEDAGEN",
-                                  "forskningsmæssigt", "området", "vidensdeling", "hus"};
-    static const char *letters[] = {"a", "e", "g", "i", "l", "n", "o", "r", "s", "t",
-                                    "æ", "ø", "å", "E", "0", "1", " "};
+    static const char *seeds[] = {
+        "børnehaveklasse", "Kommunalbestyrelsen", "SKOLEDAGEN", "forskningsmæssigt",
+        "området",         "vidensdeling",        "hus"};
+    static const char *letters[] = {"a", "e", "g", "i", "l", "n", "o", "r", "s",
+                                    "t", "æ", "ø", "å", "E", "0", "1", " "};
     kr_lex_walk walk;
     kr_lex_walk_reset(&walk);
     size_t refused = 0, tried = 0;
@@ -301,8 +302,8 @@ Test(lexicon, quick_refusal_never_refuses_a_known_word)
                     bool may = kr_lexicon_may_know(lex, &walk, buf, len);
                     bool is = kr_lexicon_known(lex, buf, len);
                     cr_assert(may || !is, "%.*s is known but was refused", (int)len, buf);
-                    cr_assert_eq(may, kr_lexicon_may_know(lex, NULL, buf, len), "%.*s",
-                                 (int)len, buf);
+                    cr_assert_eq(may, kr_lexicon_may_know(lex, NULL, buf, len), "%.*s", (int)len,
+                                 buf);
                     refused += !may;
                     tried++;
                 }
