@@ -23,6 +23,11 @@ struct kr_document {
     kr_lint_cache *lint_cache;  /* the last lint's reusable results (linter.c) */
     kr_analysis_memo *analysis; /* the last incremental lint's analysis */
     kr_changes changes;         /* edits since the analysis was made */
+    struct {
+        const void *owner;
+        void *ptr;
+        void (*release)(void *);
+    } memory[4]; /* kr_document_memory */
     /* Where the last kr_document_position() stopped, with the units counted from
      * its line's start in each encoding: diagnostics are converted in order, so
      * the next one continues from here instead of from the line's start (which
@@ -38,6 +43,20 @@ struct kr_document {
 kr_lint_cache **kr_document_lint_cache(kr_document *doc)
 {
     return &doc->lint_cache;
+}
+
+void **kr_document_memory(kr_document *doc, const void *owner, void (*release)(void *))
+{
+    for (size_t i = 0; i < sizeof doc->memory / sizeof *doc->memory; i++) {
+        if (doc->memory[i].owner == owner)
+            return &doc->memory[i].ptr;
+        if (!doc->memory[i].owner) {
+            doc->memory[i].owner = owner;
+            doc->memory[i].release = release;
+            return &doc->memory[i].ptr;
+        }
+    }
+    return NULL;
 }
 
 kr_analysis_memo **kr_document_analysis_memo(kr_document *doc)
@@ -172,6 +191,9 @@ void kr_document_free(kr_document *self)
         ts_parser_delete(self->parser);
     kr_lint_cache_free(self->lint_cache);
     kr_analysis_memo_free(self->analysis);
+    for (size_t i = 0; i < sizeof self->memory / sizeof *self->memory; i++)
+        if (self->memory[i].ptr && self->memory[i].release)
+            self->memory[i].release(self->memory[i].ptr);
     free(self->lines);
     free(self->text);
     free(self);

@@ -237,6 +237,13 @@ void kr_lint_cache_free(kr_lint_cache *c);
 /* The document's cache slot (NULL until the first lint). */
 kr_lint_cache **kr_document_lint_cache(kr_document *doc);
 
+/* Per-document memory of an engine part between lints (per-block summaries and
+ * the like): the slot named by `owner` (the address of a static object of the
+ * part), NULL until the part stores something there. `release` frees what it
+ * holds when the document is freed (the first call's is kept). Returns NULL when
+ * all slots are taken — the part then works without memory. Borrowed slot. */
+void **kr_document_memory(kr_document *doc, const void *owner, void (*release)(void *));
+
 /* The registry (rules/registry.c), in the order rules run: earlier rules claim
  * tokens so later ones do not report the same word twice. */
 extern const kr_rule *const kr_rules[];
