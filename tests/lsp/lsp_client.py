@@ -28,6 +28,8 @@ class Client:
         self.responses = {}  # id -> message
         self.requests = []   # requests from the server
         self.auto_answer = True
+        self.stamp = False          # messages carry "_received" (perf_counter) when set
+        self.decode_seconds = 0.0   # time spent decoding them, when stamped
 
     # ---- sending --------------------------------------------------------------
     def send_raw(self, data):
@@ -77,7 +79,15 @@ class Client:
                 body = bytes(self.buf[:self.need])
                 del self.buf[:self.need]
                 self.need = None
-                return json.loads(body.decode("utf-8"))
+                if not self.stamp:
+                    return json.loads(body.decode("utf-8"))
+                # the benchmark's clock stops when the message has arrived; decoding
+                # it is this client's work, timed apart (decode_seconds)
+                received = time.perf_counter()
+                msg = json.loads(body.decode("utf-8"))
+                self.decode_seconds += time.perf_counter() - received
+                msg["_received"] = received
+                return msg
             left = deadline - time.monotonic()
             if left <= 0:
                 return None
