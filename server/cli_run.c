@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "engine.h"
 
 typedef struct {
     const kr_cli_opts *opts;
@@ -167,7 +168,9 @@ static void lint_one(pool *p, kr_cli_result *r)
     }
     kr_linter *l = kr_linter_new(cfg, p->lex);
     r->doc = kr_document_new(r->text, r->len);
-    r->diags = kr_linter_run(l, r->doc);
+    /* one lint of a file that will not change: nothing to keep for a next one
+     * (kr_linter_fix lints again, and reuses the per-block results) */
+    r->diags = p->fixing ? kr_linter_run(l, r->doc) : kr_linter_run_full(l, r->doc);
     if (p->fixing)
         r->fix_edits = kr_linter_fix(l, r->doc, NULL, NULL, &r->n_fix_edits);
     kr_linter_free(l);
