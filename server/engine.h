@@ -181,6 +181,13 @@ typedef struct kr_lint_ctx {
     kr_severity severity; /* its configured severity */
     void *shared[8];      /* per-lint caches shared between rules (see repair.h) */
     void *incr;           /* the incremental lint's recorder (linter.c), or NULL */
+    /* The bytes changed since the document's previous incremental lint (linter.c
+     * sets it where it takes them; `any` false in a full lint, which takes none). */
+    kr_changes changes;
+    /* The whole text is valid UTF-8 without NUL bytes (linter.c decides it, keeping
+     * the answer between lints so an edit checks only its own bytes); false when
+     * not known. */
+    bool text_clean;
 } kr_lint_ctx;
 
 /* What a rule's diagnostics depend on, so the linter knows what it may reuse.
