@@ -115,12 +115,65 @@ static bool clean_span(const char *text, size_t len, bool whole_clean, size_t st
                             (end == len || ((unsigned char)text[end] & 0xC0) != 0x80));
 }
 
-static void drop_fixes_on_invalid_text(kr_diagnostics *out, const char *text, size_t len)
+/* What the document's previous incremental lint found: its text (of `len`
+ * bytes) was clean — valid UTF-8 without NUL bytes — or not. Kept in the
+ * document's memory, updated by every incremental lint as it takes the changes. */
+typedef struct {
+    size_t len;
+    bool clean;
+} clean_memo;
+
+static const char clean_memo_owner;
+
+/* Is the text clean, given that it was (when it was memo->len bytes long) and
+ * changed only in [ch.lo, ch.hi)? The bytes before the change are whole
+ * characters up to any character start; from the last one before the change
+ * the new bytes are read until a character starts at or after ch.hi, where the
+ * old text's characters resume (same bytes, same distance to the end). */
+static bool clean_after(const char *s, size_t n, kr_changes ch)
+{
+    if (!ch.any)
+        return true;
+    size_t lo = ch.lo < n ? ch.lo : n, hi = ch.hi < n ? ch.hi : n, i = lo;
+    if (i > 0)
+        i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    while (i < n && (i < hi || ((unsigned char)s[i] & 0xC0) == 0x80)) {
+        size_t k = s[i] ? utf8_seq((const unsigned char *)s + i, n - i) : 0;
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* Whether the whole text is clean: from the document's memory and the changes
+ * when this lint takes them (`take`), else by reading it all. */
+static bool text_clean(kr_document *doc, const char *s, size_t n, bool take, kr_changes ch)
+{
+    if (!take)
+        return clean_document(s, n);
+    void **slot = kr_document_memory(doc, &clean_memo_owner, free);
+    clean_memo *m = slot ? *slot : NULL;
+    bool clean = m && m->clean && (ptrdiff_t)m->len + ch.delta == (ptrdiff_t)n
+                     ? clean_after(s, n, ch)
+                     : clean_document(s, n);
+    if (slot && !m)
+        *slot = m = kr_xmalloc(sizeof *m);
+    if (m)
+        *m = (clean_memo){n, clean};
+    return clean;
+}
+
+/* Drops the fixes on invalid text among out->items[from, to); `whole`: the text
+ * is clean (ctx.text_clean). */
+static void drop_fixes_on_invalid_text(kr_diagnostics *out, size_t from, size_t to,
+                                       const char *text, size_t len, bool whole)
 {
     /* one pass over the text instead of one per diagnostic and fix: a 1 MB OCR
      * document has some 30 000 of them */
-    bool whole = clean_document(text, len);
-    for (size_t i = 0; i < out->n; i++) {
+    for (size_t i = from; i < to; i++) {
         kr_diagnostic *d = out->items[i];
         if (d->start <= d->end && d->end <= len &&
             !clean_span(text, len, whole, d->start, d->end)) {
@@ -214,11 +267,14 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     ctx.scratch = &self->scratch;
     ctx.out = out;
     kr_analysis *an = kr_arena_alloc(ctx.scratch, sizeof *an);
-    if (incremental)
+    if (incremental) {
+        kr_changes ch = kr_document_take_changes(doc);
+        ctx.changes = ch;
         kr_analysis_update(an, kr_document_analysis_memo(doc), ctx.scratch, ctx.text, ctx.len,
-                           ctx.tree, kr_document_take_changes(doc));
-    else
+                           ctx.tree, ch);
+    } else
         kr_analysis_build(an, ctx.scratch, ctx.text, ctx.len, ctx.tree);
+    ctx.text_clean = text_clean(doc, ctx.text, ctx.len, incremental, ctx.changes);
     ctx.an = an;
     ctx.claimed = kr_arena_alloc(ctx.scratch, an->n_tokens + 1);
     size_t tail = incremental ? block_rules_start() : kr_rules_count, n_block = 0;
@@ -245,7 +301,7 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
         kr_lint_cache_run(cache, &ctx, block, block_sev, n_block);
         kr_lint_cache_end(cache, &ctx);
     }
-    drop_fixes_on_invalid_text(out, ctx.text, ctx.len);
+    drop_fixes_on_invalid_text(out, 0, out->n, ctx.text, ctx.len, ctx.text_clean);
     if (cache)
         sort_after_replay(out, n_doc);
     else
