@@ -1,5 +1,6 @@
-/* diagnostic.c — diagnostics lists (one arena each), their fixes and edits, and
- * applying edits to text without touching a byte outside them. */
+/* diagnostic.c — diagnostics lists (one arena each, plus the shared storage they
+ * hold), their fixes and edits, and applying edits to text without touching a
+ * byte outside them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,10 +47,67 @@ kr_diagnostics *kr_diagnostics_new(void)
     return d;
 }
 
+/* ---- shared storage ------------------------------------------------------------ */
+typedef struct {
+    _Atomic size_t holds;
+    size_t pad; /* keeps what follows 16-byte aligned */
+} shared_head;
+
+void *kr_shared_new(size_t size)
+{
+    shared_head *h = kr_xmalloc(sizeof *h + size);
+    h->holds = 1;
+    return h + 1;
+}
+
+void kr_shared_release(void *p)
+{
+    if (!p)
+        return;
+    shared_head *h = (shared_head *)p - 1;
+    if (--h->holds == 0)
+        free(h);
+}
+
+void kr_diagnostics_hold(kr_diagnostics *self, void *p)
+{
+    if (self->n_holds == self->cap_holds) {
+        self->cap_holds = self->cap_holds ? self->cap_holds * 2 : 64;
+        self->holds = kr_xrealloc(self->holds, self->cap_holds * sizeof *self->holds);
+    }
+    ((shared_head *)p - 1)->holds++;
+    self->holds[self->n_holds++] = p;
+}
+
+void kr_diagnostics_reserve(kr_diagnostics *self, size_t more)
+{
+    if (self->n + more <= self->cap)
+        return;
+    self->cap = self->n + more;
+    self->items = kr_xrealloc(self->items, self->cap * sizeof *self->items);
+}
+
+static void push(kr_diagnostics *self, kr_diagnostic *d)
+{
+    if (self->n == self->cap) {
+        self->cap = self->cap ? self->cap * 2 : 32;
+        self->items = kr_xrealloc(self->items, self->cap * sizeof *self->items);
+    }
+    self->items[self->n++] = d;
+}
+
+void kr_diagnostics_push(kr_diagnostics *self, kr_diagnostic *d)
+{
+    push(self, d);
+}
+
 void kr_diagnostics_free(kr_diagnostics *self)
 {
     if (!self)
         return;
+    for (size_t i = 0; i < self->n_holds; i++)
+        kr_shared_release(self->holds[i]);
+    free(self->holds);
     kr_arena_release(&self->arena);
     free(self->items);
     free(self);
@@ -126,17 +184,13 @@ const kr_edit *kr_fix_edit(const kr_fix *f, size_t i)
 kr_diagnostic *kr_diagnostics_add(kr_diagnostics *self, const char *rule, kr_severity sev,
                                   size_t start, size_t end, const char *message)
 {
-    if (self->n == self->cap) {
-        self->cap = self->cap ? self->cap * 2 : 32;
-        self->items = kr_xrealloc(self->items, self->cap * sizeof *self->items);
-    }
     kr_diagnostic *d = kr_arena_alloc(&self->arena, sizeof *d);
     d->rule = kr_arena_strndup(&self->arena, rule, strlen(rule));
     d->severity = sev;
     d->start = start;
     d->end = end < start ? start : end;
     d->message = kr_arena_strndup(&self->arena, message, strlen(message));
-    self->items[self->n++] = d;
+    push(self, d);
     return d;
 }
 

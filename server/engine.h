@@ -61,7 +61,25 @@ struct kr_diagnostics {
     kr_arena arena;
     kr_diagnostic **items;
     size_t n, cap;
+    void **holds; /* shared storage its items borrow from (kr_diagnostics_hold) */
+    size_t n_holds, cap_holds;
 };
+
+/* Shared storage (diagnostic.c): a block of memory that diagnostics lists may
+ * borrow strings from instead of copying them (the lint cache's stored results
+ * of a block, replayed into every lint's list). It lives while anyone holds it;
+ * the count is atomic. kr_shared_new: `size` bytes, 16-byte aligned, held once
+ * (by the caller). */
+void *kr_shared_new(size_t size);
+/* Lets go of one hold; the last frees it. Accepts NULL. */
+void kr_shared_release(void *p);
+/* The list holds p until it is freed: its diagnostics may point into p. */
+void kr_diagnostics_hold(kr_diagnostics *self, void *p);
+/* Appends d, made by the caller in the list's arena or in storage the list
+ * holds (and so its fixes, edits and strings). */
+void kr_diagnostics_push(kr_diagnostics *self, kr_diagnostic *d);
+/* Room for `more` diagnostics without growing again. */
+void kr_diagnostics_reserve(kr_diagnostics *self, size_t more);
 
 /* Adds a diagnostic (strings copied into the list's arena). Borrowed result. */
 kr_diagnostic *kr_diagnostics_add(kr_diagnostics *self, const char *rule, kr_severity sev,

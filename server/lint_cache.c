@@ -2,8 +2,8 @@
  * unit — one block's tokens — and their diagnostics are cached per document,
  * keyed by a hash of the unit, so that after an edit only the touched units are
  * linted again while the others' diagnostics are copied back with shifted
- * offsets. The result equals a fresh lint (tests/unit/test_incremental.c) because
- * the key covers everything a block rule may read:
+ * offsets (their strings borrowed, not copied). The result equals a fresh lint
+ * (tests/unit/test_incremental.c) because the key covers everything a block rule may read:
  *
  *   - the bytes from the token before the unit to the token after it, and every
  *     token's offsets (relative), kind, flags and claims by the document rules;
@@ -28,9 +28,8 @@ typedef struct {
 
 typedef struct {
     hkey key;
-    uint64_t used;       /* the lint that last needed it */
-    unsigned char *blob; /* serialised diagnostics (NULL while pending) */
-    size_t blob_len;
+    uint64_t used; /* the lint that last needed it */
+    void *blob;    /* the stored diagnostics (shared storage; NULL while pending) */
     bool live;
 } centry;
 
@@ -56,6 +55,7 @@ struct kr_lint_cache {
     uint64_t lint_no;
     centry *slots;
     size_t cap, count;
+    size_t n_used; /* entries this lint used */
     qentry *q;
     size_t qcap, qcount;
     kr_arena words; /* the recorded query words */
@@ -100,7 +100,7 @@ static uint64_t str_hash(const char *s, size_t n)
 static void drop_entries(kr_lint_cache *c)
 {
     for (size_t i = 0; i < c->cap; i++)
-        free(c->slots[i].blob);
+        kr_shared_release(c->slots[i].blob);
     if (c->slots) /* memset(NULL, 0, 0) is undefined (UBSan) */
         memset(c->slots, 0, c->cap * sizeof *c->slots);
     c->count = 0;
@@ -258,6 +258,7 @@ kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_
     c->lost = lost;
     c->recording = true;
     c->lint_no++;
+    c->n_used = 0;
     ctx->incr = c;
     return c;
 }
@@ -266,11 +267,11 @@ void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx)
 {
     c->recording = false;
     ctx->incr = NULL;
-    size_t dead = 0;
-    for (size_t i = 0; i < c->cap; i++)
-        if (c->slots[i].live && c->slots[i].used != c->lint_no)
-            dead++;
-    if (!dead)
+    /* units no longer seen stay (they are still right for their key: a block
+     * edited back meets its old diagnostics) until they are a quarter of the
+     * table — not a copy of the table on every edit */
+    size_t dead = c->count - c->n_used;
+    if (dead * 4 <= c->count + 1024)
         return;
     /* rebuild without the units this lint did not see (linear probing cannot
      * simply empty a slot) */
@@ -284,7 +285,7 @@ void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx)
         if (!old[i].live)
             continue;
         if (old[i].used != c->lint_no) {
-            free(old[i].blob);
+            kr_shared_release(old[i].blob);
             continue;
         }
         *slot_for(c->slots, cap, old[i].key) = old[i];
@@ -293,44 +294,32 @@ void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx)
     free(old);
 }
 
-/* ---- serialised diagnostics ------------------------------------------------------ */
+/* ---- stored diagnostics -----------------------------------------------------------
+ * A unit's diagnostics are stored as they will be used: its kr_diagnostic, kr_fix
+ * and kr_edit structures (offsets relative to the unit's base, each array
+ * pointing into the next) and their strings, in one block of shared storage
+ * (diagnostic.c). A replay copies the structures into the lint's list, shifts
+ * their offsets and points them at their copies; the strings stay where they
+ * are, the list holding the block (31 000 diagnostics of a 1 MB OCR text are
+ * replayed on every edit, so they are not rebuilt string by string). */
 typedef struct {
-    unsigned char *p;
-    size_t n, cap;
-} bbuf;
+    size_t nd, nf, ne;
+    size_t pad; /* the structures after it stay 16-byte aligned */
+} blob_head;
 
-static void b_put(bbuf *b, const void *s, size_t n)
+static kr_diagnostic *blob_diags(const blob_head *h)
 {
-    if (b->n + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->n + n)
-            cap *= 2;
-        b->p = kr_xrealloc(b->p, cap);
-        b->cap = cap;
-    }
-    if (n) /* b->p and s may be NULL for nothing */
-        memcpy(b->p + b->n, s, n);
-    b->n += n;
+    return (kr_diagnostic *)(h + 1);
 }
 
-static void b_u32(bbuf *b, uint32_t v)
+static kr_fix *blob_fixes(const blob_head *h)
 {
-    b_put(b, &v, sizeof v);
+    return (kr_fix *)(blob_diags(h) + h->nd);
 }
 
-static void b_i64(bbuf *b, int64_t v)
+static kr_edit *blob_edits(const blob_head *h)
 {
-    b_put(b, &v, sizeof v);
-}
-
-/* A string with its NUL (so reading needs no copy); NULL as length UINT32_MAX. */
-static void b_str(bbuf *b, const char *s, size_t n)
-{
-    b_u32(b, s ? (uint32_t)n : UINT32_MAX);
-    if (s) {
-        b_put(b, s, n);
-        b_put(b, "", 1);
-    }
+    return (kr_edit *)(blob_fixes(h) + h->nf);
 }
 
 static int rule_index(const char *id)
@@ -341,88 +330,129 @@ static int rule_index(const char *id)
     return 0;
 }
 
-static void put_diag(bbuf *b, const kr_diagnostic *d, size_t base)
+/* Valid UTF-8 without NUL bytes? */
+static bool clean_str(const char *s, size_t n)
 {
-    b_u32(b, (uint32_t)rule_index(d->rule));
-    b_u32(b, (uint32_t)d->severity);
-    b_i64(b, (int64_t)d->start - (int64_t)base);
-    b_i64(b, (int64_t)d->end - (int64_t)base);
-    b_str(b, d->message, strlen(d->message));
-    b_str(b, d->subject, d->subject ? strlen(d->subject) : 0);
-    b_u32(b, (uint32_t)d->n_fixes);
+    for (size_t i = 0; i < n;) {
+        size_t k = s[i] ? kr_utf8_char_len(s + i, n - i) : 0;
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* A fix the linter keeps whatever the text: its edits write only clean text
+ * (linter.c drops the others; done once here, the replayed ones are not read
+ * again). */
+static bool fix_texts_clean(const kr_fix *f)
+{
+    for (size_t k = 0; k < f->n_edits; k++)
+        if (!clean_str(f->edits[k].text, f->edits[k].len))
+            return false;
+    return true;
+}
+
+/* What storing d takes: counts and string bytes. */
+static void measure(const kr_diagnostic *d, blob_head *h, size_t *strings)
+{
+    h->nd++;
+    *strings += strlen(d->message) + 1 + (d->subject ? strlen(d->subject) + 1 : 0);
     for (size_t i = 0; i < d->n_fixes; i++) {
         const kr_fix *f = &d->fixes[i];
-        b_str(b, f->title, strlen(f->title));
-        b_u32(b, f->preferred);
-        b_u32(b, (uint32_t)f->n_edits);
-        for (size_t k = 0; k < f->n_edits; k++) {
-            b_i64(b, (int64_t)f->edits[k].start - (int64_t)base);
-            b_i64(b, (int64_t)f->edits[k].end - (int64_t)base);
-            b_str(b, f->edits[k].text, f->edits[k].len);
-        }
+        if (!fix_texts_clean(f))
+            continue;
+        h->nf++;
+        h->ne += f->n_edits;
+        *strings += strlen(f->title) + 1;
+        for (size_t k = 0; k < f->n_edits; k++)
+            *strings += f->edits[k].len + 1;
     }
 }
 
+/* Where store() writes in a block. */
 typedef struct {
-    const unsigned char *p;
-} rbuf;
+    kr_diagnostic *d;
+    kr_fix *f;
+    kr_edit *e;
+    char *s;
+} cursor;
 
-static uint32_t r_u32(rbuf *r)
+static const char *put_str(cursor *c, const char *s, size_t n)
 {
-    uint32_t v;
-    memcpy(&v, r->p, sizeof v);
-    r->p += sizeof v;
-    return v;
+    char *p = c->s;
+    if (n) /* s may be NULL for nothing */
+        memcpy(p, s, n);
+    p[n] = '\0';
+    c->s += n + 1;
+    return p;
 }
 
-static size_t r_off(rbuf *r, size_t base)
+static void store(cursor *c, const kr_diagnostic *src, size_t base)
 {
-    int64_t v;
-    memcpy(&v, r->p, sizeof v);
-    r->p += sizeof v;
-    return (size_t)((int64_t)base + v);
-}
-
-static const char *r_str(rbuf *r, size_t *n)
-{
-    uint32_t len = r_u32(r);
-    if (len == UINT32_MAX) {
-        *n = 0;
-        return NULL;
-    }
-    const char *s = (const char *)r->p;
-    r->p += len + 1;
-    *n = len;
-    return s;
-}
-
-/* Adds the blob's diagnostics to out, shifted to `base`. */
-static void replay(const centry *e, size_t base, kr_diagnostics *out)
-{
-    rbuf r = {e->blob};
-    uint32_t nd = r_u32(&r);
-    for (uint32_t i = 0; i < nd; i++) {
-        const kr_rule *rule = kr_rules[r_u32(&r)];
-        kr_severity sev = (kr_severity)r_u32(&r);
-        size_t start = r_off(&r, base), end = r_off(&r, base), n;
-        const char *msg = r_str(&r, &n);
-        kr_diagnostic *d = kr_diagnostics_add(out, rule->id, sev, start, end, msg);
-        const char *subject = r_str(&r, &n);
-        if (subject)
-            kr_diagnostic_set_subject(out, d, subject, n);
-        uint32_t nf = r_u32(&r);
-        for (uint32_t k = 0; k < nf; k++) {
-            const char *title = r_str(&r, &n);
-            bool preferred = r_u32(&r) != 0;
-            kr_fix *f = kr_diagnostic_add_fix(out, d, title, preferred);
-            uint32_t ne = r_u32(&r);
-            for (uint32_t j = 0; j < ne; j++) {
-                size_t es = r_off(&r, base), ee = r_off(&r, base);
-                const char *text = r_str(&r, &n);
-                kr_fix_add_edit(out, f, es, ee, text ? text : "", n);
-            }
+    kr_diagnostic *d = c->d++;
+    *d = (kr_diagnostic){
+        .rule = kr_rules[rule_index(src->rule)]->id,
+        .severity = src->severity,
+        .start = src->start - base, /* unsigned: wraps back in replay() */
+        .end = src->end - base,
+        .message = put_str(c, src->message, strlen(src->message)),
+        .subject = src->subject ? put_str(c, src->subject, strlen(src->subject)) : NULL,
+        .fixes = c->f,
+    };
+    for (size_t i = 0; i < src->n_fixes; i++) {
+        const kr_fix *sf = &src->fixes[i];
+        if (!fix_texts_clean(sf))
+            continue;
+        kr_fix *f = c->f++;
+        *f = (kr_fix){.title = put_str(c, sf->title, strlen(sf->title)),
+                      .preferred = sf->preferred,
+                      .edits = c->e,
+                      .n_edits = sf->n_edits,
+                      .cap_edits = sf->n_edits};
+        for (size_t k = 0; k < sf->n_edits; k++) {
+            const kr_edit *se = &sf->edits[k];
+            *c->e++ =
+                (kr_edit){se->start - base, se->end - base, put_str(c, se->text, se->len), se->len};
         }
+        d->n_fixes++;
     }
+    d->cap_fixes = d->n_fixes;
+}
+
+static size_t blob_structs(const blob_head *h)
+{
+    return h->nd * sizeof(kr_diagnostic) + h->nf * sizeof(kr_fix) + h->ne * sizeof(kr_edit);
+}
+
+/* Adds the block's diagnostics to out, shifted to `base`, their structures
+ * written at *at (field by field: a memcpy, and the arena's zeroing, cost an
+ * instruction a byte under callgrind and more than the rest of a replay). */
+static void replay(const centry *e, size_t base, kr_diagnostics *out, char **at)
+{
+    const blob_head *h = e->blob;
+    if (!h->nd)
+        return;
+    kr_diagnostics_hold(out, e->blob);
+    kr_diagnostic *d = (kr_diagnostic *)*at;
+    kr_fix *f = (kr_fix *)(d + h->nd);
+    kr_edit *ed = (kr_edit *)(f + h->nf);
+    *at = (char *)(ed + h->ne);
+    const kr_diagnostic *sd = blob_diags(h);
+    const kr_fix *sf = blob_fixes(h);
+    const kr_edit *se = blob_edits(h);
+    for (size_t i = 0; i < h->nd; i++) {
+        d[i] = (kr_diagnostic){
+            sd[i].rule,     sd[i].severity, sd[i].start + base,     sd[i].end + base,
+            sd[i].message,  sd[i].subject,  f + (sd[i].fixes - sf), sd[i].n_fixes,
+            sd[i].cap_fixes};
+        out->items[out->n++] = &d[i];
+    }
+    for (size_t i = 0; i < h->nf; i++)
+        f[i] = (kr_fix){sf[i].title, sf[i].preferred, ed + (sf[i].edits - se), sf[i].n_edits,
+                        sf[i].cap_edits};
+    for (size_t i = 0; i < h->ne; i++)
+        ed[i] = (kr_edit){se[i].start + base, se[i].end + base, se[i].text, se[i].len};
 }
 
 /* ---- units ------------------------------------------------------------------------------ */
@@ -564,30 +594,47 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
         unit *u = owner(run, nrun, at);
         which[i] = at >= u->lo && at <= u->hi ? (size_t)(u - units) : SIZE_MAX;
     }
-    bbuf *bufs = kr_arena_alloc(ctx->scratch, n * sizeof *bufs);
-    for (size_t i = 0; i < n; i++)
-        if (units[i].run)
-            b_u32(&bufs[i], 0);
-    for (size_t i = 0; i < sub.out->n; i++) {
-        if (which[i] == SIZE_MAX)
-            continue;
-        bbuf *b = &bufs[which[i]];
-        put_diag(b, sub.out->items[i], units[which[i]].base);
-        uint32_t nd;
-        memcpy(&nd, b->p, sizeof nd);
-        nd++;
-        memcpy(b->p, &nd, sizeof nd);
-    }
+    blob_head *heads = kr_arena_alloc(ctx->scratch, n * sizeof *heads);
+    size_t *strings = kr_arena_alloc(ctx->scratch, n * sizeof *strings);
+    for (size_t i = 0; i < sub.out->n; i++)
+        if (which[i] != SIZE_MAX)
+            measure(sub.out->items[i], &heads[which[i]], &strings[which[i]]);
+    cursor *cur = kr_arena_alloc(ctx->scratch, n * sizeof *cur);
     for (size_t i = 0; i < n; i++)
         if (units[i].run) {
-            /* the buffer grew by doubling; the blob lives as long as its
-             * block, so the slack is given back */
-            units[i].entry->blob = kr_xrealloc(bufs[i].p, bufs[i].n);
-            units[i].entry->blob_len = bufs[i].n;
+            blob_head *h = &heads[i];
+            blob_head *b = kr_shared_new(sizeof *b + blob_structs(h) + strings[i]);
+            *b = *h;
+            units[i].entry->blob = b;
+            cur[i] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b),
+                              (char *)blob_edits(b) + h->ne * sizeof(kr_edit)};
         }
+    for (size_t i = 0; i < sub.out->n; i++)
+        if (which[i] != SIZE_MAX)
+            store(&cur[which[i]], sub.out->items[i], units[which[i]].base);
     kr_diagnostics_free(sub.out);
     free(slice.tokens);
     free(sub.claimed);
+}
+
+/* Replays every unit's stored diagnostics into out: their structures in one
+ * block of shared storage the list holds (not zeroed, unlike its arena). */
+static void replay_all(const unit *units, size_t nu, kr_diagnostics *out)
+{
+    size_t bytes = 0, nd = 0;
+    for (size_t i = 0; i < nu; i++) {
+        const blob_head *h = units[i].entry->blob;
+        bytes += blob_structs(h);
+        nd += h->nd;
+    }
+    if (!nd)
+        return;
+    char *block = kr_shared_new(bytes), *at = block;
+    kr_diagnostics_hold(out, block);
+    kr_shared_release(block);
+    kr_diagnostics_reserve(out, nd);
+    for (size_t i = 0; i < nu; i++)
+        replay(units[i].entry, units[i].base, out, &at);
 }
 
 void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
@@ -598,19 +645,29 @@ void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const 
         return;
     unit *units = kr_arena_alloc(ctx->scratch, count_units(an) * sizeof *units);
     size_t nu = find_units(an, units);
-    reserve(c, nu);
+    if (!c->cap)
+        reserve(c, nu);
+    /* the table grows only by the units it misses (growing copies it all) */
+    hkey *keys = kr_arena_alloc(ctx->scratch, nu * sizeof *keys);
+    size_t missing = 0;
     for (size_t i = 0; i < nu; i++) {
-        hkey k = unit_key(ctx, &units[i]);
-        centry *e = slot_for(c->slots, c->cap, k);
+        keys[i] = unit_key(ctx, &units[i]);
+        missing += !slot_for(c->slots, c->cap, keys[i])->live;
+    }
+    reserve(c, missing);
+    for (size_t i = 0; i < nu; i++) {
+        centry *e = slot_for(c->slots, c->cap, keys[i]);
         if (!e->live) {
-            *e = (centry){.key = k, .live = true};
+            *e = (centry){.key = keys[i], .live = true};
             c->count++;
             units[i].run = true;
         }
-        e->used = c->lint_no;
+        if (e->used != c->lint_no) {
+            e->used = c->lint_no;
+            c->n_used++;
+        }
         units[i].entry = e;
     }
     lint_missing(ctx, units, nu, rules, severity, n);
-    for (size_t i = 0; i < nu; i++)
-        replay(units[i].entry, units[i].base, ctx->out);
+    replay_all(units, nu, ctx->out);
 }

@@ -24,7 +24,8 @@ kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_
 void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
                        const kr_severity *severity, size_t n);
 
-/* Ends the lint: forgets units the document no longer has. */
+/* Ends the lint: forgets units the document no longer has (once they are a
+ * quarter of the table). */
 void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx);
 
 #endif

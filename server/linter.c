@@ -167,9 +167,10 @@ static bool text_clean(kr_document *doc, const char *s, size_t n, bool take, kr_
 }
 
 /* Drops the fixes on invalid text among out->items[from, to); `whole`: the text
- * is clean (ctx.text_clean). */
+ * is clean (ctx.text_clean); `texts_checked`: their edits' texts are known to be
+ * clean (the lint cache stores only such fixes). */
 static void drop_fixes_on_invalid_text(kr_diagnostics *out, size_t from, size_t to,
-                                       const char *text, size_t len, bool whole)
+                                       const char *text, size_t len, bool whole, bool texts_checked)
 {
     /* one pass over the text instead of one per diagnostic and fix: a 1 MB OCR
      * document has some 30 000 of them */
@@ -187,7 +188,8 @@ static void drop_fixes_on_invalid_text(kr_diagnostics *out, size_t from, size_t 
             for (size_t k = 0; k < f->n_edits && ok; k++) {
                 const kr_edit *e = &f->edits[k];
                 ok = e->start <= e->end && e->end <= len &&
-                     clean_span(text, len, whole, e->start, e->end) && clean_text(e->text, e->len);
+                     clean_span(text, len, whole, e->start, e->end) &&
+                     (texts_checked || clean_text(e->text, e->len));
             }
             if (ok)
                 d->fixes[kept++] = *f;
@@ -301,7 +303,9 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
         kr_lint_cache_run(cache, &ctx, block, block_sev, n_block);
         kr_lint_cache_end(cache, &ctx);
     }
-    drop_fixes_on_invalid_text(out, 0, out->n, ctx.text, ctx.len, ctx.text_clean);
+    drop_fixes_on_invalid_text(out, 0, n_doc, ctx.text, ctx.len, ctx.text_clean, false);
+    drop_fixes_on_invalid_text(out, n_doc, out->n, ctx.text, ctx.len, ctx.text_clean,
+                               cache != NULL);
     if (cache)
         sort_after_replay(out, n_doc);
     else

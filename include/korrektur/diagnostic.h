@@ -2,8 +2,9 @@
  * applying fixes to text.
  *
  * A kr_diagnostics list owns every diagnostic, fix, edit and string in it (one
- * arena); all pointers obtained from it are borrowed and live until
- * kr_diagnostics_free(). Byte ranges are offsets into the linted text. */
+ * arena, and storage it shares with the linter's cache and holds on to); all
+ * pointers obtained from it are borrowed and live until kr_diagnostics_free().
+ * Byte ranges are offsets into the linted text. */
 #ifndef KORREKTUR_DIAGNOSTIC_H
 #define KORREKTUR_DIAGNOSTIC_H
 
