@@ -16,9 +16,13 @@
  *    dictionary word or clearly dominant, while the other is not a word: the
  *    others are flagged with a fix to it.
  *
- * Everything is per lint and linear in the tokens (plus a small quadratic step
- * over distinct capitalised spellings), so the LSP can re-run it on every
- * keystroke. */
+ * The LSP re-runs it on every keystroke, so little is done again: the document
+ * is cut into spans at its blocks, and each span's scan (what it claimed and
+ * reported, its capitalised spellings) is kept between lints; a lint scans only
+ * the spans an edit touched (ctx->changes) and replays the others' records. The
+ * spellings' pairs are kept too, so only new spellings are compared. A lint
+ * without the linter's memory (kr_linter_run_full) starts from an empty one and
+ * walks the same code. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,6 +309,198 @@ static void split_term(const char *term, term_words *tw)
     tw->chars0 = tw->n ? nchars(tw->words[0], tw->lens[0]) : 0;
 }
 
+/* ---- what a span's scan did, so a later lint can do it again ---------------------
+ * The document is cut into spans at the blocks' starts (every byte in one span).
+ * Scanning a span for the declared terms claims tokens and reports: each such
+ * step is kept as a record, with tokens counted from the span's first and bytes
+ * from its start, and a lint that finds the span's bytes unchanged (and the
+ * claims the earlier rules left in it) replays the records instead of scanning.
+ * The span's cluster candidates are kept too, as spellings of the memory, whose
+ * document counts are the sum over the spans. */
+enum { REC_ACCEPT, REC_TERM, REC_URL };
+
+typedef struct {
+    uint8_t kind;
+    uint8_t n_edits;
+    uint16_t term;
+    uint32_t first, last; /* tokens */
+    uint32_t start, end;  /* bytes */
+    uint32_t edit0;       /* its first edit */
+    uint32_t msg;         /* its message in the span's pool (a report's) */
+} rec;
+
+typedef struct {
+    uint32_t start, end;     /* bytes */
+    uint32_t want, want_len; /* in the span's pool */
+} rec_edit;
+
+typedef struct {
+    uint32_t tok; /* from the span's first */
+    uint32_t sp;  /* the memory's spelling */
+} cand;
+
+typedef struct {
+    size_t start, end, n_tok; /* bytes in the text it was made for; its tokens */
+    bool spill;               /* its scan read tokens after it: never replayed */
+    bool claims_out;          /* it claimed tokens after it: the next span is scanned */
+    uint32_t *claims;         /* tokens earlier rules had claimed when it was scanned */
+    uint32_t n_claims;
+    rec *recs;
+    uint32_t n_recs, cap_recs;
+    rec_edit *edits;
+    uint32_t n_edits, cap_edits;
+    char *pool;
+    uint32_t n_pool, cap_pool;
+    cand *cands;
+    uint32_t n_cands, cap_cands;
+} span_sum;
+
+/* Room for one more of `size` bytes at *p (capacity *cap, n used). */
+static void *grow(void *p, uint32_t *cap, uint32_t n, size_t size, uint32_t more)
+{
+    if (n + more <= *cap)
+        return p;
+    uint32_t c = *cap ? *cap : 4;
+    while (c < n + more)
+        c *= 2;
+    *cap = c;
+    return kr_xrealloc(p, (size_t)c * size);
+}
+
+static void span_free(span_sum *s)
+{
+    free(s->claims);
+    free(s->recs);
+    free(s->edits);
+    free(s->pool);
+    free(s->cands);
+}
+
+static void rec_edit_add(span_sum *s, size_t start, size_t end, const char *want, size_t len)
+{
+    s->edits = grow(s->edits, &s->cap_edits, s->n_edits, sizeof *s->edits, 1);
+    s->pool = grow(s->pool, &s->cap_pool, s->n_pool, 1, (uint32_t)len);
+    memcpy(s->pool + s->n_pool, want, len);
+    s->edits[s->n_edits++] = (rec_edit){(uint32_t)start, (uint32_t)end, s->n_pool, (uint32_t)len};
+    s->n_pool += (uint32_t)len;
+}
+
+static rec *rec_add(span_sum *s, int kind, size_t term, size_t first, size_t last, size_t start,
+                    size_t end)
+{
+    s->recs = grow(s->recs, &s->cap_recs, s->n_recs, sizeof *s->recs, 1);
+    rec *r = &s->recs[s->n_recs++];
+    *r = (rec){
+        (uint8_t)kind, 0,          (uint16_t)term, (uint32_t)first, (uint32_t)last, (uint32_t)start,
+        (uint32_t)end, s->n_edits, UINT32_MAX};
+    return r;
+}
+
+/* The title of a term's fix ("Skriv »term«"), made once a lint in the list's
+ * arena: its fixes share it. */
+static const char *term_title(kr_lint_ctx *ctx, const char **titles, size_t k)
+{
+    if (!titles[k]) {
+        char *t = kr_arena_printf(ctx->scratch, "Skriv »%s«", kr_config_term(ctx->cfg, k));
+        titles[k] = kr_arena_strndup(&ctx->out->arena, t, strlen(t));
+    }
+    return titles[k];
+}
+
+/* Gives d its subject (the reported bytes) and its one preferred fix, the
+ * record's edits: what kr_diagnostic_set_subject, kr_diagnostic_add_fix and
+ * kr_fix_add_edit would make, in one allocation of the list's arena (a lint
+ * replays thousands of them, a document's every variant of a term). */
+static void attach(kr_lint_ctx *ctx, kr_diagnostic *d, const char *title, const span_sum *s,
+                   const rec *r, size_t base)
+{
+    size_t n = r->n_edits, sn = d->end - d->start;
+    size_t bytes = sizeof(kr_fix) + n * sizeof(kr_edit) + sn + 1;
+    for (size_t k = 0; k < n; k++)
+        bytes += s->edits[r->edit0 + k].want_len + 1;
+    kr_fix *f = kr_arena_alloc(&ctx->out->arena, bytes);
+    kr_edit *e = (kr_edit *)(f + 1);
+    char *str = (char *)(e + n);
+    memcpy(str, ctx->text + d->start, sn);
+    str[sn] = 0;
+    d->subject = str;
+    str += sn + 1;
+    for (size_t k = 0; k < n; k++) {
+        const rec_edit *re = &s->edits[r->edit0 + k];
+        memcpy(str, s->pool + re->want, re->want_len);
+        str[re->want_len] = 0;
+        e[k] = (kr_edit){
+            .start = base + re->start, .end = base + re->end, .text = str, .len = re->want_len};
+        str += re->want_len + 1;
+    }
+    *f = (kr_fix){.title = title, .preferred = true, .edits = e, .n_edits = n, .cap_edits = n};
+    d->fixes = f;
+    d->n_fixes = d->cap_fixes = 1;
+}
+
+/* Does what the record says, for the span whose first token is t0 and whose
+ * bytes start at base (titles: this lint's, by term). Returns false when its
+ * claim failed (nothing done). A report's message depends on the term and the
+ * reported bytes only: it is made once and kept in the pool (`s` is written to
+ * only then, while its span is scanned). */
+static bool replay(kr_lint_ctx *ctx, span_sum *s, rec *r, size_t t0, size_t base,
+                   const char **titles)
+{
+    if (!kr_claim(ctx, t0 + r->first, t0 + r->last))
+        return false;
+    if (r->kind == REC_ACCEPT)
+        return true;
+    const char *t = ctx->text, *term = kr_config_term(ctx->cfg, r->term);
+    size_t start = base + r->start, end = base + r->end;
+    kr_diagnostic *d;
+    const char *title;
+    if (r->msg != UINT32_MAX) {
+        d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, start, end,
+                               s->pool + r->msg);
+    } else {
+        if (r->kind == REC_TERM) {
+            d = kr_emit(ctx, start, end, "Stavemåden afviger fra termen »%s«: »%.*s«", term,
+                        (int)(end - start), t + start);
+        } else {
+            /* the term's first (only) word */
+            while (*term == ' ')
+                term++;
+            size_t tn = strcspn(term, " ");
+            d = kr_emit(ctx, start, end, "Stavemåden afviger fra termen »%.*s« i adressen: »%.*s«",
+                        (int)tn, term, (int)(end - start), t + start);
+        }
+        if (!d)
+            return true;
+        size_t n = strlen(d->message) + 1;
+        s->pool = grow(s->pool, &s->cap_pool, s->n_pool, 1, (uint32_t)n);
+        memcpy(s->pool + s->n_pool, d->message, n);
+        r->msg = s->n_pool;
+        s->n_pool += (uint32_t)n;
+    }
+    if (r->kind == REC_TERM) {
+        title = term_title(ctx, titles, r->term);
+    } else { /* the fix is the term in lower case */
+        const rec_edit *e = &s->edits[r->edit0];
+        title =
+            kr_arena_printf(&ctx->out->arena, "Skriv »%.*s«", (int)e->want_len, s->pool + e->want);
+    }
+    attach(ctx, d, title, s, r, base);
+    return true;
+}
+
+/* ---- declared terms: the scan of a span ------------------------------------------ */
+
+typedef struct {
+    kr_lint_ctx *ctx;
+    cost_memo memo;
+    term_words *tws;
+    size_t n_terms;
+    size_t max_tok;      /* the last token the scan read */
+    const char **titles; /* this lint's fix titles, by term */
+    span_sum *s;         /* the span scanned */
+    size_t t0, base;     /* its first token and byte */
+} scan;
+
 /* One matched word of a term occurrence: where it is and what it should read. */
 typedef struct {
     unit u;
@@ -351,35 +547,37 @@ static bool differs(const matched *m)
     return m->u.broken || m->want_len != m->u.len || memcmp(m->want, m->u.text, m->u.len) != 0;
 }
 
-static void report_term(kr_lint_ctx *ctx, const char *term, const matched *ms, size_t n)
+/* Records a term occurrence (reported when any word differs, else accepted as
+ * written: later rules leave it) and does it. */
+static void found_term(scan *sc, size_t term, const matched *ms, size_t n, bool report)
 {
-    if (!kr_claim(ctx, ms[0].u.first, ms[n - 1].u.last))
-        return;
-    const char *t = ctx->text;
-    size_t start = ms[0].u.start, end = ms[n - 1].u.end;
-    kr_diagnostic *d = kr_emit(ctx, start, end, "Stavemåden afviger fra termen »%s«: »%.*s«", term,
-                               (int)(end - start), t + start);
-    if (!d)
-        return;
-    kr_diagnostic_set_subject(ctx->out, d, t + start, end - start);
-    char *title = kr_arena_printf(ctx->scratch, "Skriv »%s«", term);
-    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
-    for (size_t k = 0; k < n; k++)
-        if (differs(&ms[k]))
-            kr_fix_add_edit(ctx->out, f, ms[k].u.start, ms[k].u.end, ms[k].want, ms[k].want_len);
+    span_sum *s = sc->s;
+    rec *r =
+        rec_add(s, report ? REC_TERM : REC_ACCEPT, term, ms[0].u.first - sc->t0,
+                ms[n - 1].u.last - sc->t0, ms[0].u.start - sc->base, ms[n - 1].u.end - sc->base);
+    if (report)
+        for (size_t k = 0; k < n; k++)
+            if (differs(&ms[k])) {
+                rec_edit_add(s, ms[k].u.start - sc->base, ms[k].u.end - sc->base, ms[k].want,
+                             ms[k].want_len);
+                r->n_edits++;
+            }
+    replay(sc->ctx, s, r, sc->t0, sc->base, sc->titles);
 }
 
-/* Tries the term at token i (first as a hyphen break joined, then as is). */
-static bool try_term(kr_lint_ctx *ctx, cost_memo *memo, const char *term, const term_words *tw,
-                     size_t i)
+/* Tries term `term` at token i (first as a hyphen break joined, then as is). */
+static bool try_term(scan *sc, size_t term, size_t i)
 {
+    kr_lint_ctx *ctx = sc->ctx;
+    const term_words *tw = &sc->tws[term];
+    const kr_analysis *an = ctx->an;
     matched ms[8];
     /* a hyphen-ended first token is tried joined with the next line, then alone */
-    int first_join = (ctx->an->tokens[i].flags & KR_TOKF_HYPHEN_END) ? 1 : 0;
+    int first_join = (an->tokens[i].flags & KR_TOKF_HYPHEN_END) ? 1 : 0;
     /* most tokens are far shorter or longer than the term's first word: word_cost
      * would refuse them, so they are refused before being copied and hashed */
     if (!first_join) {
-        const kr_token *tk = &ctx->an->tokens[i];
+        const kr_token *tk = &an->tokens[i];
         size_t bytes = tk->end - tk->start;
         size_t tc = tw->chars0;
         /* no more characters than bytes: most tokens are refused by their byte
@@ -393,22 +591,24 @@ static bool try_term(kr_lint_ctx *ctx, cost_memo *memo, const char *term, const 
     for (int join = first_join; join >= 0; join--) {
         size_t tok = i, k = 0;
         bool any = false;
-        for (; k < tw->n && tok < ctx->an->n_tokens; k++) {
+        for (; k < tw->n && tok < an->n_tokens; k++) {
             unit u;
-            if (ctx->claimed[tok] || !unit_at(ctx, tok, join || k > 0, &u))
+            bool j = join || k > 0;
+            /* what the scan reads: the token, and the next one for a hyphen break */
+            size_t read = tok + (j && (an->tokens[tok].flags & KR_TOKF_HYPHEN_END) ? 1 : 0);
+            if (read > sc->max_tok)
+                sc->max_tok = read;
+            if (ctx->claimed[tok] || !unit_at(ctx, tok, j, &u))
                 break;
             if (k > 0 && !plain_gap(ctx->text, ms[k - 1].u.end, u.start))
                 break;
-            if (!match_word(ctx, memo, tw, k, &u, &ms[k]))
+            if (!match_word(ctx, &sc->memo, tw, k, &u, &ms[k]))
                 break;
             any |= differs(&ms[k]);
             tok = u.last + 1;
         }
         if (k == tw->n) {
-            if (any)
-                report_term(ctx, term, ms, tw->n);
-            else /* a declared term is accepted as written: later rules leave it */
-                kr_claim(ctx, ms[0].u.first, ms[tw->n - 1].u.last);
+            found_term(sc, term, ms, tw->n, any);
             return true;
         }
     }
@@ -417,8 +617,9 @@ static bool try_term(kr_lint_ctx *ctx, cost_memo *memo, const char *term, const 
 
 /* Inside a URL or a domain name: each letter run is compared with a one-word
  * term in lower case ("smabegrnsigftet.dk" → "småbørnsløftet.dk"). */
-static void check_url(kr_lint_ctx *ctx, size_t ti, const term_words *tws, size_t n_terms)
+static void check_url(scan *sc, size_t ti)
 {
+    kr_lint_ctx *ctx = sc->ctx;
     const kr_token *tk = &ctx->an->tokens[ti];
     const char *t = ctx->text;
     for (size_t i = tk->start; i < tk->end;) {
@@ -430,57 +631,53 @@ static void check_url(kr_lint_ctx *ctx, size_t ti, const term_words *tws, size_t
         size_t s = i;
         while (i < tk->end && is_alnum(cp_at(t, tk->end, i, &len)))
             i += len;
-        for (size_t k = 0; k < n_terms; k++) {
-            if (tws[k].n != 1)
+        for (size_t k = 0; k < sc->n_terms; k++) {
+            const term_words *tw = &sc->tws[k];
+            if (tw->n != 1)
                 continue;
             char lower[300];
-            size_t tn = tws[k].lens[0];
+            size_t tn = tw->lens[0];
             if (tn >= sizeof lower)
                 continue;
             /* lower case: a domain is written in lower case */
             size_t ln = 0, cl;
             for (size_t j = 0; j < tn; j += cl) {
-                uint32_t c = cp_at(tws[k].words[0], tn, j, &cl);
+                uint32_t c = cp_at(tw->words[0], tn, j, &cl);
                 ln += put_cp(lower + ln, is_upper(c) ? c + 32 : c);
             }
             size_t sfx;
             int limit = budget(nchars(lower, ln));
             int cost = word_cost(lower, ln, t + s, i - s, false, limit, &sfx);
-            if (cost == 0 || cost > limit || !kr_claim(ctx, ti, ti))
+            if (cost == 0 || cost > limit)
                 continue;
-            kr_diagnostic *d =
-                kr_emit(ctx, s, i, "Stavemåden afviger fra termen »%.*s« i adressen: »%.*s«",
-                        (int)tn, tws[k].words[0], (int)(i - s), t + s);
-            if (!d)
+            rec *r =
+                rec_add(sc->s, REC_URL, k, ti - sc->t0, ti - sc->t0, s - sc->base, i - sc->base);
+            rec_edit_add(sc->s, s - sc->base, i - sc->base, lower, ln);
+            r->n_edits = 1;
+            if (replay(ctx, sc->s, r, sc->t0, sc->base, sc->titles))
                 return;
-            kr_diagnostic_set_subject(ctx->out, d, t + s, i - s);
-            char *title = kr_arena_printf(ctx->scratch, "Skriv »%.*s«", (int)ln, lower);
-            kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
-            kr_fix_add_edit(ctx->out, f, s, i, lower, ln);
-            return;
+            sc->s->n_recs--; /* claimed already: nothing done, nothing to keep */
+            sc->s->n_edits--;
+            sc->s->n_pool -= (uint32_t)ln;
         }
     }
 }
 
-static void check_declared(kr_lint_ctx *ctx)
+/* The declared terms from token t0 up to t1 (a span's), in order. */
+static void scan_declared(scan *sc, size_t t0, size_t t1)
 {
-    size_t n_terms = ctx->cfg ? kr_config_term_count(ctx->cfg) : 0;
-    if (n_terms == 0)
+    kr_lint_ctx *ctx = sc->ctx;
+    if (sc->n_terms == 0)
         return;
-    term_words *tws = kr_arena_alloc(ctx->scratch, n_terms * sizeof *tws);
-    for (size_t k = 0; k < n_terms; k++)
-        split_term(kr_config_term(ctx->cfg, k), &tws[k]);
-    const kr_analysis *an = ctx->an;
-    cost_memo memo = {0};
-    for (size_t i = 0; i < an->n_tokens; i++) {
+    for (size_t i = t0; i < t1; i++) {
         if (ctx->claimed[i])
             continue;
-        if (an->tokens[i].kind == KR_TOK_URL) {
-            check_url(ctx, i, tws, n_terms);
+        if (ctx->an->tokens[i].kind == KR_TOK_URL) {
+            check_url(sc, i);
             continue;
         }
-        for (size_t k = 0; k < n_terms; k++)
-            if (tws[k].n > 0 && try_term(ctx, &memo, kr_config_term(ctx->cfg, k), &tws[k], i))
+        for (size_t k = 0; k < sc->n_terms; k++)
+            if (sc->tws[k].n > 0 && try_term(sc, k, i))
                 break;
     }
 }
@@ -488,7 +685,7 @@ static void check_declared(kr_lint_ctx *ctx)
 /* ---- undeclared: spellings of one capitalised word or compound ------------------- */
 
 typedef struct {
-    const char *s; /* the spelling (in the text) */
+    const char *s; /* the spelling */
     size_t n;
     uint32_t count;
     unsigned flags;    /* KR_LEX_* */
@@ -516,15 +713,10 @@ static bool cluster_candidate(const char *s, size_t n)
     return p == CASE_CAPITAL || c >= 12;
 }
 
-/* The distinct spellings and an open-addressing index over them (slots hold
- * indices, -1 = empty), so each token finds its spelling in constant time. */
+/* The distinct spellings of this lint. */
 typedef struct {
     spelling *sp;
     size_t n;
-    int32_t *slot;
-    size_t hcap;
-    uint32_t *tok, *tok_sp; /* the candidate tokens in order, and their spellings */
-    size_t n_tok;
 } spellings;
 
 static uint64_t hash_word(const char *s, size_t len)
@@ -533,57 +725,6 @@ static uint64_t hash_word(const char *s, size_t len)
     for (size_t k = 0; k < len; k++)
         h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
     return h;
-}
-
-/* The slot of s[0..len): its spelling's, or the empty one where it would go. */
-static size_t slot_of(const spellings *ss, const char *s, size_t len)
-{
-    size_t j = (size_t)hash_word(s, len) & (ss->hcap - 1);
-    while (ss->slot[j] >= 0 &&
-           !(ss->sp[ss->slot[j]].n == len && memcmp(ss->sp[ss->slot[j]].s, s, len) == 0))
-        j = (j + 1) & (ss->hcap - 1);
-    return j;
-}
-
-/* Collects the distinct candidate spellings with their counts. Hashing keeps it
- * linear; the index lives in the lint's scratch arena. */
-static void collect(kr_lint_ctx *ctx, spellings *ss)
-{
-    const kr_analysis *an = ctx->an;
-    size_t cap = 64;
-    ss->n = 0;
-    ss->n_tok = 0;
-    /* the candidates first: the index is sized by them, not by every token */
-    ss->tok = kr_arena_alloc(ctx->scratch, (an->n_tokens + 1) * sizeof *ss->tok);
-    for (size_t i = 0; i < an->n_tokens; i++) {
-        const kr_token *tk = &an->tokens[i];
-        if (tk->kind == KR_TOK_WORD &&
-            cluster_candidate(ctx->text + tk->start, tk->end - tk->start))
-            ss->tok[ss->n_tok++] = (uint32_t)i;
-    }
-    ss->tok_sp = kr_arena_alloc(ctx->scratch, (ss->n_tok + 1) * sizeof *ss->tok_sp);
-    ss->hcap = 256;
-    while (ss->hcap < ss->n_tok * 2)
-        ss->hcap *= 2;
-    ss->slot = kr_arena_alloc(ctx->scratch, ss->hcap * sizeof *ss->slot);
-    memset(ss->slot, 0xFF, ss->hcap * sizeof *ss->slot);
-    ss->sp = kr_xmalloc(cap * sizeof *ss->sp);
-    for (size_t k = 0; k < ss->n_tok; k++) {
-        const kr_token *tk = &an->tokens[ss->tok[k]];
-        const char *s = ctx->text + tk->start;
-        size_t len = tk->end - tk->start;
-        size_t j = slot_of(ss, s, len);
-        if (ss->slot[j] >= 0) {
-            ss->sp[ss->slot[j]].count++;
-            ss->tok_sp[k] = (uint32_t)ss->slot[j];
-            continue;
-        }
-        if (ss->n == cap)
-            ss->sp = kr_xrealloc(ss->sp, (cap *= 2) * sizeof *ss->sp);
-        ss->sp[ss->n] = (spelling){s, len, 1, 0, false, -1};
-        ss->tok_sp[k] = (uint32_t)ss->n;
-        ss->slot[j] = (int32_t)ss->n++;
-    }
 }
 
 /* Is a a word in its own right? A dictionary word (a compound the splitter
@@ -600,7 +741,6 @@ static bool may_explain(const spelling *a)
 {
     return is_word(a) || (a->may_dominate && a->count >= 3);
 }
-
 /* ---- the clusters' memory ---------------------------------------------------------
  * Which explaining spelling a could explain which spelling b, and at what cost,
  * depends only on the two strings (a confusion distance), while what the counts
@@ -633,6 +773,7 @@ typedef struct {
     bool col_done;   /* compared with the explainers while present */
     bool row_done;   /* compared with the spellings while present and explaining */
     bool explaining; /* may_explain in the lint it was last present in */
+    uint32_t count;  /* in the document: the sum over the spans' candidates */
 } known_sp;
 
 typedef struct {
@@ -641,6 +782,7 @@ typedef struct {
     int32_t *slot; /* open addressing over sp, -1 empty */
     size_t hcap;
     uint64_t lint;
+    size_t n_present; /* spellings with a count */
 } memory;
 
 static void memory_free(void *p)
@@ -821,55 +963,305 @@ static int target_of(const memory *m, const spellings *ss, const known_sp *kb, s
     return best >= 0 && !ambiguous ? best : -1;
 }
 
-/* The memory for this lint: the document's (kr_lint_keep), or a fresh one. A
- * memory that holds far more than the document has is started again. */
-static memory *memory_of(kr_lint_ctx *ctx, size_t present, bool *own)
+/* ---- the rule's memory of a document ---------------------------------------------
+ * Kept between the lints of a document (kr_lint_keep, which drops it when the
+ * linter, its configuration or the lexicon change): the spellings and their
+ * pairs and the spans' summaries. What changed since is what the linter took
+ * from the document (ctx->changes). A lint without a keeper starts from an empty
+ * one of its own, so both walk the same code. */
+typedef struct {
+    memory *m;
+    span_sum *spans;
+    size_t n_spans;
+    bool made;  /* by an incremental lint, whose changes the next one gets */
+    size_t len; /* of its text */
+} state;
+
+static void drop_span(memory *m, span_sum *s)
 {
-    void **slot = kr_lint_keep(ctx, memory_free);
-    memory *m = slot ? *slot : NULL;
-    if (m && m->n > 2 * present + 4096) {
-        memory_free(m);
-        m = NULL;
-    }
-    if (!m)
-        m = calloc(1, sizeof *m);
-    if (!m)
-        abort();
-    if (slot)
-        *slot = m;
-    *own = !slot;
-    return m;
+    for (uint32_t c = 0; c < s->n_cands; c++)
+        if (--m->sp[s->cands[c].sp].count == 0)
+            m->n_present--;
+    span_free(s);
 }
 
-static void check_clusters(kr_lint_ctx *ctx)
+static void state_free(void *p)
 {
-    spellings ss;
-    collect(ctx, &ss);
-    spelling *sp = ss.sp;
-    size_t n = ss.n;
+    state *st = p;
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->n_spans; i++)
+        span_free(&st->spans[i]);
+    free(st->spans);
+    memory_free(st->m);
+    free(st);
+}
+
+static state *state_new(void)
+{
+    state *st = kr_xmalloc(sizeof *st);
+    *st = (state){0};
+    st->m = kr_xmalloc(sizeof *st->m);
+    *st->m = (memory){0};
+    return st;
+}
+
+/* The state for this lint: the document's, or a fresh one (*own). A memory that
+ * holds far more spellings than the document has is started again. */
+static state *state_of(kr_lint_ctx *ctx, bool *own)
+{
+    void **slot = kr_lint_keep(ctx, state_free);
+    state *st = slot ? *slot : NULL;
+    if (st && st->m->n > 2 * st->m->n_present + 4096) {
+        state_free(st);
+        st = NULL;
+    }
+    if (!st)
+        st = state_new();
+    if (slot)
+        *slot = st;
+    *own = !slot;
+    return st;
+}
+
+static size_t line_start(const char *t, size_t pos)
+{
+    while (pos > 0 && t[pos - 1] != '\n')
+        pos--;
+    return pos;
+}
+
+/* Where the text differs from the last lint's (the changes the linter took since
+ * then), widened to the lines whose tokens may differ (a token looks at the
+ * first byte of the next line): spans outside [*d0, *d1) are the same bytes and
+ * tokens as before, those after it moved by *delta. False when everything may
+ * differ (no last lint, or changes that do not fit its text). */
+static bool dirty_region(const state *st, const kr_lint_ctx *ctx, size_t *d0, size_t *d1,
+                         ptrdiff_t *delta)
+{
+    const char *t = ctx->text;
+    size_t len = ctx->len;
+    kr_changes ch = ctx->changes;
+    if (!st->made || (ptrdiff_t)st->len + (ch.any ? ch.delta : 0) != (ptrdiff_t)len)
+        return false;
+    *delta = ch.any ? ch.delta : 0;
+    if (!ch.any) {
+        *d0 = *d1 = len + 1; /* every span lies before */
+        return true;
+    }
+    size_t lo = ch.lo < len ? ch.lo : len, hi = ch.hi < len ? ch.hi : len;
+    size_t a = line_start(t, lo);
+    *d0 = a > 0 ? line_start(t, a - 1) : 0;
+    const char *nl = hi < len ? memchr(t + hi, '\n', len - hi) : NULL;
+    *d1 = nl ? (size_t)(nl - t) + 2 : len + 1; /* the next line's first byte too */
+    return true;
+}
+
+/* The tokens earlier rules claimed, in order (most bytes are zero: eight at a
+ * time). In the scratch arena. */
+static uint32_t *claimed_list(kr_lint_ctx *ctx, size_t *n_out)
+{
+    const uint8_t *c = ctx->claimed;
+    size_t n = ctx->an->n_tokens, cnt = 0, cap = 64;
+    uint32_t *out = kr_arena_alloc(ctx->scratch, cap * sizeof *out);
+    for (size_t i = 0; i < n;) {
+        uint64_t w = 0;
+        if (i + 8 <= n) {
+            memcpy(&w, c + i, 8);
+            if (!w) {
+                i += 8;
+                continue;
+            }
+        }
+        size_t e = i + 8 <= n ? i + 8 : n;
+        for (; i < e; i++)
+            if (c[i]) {
+                if (cnt == cap) {
+                    uint32_t *g = kr_arena_alloc(ctx->scratch, 2 * cap * sizeof *g);
+                    memcpy(g, out, cnt * sizeof *g);
+                    out = g;
+                    cap *= 2;
+                }
+                out[cnt++] = (uint32_t)i;
+            }
+    }
+    *n_out = cnt;
+    return out;
+}
+
+/* The spans' bounds: 0, then each block's start (increasing), then len. */
+static size_t span_bounds(kr_lint_ctx *ctx, size_t **out)
+{
+    const kr_analysis *an = ctx->an;
+    size_t *b = kr_arena_alloc(ctx->scratch, (an->n_blocks + 2) * sizeof *b), n = 0;
+    b[n++] = 0;
+    for (size_t i = 1; i < an->n_blocks; i++)
+        if (an->blocks[i].start > b[n - 1] && an->blocks[i].start < ctx->len)
+            b[n++] = an->blocks[i].start;
+    b[n] = ctx->len;
+    *out = b;
+    return n;
+}
+
+/* Do the tokens from t hold the span [s, e) as n tokens, and no more? */
+static bool tokens_fit(const kr_analysis *an, size_t t, size_t n, size_t s, size_t e)
+{
+    if (t + n > an->n_tokens)
+        return false;
+    if (n > 0 && (an->tokens[t].start < s || an->tokens[t + n - 1].start >= e))
+        return false;
+    return t + n == an->n_tokens || an->tokens[t + n].start >= e;
+}
+
+/* Scans span [s, e) from token t0 afresh into *sum (claims: the earlier rules'
+ * in it). Returns its end token. */
+static size_t scan_span(scan *sc, memory *m, span_sum *sum, size_t s, size_t e, size_t t0,
+                        const uint32_t *cl, size_t n_cl)
+{
+    kr_lint_ctx *ctx = sc->ctx;
+    const kr_analysis *an = ctx->an;
+    size_t t1 = t0;
+    while (t1 < an->n_tokens && an->tokens[t1].start < e)
+        t1++;
+    *sum = (span_sum){.start = s, .end = e, .n_tok = t1 - t0};
+    if (n_cl) {
+        sum->claims = kr_xmalloc(n_cl * sizeof *sum->claims);
+        for (size_t i = 0; i < n_cl; i++)
+            sum->claims[i] = cl[i] - (uint32_t)t0;
+        sum->n_claims = (uint32_t)n_cl;
+    }
+    sc->s = sum;
+    sc->t0 = t0;
+    sc->base = s;
+    sc->max_tok = 0;
+    scan_declared(sc, t0, t1);
+    sum->spill = sc->max_tok >= t1;
+    for (uint32_t r = 0; r < sum->n_recs; r++)
+        sum->claims_out |= t0 + sum->recs[r].last >= t1;
+    for (size_t i = t0; i < t1; i++) {
+        const kr_token *tk = &an->tokens[i];
+        const char *w = ctx->text + tk->start;
+        size_t len = tk->end - tk->start;
+        if (tk->kind != KR_TOK_WORD || !cluster_candidate(w, len))
+            continue;
+        uint32_t k = memory_find(ctx, m, w, len);
+        if (m->sp[k].count++ == 0)
+            m->n_present++;
+        sum->cands = grow(sum->cands, &sum->cap_cands, sum->n_cands, sizeof *sum->cands, 1);
+        sum->cands[sum->n_cands++] = (cand){(uint32_t)(i - t0), k};
+    }
+    return t1;
+}
+
+/* Brings the spans up to date with this lint's text: an unchanged span replays
+ * its records, any other is scanned. Returns the spans' first tokens (arena). */
+static size_t *update_spans(kr_lint_ctx *ctx, state *st)
+{
+    const kr_analysis *an = ctx->an;
+    memory *m = st->m;
+    size_t d0 = 0, d1 = 0;
+    ptrdiff_t delta = 0;
+    bool diff = dirty_region(st, ctx, &d0, &d1, &delta);
+    size_t n_cl, *bound, n = span_bounds(ctx, &bound);
+    uint32_t *cl = claimed_list(ctx, &n_cl);
+    scan sc = {.ctx = ctx};
+    sc.n_terms = ctx->cfg ? kr_config_term_count(ctx->cfg) : 0;
+    sc.tws = kr_arena_alloc(ctx->scratch, (sc.n_terms + 1) * sizeof *sc.tws);
+    sc.titles = kr_arena_alloc(ctx->scratch, (sc.n_terms + 1) * sizeof *sc.titles);
+    for (size_t k = 0; k < sc.n_terms; k++)
+        split_term(kr_config_term(ctx->cfg, k), &sc.tws[k]);
+    span_sum *spans = kr_xmalloc((n + 1) * sizeof *spans);
+    size_t *first = kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *first);
+    size_t old = 0, t = 0, ci = 0;
+    bool force = false; /* the span before claimed into this one */
+    for (size_t j = 0; j < n; j++) {
+        size_t s = bound[j], e = bound[j + 1];
+        span_sum *o = NULL;
+        if (diff && (e <= d0 || s >= d1)) {
+            size_t os = e <= d0 ? s : (size_t)((ptrdiff_t)s - delta);
+            size_t oe = e <= d0 ? e : (size_t)((ptrdiff_t)e - delta);
+            while (old < st->n_spans && st->spans[old].start < os)
+                drop_span(m, &st->spans[old++]);
+            if (old < st->n_spans && st->spans[old].start == os && st->spans[old].end == oe)
+                o = &st->spans[old++];
+        }
+        while (ci < n_cl && cl[ci] < t)
+            ci++;
+        size_t c0 = ci;
+        first[j] = t;
+        if (o && !force && !o->spill && tokens_fit(an, t, o->n_tok, s, e)) {
+            while (ci < n_cl && cl[ci] < t + o->n_tok)
+                ci++;
+            bool same = ci - c0 == o->n_claims;
+            for (size_t i = 0; same && i < o->n_claims; i++)
+                same = cl[c0 + i] - t == o->claims[i];
+            if (same) {
+                spans[j] = *o;
+                spans[j].start = s;
+                spans[j].end = e;
+                for (uint32_t r = 0; r < o->n_recs; r++)
+                    replay(ctx, &spans[j], &spans[j].recs[r], t, s, sc.titles);
+                force = o->claims_out;
+                t += o->n_tok;
+                continue;
+            }
+        }
+        if (o)
+            drop_span(m, o);
+        size_t t1 = t;
+        while (t1 < an->n_tokens && an->tokens[t1].start < e)
+            t1++;
+        ci = c0;
+        while (ci < n_cl && cl[ci] < t1)
+            ci++;
+        scan_span(&sc, m, &spans[j], s, e, t, cl + c0, ci - c0);
+        force = spans[j].claims_out;
+        t = t1;
+    }
+    while (old < st->n_spans)
+        drop_span(m, &st->spans[old++]);
+    free(st->spans);
+    st->spans = spans;
+    st->n_spans = n;
+    first[n] = t;
+    return first;
+}
+
+static void check(kr_lint_ctx *ctx)
+{
     bool own;
-    memory *m = memory_of(ctx, n, &own);
+    state *st = state_of(ctx, &own);
+    memory *m = st->m;
+    size_t *first = update_spans(ctx, st);
+    /* this lint's spellings: those the spans hold */
+    size_t n = m->n_present;
+    spellings ss = {kr_xmalloc((n + 1) * sizeof *ss.sp), n};
+    spelling *sp = ss.sp;
     uint64_t prev = m->lint++;
     uint32_t *mi = kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *mi);
-    for (size_t i = 0; i < n; i++) {
-        mi[i] = memory_find(ctx, m, sp[i].s, sp[i].n);
-        known_sp *k = &m->sp[mi[i]];
+    size_t i = 0;
+    for (size_t q = 0; q < m->n; q++) {
+        known_sp *k = &m->sp[q];
+        if (!k->count)
+            continue;
+        mi[i] = (uint32_t)q;
+        sp[i] = (spelling){k->s, k->n, k->count, k->flags, false, -1};
         if (k->seen != prev) /* absent last time: its pairs may be missing */
             k->col_done = k->row_done = false;
         k->seen = m->lint;
-        k->cur = (int32_t)i;
-        sp[i].flags = k->flags;
+        k->cur = (int32_t)i++;
     }
     /* An unknown spelling may set the norm only as a capitalised name that is not
      * itself a garbling: OCR repeats its garblings of ordinary words faithfully. */
-    for (size_t i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {
         if (sp[i].count < 3 || (sp[i].flags & KR_LEX_KNOWN) ||
             case_of(sp[i].s, sp[i].n) != CASE_CAPITAL)
             continue;
         const kr_verdict *v = kr_word_verdict(ctx, sp[i].s, sp[i].n);
         sp[i].may_dominate = !v || (v->kind != KR_VERDICT_OCR && v->kind != KR_VERDICT_DIA);
     }
-    for (size_t i = 0; i < n; i++) {
+    bool any_target = false;
+    for (i = 0; i < n; i++) {
         known_sp *k = &m->sp[mi[i]];
         bool e = may_explain(&sp[i]);
         if (e != k->explaining || !e) /* (re)joined the explainers: a row to compare */
@@ -878,37 +1270,40 @@ static void check_clusters(kr_lint_ctx *ctx)
     }
     update_pairs(ctx, m, &ss, mi);
     for (size_t b = 0; b < n; b++)
-        if (wants_target(&m->sp[mi[b]]))
+        if (wants_target(&m->sp[mi[b]])) {
             sp[b].target = target_of(m, &ss, &m->sp[mi[b]], b);
+            any_target |= sp[b].target >= 0;
+        }
     const kr_analysis *an = ctx->an;
-    /* only a candidate token has a spelling (the same text is the same
-     * candidate), so only they are visited, in document order */
-    for (size_t c = 0; c < ss.n_tok; c++) {
-        size_t i = ss.tok[c];
-        const kr_token *tk = &an->tokens[i];
-        size_t k = ss.tok_sp[c];
-        if (ctx->claimed[i] || sp[k].target < 0 || !kr_claim(ctx, i, i))
-            continue;
-        const spelling *to = &sp[sp[k].target];
-        kr_diagnostic *d = kr_emit(ctx, tk->start, tk->end,
-                                   "Uensartet stavemåde: »%.*s« skrives »%.*s« andre steder",
-                                   (int)sp[k].n, sp[k].s, (int)to->n, to->s);
-        if (!d)
-            continue;
-        kr_diagnostic_set_subject(ctx->out, d, sp[k].s, sp[k].n);
-        char *title = kr_arena_printf(ctx->scratch, "Skriv »%.*s«", (int)to->n, to->s);
-        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
-        kr_fix_add_edit(ctx->out, f, tk->start, tk->end, to->s, to->n);
+    /* only a candidate token has a spelling, so only they are visited, in
+     * document order */
+    for (size_t j = 0; any_target && j < st->n_spans; j++) {
+        const span_sum *s = &st->spans[j];
+        for (uint32_t c = 0; c < s->n_cands; c++) {
+            size_t ti = first[j] + s->cands[c].tok;
+            const spelling *b = &sp[m->sp[s->cands[c].sp].cur];
+            if (b->target < 0 || ctx->claimed[ti] || !kr_claim(ctx, ti, ti))
+                continue;
+            const kr_token *tk = &an->tokens[ti];
+            const spelling *to = &sp[b->target];
+            kr_diagnostic *d = kr_emit(ctx, tk->start, tk->end,
+                                       "Uensartet stavemåde: »%.*s« skrives »%.*s« andre steder",
+                                       (int)b->n, b->s, (int)to->n, to->s);
+            if (!d)
+                continue;
+            kr_diagnostic_set_subject(ctx->out, d, b->s, b->n);
+            char *title = kr_arena_printf(ctx->scratch, "Skriv »%.*s«", (int)to->n, to->s);
+            kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
+            kr_fix_add_edit(ctx->out, f, tk->start, tk->end, to->s, to->n);
+        }
     }
-    if (own)
-        memory_free(m);
     free(sp);
-}
-
-static void check(kr_lint_ctx *ctx)
-{
-    check_declared(ctx);
-    check_clusters(ctx);
+    if (own) {
+        state_free(st);
+        return;
+    }
+    st->made = true;
+    st->len = ctx->len;
 }
 
 const kr_rule kr_rule_term_consistency = {

@@ -3,11 +3,16 @@
  * multi-word terms) are restored to the declared spelling with the variant's
  * inflection and case pattern; correct forms and merely similar words are left
  * alone; within a document, a garbled spelling of a capitalised word written
- * correctly elsewhere is made consistent. Every sentence is written for the test. */
+ * correctly elsewhere is made consistent. An edit re-scans only the blocks it
+ * touched: what the other blocks hold (a term's words across a block boundary,
+ * the usual spelling of a name) still counts as in a fresh lint. Every sentence
+ * is written for the test. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "korrektur/korrektur.h"
 #include "rule_support.h"
 
@@ -181,4 +186,153 @@ Test(term_consistency, leaves_different_names_and_lone_spellings_alone)
     static const char *const none[] = {NULL};
     const char *t = "Hansen og Jensen skrev til Abecedario og Abecedarlo.\n";
     check(none, t, 0, t);
+}
+
+/* ---- after edits: only the touched blocks are scanned again --------------------- */
+
+/* The rule's diagnostics, one line each with range, message and fixes. New. */
+static char *render_rule(const kr_diagnostics *ds, size_t *count)
+{
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    FILE *m = open_memstream(&buf, &cap);
+    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
+        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
+        if (strcmp(kr_diagnostic_rule(d), RULE) != 0)
+            continue;
+        n++;
+        fprintf(m, "%zu-%zu [%s] {%s}", kr_diagnostic_start(d), kr_diagnostic_end(d),
+                kr_diagnostic_message(d), kr_diagnostic_subject(d));
+        for (size_t k = 0; k < kr_diagnostic_fix_count(d); k++) {
+            const kr_fix *f = kr_diagnostic_fix(d, k);
+            fprintf(m, " fix(%s:", kr_fix_title(f));
+            for (size_t j = 0; j < kr_fix_edit_count(f); j++) {
+                const kr_edit *e = kr_fix_edit(f, j);
+                fprintf(m, " %zu-%zu=%.*s", e->start, e->end, (int)e->len, e->text);
+            }
+            fputc(')', m);
+        }
+        fputc('\n', m);
+    }
+    fclose(m);
+    *count = n;
+    return buf;
+}
+
+/* Lints doc incrementally and afresh: the rule must say the same in both; returns
+ * how many diagnostics it gave. */
+static size_t lint_both(kr_linter *l, kr_document *doc)
+{
+    kr_diagnostics *full = kr_linter_run_full(l, doc), *inc = kr_linter_run(l, doc);
+    size_t nf, ni;
+    char *a = render_rule(inc, &ni), *b = render_rule(full, &nf);
+    cr_assert_str_eq(a, b, "incremental and fresh lints differ");
+    free(a);
+    free(b);
+    kr_diagnostics_free(inc);
+    kr_diagnostics_free(full);
+    return ni;
+}
+
+/* Replaces the first `from` in doc's text with `to`. */
+static void replace(kr_document *doc, const char *from, const char *to)
+{
+    size_t len;
+    const char *t = kr_document_text(doc, &len);
+    const char *at = strstr(t, from);
+    cr_assert_not_null(at, "no %s in the text", from);
+    size_t s = (size_t)(at - t);
+    cr_assert_eq(kr_document_edit(doc, s, s + strlen(from), to, strlen(to)), 0);
+}
+
+static kr_linter *linter_with(const char *const *terms)
+{
+    kr_config *cfg = kr_config_new();
+    if (terms) {
+        kr_config_clear_terms(cfg);
+        for (size_t i = 0; terms[i]; i++)
+            kr_config_add_term(cfg, terms[i]);
+    }
+    kr_linter *l = kr_linter_new(cfg, lex);
+    kr_config_free(cfg);
+    return l;
+}
+
+Test(term_consistency, a_variant_added_or_removed_in_another_block_is_seen)
+{
+    static const char *const none[] = {NULL};
+    kr_linter *l = linter_with(none);
+    const char *text = "Spørgsmål:\n\nProgrammet Abecedario lærer børn bogstaver. Abecedario er "
+                       "gratis, og Abecedario kører på skolens maskiner.\n\nSvar:\n\nStart "
+                       "programmet fra menuen.\n\nSkolen har mange maskiner.\n";
+    kr_document *doc = kr_document_new(text, strlen(text));
+    cr_assert_eq(lint_both(l, doc), 0);
+    replace(doc, "programmet fra", "Abecedarlo fra"); /* the only variant, far away */
+    cr_assert_eq(lint_both(l, doc), 1);
+    replace(doc, "og Abecedario kører", "og den kører"); /* the usual spelling loses a use */
+    cr_assert_eq(lint_both(l, doc), 0);
+    replace(doc, "og den kører", "og Abecedario kører");
+    cr_assert_eq(lint_both(l, doc), 1);
+    replace(doc, "Abecedarlo fra", "programmet fra"); /* the variant goes again */
+    cr_assert_eq(lint_both(l, doc), 0);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+Test(term_consistency, a_declared_term_variant_comes_and_goes_with_an_edit)
+{
+    kr_linter *l = linter_with(NULL);
+    const char *text = "Kommunen deltager.\n\nVi har meldt os ind i Småbørnsløftet.\n\nSvar:\n\n"
+                       "Planen bygger paa Småbørnsløftet.\n";
+    kr_document *doc = kr_document_new(text, strlen(text));
+    cr_assert_eq(lint_both(l, doc), 0);
+    replace(doc, "paa Småbørnsløftet", "paa Smabornsloftet");
+    cr_assert_eq(lint_both(l, doc), 1);
+    replace(doc, "Kommunen", "Kommunerne i regionen"); /* the block before moves the rest */
+    cr_assert_eq(lint_both(l, doc), 1);
+    replace(doc, "ind i Småbørnsløftet", "ind i Smabgrnslgftet");
+    cr_assert_eq(lint_both(l, doc), 2);
+    replace(doc, "paa Smabornsloftet", "paa Småbørnsløftet");
+    cr_assert_eq(lint_both(l, doc), 1);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+/* The words of a term in two blocks: the first block's scan reads the next one,
+ * so an edit there changes what the unchanged first block reports. */
+Test(term_consistency, a_term_across_two_blocks_follows_an_edit_in_the_second)
+{
+    kr_linter *l = linter_with(region);
+    const char *text = "Det gælder for Region\n\nHovedstadcn og andre.\n\nOg mere.\n";
+    kr_document *doc = kr_document_new(text, strlen(text));
+    size_t first = lint_both(l, doc);
+    replace(doc, "Hovedstadcn", "Hovedstaden");
+    lint_both(l, doc);
+    replace(doc, "Hovedstaden", "Sjælland");
+    cr_assert_eq(lint_both(l, doc), 0);
+    replace(doc, "Sjælland", "Hovedstadcn");
+    cr_assert_eq(lint_both(l, doc), first);
+    replace(doc, "Og mere", "Og meget mere"); /* an edit after both */
+    cr_assert_eq(lint_both(l, doc), first);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+Test(term_consistency, a_hyphen_break_and_a_web_address_follow_edits_around_them)
+{
+    kr_linter *l = linter_with(NULL);
+    const char *text = "Regionen tilslutter sig ”Små-\nbørnsløftet” uden udgifter.\n\nLæs mere på "
+                       "(https://smabegrnsigftet.dk/) i dag.\n\nTak.\n";
+    kr_document *doc = kr_document_new(text, strlen(text));
+    cr_assert_eq(lint_both(l, doc), 2);
+    replace(doc, "Tak.", "Tak for svaret.");
+    cr_assert_eq(lint_both(l, doc), 2);
+    replace(doc, "smabegrnsigftet", "småbørnsløftet");
+    cr_assert_eq(lint_both(l, doc), 1);
+    replace(doc, "Små-\nbørnsløftet", "Småbørnsløftet");
+    cr_assert_eq(lint_both(l, doc), 0);
+    replace(doc, "Regionen", "Sma-\nbarnslgftets region");
+    cr_assert_eq(lint_both(l, doc), 1);
+    kr_document_free(doc);
+    kr_linter_free(l);
 }
