@@ -43,6 +43,9 @@ module.exports = grammar({
     $.url, // `https://…`, `www.…`, a bare host name with a common top-level domain
     $.hyphen_break, // a word split by a line-end hyphen, both halves: `igangvæ-⏎rende`
     $.number, // `2024`, `1.250`, `12,5`
+    $._section_end, // zero width, before the next label: the section ends
+    $._group1_end, // … and so does the _group1 it is the last of
+    $._group2_end, // … and the _group2 too (also at the end of the text)
     $._error_sentinel, // never emitted: tells the scanner it is in error recovery
   ],
 
@@ -56,11 +59,35 @@ module.exports = grammar({
   rules: {
     // The title is a block like the others: the scanner only emits it for the first
     // line with content (blank lines and page headers may come before it).
-    document: $ => seq(repeat($._block), repeat($.section)),
+    document: $ => seq(repeat($._block), repeat($._group2)),
+
+    // Sections are grouped in two levels of hidden nodes, so that the tree is a
+    // shallow balanced nesting instead of one long list under the document: after
+    // an edit tree-sitter re-reduces every item of each list on the path to the
+    // change (hidden repeat nodes are never reused whole), and with a flat list of
+    // 2 500 sections a one-character edit re-parsed them all. Where a group ends is
+    // said by the token that ends its last section, which the scanner picks from a
+    // hash of the text after the next label (about one section in 16 closes a
+    // _group1, one in 256 a _group2): the grouping is a function of the nearby
+    // text, so an edit moves only the boundaries it touches, and the scanner keeps
+    // no state for it. Every group and section starts and ends with a plain child,
+    // which makes it reusable whole, and the end tokens make a label be lexed in
+    // the same state in a fresh and in an incremental parse. The groups are hidden
+    // and the sections that close them are aliased: the tree shows only sections.
+    _group2: $ => seq(optional(seq($._group1, repeat($._group1))), $._group1_last),
+
+    _group1: $ => seq(optional(seq($.section, repeat($.section))), alias($._section_g1, $.section)),
+
+    _group1_last: $ =>
+      seq(optional(seq($.section, repeat($.section))), alias($._section_g2, $.section)),
 
     title: $ => seq($._title_begin, repeat($.quote), $._newline),
 
-    section: $ => prec.right(seq(field('label', $.label), repeat($._block))),
+    section: $ => seq(field('label', $.label), repeat($._block), $._section_end),
+
+    _section_g1: $ => seq(field('label', $.label), repeat($._block), $._group1_end),
+
+    _section_g2: $ => seq(field('label', $.label), repeat($._block), $._group2_end),
 
     label: $ =>
       seq(choice($.question_label, $.answer_label, $.other_label), $._newline),

@@ -12,9 +12,13 @@
  * the next line is plain text of the same paragraph, so a page costs a few dozen
  * tokens instead of one per word.
  *
- * The state (5 bytes) remembers what the previous line was, whether we are inside
+ * The state (10 bytes) remembers what the previous line was, whether we are inside
  * a bullet item and which quote is open: weak bullet markers (`-`, `e `, a lost
  * glyph) only count at the start of a block, never in the middle of a paragraph.
+ * It also hashes the words of the last two blocks: at a label, the hash picks the
+ * zero-width token that ends the section before it, and with it where the hidden
+ * groups of sections end (grammar.js), so that an edit re-parses a few dozen
+ * nodes instead of every section.
  * Any byte sequence yields tokens: in error recovery only tokens of non-zero width
  * are produced, so the parser always advances. */
 #include <stdbool.h>
@@ -41,6 +45,9 @@ enum TokenType {
     URL,
     HYPHEN_BREAK,
     NUMBER,
+    SECTION_END,
+    GROUP1_END,
+    GROUP2_END,
     ERROR_SENTINEL,
 };
 
@@ -53,7 +60,10 @@ enum { Q_NONE, Q_DOUBLE, Q_RAQUO, Q_LAQUO };
 
 typedef struct {
     uint8_t prev, cur, block, quote;
-    uint8_t seen; /* a line with content (not blank, not a page header) was emitted */
+    uint8_t seen;    /* a line with content (not blank, not a page header) was emitted */
+    uint8_t spare;   /* zero: the state is compared byte by byte */
+    uint16_t words;  /* a hash of the current block's words (see section_end) */
+    uint16_t before; /* … and of the block before it */
 } Scanner;
 
 /* Longest line the line-start classifier reads ahead; longer lines are text. */
@@ -394,6 +404,10 @@ static bool emit(Scanner *s, TSLexer *lx, int token, int line_kind)
 {
     lx->result_symbol = (TSSymbol)token;
     s->cur = (uint8_t)line_kind;
+    if (line_kind != L_TEXT || s->block == B_NONE) { /* a new block */
+        s->before = s->words;
+        s->words = 0;
+    }
     if (line_kind != L_HEADER)
         s->seen = 1;
     switch (line_kind) {
@@ -527,7 +541,7 @@ static int line_kind_of(int token)
  * inside another token) and *read_on says whether anything past the line's
  * first character was read. */
 static int decide_line(const Scanner *s, TSLexer *lx, unsigned indent, bool title_ok, bool peek,
-                       bool *read_on)
+                       bool *read_on, bool label_peek)
 {
     bool weak_ok = s->prev != L_TEXT && s->prev != L_BULLET;
     weak_ok = weak_ok || s->block == B_BULLET;
@@ -555,7 +569,7 @@ static int decide_line(const Scanner *s, TSLexer *lx, unsigned indent, bool titl
         k = LABEL_NONE;
     static const int tok[] = {0, QUESTION_LABEL, ANSWER_LABEL, OTHER_LABEL};
     if (k != LABEL_NONE) {
-        mark(lx, peek);
+        mark(lx, peek || label_peek);
         return tok[k];
     }
     /* A running header: after a blank line, or a short `… Side N` line even in the
@@ -576,6 +590,27 @@ static int decide_line(const Scanner *s, TSLexer *lx, unsigned indent, bool titl
     return LINE_BEGIN;
 }
 
+/* ---- groups of sections ------------------------------------------------------------ */
+
+/* Which token ends the section before a label: SECTION_END, or GROUP1_END (about
+ * one section in 16) or GROUP2_END (one in 256) when its group ends too
+ * (grammar.js, _group2). Decided by the hash of the words of the two blocks
+ * before the label (one is often a repeated page title), gathered while they
+ * were lexed (scan_word), so the boundaries
+ * depend only on the nearby text and an edit moves only those it touches.
+ * (Hashing the text after the label instead cost a read ahead per label, and
+ * sections often open with the same line.) */
+static int section_end(const Scanner *s)
+{
+    uint32_t h = (s->words | (uint32_t)s->before << 16) * 0x9E3779B1u;
+    h ^= h >> 15;
+    h *= 0x2c1b3c6du;
+    h ^= h >> 13;
+    if ((h & 15) != 0)
+        return SECTION_END;
+    return (h >> 4 & 15) != 0 ? GROUP1_END : GROUP2_END;
+}
+
 /* At the start of a line: always decides (a non-blank line never falls through to
  * the regular lexer). The token is emitted even when the parse state does not
  * expect it — after a reused section, say, only a label is valid — and the parser
@@ -588,11 +623,22 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid)
             indent++;
         lx->advance(lx, true);
     }
+    lx->mark_end(lx); /* zero width unless a decision below moves it */
+    /* Where a section may end, a label line or the end of the text ends it. */
+    bool section_may_end = valid[SECTION_END] && valid[GROUP1_END] && valid[GROUP2_END];
+    if (at_eof(lx) && indent == 0 && section_may_end) {
+        lx->result_symbol = GROUP2_END; /* the end closes every group */
+        return true;
+    }
     if (at_eof(lx) || is_newline(lx->lookahead))
         return scan_blank(s, lx, indent > 0);
-    lx->mark_end(lx); /* zero width unless a decision below moves it */
     bool read_on;
-    int token = decide_line(s, lx, indent, valid[TITLE_BEGIN] && !s->seen, false, &read_on);
+    int token = decide_line(s, lx, indent, valid[TITLE_BEGIN] && !s->seen, false, &read_on,
+                            section_may_end);
+    if (section_may_end && line_kind_of(token) == L_LABEL) {
+        lx->result_symbol = (TSSymbol)section_end(s); /* zero width: the label comes next */
+        return true;
+    }
     return emit(s, lx, token, line_kind_of(token));
 }
 
@@ -636,7 +682,7 @@ static bool line_continues(const Scanner *s, TSLexer *lx, bool quick, bool *read
         *read_on = true; /* not decided by its first character: not worth reading */
         return false;
     }
-    return decide_line(&next, lx, indent, false, true, read_on) == LINE_BEGIN;
+    return decide_line(&next, lx, indent, false, true, read_on, false) == LINE_BEGIN;
 }
 
 /* ---- inside a line ------------------------------------------------------------------ */
@@ -811,10 +857,14 @@ static int hyphen_break(TSLexer *lx, bool own)
  * empty, so the token is this one) the token's end is moved to the end of a
  * URL, hyphen break or number; otherwise it is not moved (the run ends before
  * them). K_TEXT: ordinary text, all of it read; the caller marks its end. */
-static int scan_word(TSLexer *lx, bool own)
+static int scan_word(Scanner *s, TSLexer *lx, bool own)
 {
     Seg g;
     read_seg(lx, &g, own);
+    uint64_t w;
+    memcpy(&w, g.text, sizeof w);
+    w = (w ^ g.n ^ s->words) * 0x9E3779B97F4A7C15ull;
+    s->words = (uint16_t)(w >> 48);
     int32_t c = lx->lookahead;
     if (g.dangling == '-' && is_newline(c))
         return hyphen_break(lx, own);
@@ -891,7 +941,7 @@ static bool scan_text(Scanner *s, TSLexer *lx, bool may_continue)
             adv(lx);
             boundary = true;
         } else if (boundary && is_word_char(c)) {
-            int k = scan_word(lx, empty);
+            int k = scan_word(s, lx, empty);
             if (k == K_TEXT) {
                 lx->mark_end(lx);
                 empty = false;
@@ -988,7 +1038,7 @@ static void cover_lookahead(TSLexer *lx)
 
 void *tree_sitter_korrektur_external_scanner_create(void)
 {
-    static const Scanner init = {L_START, L_START, B_NONE, Q_NONE, 0};
+    static const Scanner init = {L_START, L_START, B_NONE, Q_NONE, 0, 0, 0, 0};
     Scanner *s = malloc(sizeof *s);
     if (s)
         *s = init;
@@ -1017,6 +1067,9 @@ void tree_sitter_korrektur_external_scanner_deserialize(void *payload, const cha
         s->block = B_NONE;
         s->quote = Q_NONE;
         s->seen = 0;
+        s->spare = 0;
+        s->words = 0;
+        s->before = 0;
     }
 }
 
@@ -1049,7 +1102,7 @@ static bool scan(Scanner *s, TSLexer *lx, const bool *valid)
      * start is. */
     bool line_start = valid[LINE_BEGIN] || valid[BLANK] || valid[TITLE_BEGIN] ||
                       valid[QUESTION_LABEL] || valid[ANSWER_LABEL] || valid[HEADER_TEXT] ||
-                      valid[MARKER];
+                      valid[MARKER] || valid[SECTION_END];
     if (!line_start && (valid[NEWLINE] || valid[QUOTE_CLOSE]))
         return scan_inline(s, lx, valid, false);
     if (line_start)
