@@ -1,6 +1,7 @@
 /* confusion.c — the OCR repair engine (server/confusion.h): the confusion table
  * compiled in from server/rules/confusions.def, a weighted distance over it, and
- * the per-word repair search the spelling rules share. */
+ * the per-word repair search the spelling rules share; also the document's word
+ * statistics that search consults, kept per document and updated per edit. */
 #include "confusion.h"
 
 #include "lexicon_internal.h"
@@ -521,14 +522,12 @@ static size_t fold_bytes(const char *s, size_t n, char *out)
     return n;
 }
 
-/* ---- per-lint state: memo of verdicts and the document's word counts ------------ */
+/* ---- per-lint state: memo of verdicts ------------------------------------------- */
 typedef struct {
     const char *key;
     uint16_t len;
-    uint8_t traits; /* TRAIT_* of the word (count map; set when created) */
-    uint32_t count; /* occurrences (count map) */
     uint64_t hash;
-    kr_verdict *verdict; /* verdict map */
+    kr_verdict *verdict;
 } entry;
 
 typedef struct {
@@ -539,9 +538,10 @@ typedef struct {
 typedef struct finding finding;
 
 typedef struct {
-    emap verdicts; /* exact word -> verdict */
-    emap counts;   /* folded word -> occurrences */
-    bool stats_done, lost, findings_done;
+    emap verdicts;           /* exact word -> verdict */
+    struct doc_stats *stats; /* the document's word counts (stats_of) */
+    bool incremental;        /* kr_doc_stats_follow called: kr_linter_run */
+    bool findings_done;
     struct finding *findings; /* see build_findings */
     size_t n_findings;
     uint8_t *mine;         /* per token: claimed by one of these rules */
@@ -669,6 +669,18 @@ size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t
 }
 
 /* ---- document statistics -------------------------------------------------------------- */
+/* How often each word (folded) occurs in the document, and whether the
+ * document lost its æøå. An LSP edit must not count a 1 MB document again, so
+ * the counts are kept in per-document memory (kr_document_memory) with what each
+ * run of tokens (a segment) contributed, and after an edit only the segments
+ * around the changed bytes are counted again: the others are the same tokens,
+ * shifted. A token's contribution depends on its own whitespace-delimited chunk
+ * (and the byte either side of it, which bound it), and when the chunk ends with
+ * '-' at a line end, on the next line's first byte and the next token (a word
+ * broken at a line end also counts joined). A segment records the last byte its
+ * count depends on, so the edit's region tells exactly which ones to recount.
+ * The full lint (kr_linter_run_full) counts everything afresh in the per-lint
+ * arena and leaves the memory alone. */
 static bool has_dia(const char *s, size_t n)
 {
     for (size_t i = 0; i + 1 < n; i++)
@@ -695,77 +707,431 @@ static bool danish_marker(const char *f, size_t n)
     return false;
 }
 
-/* What build_stats counts of a word, kept on its count entry. */
-enum { TRAIT_KNOWN = 1, TRAIT_DIA = 2, TRAIT_MARKER = 4 };
+/* What the statistics count of a word, kept on its entry. */
+enum { TRAIT_DIA = 1, TRAIT_MARKER = 2 };
 
-static void build_stats(kr_lint_ctx *ctx, conf_state *st)
+enum {
+    SEG_TOKENS = 32,       /* tokens per segment: what an edit recounts at least */
+    OCC_JOINED = 1u << 31, /* an occurrence made by joining a line-end break */
+};
+
+typedef struct {
+    uint32_t key; /* offset of the folded word in words */
+    uint16_t len;
+    uint8_t traits;
+    uint32_t count; /* 0 once every occurrence is gone (the entry stays) */
+    uint32_t hash;
+} wcount;
+
+/* A run of tokens counted together: its first token's chunk start, its last
+ * token's chunk end, the last byte its count depends on (inclusive), and its
+ * occurrences (entry indices, OCC_JOINED for joins) in occ. */
+typedef struct {
+    uint32_t ws_start, ws_end, dep_end;
+    uint32_t tok, ntok; /* its tokens in the analysis */
+    uint32_t occ, nocc;
+} segment;
+
+typedef struct doc_stats {
+    kr_arena *arena; /* where the arrays live; NULL: malloc (document memory) */
+    bool track;      /* keep segments (document memory) */
+    wcount *e;
+    size_t n_e, cap_e, live; /* live: entries with a count */
+    uint32_t *slots;         /* entry index + 1, 0 empty */
+    size_t cap_slots;
+    char *words;
+    size_t n_words, cap_words;
+    uint32_t *occ;
+    size_t n_occ, cap_occ, dead_occ;
+    segment *seg;
+    size_t n_seg, cap_seg;
+    size_t words_total, dia, markers; /* word parts, those with æøå, Danish markers */
+    size_t len, n_tokens;             /* of the text and analysis counted */
+    kr_changes pending;               /* the edits since, from kr_doc_stats_follow */
+} doc_stats;
+
+/* Names the statistics' slot of document memory. */
+static const char stats_owner;
+
+static void *stats_grow(doc_stats *s, void *p, size_t *cap, size_t need, size_t elem)
 {
-    st->stats_done = true;
-    size_t words = 0, dia = 0, markers = 0;
-    char buf[WORD_BYTES];
-    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
-        const kr_token *t = &ctx->an->tokens[k];
-        if (t->kind != KR_TOK_WORD)
-            continue;
-        kr_span parts[8];
-        size_t np = kr_word_parts(ctx->text, t, parts, 8);
-        for (size_t p = 0; p < np; p++) {
-            size_t n = parts[p].end - parts[p].start;
-            if (n >= sizeof buf)
-                continue;
-            fold_bytes(ctx->text + parts[p].start, n, buf);
-            entry *e = emap_get(ctx->scratch, &st->counts, buf, n, true);
-            e->count++;
-            words++;
-            if (!(e->traits & TRAIT_KNOWN)) /* once per distinct word */
-                e->traits = TRAIT_KNOWN | (has_dia(buf, n) ? TRAIT_DIA : 0) |
-                            (danish_marker(buf, n) ? TRAIT_MARKER : 0);
-            dia += (e->traits & TRAIT_DIA) != 0;
-            markers += (e->traits & TRAIT_MARKER) != 0;
-        }
-        /* a word broken by a line-end hyphen also counts joined: the
-         * broken-hyphenation fix makes it (else a second fix finds new evidence) */
-        if ((t->flags & KR_TOKF_HYPHEN_END) && np > 0 && k + 1 < ctx->an->n_tokens &&
-            ctx->an->tokens[k + 1].kind == KR_TOK_WORD) {
-            kr_span next[8];
-            size_t nn = kr_word_parts(ctx->text, &ctx->an->tokens[k + 1], next, 8);
-            size_t a = parts[np - 1].end - parts[np - 1].start;
-            size_t b = nn ? next[0].end - next[0].start : 0;
-            char joined[WORD_BYTES];
-            if (nn && a + b < sizeof joined) {
-                memcpy(joined, ctx->text + parts[np - 1].start, a);
-                memcpy(joined + a, ctx->text + next[0].start, b);
-                fold_bytes(joined, a + b, buf);
-                emap_get(ctx->scratch, &st->counts, buf, a + b, true)->count++;
-            }
+    if (need <= *cap)
+        return p;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *q;
+    if (s->arena) {
+        q = kr_arena_alloc(s->arena, nc * elem);
+        if (*cap)
+            memcpy(q, p, *cap * elem);
+    } else
+        q = kr_xrealloc(p, nc * elem);
+    *cap = nc;
+    return q;
+}
+
+static void stats_free_arrays(doc_stats *s)
+{
+    if (s->arena)
+        return;
+    free(s->e);
+    free(s->slots);
+    free(s->words);
+    free(s->occ);
+    free(s->seg);
+}
+
+static void stats_release(void *p)
+{
+    doc_stats *s = p;
+    if (!s)
+        return;
+    stats_free_arrays(s);
+    free(s);
+}
+
+/* Empties s for a count from scratch (keeping where it allocates). */
+static void stats_clear(doc_stats *s)
+{
+    kr_arena *a = s->arena;
+    bool track = s->track;
+    stats_free_arrays(s);
+    *s = (doc_stats){.arena = a, .track = track};
+}
+
+static void slots_rehash(doc_stats *s, size_t cap)
+{
+    uint32_t *slots =
+        s->arena ? kr_arena_alloc(s->arena, cap * sizeof *slots) : calloc(cap, sizeof *slots);
+    if (!slots)
+        abort();
+    for (size_t i = 0; i < s->n_e; i++) {
+        size_t j = s->e[i].hash & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = (uint32_t)i + 1;
+    }
+    if (!s->arena)
+        free(s->slots);
+    s->slots = slots;
+    s->cap_slots = cap;
+}
+
+/* The entry of the folded word f[0..n), made (count 0) when create; -1 when
+ * absent. */
+static long stats_find(doc_stats *s, const char *f, size_t n, bool create)
+{
+    uint32_t h = (uint32_t)emap_hash(f, n);
+    if (s->cap_slots) {
+        for (size_t i = h & (s->cap_slots - 1);; i = (i + 1) & (s->cap_slots - 1)) {
+            uint32_t k = s->slots[i];
+            if (!k)
+                break;
+            const wcount *e = &s->e[k - 1];
+            if (e->hash == h && e->len == n && memcmp(s->words + e->key, f, n) == 0)
+                return (long)k - 1;
         }
     }
-    /* Danish prose has æ/ø/å in roughly one word in ten; none in 200 words is
-     * the signature of text that lost them */
-    st->lost = words >= 12 && markers * 12 >= words && dia * 200 <= words;
+    if (!create)
+        return -1;
+    if ((s->n_e + 1) * 2 > s->cap_slots)
+        slots_rehash(s, s->cap_slots ? s->cap_slots * 2 : 1024);
+    s->e = stats_grow(s, s->e, &s->cap_e, s->n_e + 1, sizeof *s->e);
+    s->words = stats_grow(s, s->words, &s->cap_words, s->n_words + n, 1);
+    memcpy(s->words + s->n_words, f, n);
+    s->e[s->n_e] = (wcount){
+        (uint32_t)s->n_words, (uint16_t)n,
+        (uint8_t)((has_dia(f, n) ? TRAIT_DIA : 0) | (danish_marker(f, n) ? TRAIT_MARKER : 0)), 0,
+        h};
+    s->n_words += n;
+    size_t i = h & (s->cap_slots - 1);
+    while (s->slots[i])
+        i = (i + 1) & (s->cap_slots - 1);
+    s->slots[i] = (uint32_t)s->n_e + 1;
+    return (long)s->n_e++;
+}
+
+/* Adds (sign 1) or removes (-1) one occurrence of entry i. */
+static void stats_occur(doc_stats *s, uint32_t occ, int sign)
+{
+    wcount *e = &s->e[occ & ~OCC_JOINED];
+    if (sign > 0)
+        s->live += e->count++ == 0;
+    else
+        s->live -= --e->count == 0;
+    if (occ & OCC_JOINED)
+        return; /* a joined break counts as a word, not as one of the text's words */
+    s->words_total += (size_t)sign;
+    s->dia += (size_t)(sign * ((e->traits & TRAIT_DIA) != 0));
+    s->markers += (size_t)(sign * ((e->traits & TRAIT_MARKER) != 0));
+}
+
+static void stats_add(doc_stats *s, const char *word, size_t n, bool joined)
+{
+    char buf[WORD_BYTES];
+    fold_bytes(word, n, buf);
+    uint32_t occ = (uint32_t)stats_find(s, buf, n, true) | (joined ? OCC_JOINED : 0);
+    stats_occur(s, occ, 1);
+    if (s->track) {
+        s->occ = stats_grow(s, s->occ, &s->cap_occ, s->n_occ + 1, sizeof *s->occ);
+        s->occ[s->n_occ++] = occ;
+    }
+}
+
+/* Counts token k: its word parts, and when it is a word broken by a line-end
+ * hyphen, the word joined with the next token's first part (the
+ * broken-hyphenation fix makes it, else a second fix finds new evidence). */
+static void stats_token(doc_stats *s, const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    if (t->kind != KR_TOK_WORD)
+        return;
+    kr_span parts[8];
+    size_t np = kr_word_parts(ctx->text, t, parts, 8);
+    for (size_t p = 0; p < np; p++)
+        if (parts[p].end - parts[p].start < WORD_BYTES)
+            stats_add(s, ctx->text + parts[p].start, parts[p].end - parts[p].start, false);
+    if ((t->flags & KR_TOKF_HYPHEN_END) && np > 0 && k + 1 < ctx->an->n_tokens &&
+        ctx->an->tokens[k + 1].kind == KR_TOK_WORD) {
+        kr_span next[8];
+        size_t nn = kr_word_parts(ctx->text, &ctx->an->tokens[k + 1], next, 8);
+        size_t a = parts[np - 1].end - parts[np - 1].start;
+        size_t b = nn ? next[0].end - next[0].start : 0;
+        char joined[WORD_BYTES];
+        if (nn && a + b < sizeof joined) {
+            memcpy(joined, ctx->text + parts[np - 1].start, a);
+            memcpy(joined + a, ctx->text + next[0].start, b);
+            stats_add(s, joined, a + b, true);
+        }
+    }
+}
+
+/* The last byte the count of a run ending with token k depends on: the byte
+ * after its chunk (which bounds it), and for a chunk ending with '-' (a
+ * possible line-end break) the next line's first byte and the next token. */
+static uint32_t dep_end(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    size_t d = t->ws_end;
+    if (t->ws_end > t->ws_start && ctx->text[t->ws_end - 1] == '-') {
+        const char *nl = memchr(ctx->text + t->ws_end, '\n', ctx->len - t->ws_end);
+        d = nl ? (size_t)(nl - ctx->text) + 1 : ctx->len;
+        if (k + 1 < ctx->an->n_tokens && ctx->an->tokens[k + 1].ws_end > d)
+            d = ctx->an->tokens[k + 1].ws_end;
+    }
+    return (uint32_t)d;
+}
+
+/* Counts tokens [a, b); with segments, as new segments appended to out. */
+static void stats_count(doc_stats *s, const kr_lint_ctx *ctx, size_t a, size_t b, segment **out,
+                        size_t *n_out, size_t *cap_out)
+{
+    if (!s->track) {
+        for (size_t k = a; k < b; k++)
+            stats_token(s, ctx, k);
+        return;
+    }
+    for (size_t k = a; k < b;) {
+        size_t e = b - k > SEG_TOKENS ? k + SEG_TOKENS : b;
+        segment g = {ctx->an->tokens[k].ws_start,
+                     ctx->an->tokens[e - 1].ws_end,
+                     dep_end(ctx, e - 1),
+                     (uint32_t)k,
+                     (uint32_t)(e - k),
+                     (uint32_t)s->n_occ,
+                     0};
+        for (; k < e; k++)
+            stats_token(s, ctx, k);
+        g.nocc = (uint32_t)(s->n_occ - g.occ);
+        *out = stats_grow(s, *out, cap_out, *n_out + 1, sizeof **out);
+        (*out)[(*n_out)++] = g;
+    }
+}
+
+static void stats_rebuild(doc_stats *s, const kr_lint_ctx *ctx)
+{
+    stats_clear(s);
+    stats_count(s, ctx, 0, ctx->an->n_tokens, &s->seg, &s->n_seg, &s->cap_seg);
+    if (!s->arena && s->n_occ) { /* kept for long: no room to spare from doubling */
+        s->cap_occ = s->n_occ + s->n_occ / 16;
+        s->occ = kr_xrealloc(s->occ, s->cap_occ * sizeof *s->occ);
+    }
+    s->len = ctx->len;
+    s->n_tokens = ctx->an->n_tokens;
+}
+
+/* The first byte a segment's count depends on: the one before its first chunk
+ * (which bounds it), or the text's start (0), where a byte order mark decides
+ * where the first chunk starts: then an insertion before the first byte
+ * matters too. */
+static size_t dep_start(const segment *g)
+{
+    return g->ws_start <= 3 ? 0 : g->ws_start - 1;
+}
+
+/* Drops the occurrences of removed segments from occ when they are most of it. */
+static void stats_compact(doc_stats *s)
+{
+    if (s->dead_occ < 65536 || s->dead_occ * 2 < s->n_occ)
+        return;
+    uint32_t *occ = kr_xmalloc((s->n_occ - s->dead_occ + 1) * sizeof *occ);
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_seg; i++) {
+        if (s->seg[i].nocc)
+            memcpy(occ + n, s->occ + s->seg[i].occ, s->seg[i].nocc * sizeof *occ);
+        s->seg[i].occ = (uint32_t)n;
+        n += s->seg[i].nocc;
+    }
+    free(s->occ);
+    s->occ = occ;
+    s->n_occ = n;
+    s->cap_occ = s->n_occ - s->dead_occ + 1;
+    s->dead_occ = 0;
+}
+
+/* Brings the kept counts from the text they were made for to ctx's through
+ * s->pending: recounts the segments the changed bytes touch (and the tokens
+ * now between the others). False when the analysis does not line up with the
+ * kept segments (then the caller counts afresh). */
+static bool stats_update(doc_stats *s, const kr_lint_ctx *ctx)
+{
+    kr_changes ch = s->pending;
+    if ((ptrdiff_t)s->len + ch.delta != (ptrdiff_t)ctx->len)
+        return false;
+    if (!ch.any)
+        return s->n_tokens == ctx->an->n_tokens;
+    size_t lo = ch.lo, old_hi = (size_t)((ptrdiff_t)ch.hi - ch.delta);
+    /* kept before: every byte they depend on precedes the change (dep_end
+     * only grows from segment to segment); kept after: every byte follows it */
+    size_t p = 0, q = s->n_seg;
+    for (size_t l = 0, h = s->n_seg; l < h;) {
+        size_t m = l + (h - l) / 2;
+        if (s->seg[m].dep_end < lo)
+            l = p = m + 1;
+        else
+            h = m;
+    }
+    for (size_t l = p, h = s->n_seg; l < h;) {
+        size_t m = l + (h - l) / 2;
+        size_t ds = dep_start(&s->seg[m]);
+        /* 0: the text's start, where an insertion may make or break a byte order mark */
+        if (ds > 0 && ds >= old_hi)
+            h = q = m;
+        else
+            l = m + 1;
+    }
+    ptrdiff_t dtok = (ptrdiff_t)ctx->an->n_tokens - (ptrdiff_t)s->n_tokens;
+    size_t a = p ? s->seg[p - 1].tok + s->seg[p - 1].ntok : 0;
+    size_t b = q < s->n_seg ? (size_t)((ptrdiff_t)s->seg[q].tok + dtok) : ctx->an->n_tokens;
+    const kr_token *t = ctx->an->tokens;
+    if (a > b || b > ctx->an->n_tokens || (p && t[a - 1].ws_end != s->seg[p - 1].ws_end) ||
+        (q < s->n_seg && t[b].ws_start != (size_t)((ptrdiff_t)s->seg[q].ws_start + ch.delta)))
+        return false;
+    for (size_t i = p; i < q; i++) {
+        for (size_t j = 0; j < s->seg[i].nocc; j++)
+            stats_occur(s, s->occ[s->seg[i].occ + j], -1);
+        s->dead_occ += s->seg[i].nocc;
+    }
+    segment *mid = NULL;
+    size_t n_mid = 0, cap_mid = 0;
+    stats_count(s, ctx, a, b, &mid, &n_mid, &cap_mid);
+    size_t n_tail = s->n_seg - q, n = p + n_mid + n_tail;
+    s->seg = stats_grow(s, s->seg, &s->cap_seg, n, sizeof *s->seg);
+    memmove(s->seg + p + n_mid, s->seg + q, n_tail * sizeof *s->seg);
+    if (n_mid)
+        memcpy(s->seg + p, mid, n_mid * sizeof *mid);
+    free(mid);
+    for (size_t i = p + n_mid; i < n; i++) {
+        segment *g = &s->seg[i];
+        g->ws_start = (uint32_t)((ptrdiff_t)g->ws_start + ch.delta);
+        g->ws_end = (uint32_t)((ptrdiff_t)g->ws_end + ch.delta);
+        g->dep_end = (uint32_t)((ptrdiff_t)g->dep_end + ch.delta);
+        g->tok = (uint32_t)((ptrdiff_t)g->tok + dtok);
+    }
+    s->n_seg = n;
+    s->len = ctx->len;
+    s->n_tokens = ctx->an->n_tokens;
+    stats_compact(s);
+    return true;
+}
+
+/* The statistics of ctx's document for this lint. */
+static doc_stats *stats_of(kr_lint_ctx *ctx, conf_state *st)
+{
+    if (st->stats)
+        return st->stats;
+    void **slot =
+        st->incremental ? kr_document_memory(ctx->doc, &stats_owner, stats_release) : NULL;
+    doc_stats *s = slot ? *slot : NULL;
+    if (slot && !s) {
+        s = kr_xmalloc(sizeof *s);
+        *s = (doc_stats){.track = true};
+        *slot = s;
+        stats_rebuild(s, ctx);
+    } else if (s) {
+        /* words that went away leave entries behind: count afresh when they
+         * are most of the table */
+        if ((s->n_e - s->live > 4096 && s->n_e > 2 * s->live) || !stats_update(s, ctx))
+            stats_rebuild(s, ctx);
+    } else {
+        s = kr_arena_alloc(ctx->scratch, sizeof *s);
+        s->arena = ctx->scratch;
+        stats_rebuild(s, ctx);
+    }
+    s->pending = (kr_changes){0};
+    st->stats = s;
+    return s;
+}
+
+/* Merges the edit n into the changes c not yet counted (as the document merges
+ * its edits, document.c): one region covering both, in the new text's offsets. */
+static void changes_merge(kr_changes *c, kr_changes n)
+{
+    if (!n.any)
+        return;
+    if (!c->any) {
+        *c = n;
+        return;
+    }
+    size_t end = (size_t)((ptrdiff_t)n.hi - n.delta);
+    size_t hi = c->hi >= end ? (size_t)((ptrdiff_t)c->hi + n.delta) : c->hi;
+    if (hi < n.hi)
+        hi = n.hi;
+    c->lo = c->lo < n.lo ? c->lo : n.lo;
+    c->hi = hi;
+    c->delta += n.delta;
+}
+
+void kr_doc_stats_follow(kr_lint_ctx *ctx, kr_changes ch)
+{
+    state_of(ctx)->incremental = true;
+    void **slot = kr_document_memory(ctx->doc, &stats_owner, stats_release);
+    if (slot && *slot)
+        changes_merge(&((doc_stats *)*slot)->pending, ch);
 }
 
 bool kr_doc_lost_diacritics(kr_lint_ctx *ctx)
 {
-    conf_state *st = state_of(ctx);
-    if (!st->stats_done)
-        build_stats(ctx, st);
-    return st->lost;
+    const doc_stats *s = stats_of(ctx, state_of(ctx));
+    /* Danish prose has æ/ø/å in roughly one word in ten; none in 200 words is
+     * the signature of text that lost them */
+    return s->words_total >= 12 && s->markers * 12 >= s->words_total &&
+           s->dia * 200 <= s->words_total;
 }
 
 unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len)
 {
-    conf_state *st = state_of(ctx);
-    if (!st->stats_done)
-        build_stats(ctx, st);
+    doc_stats *s = stats_of(ctx, state_of(ctx));
     char buf[WORD_BYTES];
     if (len >= sizeof buf)
         return 0;
     fold_bytes(word, len, buf);
-    entry *e = emap_get(ctx->scratch, &st->counts, buf, len, false);
+    long i = stats_find(s, buf, len, false);
+    unsigned n = i < 0 ? 0 : s->e[i].count;
     /* the incremental lint reuses results while every answer's presence holds */
-    kr_lint_note_doc_query(ctx, buf, len, e && e->count > 0);
-    return e ? e->count : 0;
+    kr_lint_note_doc_query(ctx, buf, len, n > 0);
+    return n;
 }
 
 /* ---- the candidate search --------------------------------------------------------- */

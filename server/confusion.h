@@ -117,6 +117,12 @@ bool kr_doc_lost_diacritics(kr_lint_ctx *ctx);
 /* Occurrences of word[0..len) (case-insensitive) among the document's words. */
 unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len);
 
+/* The incremental lint (kr_linter_run) hands over the changes it took from the
+ * document (kr_document_take_changes), so that the statistics above, kept in
+ * the document's memory between lints, recount only the tokens around them;
+ * without this call (kr_linter_run_full) they are counted afresh. */
+void kr_doc_stats_follow(kr_lint_ctx *ctx, kr_changes ch);
+
 /* Reports, for the running rule, every word of the document whose verdict is
  * `kind`: one diagnostic per word part with its candidates as fixes (the first
  * preferred when the verdict says so). `what` names the problem in the message

@@ -1,0 +1,281 @@
+/* test_doc_stats.c — the document statistics of the repair engine
+ * (kr_doc_word_count, kr_doc_lost_diacritics in server/confusion.c) kept in the
+ * document's memory between incremental lints equal the ones counted afresh:
+ * after random edits (words broken at line ends, æøå, byte order marks, page
+ * headers), for every word of the document, its halves and its line-end joins;
+ * and an edit that adds the document's only æøå words, or takes them away again,
+ * flips the lost-æøå verdict and the incremental lint still equals a fresh one. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confusion.h"
+#include "engine.h"
+#include "korrektur/korrektur.h"
+
+static uint64_t rng = 0x2545F4914F6CDD1Dull;
+static size_t rnd(size_t n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (size_t)(rng % n);
+}
+
+/* The statistics as the incremental lint sees them (what kr_linter_run does
+ * before its rules run) and as a fresh count sees them, side by side. */
+typedef struct {
+    kr_arena arena;
+    kr_analysis an;
+    kr_lint_ctx ctx;
+} lint_view;
+
+static void view_incremental(lint_view *v, kr_document *doc)
+{
+    kr_arena_init(&v->arena, 64 * 1024);
+    v->ctx = (kr_lint_ctx){0};
+    v->ctx.text = kr_document_text(doc, &v->ctx.len);
+    v->ctx.doc = doc;
+    v->ctx.tree = kr_document_tree(doc);
+    v->ctx.scratch = &v->arena;
+    kr_changes ch = kr_document_take_changes(doc);
+    kr_doc_stats_follow(&v->ctx, ch);
+    kr_analysis_update(&v->an, kr_document_analysis_memo(doc), &v->arena, v->ctx.text, v->ctx.len,
+                       v->ctx.tree, ch);
+    v->ctx.an = &v->an;
+}
+
+static void view_fresh(lint_view *v, kr_document *doc)
+{
+    kr_arena_init(&v->arena, 64 * 1024);
+    v->ctx = (kr_lint_ctx){0};
+    v->ctx.text = kr_document_text(doc, &v->ctx.len);
+    v->ctx.doc = doc;
+    v->ctx.tree = kr_document_tree(doc);
+    v->ctx.scratch = &v->arena;
+    kr_analysis_build(&v->an, &v->arena, v->ctx.text, v->ctx.len, v->ctx.tree);
+    v->ctx.an = &v->an;
+}
+
+static void same_count(lint_view *inc, lint_view *full, const char *w, size_t n, int step)
+{
+    unsigned a = kr_doc_word_count(&inc->ctx, w, n), b = kr_doc_word_count(&full->ctx, w, n);
+    cr_assert_eq(a, b, "edit %d: '%.*s' counted %u times, afresh %u", step, (int)n, w, a, b);
+}
+
+/* Every word the document's tokens make (whole, each part, joined with the next
+ * token) and a few that it does not hold are counted alike. */
+static void check_stats(kr_document *doc, int step)
+{
+    lint_view inc, full;
+    view_incremental(&inc, doc);
+    view_fresh(&full, doc);
+    cr_assert_eq(kr_doc_lost_diacritics(&inc.ctx), kr_doc_lost_diacritics(&full.ctx),
+                 "edit %d: the lost-æøå verdicts differ", step);
+    const char *text = full.ctx.text;
+    for (size_t k = 0; k < full.an.n_tokens; k++) {
+        const kr_token *t = &full.an.tokens[k];
+        same_count(&inc, &full, text + t->start, t->end - t->start, step);
+        kr_span parts[8];
+        size_t np = kr_word_parts(text, t, parts, 8);
+        for (size_t p = 0; p < np; p++)
+            same_count(&inc, &full, text + parts[p].start, parts[p].end - parts[p].start, step);
+        if (np && k + 1 < full.an.n_tokens) {
+            const kr_token *u = &full.an.tokens[k + 1];
+            char joined[128];
+            size_t a = parts[np - 1].end - parts[np - 1].start, b = u->end - u->start;
+            if (a + b < sizeof joined) {
+                memcpy(joined, text + parts[np - 1].start, a);
+                memcpy(joined + a, text + u->start, b);
+                same_count(&inc, &full, joined, a + b, step);
+            }
+        }
+    }
+    static const char *const absent[] = {"småbørnsløftet", "smabornsloftet", "xyzzy", "og"};
+    for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+        same_count(&inc, &full, absent[i], strlen(absent[i]), step);
+    kr_arena_release(&inc.arena);
+    kr_arena_release(&full.arena);
+}
+
+static const char base_text[] =
+    "\xEF\xBB\xBFSporgsmal: Hvordan far jeg adgang til netvaerket?\n"
+    "Svar: Det er ikke sa svaert. Du skal forst logge pa med dit bruger-\n"
+    "navn og din adgangskode, og derefter kan du abne programmet.\n"
+    "\n"
+    "Side 3\n"
+    "Hvis du har spergsmal til opsaetningen af DNS-domene, sa kontakt os\n"
+    "via www.example.dk eller ring til 12 34 56 78. Det er vigtigt at du\n"
+    "husker at gemme filen for du lukker den - ellers mister du aendrin-\n"
+    "gerne. Kan du ikke finde den, sa se under \"Filer\" i menuen.\n"
+    "\n"
+    "- punkt et med et ord der er brudt over lin-\n"
+    "  jen og et der ikke er\n"
+    "- punkt to: sma-\n"
+    "born og store\n";
+
+/* Words broken at nearly every line end: most runs of tokens end with a break,
+ * and an edit of the next line changes what they count. */
+static const char broken_text[] =
+    "Det er et lang-\nt ord og et kort-\nord. Sma-\nborn og store-\n"
+    "born gar-\n hjem-\n\nigen og ig-\nen, sa-\n- ledes-\n12 og-\nsa\n";
+
+static void random_edit(kr_document *doc)
+{
+    static const char *const ins[] = {
+        "a",   "e",     "æ",  "ø",   "å",           " ",   "\n",       "-",
+        "-\n", "\n\n",  "\"", "sma", "born ",       "og ", "Side 4\n", "\xEF\xBB\xBF",
+        "lin", "æble ", "\t", "'s",  "Spergsmal:\n"};
+    size_t len;
+    kr_document_text(doc, &len);
+    size_t at = rnd(len + 1);
+    if (rnd(3) == 0 && len > 8) {
+        size_t k = 1 + rnd(4);
+        if (at + k > len)
+            at = len - k;
+        kr_document_edit(doc, at, at + k, "", 0);
+    } else {
+        const char *s = ins[rnd(sizeof ins / sizeof ins[0])];
+        kr_document_edit(doc, at, at, s, strlen(s));
+    }
+}
+
+TestSuite(doc_stats, .timeout = 600);
+
+Test(doc_stats, kept_counts_equal_a_fresh_count_after_random_edits)
+{
+    for (int round = 0; round < 8; round++) {
+        /* a document long enough for several segments of kept counts */
+        const char *base = round % 2 ? broken_text : base_text;
+        size_t n = strlen(base), copies = round % 2 ? 40 : 12;
+        char *all = malloc(n * copies + 1);
+        for (size_t i = 0; i < copies; i++)
+            memcpy(all + i * n, base, n);
+        kr_document *doc = kr_document_new(all, n * copies);
+        free(all);
+        check_stats(doc, 0);
+        for (int step = 1; step <= 150; step++) {
+            random_edit(doc);
+            if (rnd(3) == 0) /* several edits per lint, too */
+                continue;
+            check_stats(doc, step);
+        }
+        kr_document_free(doc);
+    }
+}
+
+Test(doc_stats, edits_far_from_each_other_between_lints)
+{
+    size_t n = strlen(base_text), copies = 40;
+    char *all = malloc(n * copies + 1);
+    for (size_t i = 0; i < copies; i++)
+        memcpy(all + i * n, base_text, n);
+    kr_document *doc = kr_document_new(all, n * copies);
+    free(all);
+    check_stats(doc, 0);
+    size_t len;
+    kr_document_text(doc, &len);
+    kr_document_edit(doc, 10, 10, "xx-\n", 4);
+    kr_document_edit(doc, len - 20, len - 15, "", 0);
+    check_stats(doc, 1);
+    kr_document_text(doc, &len);
+    kr_document_edit(doc, len, len, "\nnyt ord-\nbrud", 14); /* at the very end */
+    check_stats(doc, 2);
+    kr_document_edit(doc, 0, 3, "", 0); /* the byte order mark goes */
+    check_stats(doc, 3);
+    kr_document_free(doc);
+}
+
+/* A word broken at a line end counts joined too, so an edit of the next line's
+ * word changes what the tokens before the break count: tried with the break at
+ * every place in a run of tokens (whatever their length is). */
+Test(doc_stats, an_edit_after_a_line_end_break_recounts_the_break)
+{
+    static const char *const edits[] = {"x", " ", "\n", "-"};
+    for (int words = 0; words < 80; words++) {
+        for (size_t e = 0; e < sizeof edits / sizeof *edits; e++) {
+            char text[1024];
+            size_t n = 0;
+            for (int i = 0; i < words; i++)
+                n += (size_t)snprintf(text + n, sizeof text - n, "ord%d ", i % 7);
+            size_t brk = n + strlen("lang-\n");
+            n += (size_t)snprintf(text + n, sizeof text - n, "lang-\nsomt og mere tekst her.\n");
+            kr_document *doc = kr_document_new(text, n);
+            check_stats(doc, 0);
+            kr_document_edit(doc, brk, brk, edits[e], strlen(edits[e]));
+            check_stats(doc, words * 10 + (int)e + 1);
+            kr_document_edit(doc, brk + 2, brk + 3, "", 0);
+            check_stats(doc, words * 10 + (int)e + 1);
+            kr_document_free(doc);
+        }
+    }
+}
+
+/* ---- the lost-æøå verdict through the linter ------------------------------------ */
+static int count_rule(const kr_diagnostics *ds, const char *rule)
+{
+    int n = 0;
+    for (size_t i = 0; i < kr_diagnostics_count(ds); i++)
+        n += strcmp(kr_diagnostic_rule(kr_diagnostics_get(ds, i)), rule) == 0;
+    return n;
+}
+
+static char *render(const kr_diagnostics *ds)
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    FILE *m = open_memstream(&buf, &cap);
+    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
+        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
+        fprintf(m, "%s %zu-%zu %s", kr_diagnostic_rule(d), kr_diagnostic_start(d),
+                kr_diagnostic_end(d), kr_diagnostic_message(d));
+        for (size_t k = 0; k < kr_diagnostic_fix_count(d); k++) {
+            const kr_fix *f = kr_diagnostic_fix(d, k);
+            fprintf(m, " [%s%s]", kr_fix_title(f), kr_fix_preferred(f) ? "*" : "");
+        }
+        fputc('\n', m);
+    }
+    fclose(m);
+    return buf;
+}
+
+/* Lints incrementally and afresh; both must agree. Returns the number of
+ * missing-diacritics diagnostics. */
+static int lint_both(kr_linter *l, kr_document *doc, const char *when)
+{
+    kr_diagnostics *full = kr_linter_run_full(l, doc);
+    kr_diagnostics *inc = kr_linter_run(l, doc);
+    char *a = render(inc), *b = render(full);
+    cr_assert_str_eq(a, b, "%s: the incremental lint differs from a fresh one", when);
+    int n = count_rule(full, "missing-diacritics");
+    free(a);
+    free(b);
+    kr_diagnostics_free(inc);
+    kr_diagnostics_free(full);
+    return n;
+}
+
+Test(doc_stats, the_only_aeoa_words_coming_and_going_flip_the_verdict)
+{
+    kr_lexicon *lex = kr_lexicon_new();
+    kr_linter *l = kr_linter_new(NULL, lex);
+    static const char lost[] = "Det er ikke sa svaert at fa adgang til systemet, og det kan du\n"
+                               "gore selv. Hvis du har spergsmal til det, sa skriv til os, og\n"
+                               "vi vil svare hurtigt. Du skal forst abne programmet og sa\n"
+                               "vaelge den fil som du vil se pa, eller den du vil aendre.\n";
+    size_t n = strlen(lost);
+    kr_document *doc = kr_document_new(lost, n);
+    int before = lint_both(l, doc, "lost æøå");
+    cr_assert_gt(before, 0, "a text without æøå gets its words restored");
+    /* a paragraph of proper æøå words: the document no longer lost them */
+    static const char dia[] = "\nPå én gang får både små og større børn æbler, østers og ål.\n";
+    kr_document_edit(doc, n, n, dia, strlen(dia));
+    int with = lint_both(l, doc, "æøå added");
+    cr_assert_eq(with, 0, "a text with æøå is not taken for one that lost them");
+    kr_document_edit(doc, n, n + strlen(dia), "", 0);
+    cr_assert_eq(lint_both(l, doc, "æøå removed"), before);
+    kr_document_free(doc);
+    kr_linter_free(l);
+    kr_lexicon_free(lex);
+}
