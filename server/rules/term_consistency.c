@@ -374,6 +374,7 @@ static void span_free(span_sum *s)
     free(s->edits);
     free(s->pool);
     free(s->cands);
+    free(s);
 }
 
 static void rec_edit_add(span_sum *s, size_t start, size_t end, const char *want, size_t len)
@@ -688,9 +689,10 @@ typedef struct {
     const char *s; /* the spelling */
     size_t n;
     uint32_t count;
-    unsigned flags;    /* KR_LEX_* */
-    bool may_dominate; /* unknown, but a name the repair engine leaves alone */
-    int target;        /* index of the spelling it should be, or -1 */
+    unsigned flags;  /* KR_LEX_* */
+    int8_t dominant; /* unknown, but a name the repair engine leaves alone: 1, 0, or
+                        -1 before it is asked (only when it matters, see target_of) */
+    int target;      /* index of the spelling it should be, or -1 */
 } spelling;
 
 /* A word worth comparing: capitalised (not all capitals) with at least six
@@ -736,10 +738,24 @@ static bool is_word(const spelling *a)
 }
 
 /* May a explain other spellings at all (before looking at any b)? A word, or the
- * usual spelling of a name. The spellings that may not are most of them. */
-static bool may_explain(const spelling *a)
+ * usual spelling of a name: an unknown spelling may set the norm only as a
+ * capitalised name (used three times or more) that is not itself a garbling —
+ * OCR repeats its garblings of ordinary words faithfully. Whether it is one is
+ * the repair engine's verdict, asked by dominant() only for a spelling that
+ * could explain another; may_explain is everything before that question. The
+ * spellings that may not are most of them. */
+static bool may_explain(const spelling *a, bool capital)
 {
-    return is_word(a) || (a->may_dominate && a->count >= 3);
+    return is_word(a) || (a->count >= 3 && !(a->flags & KR_LEX_KNOWN) && capital);
+}
+
+static bool dominant(kr_lint_ctx *ctx, spelling *a)
+{
+    if (a->dominant < 0) {
+        const kr_verdict *v = kr_word_verdict(ctx, a->s, a->n);
+        a->dominant = !v || (v->kind != KR_VERDICT_OCR && v->kind != KR_VERDICT_DIA);
+    }
+    return a->dominant;
 }
 /* ---- the clusters' memory ---------------------------------------------------------
  * Which explaining spelling a could explain which spelling b, and at what cost,
@@ -773,6 +789,7 @@ typedef struct {
     bool col_done;   /* compared with the explainers while present */
     bool row_done;   /* compared with the spellings while present and explaining */
     bool explaining; /* may_explain in the lint it was last present in */
+    bool capital;    /* case_of is CASE_CAPITAL */
     uint32_t count;  /* in the document: the sum over the spans' candidates */
 } known_sp;
 
@@ -839,6 +856,7 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
     known_sp *k = &m->sp[m->n];
     *k = (known_sp){.s = mem, .n = (uint32_t)n, .chars = (uint8_t)chars, .cur = -1};
     k->flags = ctx->lex ? kr_lexicon_lookup(ctx->lex, s, n) : 0;
+    k->capital = case_of(s, n) == CASE_CAPITAL;
     k->cp = (uint32_t *)(void *)(mem + cp_at_off);
     k->ncp = kr_confusion_decode(s, n, k->cp);
     k->sig = kr_confusion_signature(k->cp, k->ncp);
@@ -938,9 +956,9 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
 
 /* The one spelling b should read as, or -1 (none, or two rivals too close). The
  * outcome does not depend on the order the rivals are met in. */
-static int target_of(const memory *m, const spellings *ss, const known_sp *kb, size_t b)
+static int target_of(kr_lint_ctx *ctx, const memory *m, spellings *ss, const known_sp *kb, size_t b)
 {
-    const spelling *sp = ss->sp;
+    spelling *sp = ss->sp;
     int best = -1, best_cost = 0;
     bool ambiguous = false;
     for (uint32_t h = 0; h < kb->n_hits; h++) {
@@ -949,7 +967,7 @@ static int target_of(const memory *m, const spellings *ss, const known_sp *kb, s
             continue; /* not in this document now, or explains nothing now */
         size_t a = (size_t)ka->cur;
         /* the usual spelling of a name explains only what is much rarer */
-        if (!is_word(&sp[a]) && sp[a].count < 3 * sp[b].count)
+        if (!is_word(&sp[a]) && (sp[a].count < 3 * sp[b].count || !dominant(ctx, &sp[a])))
             continue;
         int c = kb->hits[h].cost;
         if (best < 0 || c < best_cost) {
@@ -971,7 +989,7 @@ static int target_of(const memory *m, const spellings *ss, const known_sp *kb, s
  * one of its own, so both walk the same code. */
 typedef struct {
     memory *m;
-    span_sum *spans;
+    span_sum **spans; /* each its own allocation: a lint moves only pointers */
     size_t n_spans;
     bool made;  /* by an incremental lint, whose changes the next one gets */
     size_t len; /* of its text */
@@ -991,7 +1009,7 @@ static void state_free(void *p)
     if (!st)
         return;
     for (size_t i = 0; i < st->n_spans; i++)
-        span_free(&st->spans[i]);
+        span_free(st->spans[i]);
     free(st->spans);
     memory_free(st->m);
     free(st);
@@ -1113,16 +1131,14 @@ static bool tokens_fit(const kr_analysis *an, size_t t, size_t n, size_t s, size
     return t + n == an->n_tokens || an->tokens[t + n].start >= e;
 }
 
-/* Scans span [s, e) from token t0 afresh into *sum (claims: the earlier rules'
- * in it). Returns its end token. */
-static size_t scan_span(scan *sc, memory *m, span_sum *sum, size_t s, size_t e, size_t t0,
-                        const uint32_t *cl, size_t n_cl)
+/* Scans span [s, e), tokens [t0, t1), afresh (cl: the claims earlier rules
+ * made in it). New. */
+static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, size_t t1,
+                           const uint32_t *cl, size_t n_cl)
 {
     kr_lint_ctx *ctx = sc->ctx;
     const kr_analysis *an = ctx->an;
-    size_t t1 = t0;
-    while (t1 < an->n_tokens && an->tokens[t1].start < e)
-        t1++;
+    span_sum *sum = kr_xmalloc(sizeof *sum);
     *sum = (span_sum){.start = s, .end = e, .n_tok = t1 - t0};
     if (n_cl) {
         sum->claims = kr_xmalloc(n_cl * sizeof *sum->claims);
@@ -1150,7 +1166,7 @@ static size_t scan_span(scan *sc, memory *m, span_sum *sum, size_t s, size_t e, 
         sum->cands = grow(sum->cands, &sum->cap_cands, sum->n_cands, sizeof *sum->cands, 1);
         sum->cands[sum->n_cands++] = (cand){(uint32_t)(i - t0), k};
     }
-    return t1;
+    return sum;
 }
 
 /* Brings the spans up to date with this lint's text: an unchanged span replays
@@ -1170,7 +1186,7 @@ static size_t *update_spans(kr_lint_ctx *ctx, state *st)
     sc.titles = kr_arena_alloc(ctx->scratch, (sc.n_terms + 1) * sizeof *sc.titles);
     for (size_t k = 0; k < sc.n_terms; k++)
         split_term(kr_config_term(ctx->cfg, k), &sc.tws[k]);
-    span_sum *spans = kr_xmalloc((n + 1) * sizeof *spans);
+    span_sum **spans = kr_xmalloc((n + 1) * sizeof *spans);
     size_t *first = kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *first);
     size_t old = 0, t = 0, ci = 0;
     bool force = false; /* the span before claimed into this one */
@@ -1180,10 +1196,10 @@ static size_t *update_spans(kr_lint_ctx *ctx, state *st)
         if (diff && (e <= d0 || s >= d1)) {
             size_t os = e <= d0 ? s : (size_t)((ptrdiff_t)s - delta);
             size_t oe = e <= d0 ? e : (size_t)((ptrdiff_t)e - delta);
-            while (old < st->n_spans && st->spans[old].start < os)
-                drop_span(m, &st->spans[old++]);
-            if (old < st->n_spans && st->spans[old].start == os && st->spans[old].end == oe)
-                o = &st->spans[old++];
+            while (old < st->n_spans && st->spans[old]->start < os)
+                drop_span(m, st->spans[old++]);
+            if (old < st->n_spans && st->spans[old]->start == os && st->spans[old]->end == oe)
+                o = st->spans[old++];
         }
         while (ci < n_cl && cl[ci] < t)
             ci++;
@@ -1196,11 +1212,11 @@ static size_t *update_spans(kr_lint_ctx *ctx, state *st)
             for (size_t i = 0; same && i < o->n_claims; i++)
                 same = cl[c0 + i] - t == o->claims[i];
             if (same) {
-                spans[j] = *o;
-                spans[j].start = s;
-                spans[j].end = e;
+                spans[j] = o;
+                o->start = s;
+                o->end = e;
                 for (uint32_t r = 0; r < o->n_recs; r++)
-                    replay(ctx, &spans[j], &spans[j].recs[r], t, s, sc.titles);
+                    replay(ctx, o, &o->recs[r], t, s, sc.titles);
                 force = o->claims_out;
                 t += o->n_tok;
                 continue;
@@ -1214,12 +1230,12 @@ static size_t *update_spans(kr_lint_ctx *ctx, state *st)
         ci = c0;
         while (ci < n_cl && cl[ci] < t1)
             ci++;
-        scan_span(&sc, m, &spans[j], s, e, t, cl + c0, ci - c0);
-        force = spans[j].claims_out;
+        spans[j] = scan_span(&sc, m, s, e, t, t1, cl + c0, ci - c0);
+        force = spans[j]->claims_out;
         t = t1;
     }
     while (old < st->n_spans)
-        drop_span(m, &st->spans[old++]);
+        drop_span(m, st->spans[old++]);
     free(st->spans);
     st->spans = spans;
     st->n_spans = n;
@@ -1245,25 +1261,16 @@ static void check(kr_lint_ctx *ctx)
         if (!k->count)
             continue;
         mi[i] = (uint32_t)q;
-        sp[i] = (spelling){k->s, k->n, k->count, k->flags, false, -1};
+        sp[i] = (spelling){k->s, k->n, k->count, k->flags, -1, -1};
         if (k->seen != prev) /* absent last time: its pairs may be missing */
             k->col_done = k->row_done = false;
         k->seen = m->lint;
         k->cur = (int32_t)i++;
     }
-    /* An unknown spelling may set the norm only as a capitalised name that is not
-     * itself a garbling: OCR repeats its garblings of ordinary words faithfully. */
-    for (i = 0; i < n; i++) {
-        if (sp[i].count < 3 || (sp[i].flags & KR_LEX_KNOWN) ||
-            case_of(sp[i].s, sp[i].n) != CASE_CAPITAL)
-            continue;
-        const kr_verdict *v = kr_word_verdict(ctx, sp[i].s, sp[i].n);
-        sp[i].may_dominate = !v || (v->kind != KR_VERDICT_OCR && v->kind != KR_VERDICT_DIA);
-    }
     bool any_target = false;
     for (i = 0; i < n; i++) {
         known_sp *k = &m->sp[mi[i]];
-        bool e = may_explain(&sp[i]);
+        bool e = may_explain(&sp[i], k->capital);
         if (e != k->explaining || !e) /* (re)joined the explainers: a row to compare */
             k->row_done = false;
         k->explaining = e;
@@ -1271,14 +1278,14 @@ static void check(kr_lint_ctx *ctx)
     update_pairs(ctx, m, &ss, mi);
     for (size_t b = 0; b < n; b++)
         if (wants_target(&m->sp[mi[b]])) {
-            sp[b].target = target_of(m, &ss, &m->sp[mi[b]], b);
+            sp[b].target = target_of(ctx, m, &ss, &m->sp[mi[b]], b);
             any_target |= sp[b].target >= 0;
         }
     const kr_analysis *an = ctx->an;
     /* only a candidate token has a spelling, so only they are visited, in
      * document order */
     for (size_t j = 0; any_target && j < st->n_spans; j++) {
-        const span_sum *s = &st->spans[j];
+        const span_sum *s = st->spans[j];
         for (uint32_t c = 0; c < s->n_cands; c++) {
             size_t ti = first[j] + s->cands[c].tok;
             const spelling *b = &sp[m->sp[s->cands[c].sp].cur];
