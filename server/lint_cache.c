@@ -56,6 +56,12 @@ struct kr_lint_cache {
     centry *slots;
     size_t cap, count;
     size_t n_used; /* entries this lint used */
+    /* the previous lint's units, for the next one to take over those the edit
+     * left alone without hashing them again (see units_from_prev) */
+    struct prev_unit *prev;
+    size_t n_prev, prev_tokens, prev_len;
+    uint8_t *prev_claimed;
+    bool have_prev;
     qentry *q;
     size_t qcap, qcount;
     kr_arena words; /* the recorded query words */
@@ -117,6 +123,7 @@ static void drop_queries(kr_lint_cache *c)
 
 static void drop_all(kr_lint_cache *c)
 {
+    c->have_prev = false;
     drop_entries(c);
     drop_queries(c);
     c->have_lost = false;
@@ -154,6 +161,8 @@ void kr_lint_cache_free(kr_lint_cache *c)
         return;
     drop_kept(c);
     drop_entries(c);
+    free(c->prev);
+    free(c->prev_claimed);
     free(c->slots);
     free(c->q);
     kr_arena_release(&c->words);
@@ -464,6 +473,15 @@ typedef struct {
     bool run; /* linted in this lint (the first of its key) */
 } unit;
 
+/* A unit as the next lint may take it over: where it was, whether it had a
+ * token before and after it, and its key. */
+struct prev_unit {
+    size_t first, last, base, lo, hi;
+    size_t ctx_end; /* where the bytes its key covers end */
+    bool has_prev, has_next;
+    hkey key;
+};
+
 /* The key of a unit: its bytes from the context token before to the one after,
  * and every token's relative shape and claim. */
 static hkey unit_key(const kr_lint_ctx *ctx, unit *u)
@@ -637,23 +655,214 @@ static void replay_all(const unit *units, size_t nu, kr_diagnostics *out)
         replay(units[i].entry, units[i].base, out, &at);
 }
 
+/* ---- taking over the previous lint's units ------------------------------------------
+ * An edit changes the bytes [ch.lo, ch.hi) (kr_changes). A token depends only on
+ * its own line, the first byte of the next line and, across a line that ends in
+ * a hyphen break, the quote state carried in from the line before (analysis.c).
+ * So outside a window from two lines before the change to the first line after
+ * it that carries nothing on (one more line for good measure) the tokens are the
+ * old ones, those after it moved by the change's bytes and tokens. A unit whose
+ * key's bytes lie outside the window has the same bytes and tokens; its key still
+ * holds when its tokens' claims are the old ones and the blocks still group the
+ * same tokens (checked at its ends: a token's block never decreases along the
+ * text). Such units keep their key without being hashed again; the rest, around
+ * the edit, are found and hashed as on a first lint. */
+static size_t line_start_at(const char *text, size_t pos)
+{
+    while (pos > 0 && text[pos - 1] != '\n')
+        pos--;
+    return pos;
+}
+
+static size_t line_end_at(const char *text, size_t len, size_t pos)
+{
+    const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
+    return nl ? (size_t)(nl - text) + 1 : len;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/* Does the line [s, e) end in a hyphen break that carries a quote on (the
+ * condition of analysis.c, or more: any line whose last visible byte is '-')? */
+static bool line_carries(const char *text, size_t s, size_t e)
+{
+    size_t k = e;
+    while (k > s && is_space(text[k - 1]))
+        k--;
+    return k > s && text[k - 1] == '-';
+}
+
+/* The window [*w0, *w1) of the new text outside which tokens are the old ones. */
+static void edit_window(const char *text, size_t len, kr_changes ch, size_t *w0, size_t *w1)
+{
+    size_t lo = ch.lo < len ? ch.lo : len, hi = ch.hi < len ? ch.hi : len;
+    size_t a = line_start_at(text, lo);
+    for (int i = 0; i < 2 && a > 0; i++)
+        a = line_start_at(text, a - 1);
+    size_t s1 = line_start_at(text, hi), b = line_end_at(text, len, hi);
+    while (b < len && (s1 <= hi || line_carries(text, s1, b))) {
+        s1 = b;
+        b = line_end_at(text, len, b);
+    }
+    *w0 = a;
+    *w1 = line_end_at(text, len, b); /* one more line */
+}
+
+/* How many of a[0..n) and b[0..n) agree from the front. */
+static size_t same_front(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    size_t i = 0;
+    while (i + 4096 <= n && memcmp(a + i, b + i, 4096) == 0)
+        i += 4096;
+    while (i < n && a[i] == b[i])
+        i++;
+    return i;
+}
+
+/* How many of a[..na) and b[..nb) agree from the back. */
+static size_t same_back(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
+{
+    size_t n = na < nb ? na : nb, i = 0;
+    while (i + 4096 <= n && memcmp(a + na - i - 4096, b + nb - i - 4096, 4096) == 0)
+        i += 4096;
+    while (i < n && a[na - 1 - i] == b[nb - 1 - i])
+        i++;
+    return i;
+}
+
+/* Do tokens [f, l] make a unit of the analysis (one block, others on each side)? */
+static bool is_unit(const kr_analysis *an, size_t f, size_t l)
+{
+    const kr_token *t = an->tokens;
+    return l < an->n_tokens && t[f].block == t[l].block &&
+           (f == 0 || t[f - 1].block != t[f].block) &&
+           (l + 1 == an->n_tokens || t[l + 1].block != t[l].block);
+}
+
+/* The units of tokens [from, to) (whole units). */
+static size_t find_units_in(const kr_analysis *an, size_t from, size_t to, unit *units)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to;) {
+        size_t j = i;
+        while (j + 1 < to && an->tokens[j + 1].block == an->tokens[i].block)
+            j++;
+        units[n++] =
+            (unit){.first = i, .last = j, .lo = an->tokens[i].ws_start, .hi = an->tokens[j].ws_end};
+        i = j + 1;
+    }
+    return n;
+}
+
+/* The units of this lint with their keys, taken over from the previous lint
+ * where the edit left them alone. Returns the count, or SIZE_MAX when the
+ * previous lint's units do not apply. */
+static size_t units_from_prev(kr_lint_cache *c, kr_lint_ctx *ctx, unit **out, hkey **out_keys)
+{
+    const kr_analysis *an = ctx->an;
+    kr_changes ch = ctx->changes;
+    size_t n_new = an->n_tokens, n_old = c->prev_tokens;
+    if (!c->have_prev || !ch.any || (ptrdiff_t)c->prev_len + ch.delta != (ptrdiff_t)ctx->len)
+        return SIZE_MAX; /* no edit taken: nothing says what is the same */
+    size_t w0, w1;
+    edit_window(ctx->text, ctx->len, ch, &w0, &w1);
+    ptrdiff_t dn = (ptrdiff_t)n_new - (ptrdiff_t)n_old, delta = ch.delta;
+    size_t front = same_front(c->prev_claimed, ctx->claimed, n_old < n_new ? n_old : n_new);
+    size_t back = same_back(c->prev_claimed, n_old, ctx->claimed, n_new);
+    const struct prev_unit *p = c->prev;
+    size_t np = c->n_prev, nb = 0, na = 0;
+    /* the old units before the window, from the front */
+    while (nb < np && p[nb].ctx_end <= w0 && p[nb].last < front &&
+           p[nb].has_next == (p[nb].last + 1 < n_new) && is_unit(an, p[nb].first, p[nb].last))
+        nb++;
+    /* and after it, from the back */
+    size_t min_first = nb ? p[nb - 1].last + 1 : 0;
+    while (na < np - nb) {
+        const struct prev_unit *u = &p[np - 1 - na];
+        ptrdiff_t f = (ptrdiff_t)u->first + dn, l = (ptrdiff_t)u->last + dn;
+        if ((ptrdiff_t)u->base + delta < (ptrdiff_t)w1 || u->first < n_old - back ||
+            f < (ptrdiff_t)min_first || u->has_prev != (f > 0) ||
+            !is_unit(an, (size_t)f, (size_t)l))
+            break;
+        na++;
+    }
+    size_t mid_from = nb ? p[nb - 1].last + 1 : 0;
+    size_t mid_to = na ? (size_t)((ptrdiff_t)p[np - na].first + dn) : n_new;
+    size_t cap = nb + na + (mid_to - mid_from) + 1;
+    unit *units = kr_arena_alloc(ctx->scratch, cap * sizeof *units);
+    hkey *keys = kr_arena_alloc(ctx->scratch, cap * sizeof *keys);
+    size_t n = 0;
+    for (size_t i = 0; i < nb; i++, n++) {
+        units[n] = (unit){.first = p[i].first,
+                          .last = p[i].last,
+                          .base = p[i].base,
+                          .lo = p[i].lo,
+                          .hi = p[i].hi};
+        keys[n] = p[i].key;
+    }
+    size_t nm = find_units_in(an, mid_from, mid_to, units + n);
+    for (size_t i = 0; i < nm; i++, n++)
+        keys[n] = unit_key(ctx, &units[n]);
+    for (size_t i = np - na; i < np; i++, n++) {
+        units[n] = (unit){.first = (size_t)((ptrdiff_t)p[i].first + dn),
+                          .last = (size_t)((ptrdiff_t)p[i].last + dn),
+                          .base = (size_t)((ptrdiff_t)p[i].base + delta),
+                          .lo = (size_t)((ptrdiff_t)p[i].lo + delta),
+                          .hi = (size_t)((ptrdiff_t)p[i].hi + delta)};
+        keys[n] = p[i].key;
+    }
+    *out = units;
+    *out_keys = keys;
+    return n;
+}
+
+/* Keeps this lint's units for the next one. */
+static void keep_units(kr_lint_cache *c, const kr_lint_ctx *ctx, const unit *units,
+                       const hkey *keys, size_t n)
+{
+    const kr_analysis *an = ctx->an;
+    c->prev = kr_xrealloc(c->prev, (n + 1) * sizeof *c->prev);
+    for (size_t i = 0; i < n; i++) {
+        const unit *u = &units[i];
+        bool next = u->last + 1 < an->n_tokens;
+        c->prev[i] = (struct prev_unit){
+            u->first,     u->last, u->base,
+            u->lo,        u->hi,   an->tokens[next ? u->last + 1 : u->last].ws_end,
+            u->first > 0, next,    keys[i]};
+    }
+    c->n_prev = n;
+    c->prev_claimed = kr_xrealloc(c->prev_claimed, an->n_tokens + 1);
+    memcpy(c->prev_claimed, ctx->claimed, an->n_tokens);
+    c->prev_tokens = an->n_tokens;
+    c->prev_len = ctx->len;
+    c->have_prev = true;
+}
+
 void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
                        const kr_severity *severity, size_t n)
 {
     const kr_analysis *an = ctx->an;
     if (n == 0 || an->n_tokens == 0)
         return;
-    unit *units = kr_arena_alloc(ctx->scratch, count_units(an) * sizeof *units);
-    size_t nu = find_units(an, units);
+    unit *units;
+    hkey *keys;
+    size_t nu = units_from_prev(c, ctx, &units, &keys);
+    if (nu == SIZE_MAX) {
+        units = kr_arena_alloc(ctx->scratch, count_units(an) * sizeof *units);
+        nu = find_units(an, units);
+        keys = kr_arena_alloc(ctx->scratch, (nu + 1) * sizeof *keys);
+        for (size_t i = 0; i < nu; i++)
+            keys[i] = unit_key(ctx, &units[i]);
+    }
     if (!c->cap)
         reserve(c, nu);
     /* the table grows only by the units it misses (growing copies it all) */
-    hkey *keys = kr_arena_alloc(ctx->scratch, nu * sizeof *keys);
     size_t missing = 0;
-    for (size_t i = 0; i < nu; i++) {
-        keys[i] = unit_key(ctx, &units[i]);
+    for (size_t i = 0; i < nu; i++)
         missing += !slot_for(c->slots, c->cap, keys[i])->live;
-    }
     reserve(c, missing);
     for (size_t i = 0; i < nu; i++) {
         centry *e = slot_for(c->slots, c->cap, keys[i]);
@@ -670,4 +879,5 @@ void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const 
     }
     lint_missing(ctx, units, nu, rules, severity, n);
     replay_all(units, nu, ctx->out);
+    keep_units(c, ctx, units, keys, nu);
 }

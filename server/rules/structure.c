@@ -8,8 +8,10 @@
  *   (the fix removes the second when nothing but blank lines separate them).
  * - Text before the title.
  * The label's tokens are claimed, so the spelling rules do not report the damaged
- * word a second time. */
+ * word a second time. What a label's text gives is kept between the lints of a
+ * document (kr_lint_keep), so an edit does not format every message again. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -68,22 +70,131 @@ static size_t canonical(const kr_lint_ctx *ctx, const kr_block *b, size_t end, c
     return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
-static void check_label_spelling(kr_lint_ctx *ctx, const kr_block *b)
+/* What a label's text gives, kept between lints (kr_lint_keep): a 1 MB OCR text
+ * has some 2 500 labels, half of them damaged, and formatting each one's
+ * message and fix again on every edit cost more than the rest of the lint's
+ * document rules. Keyed by the label's kind and text, which decide it all. */
+typedef struct {
+    uint64_t hash;
+    char *text; /* NULL: a free slot */
+    size_t len;
+    kr_label_kind label;
+    bool ok;
+    char *message, *title, *want;
+    size_t want_len;
+} label_entry;
+
+typedef struct {
+    label_entry *e;
+    size_t cap, n;
+} label_memo;
+
+enum { MEMO_MAX = 4096 }; /* distinct label texts kept */
+
+static void memo_release(void *p)
+{
+    label_memo *m = p;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->e[i].text) {
+            free(m->e[i].text);
+            free(m->e[i].message);
+            free(m->e[i].title);
+            free(m->e[i].want);
+        }
+    free(m->e);
+    free(m);
+}
+
+static uint64_t text_hash(const char *s, size_t n, kr_label_kind label)
+{
+    uint64_t h = 0xCBF29CE484222325ull ^ (uint64_t)label;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+    return h;
+}
+
+/* The entry for the text (found, or the free slot to fill), or NULL without a
+ * memo. */
+static label_entry *memo_slot(label_memo *m, const char *s, size_t n, kr_label_kind label,
+                              uint64_t h)
+{
+    if (!m || !m->cap)
+        return NULL;
+    size_t i = (size_t)h & (m->cap - 1);
+    for (;;) {
+        label_entry *e = &m->e[i];
+        if (!e->text ||
+            (e->hash == h && e->label == label && e->len == n && memcmp(e->text, s, n) == 0))
+            return e;
+        i = (i + 1) & (m->cap - 1);
+    }
+}
+
+static label_memo *get_memo(kr_lint_ctx *ctx)
+{
+    void **slot = kr_lint_keep(ctx, memo_release);
+    if (!slot)
+        return NULL;
+    if (!*slot) {
+        label_memo *m = kr_xmalloc(sizeof *m);
+        m->cap = 2 * MEMO_MAX;
+        m->n = 0;
+        m->e = calloc(m->cap, sizeof *m->e);
+        if (!m->e)
+            abort();
+        *slot = m;
+    }
+    return *slot;
+}
+
+static void emit_label(kr_lint_ctx *ctx, const kr_block *b, size_t end, const char *message,
+                       const char *title, const char *want, size_t n)
+{
+    claim_range(ctx, b->start, end);
+    kr_diagnostic *d =
+        kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, b->start, end, message);
+    kr_diagnostic_set_subject(ctx->out, d, ctx->text + b->start, end - b->start);
+    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
+    kr_fix_add_edit(ctx->out, f, b->start, end, want, n);
+}
+
+static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_block *b)
 {
     if (b->label != KR_LABEL_QUESTION && b->label != KR_LABEL_ANSWER)
         return;
-    size_t end = label_end(ctx, b);
+    size_t end = label_end(ctx, b), len = end - b->start;
+    const char *text = ctx->text + b->start;
+    uint64_t h = memo ? text_hash(text, len, b->label) : 0;
+    label_entry *e = memo_slot(memo, text, len, b->label, h);
+    if (e && e->text) {
+        if (!e->ok)
+            emit_label(ctx, b, end, e->message, e->title, e->want, e->want_len);
+        return;
+    }
     char want[64];
     size_t n = canonical(ctx, b, end, want, sizeof want);
-    if (n == end - b->start && memcmp(want, ctx->text + b->start, n) == 0)
+    bool ok = n == len && memcmp(want, text, n) == 0;
+    if (e && memo->n < MEMO_MAX) {
+        *e = (label_entry){h, kr_xstrndup(text, len), len, b->label, ok, NULL, NULL, NULL, 0};
+        memo->n++;
+    } else {
+        e = NULL;
+    }
+    if (ok)
         return;
     claim_range(ctx, b->start, end);
     kr_diagnostic *d = kr_emit(ctx, b->start, end, "Beskadiget etiket: »%.*s« skal være »%s«",
-                               (int)(end - b->start), ctx->text + b->start, want);
+                               (int)len, text, want);
     char title[96];
     snprintf(title, sizeof title, "Ret til »%s«", want);
     kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
     kr_fix_add_edit(ctx->out, f, b->start, end, want, n);
+    if (e) {
+        e->message = kr_xstrndup(d->message, strlen(d->message));
+        e->title = kr_xstrndup(title, strlen(title));
+        e->want = kr_xstrndup(want, n);
+        e->want_len = n;
+    }
 }
 
 /* Only blank lines between a and b? */
@@ -188,9 +299,10 @@ static void check_title(kr_lint_ctx *ctx)
 static void check(kr_lint_ctx *ctx)
 {
     const kr_analysis *an = ctx->an;
+    label_memo *memo = get_memo(ctx);
     for (size_t i = 0; i < an->n_blocks; i++)
         if (an->blocks[i].kind == KR_BLOCK_LABEL)
-            check_label_spelling(ctx, &an->blocks[i]);
+            check_label_spelling(ctx, memo, &an->blocks[i]);
     check_sequence(ctx);
     check_title(ctx);
 }
