@@ -84,11 +84,18 @@ static size_t put_cp(char *out, uint32_t c)
     return 2;
 }
 
+/* Characters in s[0..n): the bytes that are no UTF-8 continuation (10xxxxxx),
+ * eight at a time (every token of a document is counted). */
 static size_t nchars(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    size_t c = n, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        c -= (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+    }
+    for (; i < n; i++)
+        c -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return c;
 }
 
@@ -244,12 +251,12 @@ static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool i
  * words, and the LSP re-lints on every keystroke. */
 typedef struct {
     uint64_t *keys;
-    int32_t *vals; /* cost << 4 | suffix */
+    int32_t *vals; /* cost << 4 | known << 3 | asked << 2 | suffix */
     size_t cap, n;
 } cost_memo;
 
 static int memo_cost(kr_lint_ctx *ctx, cost_memo *m, const char *tw, size_t tn, const char *w,
-                     size_t wn, bool inflect, int limit, size_t *suffix)
+                     size_t wn, bool inflect, int limit, size_t *suffix, int32_t **val)
 {
     uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)tw ^ (inflect ? 0x9e37u : 0);
     for (size_t i = 0; i < wn; i++)
@@ -274,8 +281,9 @@ static int memo_cost(kr_lint_ctx *ctx, cost_memo *m, const char *tw, size_t tn, 
     size_t j = h & (m->cap - 1);
     while (m->keys[j] && m->keys[j] != h)
         j = (j + 1) & (m->cap - 1);
+    *val = &m->vals[j];
     if (m->keys[j]) {
-        *suffix = (size_t)(m->vals[j] & 15);
+        *suffix = (size_t)(m->vals[j] & 3);
         return m->vals[j] >> 4;
     }
     int c = word_cost(tw, tn, w, wn, inflect, limit, suffix);
@@ -397,15 +405,64 @@ static rec *rec_add(span_sum *s, int kind, size_t term, size_t first, size_t las
     return r;
 }
 
-/* The title of a term's fix ("Skriv »term«"), made once a lint in the list's
- * arena: its fixes share it. */
-static const char *term_title(kr_lint_ctx *ctx, const char **titles, size_t k)
+/* What a lint makes once for all its reports: the fix titles by term, and the
+ * messages by reported spelling (a document repeats its variants). */
+typedef struct {
+    uint64_t h;
+    const char *text; /* the reported bytes, in this lint's text */
+    size_t n;
+    unsigned kind, term;
+    const char *msg;
+} msg_entry;
+
+typedef struct {
+    const char **titles;
+    msg_entry *msgs; /* open addressing, h == 0 empty */
+    size_t cap, n;
+} lint_memo;
+
+/* The title of a term's fix ("Skriv »term«"), in the list's arena: its fixes
+ * share it. */
+static const char *term_title(kr_lint_ctx *ctx, lint_memo *lm, size_t k)
 {
-    if (!titles[k]) {
+    if (!lm->titles[k]) {
         char *t = kr_arena_printf(ctx->scratch, "Skriv »%s«", kr_config_term(ctx->cfg, k));
-        titles[k] = kr_arena_strndup(&ctx->out->arena, t, strlen(t));
+        lm->titles[k] = kr_arena_strndup(&ctx->out->arena, t, strlen(t));
     }
-    return titles[k];
+    return lm->titles[k];
+}
+
+/* The message slot for a report of `kind` of term `term` on text[0..n). */
+static msg_entry *msg_slot(kr_lint_ctx *ctx, lint_memo *lm, unsigned kind, unsigned term,
+                           const char *text, size_t n)
+{
+    uint64_t h = 1469598103934665603ull ^ (kind * 0x9E3779B97F4A7C15ull) ^ term;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)text[i]) * 1099511628211ull;
+    h |= 1;
+    if (lm->n * 2 >= lm->cap) {
+        lint_memo g = *lm;
+        g.cap = lm->cap ? 2 * lm->cap : 256;
+        g.msgs = kr_arena_alloc(ctx->scratch, g.cap * sizeof *g.msgs);
+        for (size_t i = 0; i < lm->cap; i++)
+            if (lm->msgs[i].h) {
+                size_t j = lm->msgs[i].h & (g.cap - 1);
+                while (g.msgs[j].h)
+                    j = (j + 1) & (g.cap - 1);
+                g.msgs[j] = lm->msgs[i];
+            }
+        *lm = g;
+    }
+    size_t j = h & (lm->cap - 1);
+    for (; lm->msgs[j].h; j = (j + 1) & (lm->cap - 1)) {
+        msg_entry *e = &lm->msgs[j];
+        if (e->h == h && e->n == n && e->kind == kind && e->term == term &&
+            memcmp(e->text, text, n) == 0)
+            return e;
+    }
+    lm->msgs[j] = (msg_entry){h, text, n, kind, term, NULL};
+    lm->n++;
+    return &lm->msgs[j];
 }
 
 /* Gives d its subject (the reported bytes) and its one preferred fix, the
@@ -440,12 +497,11 @@ static void attach(kr_lint_ctx *ctx, kr_diagnostic *d, const char *title, const 
 }
 
 /* Does what the record says, for the span whose first token is t0 and whose
- * bytes start at base (titles: this lint's, by term). Returns false when its
+ * bytes start at base (lm: what this lint made already). Returns false when its
  * claim failed (nothing done). A report's message depends on the term and the
  * reported bytes only: it is made once and kept in the pool (`s` is written to
  * only then, while its span is scanned). */
-static bool replay(kr_lint_ctx *ctx, span_sum *s, rec *r, size_t t0, size_t base,
-                   const char **titles)
+static bool replay(kr_lint_ctx *ctx, span_sum *s, rec *r, size_t t0, size_t base, lint_memo *lm)
 {
     if (!kr_claim(ctx, t0 + r->first, t0 + r->last))
         return false;
@@ -459,7 +515,10 @@ static bool replay(kr_lint_ctx *ctx, span_sum *s, rec *r, size_t t0, size_t base
         d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, start, end,
                                s->pool + r->msg);
     } else {
-        if (r->kind == REC_TERM) {
+        msg_entry *me = msg_slot(ctx, lm, r->kind, r->term, t + start, end - start);
+        if (me->msg) {
+            d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, start, end, me->msg);
+        } else if (r->kind == REC_TERM) {
             d = kr_emit(ctx, start, end, "Stavemåden afviger fra termen »%s«: »%.*s«", term,
                         (int)(end - start), t + start);
         } else {
@@ -472,6 +531,7 @@ static bool replay(kr_lint_ctx *ctx, span_sum *s, rec *r, size_t t0, size_t base
         }
         if (!d)
             return true;
+        me->msg = d->message; /* in the list's arena: it outlives the lint */
         size_t n = strlen(d->message) + 1;
         s->pool = grow(s->pool, &s->cap_pool, s->n_pool, 1, (uint32_t)n);
         memcpy(s->pool + s->n_pool, d->message, n);
@@ -479,7 +539,7 @@ static bool replay(kr_lint_ctx *ctx, span_sum *s, rec *r, size_t t0, size_t base
         s->n_pool += (uint32_t)n;
     }
     if (r->kind == REC_TERM) {
-        title = term_title(ctx, titles, r->term);
+        title = term_title(ctx, lm, r->term);
     } else { /* the fix is the term in lower case */
         const rec_edit *e = &s->edits[r->edit0];
         title =
@@ -496,10 +556,10 @@ typedef struct {
     cost_memo memo;
     term_words *tws;
     size_t n_terms;
-    size_t max_tok;      /* the last token the scan read */
-    const char **titles; /* this lint's fix titles, by term */
-    span_sum *s;         /* the span scanned */
-    size_t t0, base;     /* its first token and byte */
+    size_t max_tok;  /* the last token the scan read */
+    lint_memo *lm;   /* this lint's titles and messages */
+    span_sum *s;     /* the span scanned */
+    size_t t0, base; /* its first token and byte */
 } scan;
 
 /* One matched word of a term occurrence: where it is and what it should read. */
@@ -517,12 +577,19 @@ static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, 
     size_t tn = tw->lens[k];
     int limit = budget(nchars(tw->words[k], tn));
     size_t sfx;
-    int cost = memo_cost(ctx, memo, tw->words[k], tn, u->text, u->len, k + 1 == tw->n, limit, &sfx);
+    int32_t *val;
+    int cost =
+        memo_cost(ctx, memo, tw->words[k], tn, u->text, u->len, k + 1 == tw->n, limit, &sfx, &val);
     if (cost > limit)
         return false;
-    /* a different real word that merely resembles the term is not a variant */
-    if (cost > 0 && !u->broken && ctx->lex && kr_lexicon_known(ctx->lex, u->text, u->len))
-        return false;
+    /* a different real word that merely resembles the term is not a variant (asked
+     * once a lint per spelling: the memo keeps the answer) */
+    if (cost > 0 && !u->broken && ctx->lex) {
+        if (!(*val & 4))
+            *val |= 4 | (kr_lexicon_known(ctx->lex, u->text, u->len) ? 8 : 0);
+        if (*val & 8)
+            return false;
+    }
     /* a one-word term that is also an ordinary word (the authority "Skat", the noun
      * "skat"): in lower case it is the ordinary word */
     if (cost == 0 && tw->n == 1 && !u->broken && case_of(u->text, u->len) == CASE_AS_IS &&
@@ -563,7 +630,7 @@ static void found_term(scan *sc, size_t term, const matched *ms, size_t n, bool 
                              ms[k].want_len);
                 r->n_edits++;
             }
-    replay(sc->ctx, s, r, sc->t0, sc->base, sc->titles);
+    replay(sc->ctx, s, r, sc->t0, sc->base, sc->lm);
 }
 
 /* Tries term `term` at token i (first as a hyphen break joined, then as is). */
@@ -655,7 +722,7 @@ static void check_url(scan *sc, size_t ti)
                 rec_add(sc->s, REC_URL, k, ti - sc->t0, ti - sc->t0, s - sc->base, i - sc->base);
             rec_edit_add(sc->s, s - sc->base, i - sc->base, lower, ln);
             r->n_edits = 1;
-            if (replay(ctx, sc->s, r, sc->t0, sc->base, sc->titles))
+            if (replay(ctx, sc->s, r, sc->t0, sc->base, sc->lm))
                 return;
             sc->s->n_recs--; /* claimed already: nothing done, nothing to keep */
             sc->s->n_edits--;
@@ -703,13 +770,23 @@ static bool cluster_candidate(const char *s, size_t n)
      * or a lower-case ASCII start (never capitalised) under twelve */
     if (n < 6 || (n < 12 && s[0] >= 'a' && s[0] <= 'z'))
         return false;
+    /* an ASCII word (most are) in one pass: letters only, not all capitals */
+    size_t upper = 0, i = 0;
+    for (; i < n && (unsigned char)s[i] < 0x80; i++) {
+        char l = (char)(s[i] | 32);
+        if (l < 'a' || l > 'z')
+            return false;
+        upper += s[i] < 'a';
+    }
+    if (i == n)
+        return n <= KR_CONF_MAX_CHARS && upper < n && (s[0] < 'a' || n >= 12);
     size_t c = nchars(s, n), len;
     if (c < 6 || c > KR_CONF_MAX_CHARS)
         return false;
     case_pattern p = case_of(s, n);
     if (p == CASE_UPPER)
         return false;
-    for (size_t i = 0; i < n; i += len)
+    for (i = 0; i < n; i += len)
         if (!is_letter(cp_at(s, n, i, &len)))
             return false;
     return p == CASE_CAPITAL || c >= 12;
@@ -1183,7 +1260,8 @@ static size_t *update_spans(kr_lint_ctx *ctx, state *st)
     scan sc = {.ctx = ctx};
     sc.n_terms = ctx->cfg ? kr_config_term_count(ctx->cfg) : 0;
     sc.tws = kr_arena_alloc(ctx->scratch, (sc.n_terms + 1) * sizeof *sc.tws);
-    sc.titles = kr_arena_alloc(ctx->scratch, (sc.n_terms + 1) * sizeof *sc.titles);
+    sc.lm = kr_arena_alloc(ctx->scratch, sizeof *sc.lm);
+    sc.lm->titles = kr_arena_alloc(ctx->scratch, (sc.n_terms + 1) * sizeof *sc.lm->titles);
     for (size_t k = 0; k < sc.n_terms; k++)
         split_term(kr_config_term(ctx->cfg, k), &sc.tws[k]);
     span_sum **spans = kr_xmalloc((n + 1) * sizeof *spans);
@@ -1216,7 +1294,7 @@ static size_t *update_spans(kr_lint_ctx *ctx, state *st)
                 o->start = s;
                 o->end = e;
                 for (uint32_t r = 0; r < o->n_recs; r++)
-                    replay(ctx, o, &o->recs[r], t, s, sc.titles);
+                    replay(ctx, o, &o->recs[r], t, s, sc.lm);
                 force = o->claims_out;
                 t += o->n_tok;
                 continue;
