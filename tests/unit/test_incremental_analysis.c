@@ -5,6 +5,7 @@
  * hyphen break, line-end hyphens whose next line starts or stops with text, line
  * breaks inserted and removed, a byte order mark, CRLF, emoji and cut UTF-8. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,16 @@ static void random_edit(kr_document *doc)
 
 static void assert_same(const kr_analysis *inc, const kr_analysis *full, int step)
 {
+    cr_assert_eq(inc->n_blocks, full->n_blocks, "edit %d: %zu blocks, fresh %zu", step,
+                 inc->n_blocks, full->n_blocks);
+    cr_assert_eq(inc->title_block, full->title_block, "edit %d: title block", step);
+    for (size_t i = 0; i < full->n_blocks; i++) {
+        const kr_block *a = &inc->blocks[i], *b = &full->blocks[i];
+        cr_assert(a->kind == b->kind && a->label == b->label && a->start == b->start &&
+                      a->end == b->end,
+                  "edit %d, block %zu: %d/%d %zu-%zu, fresh %d/%d %zu-%zu", step, i, a->kind,
+                  a->label, a->start, a->end, b->kind, b->label, b->start, b->end);
+    }
     cr_assert_eq(inc->n_tokens, full->n_tokens, "edit %d: %zu tokens, fresh %zu", step,
                  inc->n_tokens, full->n_tokens);
     for (size_t i = 0; i < full->n_tokens; i++) {
@@ -89,6 +100,66 @@ Test(incremental_analysis, random_edits_give_the_fresh_tokens)
         kr_analysis_update(&inc, &memo, &arena, text, len, tree, kr_document_take_changes(doc));
         kr_analysis_build(&full, &arena, text, len, tree);
         assert_same(&inc, &full, step);
+        kr_arena_reset(&arena);
+    }
+    kr_analysis_memo_free(memo);
+    kr_arena_release(&arena);
+    kr_document_free(doc);
+}
+
+/* A long document (its sections grouped in the tree, grammar.js): the blocks
+ * kept between lints (only those around the edit and the tree's changed ranges
+ * are read again) and the tokens equal a fresh build's, after edits that make
+ * and break labels and paragraphs, one or several between updates. The fresh
+ * build reads a fresh parse, so the incremental tree is held to it as well. */
+Test(incremental_analysis, random_edits_in_a_long_document_give_the_fresh_blocks)
+{
+    static const char *const ins[] = {
+        "a", "\n",  "\n\n", "Svar:\n",  "\nSvar:", "Spørgsmål:\n", ":",
+        " ", "-\n", "• ",   "Side 3\n", "\"",      "\nTitel\n\n"};
+    char *start = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&start, &len);
+    cr_assert_not_null(f);
+    fputs("Nye legepladser\n\n", f);
+    for (int i = 0; i < 200; i++)
+        fprintf(f,
+                "Spørgsmål:\n\nHvor mange legepladser nr. %d (%c%c) er der?\n\nSvar:\n\n"
+                "Der er %d, se www.kommune.dk.\n%s\n",
+                i, 'a' + i % 26, 'a' + i / 26, i * 7, i % 3 ? "" : "\n• Et punkt mere her.\n");
+    fclose(f);
+    kr_document *doc = kr_document_new(start, len);
+    free(start);
+    kr_analysis_memo *memo = NULL;
+    kr_arena arena;
+    kr_arena_init(&arena, 64 * 1024);
+    for (int step = 0; step < 1500; step++) {
+        if (step) {
+            const char *t = kr_document_text(doc, &len);
+            size_t at = rnd(len + 1);
+            while (at < len && ((unsigned char)t[at] & 0xC0) == 0x80)
+                at++;
+            if (rnd(4) == 0 && at + 3 < len)
+                kr_document_edit(doc, at, at + 1 + rnd(3), "", 0);
+            else {
+                const char *s = ins[rnd(sizeof ins / sizeof ins[0])];
+                kr_document_edit(doc, at, at, s, strlen(s));
+            }
+        }
+        if (step % 3 == 1)
+            continue; /* several edits between updates, too */
+        if (step % 5 == 2)
+            kr_document_tree(doc); /* a re-parse before the lint's (an outline request) */
+        if (step % 3 == 2)
+            continue;
+        const char *text = kr_document_text(doc, &len);
+        const TSTree *tree = kr_document_tree(doc);
+        kr_analysis inc, full;
+        kr_analysis_update(&inc, &memo, &arena, text, len, tree, kr_document_take_changes(doc));
+        kr_document *fresh_doc = kr_document_new(text, len);
+        kr_analysis_build(&full, &arena, text, len, kr_document_tree(fresh_doc));
+        assert_same(&inc, &full, step);
+        kr_document_free(fresh_doc);
         kr_arena_reset(&arena);
     }
     kr_analysis_memo_free(memo);
