@@ -92,7 +92,8 @@ static size_t nchars(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        c -= (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+        uint64_t x = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 1 per continuation */
+        c -= (size_t)((x * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; i++)
         c -= ((unsigned char)s[i] & 0xC0) == 0x80;
@@ -349,6 +350,7 @@ typedef struct {
 
 typedef struct {
     size_t start, end, n_tok; /* bytes in the text it was made for; its tokens */
+    size_t t0;                /* its first token there */
     bool spill;               /* its scan read tokens after it: never replayed */
     bool claims_out;          /* it claimed tokens after it: the next span is scanned */
     uint32_t *claims;         /* tokens earlier rules had claimed when it was scanned */
@@ -1014,13 +1016,17 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
                 add_hit(b, by_len[q], c);
         }
     }
-    /* rows of the explainers new to the explaining set, against the others */
+    /* rows of the explainers new to the explaining set, against the others (none
+     * when every column was new: a first lint) */
+    size_t n_fresh = 0;
+    for (size_t i = 0; i < ss->n; i++)
+        n_fresh += fresh_col[i];
     for (size_t i = 0; i < ss->n; i++) {
         known_sp *a = &m->sp[mi[i]];
         if (!a->explaining || a->row_done)
             continue;
         a->row_done = true;
-        for (size_t j = 0; j < ss->n; j++) {
+        for (size_t j = 0; n_fresh < ss->n && j < ss->n; j++) {
             known_sp *b = &m->sp[mi[j]];
             if (fresh_col[j] || j == i || !wants_target(b) || !near(a, b))
                 continue;
@@ -1068,6 +1074,8 @@ typedef struct {
     memory *m;
     span_sum **spans; /* each its own allocation: a lint moves only pointers */
     size_t n_spans;
+    uint32_t *claims; /* the tokens earlier rules had claimed in the last lint */
+    size_t n_claims, n_tokens;
     bool made;  /* by an incremental lint, whose changes the next one gets */
     size_t len; /* of its text */
 } state;
@@ -1088,6 +1096,7 @@ static void state_free(void *p)
     for (size_t i = 0; i < st->n_spans; i++)
         span_free(st->spans[i]);
     free(st->spans);
+    free(st->claims);
     memory_free(st->m);
     free(st);
 }
@@ -1216,7 +1225,7 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
     kr_lint_ctx *ctx = sc->ctx;
     const kr_analysis *an = ctx->an;
     span_sum *sum = kr_xmalloc(sizeof *sum);
-    *sum = (span_sum){.start = s, .end = e, .n_tok = t1 - t0};
+    *sum = (span_sum){.start = s, .end = e, .n_tok = t1 - t0, .t0 = t0};
     if (n_cl) {
         sum->claims = kr_xmalloc(n_cl * sizeof *sum->claims);
         for (size_t i = 0; i < n_cl; i++)
@@ -1246,9 +1255,107 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
     return sum;
 }
 
+static void replay_span(kr_lint_ctx *ctx, span_sum *o, lint_memo *lm)
+{
+    for (uint32_t r = 0; r < o->n_recs; r++)
+        replay(ctx, o, &o->recs[r], o->t0, o->start, lm);
+}
+
+/* Is t the first token at or after byte b? */
+static bool first_token_at(const kr_analysis *an, size_t t, size_t b)
+{
+    return t <= an->n_tokens && (t == 0 || an->tokens[t - 1].start < b) &&
+           (t == an->n_tokens || an->tokens[t].start >= b);
+}
+
+/* The usual edit: the spans before [d0, d1) are the last lint's, those after it
+ * too, moved by delta bytes (and some tokens), and the earlier rules' claims
+ * there are the same. Then only the spans in between are scanned, and the rest
+ * replayed in order without looking at them one by one. False (nothing done)
+ * when anything else may have changed: the careful walk (update_spans) decides. */
+static bool update_window(scan *sc, state *st, const size_t *bound, size_t n, const uint32_t *cl,
+                          size_t n_cl, size_t d0, size_t d1, ptrdiff_t delta)
+{
+    kr_lint_ctx *ctx = sc->ctx;
+    const kr_analysis *an = ctx->an;
+    span_sum **os = st->spans;
+    size_t on = st->n_spans, ja = 0, jb;
+    while (ja < n && bound[ja + 1] <= d0)
+        ja++;
+    for (jb = ja; jb < n && bound[jb] < d1;)
+        jb++;
+    if (ja > on || n - jb > on - ja)
+        return false;
+    size_t ob = on - (n - jb); /* the old index of the first span after */
+    /* a span that read or claimed past its end is scanned every lint: not here */
+    for (size_t j = 0; j < ja; j++)
+        if (os[j]->start != bound[j] || os[j]->end != bound[j + 1] || os[j]->spill ||
+            os[j]->claims_out)
+            return false;
+    for (size_t j = jb; j < n; j++) {
+        const span_sum *o = os[ob + j - jb];
+        if ((ptrdiff_t)o->start + delta != (ptrdiff_t)bound[j] ||
+            (ptrdiff_t)o->end + delta != (ptrdiff_t)bound[j + 1] || o->spill || o->claims_out)
+            return false;
+    }
+    size_t ta = ja < on ? os[ja]->t0 : st->n_tokens, tob = ob < on ? os[ob]->t0 : st->n_tokens;
+    ptrdiff_t dt = (ptrdiff_t)an->n_tokens - (ptrdiff_t)st->n_tokens;
+    size_t tb = (size_t)((ptrdiff_t)tob + dt);
+    if (!first_token_at(an, ta, bound[ja]) ||
+        !first_token_at(an, tb, jb < n ? bound[jb] : ctx->len))
+        return false;
+    /* the claims before and after: as before */
+    size_t na = 0, pa = 0, nb = n_cl, pb = st->n_claims;
+    while (na < n_cl && cl[na] < ta)
+        na++;
+    while (pa < st->n_claims && st->claims[pa] < ta)
+        pa++;
+    while (nb > na && cl[nb - 1] >= tb)
+        nb--;
+    while (pb > pa && st->claims[pb - 1] >= tob)
+        pb--;
+    if (na != pa || n_cl - nb != st->n_claims - pb ||
+        (na && memcmp(cl, st->claims, na * sizeof *cl) != 0))
+        return false;
+    for (size_t k = 0; k < n_cl - nb; k++)
+        if ((ptrdiff_t)st->claims[pb + k] + dt != (ptrdiff_t)cl[nb + k])
+            return false;
+    /* in document order: the spans before, the window, the spans after */
+    span_sum **spans = kr_xmalloc((n + 1) * sizeof *spans);
+    memcpy(spans, os, ja * sizeof *spans);
+    for (size_t j = 0; j < ja; j++)
+        replay_span(ctx, spans[j], sc->lm);
+    for (size_t k = ja; k < ob; k++)
+        drop_span(st->m, os[k]);
+    size_t t = ta, ci = na, j = ja;
+    for (bool force = false; j < n && (j < jb || force); j++) {
+        if (j >= jb) /* claimed into by the span before: scanned again */
+            drop_span(st->m, os[ob + j - jb]);
+        size_t t1 = t, c0 = ci;
+        while (t1 < an->n_tokens && an->tokens[t1].start < bound[j + 1])
+            t1++;
+        while (ci < n_cl && cl[ci] < t1)
+            ci++;
+        spans[j] = scan_span(sc, st->m, bound[j], bound[j + 1], t, t1, cl + c0, ci - c0);
+        force = spans[j]->claims_out;
+        t = t1;
+    }
+    for (; j < n; j++) {
+        span_sum *o = spans[j] = os[ob + j - jb];
+        o->start = bound[j];
+        o->end = bound[j + 1];
+        o->t0 = (size_t)((ptrdiff_t)o->t0 + dt);
+        replay_span(ctx, o, sc->lm);
+    }
+    free(os);
+    st->spans = spans;
+    st->n_spans = n;
+    return true;
+}
+
 /* Brings the spans up to date with this lint's text: an unchanged span replays
- * its records, any other is scanned. Returns the spans' first tokens (arena). */
-static size_t *update_spans(kr_lint_ctx *ctx, state *st)
+ * its records, any other is scanned. */
+static void update_spans(kr_lint_ctx *ctx, state *st)
 {
     const kr_analysis *an = ctx->an;
     memory *m = st->m;
@@ -1264,35 +1371,52 @@ static size_t *update_spans(kr_lint_ctx *ctx, state *st)
     sc.lm->titles = kr_arena_alloc(ctx->scratch, (sc.n_terms + 1) * sizeof *sc.lm->titles);
     for (size_t k = 0; k < sc.n_terms; k++)
         split_term(kr_config_term(ctx->cfg, k), &sc.tws[k]);
+    bool fast = diff && update_window(&sc, st, bound, n, cl, n_cl, d0, d1, delta);
+    /* what the next lint compares its claims with */
+    free(st->claims);
+    st->claims = n_cl ? kr_xmalloc(n_cl * sizeof *st->claims) : NULL;
+    if (n_cl)
+        memcpy(st->claims, cl, n_cl * sizeof *cl);
+    st->n_claims = n_cl;
+    st->n_tokens = an->n_tokens;
+    if (fast)
+        return;
     span_sum **spans = kr_xmalloc((n + 1) * sizeof *spans);
-    size_t *first = kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *first);
     size_t old = 0, t = 0, ci = 0;
     bool force = false; /* the span before claimed into this one */
+    span_sum **ospans = st->spans;
+    const size_t on = st->n_spans;
     for (size_t j = 0; j < n; j++) {
         size_t s = bound[j], e = bound[j + 1];
         span_sum *o = NULL;
         if (diff && (e <= d0 || s >= d1)) {
             size_t os = e <= d0 ? s : (size_t)((ptrdiff_t)s - delta);
             size_t oe = e <= d0 ? e : (size_t)((ptrdiff_t)e - delta);
-            while (old < st->n_spans && st->spans[old]->start < os)
-                drop_span(m, st->spans[old++]);
-            if (old < st->n_spans && st->spans[old]->start == os && st->spans[old]->end == oe)
-                o = st->spans[old++];
+            while (old < on && ospans[old]->start < os)
+                drop_span(m, ospans[old++]);
+            if (old < on && ospans[old]->start == os && ospans[old]->end == oe)
+                o = ospans[old++];
         }
         while (ci < n_cl && cl[ci] < t)
             ci++;
         size_t c0 = ci;
-        first[j] = t;
         if (o && !force && !o->spill && tokens_fit(an, t, o->n_tok, s, e)) {
-            while (ci < n_cl && cl[ci] < t + o->n_tok)
-                ci++;
-            bool same = ci - c0 == o->n_claims;
-            for (size_t i = 0; same && i < o->n_claims; i++)
-                same = cl[c0 + i] - t == o->claims[i];
+            size_t t1 = t + o->n_tok;
+            bool same;
+            if (o->n_claims == 0) {
+                same = ci == n_cl || cl[ci] >= t1;
+            } else {
+                while (ci < n_cl && cl[ci] < t1)
+                    ci++;
+                same = ci - c0 == o->n_claims;
+                for (size_t i = 0; same && i < o->n_claims; i++)
+                    same = cl[c0 + i] - t == o->claims[i];
+            }
             if (same) {
                 spans[j] = o;
                 o->start = s;
                 o->end = e;
+                o->t0 = t;
                 for (uint32_t r = 0; r < o->n_recs; r++)
                     replay(ctx, o, &o->recs[r], t, s, sc.lm);
                 force = o->claims_out;
@@ -1312,13 +1436,11 @@ static size_t *update_spans(kr_lint_ctx *ctx, state *st)
         force = spans[j]->claims_out;
         t = t1;
     }
-    while (old < st->n_spans)
-        drop_span(m, st->spans[old++]);
-    free(st->spans);
+    while (old < on)
+        drop_span(m, ospans[old++]);
+    free(ospans);
     st->spans = spans;
     st->n_spans = n;
-    first[n] = t;
-    return first;
 }
 
 static void check(kr_lint_ctx *ctx)
@@ -1326,7 +1448,7 @@ static void check(kr_lint_ctx *ctx)
     bool own;
     state *st = state_of(ctx, &own);
     memory *m = st->m;
-    size_t *first = update_spans(ctx, st);
+    update_spans(ctx, st);
     /* this lint's spellings: those the spans hold */
     size_t n = m->n_present;
     spellings ss = {kr_xmalloc((n + 1) * sizeof *ss.sp), n};
@@ -1365,7 +1487,7 @@ static void check(kr_lint_ctx *ctx)
     for (size_t j = 0; any_target && j < st->n_spans; j++) {
         const span_sum *s = st->spans[j];
         for (uint32_t c = 0; c < s->n_cands; c++) {
-            size_t ti = first[j] + s->cands[c].tok;
+            size_t ti = s->t0 + s->cands[c].tok;
             const spelling *b = &sp[m->sp[s->cands[c].sp].cur];
             if (b->target < 0 || ctx->claimed[ti] || !kr_claim(ctx, ti, ti))
                 continue;

@@ -336,3 +336,70 @@ Test(term_consistency, a_hyphen_break_and_a_web_address_follow_edits_around_them
     kr_document_free(doc);
     kr_linter_free(l);
 }
+
+/* Random edits to a document of many short blocks with variants, names and a
+ * two-word term broken over blocks and lines: each lint says what a fresh one
+ * says (the edits hit the blocks around them, and blocks that read or claim
+ * past their end). */
+static void random_edits(const char *const *terms)
+{
+    static const char *const pieces[] = {
+        "Region Hovedstaden svarer.\n\n",
+        "Det gælder for Region\n\nHovedstadcn og andre.\n\n",
+        "Vi har meldt os ind i Smabornsloftet.\n\n",
+        "Programmet Abecedario kører.\n\n",
+        "Start Abecedarlo fra menuen.\n\n",
+        "Regionen tilslutter sig ”Små-\nbørnsløftet”.\n\n",
+        "Læs på https://smabegrnsigftet.dk/ i dag.\n\n",
+        "Spørgsmål:\n\n",
+        "Svar:\n\n",
+        "Region Hovedsta-\ndcn og Region\nHovedstadcns borgere.\n\n"};
+    static const char *const ins[] = {"a",
+                                      " ",
+                                      "\n",
+                                      "\n\n",
+                                      "-\n",
+                                      "Region ",
+                                      "Hovedstadcn ",
+                                      "Abecedario ",
+                                      "Abecedarlo ",
+                                      "Smabornsloftet "};
+    size_t n_pieces = sizeof pieces / sizeof *pieces, n_ins = sizeof ins / sizeof *ins;
+    char text[16384] = "";
+    unsigned seed = 7;
+    for (int i = 0; i < 60; i++) {
+        seed = seed * 1103515245u + 12345u;
+        strcat(text, pieces[(seed >> 8) % n_pieces]);
+    }
+    kr_linter *l = linter_with(terms);
+    kr_document *doc = kr_document_new(text, strlen(text));
+    lint_both(l, doc);
+    for (int step = 0; step < 150; step++) {
+        size_t len;
+        kr_document_text(doc, &len);
+        seed = seed * 1103515245u + 12345u;
+        size_t at = (seed >> 4) % (len + 1);
+        seed = seed * 1103515245u + 12345u;
+        if ((seed >> 8) % 3 == 0 && at + 3 <= len) {
+            kr_document_edit(doc, at, at + 1 + (seed >> 12) % 3, "", 0);
+        } else {
+            const char *s = ins[(seed >> 12) % n_ins];
+            kr_document_edit(doc, at, at, s, strlen(s));
+        }
+        lint_both(l, doc);
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+/* with a term of two words, blocks read past their end: each lint walks them all */
+Test(term_consistency, random_edits_match_a_fresh_lint)
+{
+    random_edits(region);
+}
+
+/* with one-word terms, only the blocks around an edit are looked at */
+Test(term_consistency, random_edits_with_one_word_terms_match_a_fresh_lint)
+{
+    random_edits(NULL);
+}
