@@ -62,6 +62,11 @@ struct kr_lint_cache {
     size_t n_prev, prev_tokens, prev_len;
     uint8_t *prev_claimed;
     bool have_prev;
+    /* this lint's units and keys (kept, not in the lint's arena: it zeroes
+     * what it gives, which cost more than the units' work) */
+    struct unit *units;
+    hkey *keys;
+    size_t units_cap;
     qentry *q;
     size_t qcap, qcount;
     kr_arena words; /* the recorded query words */
@@ -163,6 +168,8 @@ void kr_lint_cache_free(kr_lint_cache *c)
     drop_entries(c);
     free(c->prev);
     free(c->prev_claimed);
+    free(c->units);
+    free(c->keys);
     free(c->slots);
     free(c->q);
     kr_arena_release(&c->words);
@@ -313,7 +320,10 @@ void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx)
  * replayed on every edit, so they are not rebuilt string by string). */
 typedef struct {
     size_t nd, nf, ne;
-    size_t pad; /* the structures after it stay 16-byte aligned */
+    /* every span of its diagnostics and edits lies inside the bytes its key
+     * covers and cuts no character there (then in a clean text the linter's
+     * filter keeps all their fixes, and a replay need not ask) */
+    size_t spans_ok; /* also keeps the structures after it 16-byte aligned */
 } blob_head;
 
 static kr_diagnostic *blob_diags(const blob_head *h)
@@ -397,8 +407,30 @@ static const char *put_str(cursor *c, const char *s, size_t n)
     return p;
 }
 
-static void store(cursor *c, const kr_diagnostic *src, size_t base)
+/* Does [s, e) cut no character of text? (In a text that is clean as a whole:
+ * exactly when it neither starts nor ends on a continuation byte.) */
+static bool span_whole(const char *text, size_t len, size_t s, size_t e)
 {
+    return s == e || (((unsigned char)text[s] & 0xC0) != 0x80 &&
+                      (e == len || ((unsigned char)text[e] & 0xC0) != 0x80));
+}
+
+/* The unit a diagnostic is stored for: its bytes [base, end) in the text. */
+typedef struct {
+    const char *text;
+    size_t len, base, end;
+} span_ctx;
+
+static bool span_stays(const span_ctx *u, size_t s, size_t e)
+{
+    return u->base <= s && s <= e && e < u->end && span_whole(u->text, u->len, s, e);
+}
+
+static void store(cursor *c, const kr_diagnostic *src, const span_ctx *u, size_t *spans_ok)
+{
+    size_t base = u->base;
+    if (!span_stays(u, src->start, src->end))
+        *spans_ok = 0;
     kr_diagnostic *d = c->d++;
     *d = (kr_diagnostic){
         .rule = kr_rules[rule_index(src->rule)]->id,
@@ -421,6 +453,8 @@ static void store(cursor *c, const kr_diagnostic *src, size_t base)
                       .cap_edits = sf->n_edits};
         for (size_t k = 0; k < sf->n_edits; k++) {
             const kr_edit *se = &sf->edits[k];
+            if (!span_stays(u, se->start, se->end))
+                *spans_ok = 0;
             *c->e++ =
                 (kr_edit){se->start - base, se->end - base, put_str(c, se->text, se->len), se->len};
         }
@@ -437,8 +471,32 @@ static size_t blob_structs(const blob_head *h)
 /* Adds the block's diagnostics to out, shifted to `base`, their structures
  * written at *at (field by field: a memcpy, and the arena's zeroing, cost an
  * instruction a byte under callgrind and more than the rest of a replay). */
-static void replay(const centry *e, size_t base, kr_diagnostics *out, char **at)
+/* The linter's filter of fixes on text that cuts a character (linter.c's
+ * drop_fixes_on_invalid_text for a clean text; the edits' own texts are known
+ * to be clean). */
+static void filter_fixes(kr_diagnostic *d, const char *text, size_t len)
 {
+    if (d->start <= d->end && d->end <= len && !span_whole(text, len, d->start, d->end)) {
+        d->n_fixes = 0;
+        return;
+    }
+    size_t kept = 0;
+    for (size_t j = 0; j < d->n_fixes; j++) {
+        const kr_fix *f = &d->fixes[j];
+        bool ok = true;
+        for (size_t k = 0; k < f->n_edits && ok; k++) {
+            const kr_edit *e = &f->edits[k];
+            ok = e->start <= e->end && e->end <= len && span_whole(text, len, e->start, e->end);
+        }
+        if (ok)
+            d->fixes[kept++] = *f;
+    }
+    d->n_fixes = kept;
+}
+
+static void replay(const centry *e, size_t base, const kr_lint_ctx *ctx, char **at)
+{
+    kr_diagnostics *out = ctx->out;
     const blob_head *h = e->blob;
     if (!h->nd)
         return;
@@ -462,10 +520,13 @@ static void replay(const centry *e, size_t base, kr_diagnostics *out, char **at)
                         sf[i].cap_edits};
     for (size_t i = 0; i < h->ne; i++)
         ed[i] = (kr_edit){se[i].start + base, se[i].end + base, se[i].text, se[i].len};
+    if (ctx->text_clean && !h->spans_ok)
+        for (size_t i = 0; i < h->nd; i++)
+            filter_fixes(&d[i], ctx->text, ctx->len);
 }
 
 /* ---- units ------------------------------------------------------------------------------ */
-typedef struct {
+typedef struct unit {
     size_t first, last; /* token indices */
     size_t base;        /* offsets in the cache are relative to this */
     size_t lo, hi;      /* the unit's own chunks: [lo, hi) */
@@ -481,6 +542,16 @@ struct prev_unit {
     bool has_prev, has_next;
     hkey key;
 };
+
+/* Room for n units and their keys in c->units and c->keys. */
+static void work_room(kr_lint_cache *c, size_t n)
+{
+    if (n <= c->units_cap)
+        return;
+    c->units_cap = n + n / 4 + 16;
+    c->units = kr_xrealloc(c->units, c->units_cap * sizeof *c->units);
+    c->keys = kr_xrealloc(c->keys, c->units_cap * sizeof *c->keys);
+}
 
 /* The key of a unit: its bytes from the context token before to the one after,
  * and every token's relative shape and claim. */
@@ -561,8 +632,9 @@ static void build_slice(kr_lint_ctx *ctx, unit *units, size_t n, kr_analysis *sl
     slice->n_tokens = k;
 }
 
-/* The unit (among those run, in order) whose chunks hold offset `at`. */
-static unit *owner(unit **run, size_t n, size_t at)
+/* The position in run (the units linted, in order) of the one whose chunks
+ * hold offset `at`. */
+static size_t owner(unit **run, size_t n, size_t at)
 {
     size_t lo = 0, hi = n;
     while (hi - lo > 1) {
@@ -572,20 +644,23 @@ static unit *owner(unit **run, size_t n, size_t at)
         else
             hi = mid;
     }
-    return run[lo];
+    return lo;
 }
 
 /* Lints the units marked `run` and stores each one's diagnostics in its entry. */
 static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule *const *rules,
                          const kr_severity *severity, size_t nrules)
 {
-    unit **run = kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *run);
+    /* arrays by the units run, not all units (the arena zeroes what it gives) */
     size_t nrun = 0;
     for (size_t i = 0; i < n; i++)
-        if (units[i].run)
-            run[nrun++] = &units[i];
+        nrun += units[i].run;
     if (!nrun)
         return;
+    unit **run = kr_arena_alloc(ctx->scratch, nrun * sizeof *run);
+    for (size_t i = 0, k = 0; i < n; i++)
+        if (units[i].run)
+            run[k++] = &units[i];
     kr_lint_ctx sub = *ctx;
     kr_analysis slice;
     build_slice(ctx, units, n, &slice, &sub.claimed);
@@ -608,37 +683,43 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
     kr_diagnostics_sort(sub.out);
     size_t *which = kr_arena_alloc(ctx->scratch, (sub.out->n + 1) * sizeof *which);
     for (size_t i = 0; i < sub.out->n; i++) {
-        size_t at = sub.out->items[i]->start;
-        unit *u = owner(run, nrun, at);
-        which[i] = at >= u->lo && at <= u->hi ? (size_t)(u - units) : SIZE_MAX;
+        size_t at = sub.out->items[i]->start, r = owner(run, nrun, at);
+        which[i] = at >= run[r]->lo && at <= run[r]->hi ? r : SIZE_MAX;
     }
-    blob_head *heads = kr_arena_alloc(ctx->scratch, n * sizeof *heads);
-    size_t *strings = kr_arena_alloc(ctx->scratch, n * sizeof *strings);
+    blob_head *heads = kr_arena_alloc(ctx->scratch, nrun * sizeof *heads);
+    size_t *strings = kr_arena_alloc(ctx->scratch, nrun * sizeof *strings);
     for (size_t i = 0; i < sub.out->n; i++)
         if (which[i] != SIZE_MAX)
             measure(sub.out->items[i], &heads[which[i]], &strings[which[i]]);
-    cursor *cur = kr_arena_alloc(ctx->scratch, n * sizeof *cur);
-    for (size_t i = 0; i < n; i++)
-        if (units[i].run) {
-            blob_head *h = &heads[i];
-            blob_head *b = kr_shared_new(sizeof *b + blob_structs(h) + strings[i]);
-            *b = *h;
-            units[i].entry->blob = b;
-            cur[i] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b),
-                              (char *)blob_edits(b) + h->ne * sizeof(kr_edit)};
-        }
+    cursor *cur = kr_arena_alloc(ctx->scratch, nrun * sizeof *cur);
+    for (size_t r = 0; r < nrun; r++) {
+        blob_head *h = &heads[r];
+        blob_head *b = kr_shared_new(sizeof *b + blob_structs(h) + strings[r]);
+        *b = *h;
+        b->spans_ok = 1;
+        run[r]->entry->blob = b;
+        cur[r] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b),
+                          (char *)blob_edits(b) + h->ne * sizeof(kr_edit)};
+    }
     for (size_t i = 0; i < sub.out->n; i++)
-        if (which[i] != SIZE_MAX)
-            store(&cur[which[i]], sub.out->items[i], units[which[i]].base);
+        if (which[i] != SIZE_MAX) {
+            const unit *u = run[which[i]];
+            size_t z = u->last + 1 < ctx->an->n_tokens ? u->last + 1 : u->last;
+            span_ctx sc = {ctx->text, ctx->len, u->base, ctx->an->tokens[z].ws_end};
+            blob_head *b = u->entry->blob;
+            store(&cur[which[i]], sub.out->items[i], &sc, &b->spans_ok);
+        }
     kr_diagnostics_free(sub.out);
     free(slice.tokens);
     free(sub.claimed);
 }
 
-/* Replays every unit's stored diagnostics into out: their structures in one
- * block of shared storage the list holds (not zeroed, unlike its arena). */
-static void replay_all(const unit *units, size_t nu, kr_diagnostics *out)
+/* Replays every unit's stored diagnostics into ctx->out: their structures in
+ * one block of shared storage the list holds (not zeroed, unlike its arena). In
+ * a clean text their fixes are filtered here (linter.c filters the rest). */
+static void replay_all(const unit *units, size_t nu, const kr_lint_ctx *ctx)
 {
+    kr_diagnostics *out = ctx->out;
     size_t bytes = 0, nd = 0;
     for (size_t i = 0; i < nu; i++) {
         const blob_head *h = units[i].entry->blob;
@@ -652,7 +733,7 @@ static void replay_all(const unit *units, size_t nu, kr_diagnostics *out)
     kr_shared_release(block);
     kr_diagnostics_reserve(out, nd);
     for (size_t i = 0; i < nu; i++)
-        replay(units[i].entry, units[i].base, out, &at);
+        replay(units[i].entry, units[i].base, ctx, &at);
 }
 
 /* ---- taking over the previous lint's units ------------------------------------------
@@ -792,8 +873,9 @@ static size_t units_from_prev(kr_lint_cache *c, kr_lint_ctx *ctx, unit **out, hk
     size_t mid_from = nb ? p[nb - 1].last + 1 : 0;
     size_t mid_to = na ? (size_t)((ptrdiff_t)p[np - na].first + dn) : n_new;
     size_t cap = nb + na + (mid_to - mid_from) + 1;
-    unit *units = kr_arena_alloc(ctx->scratch, cap * sizeof *units);
-    hkey *keys = kr_arena_alloc(ctx->scratch, cap * sizeof *keys);
+    work_room(c, cap);
+    unit *units = c->units;
+    hkey *keys = c->keys;
     size_t n = 0;
     for (size_t i = 0; i < nb; i++, n++) {
         units[n] = (unit){.first = p[i].first,
@@ -851,9 +933,10 @@ void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const 
     hkey *keys;
     size_t nu = units_from_prev(c, ctx, &units, &keys);
     if (nu == SIZE_MAX) {
-        units = kr_arena_alloc(ctx->scratch, count_units(an) * sizeof *units);
+        work_room(c, count_units(an) + 1);
+        units = c->units;
+        keys = c->keys;
         nu = find_units(an, units);
-        keys = kr_arena_alloc(ctx->scratch, (nu + 1) * sizeof *keys);
         for (size_t i = 0; i < nu; i++)
             keys[i] = unit_key(ctx, &units[i]);
     }
@@ -878,6 +961,6 @@ void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const 
         units[i].entry = e;
     }
     lint_missing(ctx, units, nu, rules, severity, n);
-    replay_all(units, nu, ctx->out);
+    replay_all(units, nu, ctx);
     keep_units(c, ctx, units, keys, nu);
 }

@@ -20,7 +20,9 @@
 kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_t generation);
 
 /* Runs rules[0..n) (block scope, enabled, in order) per unit, from the cache
- * where it can, adding their diagnostics to ctx->out. */
+ * where it can, adding their diagnostics to ctx->out. Their fixes' edits write
+ * only clean text, and when the text is clean (ctx->text_clean) the fixes on
+ * spans that cut a character are dropped already (as linter.c does for the rest). */
 void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
                        const kr_severity *severity, size_t n);
 

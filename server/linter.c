@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "confusion.h"
 #include "engine.h"
 #include "lexicon_internal.h"
 #include "lint_cache.h"
@@ -70,7 +69,12 @@ static size_t utf8_seq(const unsigned char *s, size_t avail);
 static bool clean_text(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
-        size_t k = s[i] ? utf8_seq((const unsigned char *)s + i, n - i) : 0;
+        unsigned char c = (unsigned char)s[i];
+        if (c && c < 0x80) { /* most of a fix's text */
+            i++;
+            continue;
+        }
+        size_t k = c ? utf8_seq((const unsigned char *)s + i, n - i) : 0;
         if (!k)
             return false;
         i += k;
@@ -108,7 +112,8 @@ static bool clean_document(const char *s, size_t n)
 
 /* In a text that is clean as a whole, is the span [start, end) (within it)
  * clean? Exactly when it neither starts nor ends inside a character. */
-static bool clean_span(const char *text, size_t len, bool whole_clean, size_t start, size_t end)
+static inline bool clean_span(const char *text, size_t len, bool whole_clean, size_t start,
+                              size_t end)
 {
     if (!whole_clean)
         return clean_text(text + start, end - start);
@@ -226,6 +231,47 @@ static int diag_order(const kr_diagnostic *x, const kr_diagnostic *y)
     return strcmp(x->rule, y->rule);
 }
 
+/* Sorts it[0..n) as a stable sort by diag_order would (kr_diagnostics_sort),
+ * taking the runs already in order as they come — each document rule reports
+ * mostly in text order, so this is a few merges, not a sort of thousands of
+ * diagnostics on every edit. Adjacent runs are merged with ties to the earlier
+ * one, which keeps equal diagnostics in the order they were made. */
+static void sort_runs(kr_diagnostic **it, size_t n)
+{
+    size_t nr = 0;
+    for (size_t i = 1; i < n; i++)
+        nr += diag_order(it[i - 1], it[i]) > 0;
+    if (nr == 0)
+        return;
+    size_t *b = kr_xmalloc((nr + 2) * sizeof *b); /* run boundaries */
+    nr = 0;
+    b[0] = 0;
+    for (size_t i = 1; i < n; i++)
+        if (diag_order(it[i - 1], it[i]) > 0)
+            b[++nr] = i;
+    b[++nr] = n;
+    kr_diagnostic **tmp = kr_xmalloc(n * sizeof *tmp);
+    while (nr > 1) {
+        size_t k = 0;
+        for (size_t r = 0; r < nr; r += 2) {
+            size_t lo = b[r], mid = b[r + 1], hi = r + 2 <= nr ? b[r + 2] : mid;
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid && y < hi)
+                tmp[o++] = diag_order(it[y], it[x]) < 0 ? it[y++] : it[x++];
+            while (x < mid)
+                tmp[o++] = it[x++];
+            while (y < hi)
+                tmp[o++] = it[y++];
+            for (size_t i = lo; i < hi; i++)
+                it[i] = tmp[i];
+            b[++k] = hi;
+        }
+        nr = k;
+    }
+    free(tmp);
+    free(b);
+}
+
 /* Sorts out as kr_diagnostics_sort (a stable sort) would, when its items from
  * n_doc on are the block rules' replayed from the cache: those come sorted
  * already (each unit's blob is, and units follow each other), so only the
@@ -241,9 +287,7 @@ static void sort_after_replay(kr_diagnostics *out, size_t n_doc)
             kr_diagnostics_sort(out);
             return;
         }
-    out->n = n_doc; /* the document rules' part alone */
-    kr_diagnostics_sort(out);
-    out->n = n;
+    sort_runs(it, n_doc); /* the document rules' part alone */
     if (n_doc == 0 || n_doc == n || diag_order(it[n_doc - 1], it[n_doc]) <= 0)
         return;
     kr_diagnostic **tmp = kr_xmalloc(n_doc * sizeof *tmp);
@@ -273,7 +317,6 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     if (incremental) {
         kr_changes ch = kr_document_take_changes(doc);
         ctx.changes = ch;
-        kr_doc_stats_follow(&ctx, ch);
         kr_analysis_update(an, kr_document_analysis_memo(doc), ctx.scratch, ctx.text, ctx.len,
                            ctx.tree, ch);
     } else
@@ -306,8 +349,9 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
         kr_lint_cache_end(cache, &ctx);
     }
     drop_fixes_on_invalid_text(out, 0, n_doc, ctx.text, ctx.len, ctx.text_clean, false);
-    drop_fixes_on_invalid_text(out, n_doc, out->n, ctx.text, ctx.len, ctx.text_clean,
-                               cache != NULL);
+    if (!cache || !ctx.text_clean) /* else the cache's replay filtered its own */
+        drop_fixes_on_invalid_text(out, n_doc, out->n, ctx.text, ctx.len, ctx.text_clean,
+                                   cache != NULL);
     if (cache)
         sort_after_replay(out, n_doc);
     else
