@@ -237,18 +237,21 @@ static void blocks_of_nodes(builder *b, const tnode *v, size_t n)
 {
     kr_analysis *an = b->an;
     b->cap_blocks = n + 1; /* room for the block blocks() may put in front */
-    an->blocks = kr_arena_alloc(b->arena, b->cap_blocks * sizeof *an->blocks);
+    kr_block *out = an->blocks = kr_arena_alloc(b->arena, b->cap_blocks * sizeof *an->blocks);
+    size_t k = 0, title = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         const tnode *x = &v[i];
-        if (x->kind == KR_BLOCK_OTHER && an->n_blocks > 0 &&
-            an->blocks[an->n_blocks - 1].kind == KR_BLOCK_OTHER && !x->error) {
-            an->blocks[an->n_blocks - 1].end = x->content;
+        if (x->kind == KR_BLOCK_OTHER && k > 0 && out[k - 1].kind == KR_BLOCK_OTHER && !x->error) {
+            out[k - 1].end = x->content;
             continue;
         }
-        if (x->kind == KR_BLOCK_TITLE && an->title_block == SIZE_MAX)
-            an->title_block = an->n_blocks;
-        add_block(b, (kr_block_kind)x->kind, (kr_label_kind)x->label, x->start, x->content);
+        if (x->kind == KR_BLOCK_TITLE && title == SIZE_MAX)
+            title = k;
+        out[k++] =
+            (kr_block){(kr_block_kind)x->kind, (kr_label_kind)x->label, x->start, x->content};
     }
+    an->n_blocks = k;
+    an->title_block = title;
 }
 
 /* Without a tree: each run of non-blank lines is a paragraph. */
