@@ -717,7 +717,19 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
 /* Replays every unit's stored diagnostics into ctx->out: their structures in
  * one block of shared storage the list holds (not zeroed, unlike its arena). In
  * a clean text their fixes are filtered here (linter.c filters the rest). */
-static void replay_all(const unit *units, size_t nu, const kr_lint_ctx *ctx)
+/* The order of kr_diagnostics_sort (diagnostic.c): start, end, rule. */
+static int diag_order(const kr_diagnostic *x, const kr_diagnostic *y)
+{
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return strcmp(x->rule, y->rule);
+}
+
+/* Returns whether what it added is in order: each unit's are (stored sorted),
+ * so only where one unit's meet the next's is asked. */
+static bool replay_all(const unit *units, size_t nu, const kr_lint_ctx *ctx)
 {
     kr_diagnostics *out = ctx->out;
     size_t bytes = 0, nd = 0;
@@ -727,13 +739,20 @@ static void replay_all(const unit *units, size_t nu, const kr_lint_ctx *ctx)
         nd += h->nd;
     }
     if (!nd)
-        return;
+        return true;
     char *block = kr_shared_new(bytes), *at = block;
     kr_diagnostics_hold(out, block);
     kr_shared_release(block);
     kr_diagnostics_reserve(out, nd);
-    for (size_t i = 0; i < nu; i++)
+    size_t from = out->n;
+    bool sorted = true;
+    for (size_t i = 0; i < nu; i++) {
+        size_t k = out->n;
         replay(units[i].entry, units[i].base, ctx, &at);
+        if (k > from && out->n > k && diag_order(out->items[k - 1], out->items[k]) > 0)
+            sorted = false;
+    }
+    return sorted;
 }
 
 /* ---- taking over the previous lint's units ------------------------------------------
@@ -923,12 +942,14 @@ static void keep_units(kr_lint_cache *c, const kr_lint_ctx *ctx, const unit *uni
     c->have_prev = true;
 }
 
-void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
+bool kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
                        const kr_severity *severity, size_t n)
 {
     const kr_analysis *an = ctx->an;
-    if (n == 0 || an->n_tokens == 0)
-        return;
+    if (n == 0 || an->n_tokens == 0) {
+        c->have_prev = false; /* this lint's units are not kept */
+        return true;
+    }
     unit *units;
     hkey *keys;
     size_t nu = units_from_prev(c, ctx, &units, &keys);
@@ -961,6 +982,7 @@ void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const 
         units[i].entry = e;
     }
     lint_missing(ctx, units, nu, rules, severity, n);
-    replay_all(units, nu, ctx);
+    bool sorted = replay_all(units, nu, ctx);
     keep_units(c, ctx, units, keys, nu);
+    return sorted;
 }

@@ -22,8 +22,9 @@ kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_
 /* Runs rules[0..n) (block scope, enabled, in order) per unit, from the cache
  * where it can, adding their diagnostics to ctx->out. Their fixes' edits write
  * only clean text, and when the text is clean (ctx->text_clean) the fixes on
- * spans that cut a character are dropped already (as linter.c does for the rest). */
-void kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
+ * spans that cut a character are dropped already (as linter.c does for the rest).
+ * Returns whether the diagnostics it added are in kr_diagnostics_sort's order. */
+bool kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const *rules,
                        const kr_severity *severity, size_t n);
 
 /* Ends the lint: forgets units the document no longer has (once they are a

@@ -276,17 +276,16 @@ static void sort_runs(kr_diagnostic **it, size_t n)
  * n_doc on are the block rules' replayed from the cache: those come sorted
  * already (each unit's blob is, and units follow each other), so only the
  * document rules' few are sorted and the two runs merged, ties to the first
- * (what a stable sort of the whole does). A replay out of order, which no
- * unit's bounds should allow, falls back to the full sort. */
-static void sort_after_replay(kr_diagnostics *out, size_t n_doc)
+ * (what a stable sort of the whole does). A replay out of order (`replay_sorted`
+ * false, which no unit's bounds should allow) falls back to the full sort. */
+static void sort_after_replay(kr_diagnostics *out, size_t n_doc, bool replay_sorted)
 {
     kr_diagnostic **it = out->items;
     size_t n = out->n;
-    for (size_t i = n_doc + 1; i < n; i++)
-        if (diag_order(it[i - 1], it[i]) > 0) {
-            kr_diagnostics_sort(out);
-            return;
-        }
+    if (!replay_sorted) {
+        kr_diagnostics_sort(out);
+        return;
+    }
     sort_runs(it, n_doc); /* the document rules' part alone */
     if (n_doc == 0 || n_doc == n || diag_order(it[n_doc - 1], it[n_doc]) <= 0)
         return;
@@ -344,8 +343,9 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
         r->check(&ctx);
     }
     size_t n_doc = out->n;
+    bool replay_sorted = true;
     if (cache) {
-        kr_lint_cache_run(cache, &ctx, block, block_sev, n_block);
+        replay_sorted = kr_lint_cache_run(cache, &ctx, block, block_sev, n_block);
         kr_lint_cache_end(cache, &ctx);
     }
     drop_fixes_on_invalid_text(out, 0, n_doc, ctx.text, ctx.len, ctx.text_clean, false);
@@ -353,7 +353,7 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
         drop_fixes_on_invalid_text(out, n_doc, out->n, ctx.text, ctx.len, ctx.text_clean,
                                    cache != NULL);
     if (cache)
-        sort_after_replay(out, n_doc);
+        sort_after_replay(out, n_doc, replay_sorted);
     else
         kr_diagnostics_sort(out);
     kr_arena_reset(&self->scratch);

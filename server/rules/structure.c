@@ -76,17 +76,22 @@ static size_t canonical(const kr_lint_ctx *ctx, const kr_block *b, size_t end, c
  * document rules. Keyed by the label's kind and text, which decide it all. */
 typedef struct {
     uint64_t hash;
-    char *text; /* NULL: a free slot */
+    const char *text; /* NULL: a free slot */
     size_t len;
     kr_label_kind label;
     bool ok;
-    char *message, *title, *want;
+    const char *message, *title, *want;
     size_t want_len;
+    /* the strings above, in shared storage (engine.h) that a lint's list holds
+     * while its diagnostic borrows them; `held` is the lint that last took it */
+    void *strings;
+    uint64_t held;
 } label_entry;
 
 typedef struct {
     label_entry *e;
     size_t cap, n;
+    uint64_t lint; /* counts the lints */
 } label_memo;
 
 enum { MEMO_MAX = 4096 }; /* distinct label texts kept */
@@ -95,12 +100,7 @@ static void memo_release(void *p)
 {
     label_memo *m = p;
     for (size_t i = 0; i < m->cap; i++)
-        if (m->e[i].text) {
-            free(m->e[i].text);
-            free(m->e[i].message);
-            free(m->e[i].title);
-            free(m->e[i].want);
-        }
+        kr_shared_release(m->e[i].strings);
     free(m->e);
     free(m);
 }
@@ -139,6 +139,7 @@ static label_memo *get_memo(kr_lint_ctx *ctx)
         label_memo *m = kr_xmalloc(sizeof *m);
         m->cap = 2 * MEMO_MAX;
         m->n = 0;
+        m->lint = 0;
         m->e = calloc(m->cap, sizeof *m->e);
         if (!m->e)
             abort();
@@ -147,15 +148,49 @@ static label_memo *get_memo(kr_lint_ctx *ctx)
     return *slot;
 }
 
-static void emit_label(kr_lint_ctx *ctx, const kr_block *b, size_t end, const char *message,
-                       const char *title, const char *want, size_t n)
+/* The diagnostic kr_emit and the fix below made for this label text, again,
+ * its strings borrowed from the entry. */
+static void emit_kept(kr_lint_ctx *ctx, label_memo *m, label_entry *e, const kr_block *b,
+                      size_t end)
 {
     claim_range(ctx, b->start, end);
-    kr_diagnostic *d =
-        kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, b->start, end, message);
-    kr_diagnostic_set_subject(ctx->out, d, ctx->text + b->start, end - b->start);
-    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
-    kr_fix_add_edit(ctx->out, f, b->start, end, want, n);
+    kr_diagnostics *out = ctx->out;
+    if (e->held != m->lint) {
+        kr_diagnostics_hold(out, e->strings);
+        e->held = m->lint;
+    }
+    kr_diagnostic *d = kr_arena_alloc(&out->arena, sizeof *d + sizeof(kr_fix) + sizeof(kr_edit));
+    kr_fix *f = (kr_fix *)(d + 1);
+    kr_edit *ed = (kr_edit *)(f + 1);
+    *ed = (kr_edit){b->start, end, e->want, e->want_len};
+    *f = (kr_fix){e->title, true, ed, 1, 1};
+    *d = (kr_diagnostic){ctx->rule->id, ctx->severity, b->start, end, e->message, e->text, f, 1, 1};
+    kr_diagnostics_push(out, d);
+}
+
+/* Copies the strings into the entry's shared storage. */
+static void keep_strings(label_entry *e, const char *text, size_t len, const char *message,
+                         const char *title, const char *want, size_t want_len)
+{
+    size_t nm = message ? strlen(message) + 1 : 0, nt = title ? strlen(title) + 1 : 0;
+    char *p = kr_shared_new(len + 1 + nm + nt + want_len + 1);
+    e->strings = p;
+    memcpy(p, text, len);
+    p[len] = '\0';
+    e->text = p;
+    p += len + 1;
+    if (message) {
+        memcpy(p, message, nm);
+        e->message = p;
+        p += nm;
+        memcpy(p, title, nt);
+        e->title = p;
+        p += nt;
+    }
+    memcpy(p, want, want_len);
+    p[want_len] = '\0';
+    e->want = p;
+    e->want_len = want_len;
 }
 
 static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_block *b)
@@ -168,20 +203,23 @@ static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_bl
     label_entry *e = memo_slot(memo, text, len, b->label, h);
     if (e && e->text) {
         if (!e->ok)
-            emit_label(ctx, b, end, e->message, e->title, e->want, e->want_len);
+            emit_kept(ctx, memo, e, b, end);
         return;
     }
     char want[64];
     size_t n = canonical(ctx, b, end, want, sizeof want);
     bool ok = n == len && memcmp(want, text, n) == 0;
     if (e && memo->n < MEMO_MAX) {
-        *e = (label_entry){h, kr_xstrndup(text, len), len, b->label, ok, NULL, NULL, NULL, 0};
+        *e = (label_entry){.hash = h, .len = len, .label = b->label, .ok = ok};
         memo->n++;
     } else {
         e = NULL;
     }
-    if (ok)
+    if (ok) {
+        if (e)
+            keep_strings(e, text, len, NULL, NULL, want, n);
         return;
+    }
     claim_range(ctx, b->start, end);
     kr_diagnostic *d = kr_emit(ctx, b->start, end, "Beskadiget etiket: »%.*s« skal være »%s«",
                                (int)len, text, want);
@@ -189,12 +227,8 @@ static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_bl
     snprintf(title, sizeof title, "Ret til »%s«", want);
     kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
     kr_fix_add_edit(ctx->out, f, b->start, end, want, n);
-    if (e) {
-        e->message = kr_xstrndup(d->message, strlen(d->message));
-        e->title = kr_xstrndup(title, strlen(title));
-        e->want = kr_xstrndup(want, n);
-        e->want_len = n;
-    }
+    if (e)
+        keep_strings(e, text, len, d->message, title, want, n);
 }
 
 /* Only blank lines between a and b? */
@@ -300,6 +334,8 @@ static void check(kr_lint_ctx *ctx)
 {
     const kr_analysis *an = ctx->an;
     label_memo *memo = get_memo(ctx);
+    if (memo)
+        memo->lint++;
     for (size_t i = 0; i < an->n_blocks; i++)
         if (an->blocks[i].kind == KR_BLOCK_LABEL)
             check_label_spelling(ctx, memo, &an->blocks[i]);
