@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confusion.h"
 #include "engine.h"
 #include "lexicon_internal.h"
 #include "lint_cache.h"
@@ -316,6 +317,7 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     if (incremental) {
         kr_changes ch = kr_document_take_changes(doc);
         ctx.changes = ch;
+        kr_doc_stats_follow(&ctx, ch);
         kr_analysis_update(an, kr_document_analysis_memo(doc), ctx.scratch, ctx.text, ctx.len,
                            ctx.tree, ch);
     } else
