@@ -24,6 +24,7 @@
  * without the linter's memory (kr_linter_run_full) starts from an empty one and
  * walks the same code. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,6 +337,8 @@ typedef struct {
     uint32_t start, end;  /* bytes */
     uint32_t edit0;       /* its first edit */
     uint32_t msg;         /* its message in the span's pool (a report's) */
+    uint32_t blob;        /* its strings in the span's blob, UINT32_MAX when none */
+    uint32_t msg_len, title_len;
 } rec;
 
 typedef struct {
@@ -362,6 +365,10 @@ typedef struct {
     char *pool;
     uint32_t n_pool, cap_pool;
     cand *cands;
+    /* the reports' strings as diagnostics show them (message, subject, title,
+     * edit texts), in shared storage the lint's list holds: a replay points at
+     * them (see replay) */
+    void *blob;
     uint32_t n_cands, cap_cands;
 } span_sum;
 
@@ -379,6 +386,7 @@ static void *grow(void *p, uint32_t *cap, uint32_t n, size_t size, uint32_t more
 
 static void span_free(span_sum *s)
 {
+    kr_shared_release(s->blob);
     free(s->claims);
     free(s->recs);
     free(s->edits);
@@ -401,9 +409,15 @@ static rec *rec_add(span_sum *s, int kind, size_t term, size_t first, size_t las
 {
     s->recs = grow(s->recs, &s->cap_recs, s->n_recs, sizeof *s->recs, 1);
     rec *r = &s->recs[s->n_recs++];
-    *r = (rec){
-        (uint8_t)kind, 0,          (uint16_t)term, (uint32_t)first, (uint32_t)last, (uint32_t)start,
-        (uint32_t)end, s->n_edits, UINT32_MAX};
+    *r = (rec){.kind = (uint8_t)kind,
+               .term = (uint16_t)term,
+               .first = (uint32_t)first,
+               .last = (uint32_t)last,
+               .start = (uint32_t)start,
+               .end = (uint32_t)end,
+               .edit0 = s->n_edits,
+               .msg = UINT32_MAX,
+               .blob = UINT32_MAX};
     return r;
 }
 
@@ -509,6 +523,37 @@ static bool replay(kr_lint_ctx *ctx, span_sum *s, rec *r, size_t t0, size_t base
         return false;
     if (r->kind == REC_ACCEPT)
         return true;
+    if (r->blob != UINT32_MAX) {
+        /* the diagnostic, its fix and edits in one allocation, the strings in the
+         * blob the list holds (replay_span): what kr_emit, kr_diagnostic_add_fix
+         * and kr_fix_add_edit would make, without a copy */
+        size_t n = r->n_edits;
+        kr_diagnostic *d =
+            kr_arena_alloc(&ctx->out->arena, sizeof *d + sizeof(kr_fix) + n * sizeof(kr_edit));
+        kr_fix *f = (kr_fix *)(void *)(d + 1);
+        kr_edit *e = (kr_edit *)(void *)(f + 1);
+        const char *p = (const char *)s->blob + r->blob;
+        *d = (kr_diagnostic){.rule = ctx->rule->id,
+                             .severity = ctx->severity,
+                             .start = base + r->start,
+                             .end = base + r->end,
+                             .message = p,
+                             .subject = p + r->msg_len + 1,
+                             .fixes = f,
+                             .n_fixes = 1,
+                             .cap_fixes = 1};
+        p += r->msg_len + 1 + (r->end - r->start) + 1;
+        *f = (kr_fix){.title = p, .preferred = true, .edits = e, .n_edits = n, .cap_edits = n};
+        p += r->title_len + 1;
+        for (size_t k = 0; k < n; k++) {
+            const rec_edit *re = &s->edits[r->edit0 + k];
+            e[k] = (kr_edit){
+                .start = base + re->start, .end = base + re->end, .text = p, .len = re->want_len};
+            p += re->want_len + 1;
+        }
+        kr_diagnostics_push(ctx->out, d);
+        return true;
+    }
     const char *t = ctx->text, *term = kr_config_term(ctx->cfg, r->term);
     size_t start = base + r->start, end = base + r->end;
     kr_diagnostic *d;
@@ -1217,6 +1262,66 @@ static bool tokens_fit(const kr_analysis *an, size_t t, size_t n, size_t s, size
     return t + n == an->n_tokens || an->tokens[t + n].start >= e;
 }
 
+/* The title of a report's fix: "Skriv »term«", or in a web address the term
+ * in lower case (its edit's text). Into buf; its length, or cap when it does
+ * not fit. */
+static size_t rec_title(kr_lint_ctx *ctx, const span_sum *s, const rec *r, char *buf, size_t cap)
+{
+    int n;
+    if (r->kind == REC_TERM) {
+        n = snprintf(buf, cap, "Skriv »%s«", kr_config_term(ctx->cfg, r->term));
+    } else {
+        const rec_edit *e = &s->edits[r->edit0];
+        n = snprintf(buf, cap, "Skriv »%.*s«", (int)e->want_len, s->pool + e->want);
+    }
+    return n < 0 || (size_t)n >= cap ? cap : (size_t)n;
+}
+
+/* Puts the span's reports' strings into its blob (after its scan made their
+ * messages): later lints replay them from there. A span whose title does not
+ * fit the buffer (a term of hundreds of bytes) keeps none. */
+static void make_blob(kr_lint_ctx *ctx, span_sum *s)
+{
+    char title[640];
+    size_t size = 0;
+    for (uint32_t i = 0; i < s->n_recs; i++) {
+        const rec *r = &s->recs[i];
+        if (r->kind == REC_ACCEPT)
+            continue;
+        size_t tl = rec_title(ctx, s, r, title, sizeof title);
+        if (r->msg == UINT32_MAX || tl == sizeof title)
+            return;
+        size += strlen(s->pool + r->msg) + 1 + (r->end - r->start) + 1 + tl + 1;
+        for (uint32_t k = 0; k < r->n_edits; k++)
+            size += s->edits[r->edit0 + k].want_len + 1;
+    }
+    if (size == 0 || size >= UINT32_MAX)
+        return;
+    char *b = kr_shared_new(size), *p = b;
+    for (uint32_t i = 0; i < s->n_recs; i++) {
+        rec *r = &s->recs[i];
+        if (r->kind == REC_ACCEPT)
+            continue;
+        r->blob = (uint32_t)(p - b);
+        r->msg_len = (uint32_t)strlen(s->pool + r->msg);
+        memcpy(p, s->pool + r->msg, r->msg_len + 1);
+        p += r->msg_len + 1;
+        memcpy(p, ctx->text + s->start + r->start, r->end - r->start);
+        p += r->end - r->start;
+        *p++ = 0;
+        r->title_len = (uint32_t)rec_title(ctx, s, r, title, sizeof title);
+        memcpy(p, title, r->title_len + 1);
+        p += r->title_len + 1;
+        for (uint32_t k = 0; k < r->n_edits; k++) {
+            const rec_edit *e = &s->edits[r->edit0 + k];
+            memcpy(p, s->pool + e->want, e->want_len);
+            p += e->want_len;
+            *p++ = 0;
+        }
+    }
+    s->blob = b;
+}
+
 /* Scans span [s, e), tokens [t0, t1), afresh (cl: the claims earlier rules
  * made in it). New. */
 static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, size_t t1,
@@ -1237,6 +1342,7 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
     sc->base = s;
     sc->max_tok = 0;
     scan_declared(sc, t0, t1);
+    make_blob(ctx, sum);
     sum->spill = sc->max_tok >= t1;
     for (uint32_t r = 0; r < sum->n_recs; r++)
         sum->claims_out |= t0 + sum->recs[r].last >= t1;
@@ -1257,6 +1363,8 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
 
 static void replay_span(kr_lint_ctx *ctx, span_sum *o, lint_memo *lm)
 {
+    if (o->blob)
+        kr_diagnostics_hold(ctx->out, o->blob);
     for (uint32_t r = 0; r < o->n_recs; r++)
         replay(ctx, o, &o->recs[r], o->t0, o->start, lm);
 }
@@ -1417,8 +1525,7 @@ static void update_spans(kr_lint_ctx *ctx, state *st)
                 o->start = s;
                 o->end = e;
                 o->t0 = t;
-                for (uint32_t r = 0; r < o->n_recs; r++)
-                    replay(ctx, o, &o->recs[r], t, s, sc.lm);
+                replay_span(ctx, o, sc.lm);
                 force = o->claims_out;
                 t += o->n_tok;
                 continue;
