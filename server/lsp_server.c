@@ -8,6 +8,7 @@
  * the workspace's `.korrektur.json` (a project's file is more specific than a
  * user's editor settings, which editors send complete with defaults). */
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <poll.h>
 #include <signal.h>
@@ -606,6 +607,11 @@ int kr_lsp_main(int argc, char **argv)
     }
     signal(SIGPIPE, SIG_IGN); /* a vanished client shows as a write error */
     int out = 1;
+    /* A 1 MB document's diagnostics are ~0.4 MB of JSON: in a pipe of the
+     * default 64 kB they cross in seven turns of writer and reader (each a
+     * context switch, slow on a busy machine); a 1 MB pipe takes them at once.
+     * Not a pipe, or above the system's limit: the size stays as it is. */
+    (void)fcntl(out, F_SETPIPE_SZ, 1 << 20);
     kr_lsp *s = kr_lsp_new(write_fd, &out);
     if (!s)
         return 1;
