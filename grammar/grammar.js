@@ -46,6 +46,8 @@ module.exports = grammar({
     $._section_end, // zero width, before the next label: the section ends
     $._group1_end, // … and so does the _group1 it is the last of
     $._group2_end, // … and the _group2 too (also at the end of the text)
+    $._blocks1_end, // zero width, before a block: a _bg1 of blocks ends
+    $._blocks2_end, // … and so does the _bg2 it is the last of
     $._error_sentinel, // never emitted: tells the scanner it is in error recovery
   ],
 
@@ -59,7 +61,7 @@ module.exports = grammar({
   rules: {
     // The title is a block like the others: the scanner only emits it for the first
     // line with content (blank lines and page headers may come before it).
-    document: $ => seq(repeat($._block), repeat($._group2)),
+    document: $ => seq(optional($._blocks), repeat($._group2)),
 
     // Sections are grouped in two levels of hidden nodes, so that the tree is a
     // shallow balanced nesting instead of one long list under the document: after
@@ -83,11 +85,29 @@ module.exports = grammar({
 
     title: $ => seq($._title_begin, repeat($.quote), $._newline),
 
-    section: $ => seq(field('label', $.label), repeat($._block), $._section_end),
+    section: $ => seq(field('label', $.label), optional($._blocks), $._section_end),
 
-    _section_g1: $ => seq(field('label', $.label), repeat($._block), $._group1_end),
+    _section_g1: $ => seq(field('label', $.label), optional($._blocks), $._group1_end),
 
-    _section_g2: $ => seq(field('label', $.label), repeat($._block), $._group2_end),
+    _section_g2: $ => seq(field('label', $.label), optional($._blocks), $._group2_end),
+
+    // The blocks of a section (or before the first one) are grouped the same way,
+    // for a long answer or a document without labels: the scanner ends a _bg1
+    // (one block start in 16 after a blank line) or a _bg1 and its _bg2 (one in
+    // 256) by a zero-width token chosen from the hash of the blocks before. The
+    // last groups of a list stay open (they end where the list does), so a list
+    // costs no token but at its boundaries.
+    _blocks: $ => choice(seq($._bg2, repeat($._bg2), optional($._bg2_open)), $._bg2_open),
+
+    _bg2: $ => seq(optional(seq($._bg1, repeat($._bg1))), $._bg1_last),
+
+    _bg2_open: $ => choice(seq($._bg1, repeat($._bg1), optional($._bg1_open)), $._bg1_open),
+
+    _bg1: $ => seq($._block, repeat($._block), $._blocks1_end),
+
+    _bg1_last: $ => seq($._block, repeat($._block), $._blocks2_end),
+
+    _bg1_open: $ => seq($._block, repeat($._block)),
 
     label: $ =>
       seq(choice($.question_label, $.answer_label, $.other_label), $._newline),

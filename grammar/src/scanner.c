@@ -17,8 +17,9 @@
  * glyph) only count at the start of a block, never in the middle of a paragraph.
  * It also hashes the words of the last two blocks: at a label, the hash picks the
  * zero-width token that ends the section before it, and with it where the hidden
- * groups of sections end (grammar.js), so that an edit re-parses a few dozen
- * nodes instead of every section.
+ * groups of sections end (grammar.js); before a block that follows a blank line,
+ * whether a hidden group of blocks ends there. So an edit re-parses a few dozen
+ * nodes instead of every section or block.
  * Any byte sequence yields tokens: in error recovery only tokens of non-zero width
  * are produced, so the parser always advances. */
 #include <stdbool.h>
@@ -48,6 +49,8 @@ enum TokenType {
     SECTION_END,
     GROUP1_END,
     GROUP2_END,
+    BLOCKS1_END,
+    BLOCKS2_END,
     ERROR_SENTINEL,
 };
 
@@ -600,15 +603,29 @@ static int decide_line(const Scanner *s, TSLexer *lx, unsigned indent, bool titl
  * depend only on the nearby text and an edit moves only those it touches.
  * (Hashing the text after the label instead cost a read ahead per label, and
  * sections often open with the same line.) */
-static int section_end(const Scanner *s)
+static int group_end(const Scanner *s, uint32_t salt, int none, int end1, int end2)
 {
-    uint32_t h = (s->words | (uint32_t)s->before << 16) * 0x9E3779B1u;
+    uint32_t h = ((s->words | (uint32_t)s->before << 16) ^ salt) * 0x9E3779B1u;
     h ^= h >> 15;
     h *= 0x2c1b3c6du;
     h ^= h >> 13;
     if ((h & 15) != 0)
-        return SECTION_END;
-    return (h >> 4 & 15) != 0 ? GROUP1_END : GROUP2_END;
+        return none;
+    return (h >> 4 & 15) != 0 ? end1 : end2;
+}
+
+static int section_end(const Scanner *s)
+{
+    return group_end(s, 0, SECTION_END, GROUP1_END, GROUP2_END);
+}
+
+/* Before a block that starts after a blank line (or a header or title line),
+ * where a group of blocks may end: nothing (-1), BLOCKS1_END or BLOCKS2_END,
+ * the same way (grammar.js, _blocks). Decided before the line is read, so a
+ * label may follow: the list of blocks then ends after the group. */
+static int blocks_end(const Scanner *s)
+{
+    return group_end(s, 0x5bd1e995u, -1, BLOCKS1_END, BLOCKS2_END);
 }
 
 /* At the start of a line: always decides (a non-blank line never falls through to
@@ -632,6 +649,13 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid)
     }
     if (at_eof(lx) || is_newline(lx->lookahead))
         return scan_blank(s, lx, indent > 0);
+    if (s->block == B_NONE && valid[BLOCKS1_END] && valid[BLOCKS2_END]) {
+        int end = blocks_end(s);
+        if (end >= 0) {
+            lx->result_symbol = (TSSymbol)end;
+            return true;
+        }
+    }
     bool read_on;
     int token = decide_line(s, lx, indent, valid[TITLE_BEGIN] && !s->seen, false, &read_on,
                             section_may_end);
@@ -1102,7 +1126,7 @@ static bool scan(Scanner *s, TSLexer *lx, const bool *valid)
      * start is. */
     bool line_start = valid[LINE_BEGIN] || valid[BLANK] || valid[TITLE_BEGIN] ||
                       valid[QUESTION_LABEL] || valid[ANSWER_LABEL] || valid[HEADER_TEXT] ||
-                      valid[MARKER] || valid[SECTION_END];
+                      valid[MARKER] || valid[SECTION_END] || valid[BLOCKS1_END];
     if (!line_start && (valid[NEWLINE] || valid[QUOTE_CLOSE]))
         return scan_inline(s, lx, valid, false);
     if (line_start)
