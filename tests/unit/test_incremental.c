@@ -3,7 +3,8 @@
  * (letters, æøå, line breaks, hyphens, page headers, deletions that cut UTF-8
  * characters), every diagnostic — rule, range, severity, message, subject and
  * every fix's edits — equals the full lint of the same text. Also after a new
- * configuration and a word added to the user's dictionary. */
+ * configuration and a word added to the user's dictionary, with bytes that are
+ * not UTF-8 coming and going, and a list borrowing from the cache outlives it. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -371,4 +372,75 @@ Test(incremental, the_order_of_the_two_lints_does_not_matter)
     }
     kr_document_free(doc);
     kr_linter_free(l);
+}
+
+static size_t count_rule(const kr_diagnostics *ds, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < kr_diagnostics_count(ds); i++)
+        n += strcmp(kr_diagnostic_rule(kr_diagnostics_get(ds, i)), rule) == 0;
+    return n;
+}
+
+/* The linter keeps whether the text is clean UTF-8 between lints and reads
+ * only an edit's bytes again: invalid bytes and NULs that come and go, and
+ * edits that cut a character in two or mend it, must still be reported (and
+ * the fixes near them dropped) exactly as by a fresh lint. */
+Test(incremental, bytes_that_are_not_utf8_come_and_go)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    check_equal(l, doc, 0);
+    size_t len;
+    const char *text = kr_document_text(doc, &len);
+    size_t at = len / 3;
+    while (at < len && (unsigned char)text[at] < 0x80) /* a multi-byte character */
+        at++;
+    cr_assert_lt(at, len);
+    kr_document_edit(doc, at + 1, at + 1, "x", 1); /* cuts it in two */
+    check_equal(l, doc, 1);
+    kr_diagnostics *d = kr_linter_run(l, doc);
+    cr_assert_gt(count_rule(d, "encoding"), 0);
+    kr_diagnostics_free(d);
+    kr_document_edit(doc, at + 1, at + 2, "", 0); /* mends it */
+    check_equal(l, doc, 2);
+    d = kr_linter_run(l, doc);
+    cr_assert_eq(count_rule(d, "encoding"), 0);
+    kr_diagnostics_free(d);
+    kr_document_edit(doc, len / 2, len / 2, "\xff\xfe", 2);
+    check_equal(l, doc, 3);
+    kr_document_edit(doc, 10, 10, "a\0b", 3);
+    check_equal(l, doc, 4);
+    kr_document_edit(doc, len / 2 + 3, len / 2 + 5, "", 0); /* away from the bad bytes */
+    check_equal(l, doc, 5);
+    kr_document_edit(doc, 10, 13, "", 0);
+    check_equal(l, doc, 6);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+/* A lint's list borrows the strings of the cached diagnostics (shared storage):
+ * it stays whole after the cache forgets them, and after the document and the
+ * linter are gone. */
+Test(incremental, a_list_outlives_the_cache_it_borrows_from)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    kr_diagnostics *full = kr_linter_run_full(l, doc);
+    kr_diagnostics *first = kr_linter_run(l, doc);
+    char *want = render(full);
+    for (int step = 0; step < 40; step++) { /* every block edited: the cache moves on */
+        size_t len;
+        kr_document_text(doc, &len);
+        kr_document_edit(doc, len * (size_t)step / 40, len * (size_t)step / 40, "x ", 2);
+        kr_diagnostics_free(kr_linter_run(l, doc));
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+    char *got = render(first);
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    kr_diagnostics_free(first);
+    kr_diagnostics_free(full);
 }
