@@ -365,6 +365,7 @@ typedef struct {
     char *pool;
     uint32_t n_pool, cap_pool;
     cand *cands;
+    uint64_t cand_bits; /* bit (spelling % 64) of each candidate's spelling */
     /* the reports' strings as diagnostics show them (message, subject, title,
      * edit texts), in shared storage the lint's list holds: a replay points at
      * them (see replay) */
@@ -1357,10 +1358,12 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
             m->n_present++;
         sum->cands = grow(sum->cands, &sum->cap_cands, sum->n_cands, sizeof *sum->cands, 1);
         sum->cands[sum->n_cands++] = (cand){(uint32_t)(i - t0), k};
+        sum->cand_bits |= 1ull << (k & 63);
     }
     return sum;
 }
 
+/* Replays a span's records (most spans have none: callers ask first). */
 static void replay_span(kr_lint_ctx *ctx, span_sum *o, lint_memo *lm)
 {
     if (o->blob)
@@ -1432,7 +1435,8 @@ static bool update_window(scan *sc, state *st, const size_t *bound, size_t n, co
     span_sum **spans = kr_xmalloc((n + 1) * sizeof *spans);
     memcpy(spans, os, ja * sizeof *spans);
     for (size_t j = 0; j < ja; j++)
-        replay_span(ctx, spans[j], sc->lm);
+        if (spans[j]->n_recs)
+            replay_span(ctx, spans[j], sc->lm);
     for (size_t k = ja; k < ob; k++)
         drop_span(st->m, os[k]);
     size_t t = ta, ci = na, j = ja;
@@ -1453,7 +1457,8 @@ static bool update_window(scan *sc, state *st, const size_t *bound, size_t n, co
         o->start = bound[j];
         o->end = bound[j + 1];
         o->t0 = (size_t)((ptrdiff_t)o->t0 + dt);
-        replay_span(ctx, o, sc->lm);
+        if (o->n_recs)
+            replay_span(ctx, o, sc->lm);
     }
     free(os);
     st->spans = spans;
@@ -1574,7 +1579,7 @@ static void check(kr_lint_ctx *ctx)
         k->seen = m->lint;
         k->cur = (int32_t)i++;
     }
-    bool any_target = false;
+    uint64_t target_bits = 0; /* of the spellings that have a target */
     for (i = 0; i < n; i++) {
         known_sp *k = &m->sp[mi[i]];
         bool e = may_explain(&sp[i], k->capital);
@@ -1586,13 +1591,16 @@ static void check(kr_lint_ctx *ctx)
     for (size_t b = 0; b < n; b++)
         if (wants_target(&m->sp[mi[b]])) {
             sp[b].target = target_of(ctx, m, &ss, &m->sp[mi[b]], b);
-            any_target |= sp[b].target >= 0;
+            if (sp[b].target >= 0)
+                target_bits |= 1ull << (mi[b] & 63);
         }
     const kr_analysis *an = ctx->an;
     /* only a candidate token has a spelling, so only they are visited, in
-     * document order */
-    for (size_t j = 0; any_target && j < st->n_spans; j++) {
+     * document order, in the spans that may hold a spelling with a target */
+    for (size_t j = 0; target_bits && j < st->n_spans; j++) {
         const span_sum *s = st->spans[j];
+        if (!(s->cand_bits & target_bits))
+            continue;
         for (uint32_t c = 0; c < s->n_cands; c++) {
             size_t ti = s->t0 + s->cands[c].tok;
             const spelling *b = &sp[m->sp[s->cands[c].sp].cur];
