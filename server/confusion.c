@@ -528,6 +528,7 @@ typedef struct {
     uint16_t len;
     uint64_t hash;
     kr_verdict *verdict;
+    unsigned lex; /* in the map of lookups: KR_LEX_* + 1 (0: not asked yet) */
 } entry;
 
 typedef struct {
@@ -539,6 +540,7 @@ typedef struct finding finding;
 
 typedef struct {
     emap verdicts;           /* exact word -> verdict */
+    emap lookups;            /* exact word -> KR_LEX_* (the split checks', see span_lex) */
     struct doc_stats *stats; /* the document's word counts (stats_of) */
     bool incremental;        /* kr_doc_stats_follow called: kr_linter_run */
     bool findings_done;
@@ -627,21 +629,43 @@ static unsigned lookup(kr_lint_ctx *ctx, const char *s, size_t n)
 }
 
 /* ---- word parts --------------------------------------------------------------------- */
-/* True when text[from..to) holds a '-' or a '\'' (8 bytes at a time: most
- * words have neither, and every word token of a document is split). */
-static bool has_dash_or_quote(const char *text, size_t from, size_t to)
+static bool dash_or_quote8(const char *p)
 {
     const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
-    size_t i = from;
-    for (; i + 8 <= to; i += 8) {
-        uint64_t x;
-        memcpy(&x, text + i, 8);
-        uint64_t d = x ^ (ones * '-'), q = x ^ (ones * '\'');
-        if (((d - ones) & ~d & high) | ((q - ones) & ~q & high))
-            return true;
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t d = x ^ (ones * '-'), q = x ^ (ones * '\'');
+    return ((d - ones) & ~d & high) | ((q - ones) & ~q & high);
+}
+
+static bool dash_or_quote4(const char *p)
+{
+    const uint32_t ones = 0x01010101u, high = ones * 0x80;
+    uint32_t x;
+    memcpy(&x, p, 4);
+    uint32_t d = x ^ (ones * '-'), q = x ^ (ones * '\'');
+    return ((d - ones) & ~d & high) | ((q - ones) & ~q & high);
+}
+
+/* True when text[from..to) holds a '-' or a '\'' (8 bytes at a time: most
+ * words have neither, and every word token of a document is split). The last
+ * stretch is read as 8 (or 4) bytes ending at `to`, overlapping what was read
+ * before: no byte outside the word is read, and no loop per byte. */
+static bool has_dash_or_quote(const char *text, size_t from, size_t to)
+{
+    const char *p = text + from;
+    size_t n = to - from;
+    if (n >= 8) {
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8)
+            if (dash_or_quote8(p + i))
+                return true;
+        return i < n && dash_or_quote8(p + n - 8);
     }
-    for (; i < to; i++)
-        if (text[i] == '-' || text[i] == '\'')
+    if (n >= 4)
+        return dash_or_quote4(p) || dash_or_quote4(p + n - 4);
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '-' || p[i] == '\'')
             return true;
     return false;
 }
@@ -1141,6 +1165,12 @@ typedef struct {
     uint8_t at, olen, tlen, cls;
     int16_t cost;
     uint32_t truth[SEG_MAX];
+    uint8_t tbytes_len; /* truth in UTF-8 */
+    char tbytes[4 * SEG_MAX];
+    /* where the next site a repair may add after this one can begin: the
+     * letters from at + olen up to there are the word's own in every repair
+     * that chooses this site and goes on (see dfs) */
+    uint8_t next_at;
 } site;
 
 typedef struct {
@@ -1150,6 +1180,9 @@ typedef struct {
     int cost;
     unsigned lex, classes;
 } found;
+
+/* A repair's bytes: the word's, and at most 3 letters (in UTF-8) per site. */
+enum { PREFIX_BYTES = WORD_BYTES + 4 * SEG_MAX * MAX_EDITS };
 
 typedef struct search {
     kr_lint_ctx *ctx;
@@ -1161,11 +1194,15 @@ typedef struct search {
     uint16_t woff[KR_CONF_MAX_CHARS + 1];
     site sites[MAX_SITES];
     int nsites;
+    uint8_t first_at[KR_CONF_MAX_CHARS + 1]; /* the first site at or after a letter */
     int chosen[MAX_EDITS];
     int budget, prev_budget, max_edits, lookups;
     found cand[2 * KR_CAND_MAX];
     int ncand;
-    kr_lex_walk walk; /* the lexicon walks of the last candidate, reused */
+    kr_lex_walk walk;          /* the lexicon walks of the last candidate, reused */
+    bool prune;                /* dead prefixes may be skipped (see dfs) */
+    char prefix[PREFIX_BYTES]; /* the repair being walked (dfs) */
+    char dead[MAX_EDITS + 1][PREFIX_BYTES];
 } search;
 
 static void add_site(search *s, int at, int olen, const uint32_t *truth, int tlen, int cost,
@@ -1179,8 +1216,12 @@ static void add_site(search *s, int at, int olen, const uint32_t *truth, int tle
     x->tlen = (uint8_t)tlen;
     x->cls = (uint8_t)cls;
     x->cost = (int16_t)cost;
-    for (int k = 0; k < tlen; k++)
+    size_t nb = 0;
+    for (int k = 0; k < tlen; k++) {
         x->truth[k] = truth[k];
+        nb += encode(truth[k], x->tbytes + nb);
+    }
+    x->tbytes_len = (uint8_t)nb;
 }
 
 static void find_sites(search *s)
@@ -1214,6 +1255,18 @@ static void find_sites(search *s)
         if (j > 0 && is_letter_cp(w[j]) && fold(w[j]) == fold(w[j - 1]) &&
             (fold(w[j]) == 'i' || (j > 1 && fold(w[j]) == fold(w[j - 2]))))
             add_site(s, j, 1, NULL, 0, DOUBLED_COST, KR_CONFCLS_OCR);
+    }
+    /* sites come in the order of their position */
+    for (int p = 0, i = 0; p <= n; p++) {
+        while (i < s->nsites && s->sites[i].at < p)
+            i++;
+        s->first_at[p] = (uint8_t)i;
+    }
+    for (int i = 0; i < s->nsites; i++) {
+        int end = s->sites[i].at + s->sites[i].olen, j = i + 1;
+        while (j < s->nsites && s->sites[j].at < end)
+            j++;
+        s->sites[i].next_at = (uint8_t)(j < s->nsites ? s->sites[j].at : n);
     }
 }
 
@@ -1252,8 +1305,10 @@ static bool glue_word(const char *s, size_t n)
 {
     static const char *const words[] = {"i",  "og", "at", "en",  "et", "er",  "på", "så",
                                         "de", "du", "vi", "til", "af", "som", "det"};
+    if (n == 0 || n > 3) /* the longest are 3 bytes */
+        return false;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+        if (words[i][0] == s[0] && strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
             return true;
     return false;
 }
@@ -1348,15 +1403,62 @@ static void consider(search *s, int nchosen, int cost)
     f->classes = classes;
 }
 
-/* Every set of non-overlapping sites (in position order) within the budget. */
-/* At most one ordinary-letter swap per repair: they are weak evidence, and
- * common letters offer them everywhere. */
-static void dfs(search *s, int from, int pos, int cost, int depth, bool weak_used)
+/* How many spellings dfs(s, from, pos, cost, depth, weak_used) would consider,
+ * up to cap (the same walk without building or checking any). */
+static int count_considered(const search *s, int from, int pos, int cost, int depth, bool weak_used,
+                            int cap)
 {
-    for (int i = from; i < s->nsites && s->lookups < MAX_LOOKUPS; i++) {
+    int n = 0;
+    for (int i = from > s->first_at[pos] ? from : s->first_at[pos]; i < s->nsites && n < cap; i++) {
         const site *x = &s->sites[i];
-        if (x->at < pos)
+        int c = cost + x->cost;
+        bool weak = x->cls == KR_CONFCLS_WEAK;
+        if (c > s->budget || (weak && weak_used))
             continue;
+        bool split = x->olen == 0;
+        if (split && depth > 0)
+            continue;
+        n += c > s->prev_budget;
+        if (depth + 1 < s->max_edits && !split && n < cap)
+            n += count_considered(s, i + 1, x->at + x->olen, c, depth + 1, weak_used || weak,
+                                  cap - n);
+    }
+    return n;
+}
+
+/* Whether some candidate found so far could be a spelling that begins with
+ * folded[0..len) (consider's duplicate check compares folded spellings). */
+static bool may_repeat(const search *s, const char *folded, size_t len)
+{
+    for (int i = 0; i < s->ncand; i++)
+        if (s->cand[i].len >= len && memcmp(s->cand[i].folded, folded, len) == 0)
+            return true;
+    return false;
+}
+
+/* Every set of non-overlapping sites (in position order) within the budget.
+ * At most one ordinary-letter swap per repair: they are weak evidence, and
+ * common letters offer them everywhere.
+ *
+ * Most repairs of a garbled word are no word, and the lexicon's walk tells
+ * where a spelling dies (kr_lexicon_dead_prefix): every spelling that begins
+ * with the same bytes dies there too. So each repair is walked before it is
+ * built and checked (consider), and the repairs below it that keep its dead
+ * beginning are not built at all: they are counted against the word's
+ * allowance as their lookups would have been (one each; the search ends where
+ * it always did). A dead spelling that a candidate found so far could repeat
+ * in another case is considered as before (its duplicate check may skip the
+ * lookup).
+ *
+ * s->prefix[0..plen) spells the word up to ocr letter pos with the sites
+ * chosen so far; the repair that chose them died after its first dead bytes
+ * (0: did not die), whose folded copy is s->dead[depth]. */
+static void dfs(search *s, int from, int pos, size_t plen, size_t dead, int cost, int depth,
+                bool weak_used)
+{
+    for (int i = from > s->first_at[pos] ? from : s->first_at[pos];
+         i < s->nsites && s->lookups < MAX_LOOKUPS; i++) {
+        const site *x = &s->sites[i];
         int c = cost + x->cost;
         bool weak = x->cls == KR_CONFCLS_WEAK;
         if (c > s->budget || (weak && weak_used))
@@ -1365,12 +1467,53 @@ static void dfs(search *s, int from, int pos, int cost, int depth, bool weak_use
         bool split = x->olen == 0;
         if (split && depth > 0)
             continue;
+        size_t kept = s->woff[x->at] - s->woff[pos];
+        if (dead && plen + kept >= dead && !may_repeat(s, s->dead[depth], dead)) {
+            /* this site and every later one keep the dead beginning */
+            s->lookups +=
+                count_considered(s, i, pos, cost, depth, weak_used, MAX_LOOKUPS - s->lookups);
+            return;
+        }
         s->chosen[depth] = i;
+        bool deeper = depth + 1 < s->max_edits && !split;
         /* a cheaper pass already looked this spelling up */
-        if (c > s->prev_budget)
-            consider(s, depth + 1, c);
-        if (depth + 1 < s->max_edits && !split)
-            dfs(s, i + 1, x->at + x->olen, c, depth + 1, weak_used || weak);
+        bool new_spelling = c > s->prev_budget;
+        if (!deeper && !new_spelling)
+            continue;
+        int end = x->at + x->olen;
+        size_t len = plen, k = 0;
+        /* a repair with nothing below is walked by its lookup (consider) */
+        if (s->prune && deeper) {
+            char *p = s->prefix;
+            memcpy(p + len, s->wbytes + s->woff[pos], kept);
+            len += kept;
+            memcpy(p + len, x->tbytes, x->tbytes_len);
+            len += x->tbytes_len;
+            size_t rest = s->woff[s->n] - s->woff[end];
+            memcpy(p + len, s->wbytes + s->woff[end], rest);
+            k = kr_lexicon_dead_prefix(s->ctx->lex, &s->walk, p, len + rest);
+            if (k) {
+                fold_bytes(p, k, s->dead[depth + 1]);
+                if (may_repeat(s, s->dead[depth + 1], k))
+                    k = 0;
+            }
+            size_t shared = s->woff[x->next_at] - s->woff[end];
+            if (k && k <= len + shared) { /* everything below dies too */
+                int cap = MAX_LOOKUPS - s->lookups, n = new_spelling;
+                if (n < cap)
+                    n += count_considered(s, i + 1, end, c, depth + 1, weak_used || weak, cap - n);
+                s->lookups += n;
+                continue;
+            }
+        }
+        if (new_spelling) {
+            if (k)
+                s->lookups++; /* what consider would count, and all it would do */
+            else
+                consider(s, depth + 1, c);
+        }
+        if (deeper)
+            dfs(s, i + 1, end, len, k, c, depth + 1, weak_used || weak);
     }
 }
 
@@ -1389,11 +1532,13 @@ static void run_search(search *s, int max_cost, int max_edits)
 {
     static const int budgets[] = {40, 75, MAX_COST};
     find_sites(s);
+    /* a hyphen makes any spelling worth a lookup (kr_lexicon_may_know) */
+    s->prune = s->ctx->lex && !memchr(s->wbytes, '-', s->woff[s->n]);
     for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
         s->prev_budget = b ? s->budget : -1;
         s->budget = budgets[b] < max_cost ? budgets[b] : max_cost;
         s->max_edits = max_edits;
-        dfs(s, 0, 0, 0, 0, false);
+        dfs(s, 0, 0, 0, 0, 0, 0, false);
         if (best_cost(s) + PREFER_MARGIN + BONUS_IN_DOC <= s->budget || s->budget >= max_cost ||
             s->lookups >= MAX_LOOKUPS)
             break;
@@ -1625,7 +1770,8 @@ static const struct {
 static int realword_find(const char *folded, size_t n)
 {
     for (size_t i = 0; i < sizeof realwords / sizeof realwords[0]; i++)
-        if (strlen(realwords[i].written) == n && memcmp(realwords[i].written, folded, n) == 0)
+        if (n && realwords[i].written[0] == folded[0] && strlen(realwords[i].written) == n &&
+            memcmp(realwords[i].written, folded, n) == 0)
             return (int)i;
     return -1;
 }
@@ -2002,6 +2148,17 @@ static bool part_holds(repair_parts *rp, int a, int b, unsigned lex, unsigned ot
            other_len >= 5;
 }
 
+/* lookup() kept for the lint: the splits of a word's candidates ask about the
+ * same parts again and again (most of a compound's splits are unknown words,
+ * which run the compound splitter). */
+static unsigned part_lookup(kr_lint_ctx *ctx, const char *s, size_t n)
+{
+    entry *e = emap_get(ctx->scratch, &state_of(ctx)->lookups, s, n, true);
+    if (!e->lex)
+        e->lex = lookup(ctx, s, n) + 1;
+    return e->lex - 1;
+}
+
 /* KR_LEX_* of [a, b) of the repair; a part before the end of the word also
  * without its linking s (diskenheds-). */
 static unsigned span_lex(repair_parts *rp, int a, int b)
@@ -2009,9 +2166,9 @@ static unsigned span_lex(repair_parts *rp, int a, int b)
     bool head = b < rp->m;
     const char *s = rp->buf + rp->off[a];
     size_t n = rp->off[b] - rp->off[a];
-    unsigned lex = lookup(rp->ctx, s, n);
+    unsigned lex = part_lookup(rp->ctx, s, n);
     if (!(lex & KR_LEX_KNOWN) && head && b - a > 3 && s[n - 1] == 's')
-        lex = lookup(rp->ctx, s, n - 1);
+        lex = part_lookup(rp->ctx, s, n - 1);
     return lex;
 }
 
@@ -2222,7 +2379,18 @@ static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v
         at = PUT_LIT(msg, at, "»");
     }
     msg[at] = '\0';
-    kr_diagnostic *d = kr_emit(ctx, p->start, p->end, "%s", msg);
+    /* kr_emit formats the message and makes it clean UTF-8 on one line; this
+     * one is both when the text is clean UTF-8 (the candidates are spelt from
+     * the word and the table), it fits kr_emit's 511 bytes and the word holds no
+     * line break: then it is added as it is (printf's "%s" cost more than the
+     * rest of the diagnostic) */
+    kr_diagnostic *d;
+    if (ctx->text_clean && at < 512 && !memchr(w, '\n', n) && !memchr(w, '\r', n)) {
+        d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, p->start, p->end, msg);
+        kr_diagnostic_set_subject(ctx->out, d, w, n);
+    } else {
+        d = kr_emit(ctx, p->start, p->end, "%s", msg);
+    }
     for (size_t i = 0; i < v->n && i < 3; i++) {
         /* "Ret til «word»", without printf: one title per fix, thousands per
          * garbled page */

@@ -1035,7 +1035,10 @@ static uint8_t step_set(const dict *d, const uint32_t *from, unsigned n, uint8_t
     return (uint8_t)m;
 }
 
-static bool may_be_compound(const dict *d, struct kr_lex_walk_slot *ws, const char *w, size_t len)
+/* Brings the slot to the walk of w[0..len) and returns how many of its bytes
+ * are walked: len, or where the set emptied (n 0) or grew too big (SET_FULL).
+ * A word that is a prefix of the kept one keeps the longer walk. */
+static size_t walk_sets(const dict *d, struct kr_lex_walk_slot *ws, const char *w, size_t len)
 {
     if (ws->root != d->root || ws->valid == 0) {
         ws->root = d->root;
@@ -1046,23 +1049,38 @@ static bool may_be_compound(const dict *d, struct kr_lex_walk_slot *ws, const ch
     size_t i = 0, same = ws->valid < len ? ws->valid : len;
     while (i < same && ws->text[i] == w[i])
         i++;
+    if (i == len)
+        return len; /* every set before the kept walk's end has states */
     for (; i < len; i++) {
         if (ws->n[i] == 0 || ws->n[i] == SET_FULL) {
             ws->valid = (uint16_t)i;
-            return ws->n[i] == SET_FULL;
+            return i;
         }
         ws->text[i] = w[i];
         ws->n[i + 1] = step_set(d, ws->set[i], ws->n[i], (uint8_t)w[i], ws->set[i + 1]);
     }
     ws->valid = (uint16_t)len;
-    if (ws->n[len] == SET_FULL)
-        return true;
+    return len;
+}
+
+static bool may_be_compound(const dict *d, struct kr_lex_walk_slot *ws, const char *w, size_t len)
+{
+    size_t i = walk_sets(d, ws, w, len);
+    if (i < len || ws->n[len] == SET_FULL)
+        return ws->n[i] == SET_FULL;
     for (unsigned k = 0; k < ws->n[len]; k++) {
         uint32_t t = ws->set[len][k];
         if (t != d->root && (form_flags(d, t) & (KR_DICT_WORD | KR_DICT_END)))
             return true;
     }
     return false;
+}
+
+/* Where the walk of w[0..len) empties (a count of bytes >= 1), or 0. */
+static size_t dead_at(const dict *d, struct kr_lex_walk_slot *ws, const char *w, size_t len)
+{
+    size_t i = walk_sets(d, ws, w, len);
+    return ws->n[i] == 0 ? i : 0;
 }
 
 void kr_lex_walk_reset(kr_lex_walk *walk)
@@ -1091,6 +1109,54 @@ bool kr_lexicon_may_know(kr_lexicon *self, kr_lex_walk *walk, const char *word, 
         if (may_be_compound(&self->dict, &walk->slot[i], alts[i], len))
             return true;
     return false;
+}
+
+/* The case variants a word beginning with word[0..k) may be walked as (see
+ * case_variants) are the word itself, in small letters, and with only its first
+ * letter kept: when the walk of each of them empties within those k bytes,
+ * every such word is refused. A small first letter leaves only the first. */
+size_t kr_lexicon_dead_prefix(kr_lexicon *self, kr_lex_walk *walk, const char *word, size_t len)
+{
+    if (!self || !walk || !word || len == 0 || len >= MAX_WORD)
+        return 0;
+    ensure_loaded(self);
+    const dict *d = &self->dict;
+    if (!d->base || atomic_load(&self->user_count) != 0)
+        return 0;
+    size_t k = dead_at(d, &walk->slot[0], word, len);
+    if (!k)
+        return 0;
+    unsigned char c0 = (unsigned char)word[0];
+    bool small_first = (c0 >= 'a' && c0 <= 'z') ||
+                       (c0 == 0xC3 && len > 1 && (unsigned char)word[1] >= 0xA0 &&
+                        (unsigned char)word[1] <= 0xBE && (unsigned char)word[1] != 0xB7);
+    if (!small_first) {
+        char store[MAX_WORD];
+        memcpy(store, word, len);
+        map_case(store, len, 0, len, false);
+        size_t k1 = dead_at(d, &walk->slot[1], store, len);
+        memcpy(store, word, len);
+        map_case(store, len, char_len(word, len, 0), len, false);
+        size_t k2 = k1 ? dead_at(d, &walk->slot[2], store, len) : 0;
+        if (!k2)
+            return 0;
+        k = k > k1 ? k : k1;
+        k = k > k2 ? k : k2;
+    }
+    /* whole characters, as the case mapping steps them, and the first letter
+     * the small_first test reads */
+    size_t at = char_len(word, len, 0);
+    if (!small_first)
+        while (at < k)
+            at += char_len(word, len, at);
+    k = at > k ? at : k;
+    /* a hyphen or a number is not walked (kr_lexicon_may_know) */
+    if (memchr(word, '-', k))
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((word[i] < '0' || word[i] > '9') && word[i] != '.' && word[i] != ',')
+            return k;
+    return 0;
 }
 
 bool kr_lexicon_known(kr_lexicon *self, const char *word, size_t len)

@@ -37,6 +37,13 @@ typedef struct {
 } kr_lex_walk;
 void kr_lex_walk_reset(kr_lex_walk *walk);
 bool kr_lexicon_may_know(struct kr_lexicon *self, kr_lex_walk *walk, const char *word, size_t len);
+/* A length k <= len such that kr_lexicon_may_know refuses every word that
+ * begins with word[0..k) and has no '-' after it, or 0 when there is none (or
+ * it cannot tell). It walks with `walk` (required) as kr_lexicon_may_know does:
+ * the repair search asks it for the stretch its candidates share before it
+ * builds them. */
+size_t kr_lexicon_dead_prefix(struct kr_lexicon *self, kr_lex_walk *walk, const char *word,
+                              size_t len);
 
 /* ---- hunspell fallback ------------------------------------------------------- */
 typedef struct kr_hunspell kr_hunspell;

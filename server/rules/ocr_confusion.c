@@ -5,6 +5,7 @@
  * capital I read as a bar (`| dette tilfælde`); a superscript read as a
  * question mark (`GOsa?-skærmen`); a menu path's arrow read as `»` or `>`
  * (`Funktioner » Indstillinger`). */
+#include <stdint.h>
 #include <string.h>
 
 #include "command_word.h"
@@ -162,14 +163,23 @@ static bool menu_name(const kr_lint_ctx *ctx, size_t k, int side)
            (c == 0xC3 && (unsigned char)ctx->text[t->start + 1] < 0x9F); /* Æ Ø Å */
 }
 
+static bool blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* The one chunk of text between two tokens when it is an arrow's misreading: a
  * lone » or > or both (>»). Its span goes to *s, *e. */
 static bool arrow_gap(const char *text, size_t from, size_t to, size_t *s, size_t *e)
 {
-    while (from < to && strchr(" \t\r\n", text[from]))
+    while (from < to && blank(text[from]))
         from++;
-    while (to > from && strchr(" \t\r\n", text[to - 1]))
+    while (to > from && blank(text[to - 1]))
         to--;
+    /* every arrow is 1 to 4 bytes and begins with > or »'s first byte; the
+     * gap between two tokens is mostly one space (checked for every pair) */
+    if (to == from || to - from > 4 || (text[from] != '>' && text[from] != '\xC2'))
+        return false;
     static const char *const arrows[] = {"»", ">", ">»", "»>", "»»"};
     for (size_t i = 0; i < sizeof arrows / sizeof *arrows; i++)
         if (to - from == strlen(arrows[i]) && memcmp(text + from, arrows[i], to - from) == 0) {
@@ -208,10 +218,31 @@ static void check_menu_arrows(kr_lint_ctx *ctx)
     }
 }
 
+/* True when text[s..e) holds a '=', '.' or ':' (8 bytes at a time: every
+ * chunk of the document is asked, and few have one). */
+static bool has_joiner(const char *text, size_t s, size_t e)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    size_t i = s;
+    for (; i + 8 <= e; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        uint64_t a = x ^ (ones * '='), b = x ^ (ones * '.'), c = x ^ (ones * ':');
+        if (((a - ones) & ~a & high) | ((b - ones) & ~b & high) | ((c - ones) & ~c & high))
+            return true;
+    }
+    for (; i < e; i++)
+        if (text[i] == '=' || text[i] == '.' || text[i] == ':')
+            return true;
+    return false;
+}
+
 /* Whether the chunk [s, e) reads as a machine name in small letters: no capital
  * but its I's, and a '=' or a '.' or ':' between letters (ou=…, ldap.intern). */
 static bool machine_chunk(const char *text, size_t s, size_t e)
 {
+    if (!has_joiner(text, s, e))
+        return false;
     bool joined = false;
     for (size_t i = s; i < e; i++) {
         unsigned char c = (unsigned char)text[i];

@@ -316,3 +316,37 @@ Test(lexicon, quick_refusal_never_refuses_a_known_word)
     cr_assert_not(kr_lexicon_may_know(lex, &walk, "bgrns", 5));
     cr_assert(kr_lexicon_may_know(lex, &walk, "børns", 6));
 }
+
+/* The repair search skips every spelling that begins with a dead prefix
+ * (kr_lexicon_dead_prefix): no such spelling may be a word the walk would let
+ * through, whatever follows, in small letters or capitalised. */
+Test(lexicon, dead_prefix_refuses_every_continuation)
+{
+    static const char *words[] = {"bgrns", "xyzqw", "Bgrns", "0gsa", "omraade", "Kgbenhavn",
+                                  "hus",   "Huse",  "12.3",  "ÆØÅq", "qæ",      "zzzø"};
+    static const char *tails[] = {"", "e", "ene", "s", "hus", "ø", "er", "ning", "1"};
+    kr_lex_walk walk;
+    kr_lex_walk_reset(&walk);
+    size_t dead = 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        size_t k = kr_lexicon_dead_prefix(lex, &walk, words[i], n);
+        cr_assert_leq(k, n);
+        if (!k)
+            continue;
+        dead++;
+        for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
+            for (size_t cut = k; cut <= n; cut++) {
+                char buf[64];
+                size_t tl = strlen(tails[t]);
+                memcpy(buf, words[i], cut);
+                memcpy(buf + cut, tails[t], tl);
+                cr_assert_not(kr_lexicon_may_know(lex, NULL, buf, cut + tl),
+                              "%.*s (dead after %zu)", (int)(cut + tl), buf, k);
+                cr_assert_not(kr_lexicon_known(lex, buf, cut + tl), "%.*s", (int)(cut + tl), buf);
+            }
+    }
+    cr_assert_geq(dead, 3);
+    cr_assert_eq(kr_lexicon_dead_prefix(lex, &walk, "hus", 3), 0);
+    cr_assert_eq(kr_lexicon_dead_prefix(lex, &walk, "12.3", 4), 0); /* a number goes on */
+}
