@@ -26,9 +26,13 @@ typedef struct {
     size_t cap_blocks, cap_tokens;
 } builder;
 
+/* A table: the first lint asks it for every byte of the text, several times. */
+static const bool ws_table[256] = {
+    [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, ['\f'] = 1, ['\v'] = 1};
+
 static bool is_ws(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+    return ws_table[(unsigned char)c];
 }
 
 /* ---- blocks -------------------------------------------------------------------- */
@@ -387,12 +391,10 @@ static bool is_domain(const char *s, size_t n)
     static const char *const tlds[] = {"dk", "com", "org", "net",  "eu",  "de", "se",
                                        "no", "io",  "gov", "info", "edu", "uk", "nu"};
     size_t host = 0;
-    while (host < n && s[host] != '/')
-        host++;
-    const char *dot = NULL;
-    for (size_t i = 0; i < host; i++)
-        if (s[i] == '.')
-            dot = s + i;
+    const char *dot = NULL; /* the host's last dot (asked of every word: one pass) */
+    for (; host < n && s[host] != '/'; host++)
+        if (s[host] == '.')
+            dot = s + host;
     if (!dot || dot == s)
         return false;
     size_t tl = (size_t)(s + host - dot - 1);
@@ -404,8 +406,13 @@ static bool is_domain(const char *s, size_t n)
 
 static kr_token_kind classify(const char *s, size_t n)
 {
-    if ((n > 3 && memmem(s, n, "://", 3)) || (n > 4 && memcmp(s, "www.", 4) == 0))
+    if (n > 4 && memcmp(s, "www.", 4) == 0)
         return KR_TOK_URL;
+    if (n > 3) /* "://" anywhere (memchr first: memmem costs more than most words) */
+        for (const char *c = memchr(s, ':', n - 2); c;
+             c = memchr(c + 1, ':', (size_t)(s + n - 2 - (c + 1))))
+            if (c[1] == '/' && c[2] == '/')
+                return KR_TOK_URL;
     bool letter = false, digit = false, at = false;
     for (size_t i = 0, k; i < n; i += k) {
         unsigned char c = (unsigned char)s[i];
