@@ -1184,6 +1184,14 @@ typedef struct {
 /* A repair's bytes: the word's, and at most 3 letters (in UTF-8) per site. */
 enum { PREFIX_BYTES = WORD_BYTES + 4 * SEG_MAX * MAX_EDITS };
 
+/* Where the repairs of the first sites chosen died (dfs), kept while the search
+ * runs: each budget walks the same repairs again. Keyed by the chosen sites,
+ * direct-mapped (a clash only costs a walk). */
+enum { DEAD_MEMO = 4096, DEAD_MEMO_DEPTH = 3 };
+typedef struct {
+    uint32_t search, key, dead; /* search: search_begin's count; 0 empty */
+} dead_memo;
+
 typedef struct search {
     kr_lint_ctx *ctx;
     const uint32_t *w;
@@ -1203,6 +1211,8 @@ typedef struct search {
     bool prune;                /* dead prefixes may be skipped (see dfs) */
     char prefix[PREFIX_BYTES]; /* the repair being walked (dfs) */
     char dead[MAX_EDITS + 1][PREFIX_BYTES];
+    uint32_t serial; /* counts the searches of this lint */
+    dead_memo memo[DEAD_MEMO];
 } search;
 
 static void add_site(search *s, int at, int olen, const uint32_t *truth, int tlen, int cost,
@@ -1436,6 +1446,23 @@ static bool may_repeat(const search *s, const char *folded, size_t len)
     return false;
 }
 
+/* kr_lexicon_dead_prefix of p[0..n), the repair with the sites s->chosen[0..depth]. */
+static size_t dead_prefix(search *s, int depth, const char *p, size_t n)
+{
+    if (depth >= DEAD_MEMO_DEPTH)
+        return kr_lexicon_dead_prefix(s->ctx->lex, &s->walk, p, n);
+    uint32_t key = 0;
+    for (int d = 0; d <= depth; d++)
+        key = key * (MAX_SITES + 1) + (uint32_t)s->chosen[d] + 1;
+    dead_memo *m = &s->memo[(key * 2654435761u >> 20) & (DEAD_MEMO - 1)];
+    if (m->search != s->serial || m->key != key) {
+        m->search = s->serial;
+        m->key = key;
+        m->dead = (uint32_t)kr_lexicon_dead_prefix(s->ctx->lex, &s->walk, p, n);
+    }
+    return m->dead;
+}
+
 /* Every set of non-overlapping sites (in position order) within the budget.
  * At most one ordinary-letter swap per repair: they are weak evidence, and
  * common letters offer them everywhere.
@@ -1491,7 +1518,7 @@ static void dfs(search *s, int from, int pos, size_t plen, size_t dead, int cost
             len += x->tbytes_len;
             size_t rest = s->woff[s->n] - s->woff[end];
             memcpy(p + len, s->wbytes + s->woff[end], rest);
-            k = kr_lexicon_dead_prefix(s->ctx->lex, &s->walk, p, len + rest);
+            k = dead_prefix(s, depth, p, len + rest);
             if (k) {
                 fold_bytes(p, k, s->dead[depth + 1]);
                 if (may_repeat(s, s->dead[depth + 1], k))
@@ -1557,6 +1584,7 @@ static search *search_begin(kr_lint_ctx *ctx, const uint32_t *w, int n)
     s->w = w;
     s->n = n;
     s->nsites = s->ncand = s->lookups = 0;
+    s->serial++;
     kr_lex_walk_reset(&s->walk);
     s->woff[0] = 0;
     for (int i = 0; i < n; i++)
