@@ -413,7 +413,7 @@ static kr_token_kind classify(const char *s, size_t n)
              c = memchr(c + 1, ':', (size_t)(s + n - 2 - (c + 1))))
             if (c[1] == '/' && c[2] == '/')
                 return KR_TOK_URL;
-    bool letter = false, digit = false, at = false;
+    bool letter = false, digit = false, at = false, dot = false;
     for (size_t i = 0, k; i < n; i += k) {
         unsigned char c = (unsigned char)s[i];
         k = 1;
@@ -431,13 +431,15 @@ static kr_token_kind classify(const char *s, size_t n)
             letter = true;
         else if (c >= '0' && c <= '9')
             digit = true;
+        else
+            dot |= c == '.';
     }
     if (at && letter) {
         const char *a = memchr(s, '@', n);
         if (memchr(a, '.', n - (size_t)(a - s)))
             return KR_TOK_OTHER; /* an e-mail address; `s@g` stays a word */
     }
-    if (letter && is_domain(s, n))
+    if (letter && dot && is_domain(s, n)) /* a domain has a dot */
         return KR_TOK_URL;
     return digit && !letter ? KR_TOK_NUMBER : KR_TOK_WORD;
 }
@@ -547,9 +549,8 @@ static void tokenize(builder *b, size_t from, size_t to)
     if (from == 0 && b->len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         i = 3; /* a byte order mark is no part of the first word */
     while (i < to) {
-        size_t eol = i;
-        while (eol < b->len && text[eol] != '\n')
-            eol++;
+        const char *nl = i < b->len ? memchr(text + i, '\n', b->len - i) : NULL;
+        size_t eol = nl ? (size_t)(nl - text) : b->len;
         bool first = true;
         size_t j = i, last_end = i;
         while (j < eol) {
