@@ -366,6 +366,8 @@ static size_t punct_at(const char *s, size_t avail)
 /* Length of the punctuation mark ending at s[end] (exclusive), or 0. */
 static size_t punct_before(const char *s, size_t start, size_t end)
 {
+    if ((unsigned char)s[end - 1] < 0x80) /* a mark of several bytes never ends in an ASCII one */
+        return punct_at(s + end - 1, 1) == 1;
     for (size_t n = 1; n <= 4 && n <= end - start; n++)
         if (punct_at(s + end - n, n) == n)
             return n;
@@ -374,6 +376,8 @@ static size_t punct_before(const char *s, size_t start, size_t end)
 
 static size_t quote_before(const char *s, size_t start, size_t end)
 {
+    if ((unsigned char)s[end - 1] < 0x80)
+        return quote_at(s + end - 1, 1) == 1;
     for (size_t n = 1; n <= 3 && n <= end - start; n++)
         if (quote_at(s + end - n, n) == n)
             return n;
