@@ -23,6 +23,7 @@
  * spellings' pairs are kept too, so only new spellings are compared. A lint
  * without the linter's memory (kr_linter_run_full) starts from an empty one and
  * walks the same code. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -907,6 +908,10 @@ typedef struct {
     uint32_t *cp;
     int ncp;
     uint64_t sig;
+    uint8_t *cls;          /* each code point's class (see units) */
+    uint16_t ua, ub;       /* its characters' units summed, as explainer / as garbling */
+    uint64_t layer[3];     /* the classes it has at least once, twice, three times */
+    uint16_t la[3], lb[3]; /* their units summed, per layer */
     hit *hits;
     uint32_t n_hits, cap_hits;
     uint64_t seen;   /* the lint it was last present in */
@@ -957,6 +962,100 @@ static void memory_index(memory *m)
     }
 }
 
+/* ---- pairs out of reach, cheaply ----------------------------------------------
+ * Most pairs of spellings are different words, and the confusion distance
+ * (kr_confusion_distance_cp_within, a table walk) is the costly step of a first
+ * lint: some 300 000 pairs. The engine's lower bound rests on unit costs: every
+ * step of an alignment but a character matched as itself costs at least the
+ * unit costs of the characters it touches. Those units, per character class of
+ * the signature (one class per letter), are read once from the engine itself
+ * (kr_confusion_signature_bound of a lone class, rounded down, so still a lower
+ * bound). Three bounds on a pair follow, each tighter and dearer than the one
+ * before: the classes one spelling has and the other lacks; the characters left
+ * over when the two are matched as multisets; and the characters left over by
+ * the best common subsequence weighted by their units (the matched characters
+ * of an alignment keep their order). A pair is compared only when all three
+ * are within its limit, so the pairs found are the ones the full comparison
+ * finds. */
+static struct {
+    uint16_t a[64], b[64], w[64]; /* as explainer, as garbling, both */
+    uint16_t wbyte[8][256];       /* w summed over the classes of one byte of a set */
+} units;
+static pthread_once_t units_once = PTHREAD_ONCE_INIT;
+
+static void units_read(void)
+{
+    for (int c = 0; c < 64; c++) {
+        units.a[c] = (uint16_t)kr_confusion_signature_bound(1ull << c, 0, 1 << 14);
+        units.b[c] = (uint16_t)kr_confusion_signature_bound(0, 1ull << c, 1 << 14);
+        units.w[c] = (uint16_t)(units.a[c] + units.b[c]);
+    }
+    for (int k = 0; k < 8; k++)
+        for (int x = 0; x < 256; x++)
+            for (int c = 0; c < 8; c++)
+                if (x >> c & 1)
+                    units.wbyte[k][x] = (uint16_t)(units.wbyte[k][x] + units.w[8 * k + c]);
+}
+
+/* w summed over the classes of a set. */
+static int units_w(uint64_t x)
+{
+    int t = 0;
+    for (int k = 0; x; k++, x >>= 8)
+        t += units.wbyte[k][x & 255];
+    return t;
+}
+
+static void classify(known_sp *k)
+{
+    pthread_once(&units_once, units_read);
+    uint8_t seen[64] = {0};
+    for (int i = 0; i < k->ncp; i++) {
+        uint64_t bit = kr_confusion_signature(&k->cp[i], 1);
+        uint8_t c = k->cls[i] = (uint8_t)(bit ? __builtin_ctzll(bit) : 0);
+        k->ua = (uint16_t)(k->ua + units.a[c]);
+        k->ub = (uint16_t)(k->ub + units.b[c]);
+        if (seen[c] < 3) {
+            k->layer[seen[c]] |= 1ull << c;
+            k->la[seen[c]] = (uint16_t)(k->la[seen[c]] + units.a[c]);
+            k->lb[seen[c]] = (uint16_t)(k->lb[seen[c]] + units.b[c]);
+            seen[c]++;
+        }
+    }
+}
+
+/* The characters left over when a and b are matched as multisets, a class's
+ * fourth and later characters aside: layer by layer, the classes one has and
+ * the other lacks. Over the limit after the first layer: most pairs stop
+ * there. */
+static bool multiset_over(const known_sp *a, const known_sp *b, int limit)
+{
+    int t = a->la[0] + b->lb[0] - units_w(a->layer[0] & b->layer[0]);
+    if (t > limit)
+        return true;
+    for (int k = 1; k < 3; k++)
+        t += a->la[k] + b->lb[k] - units_w(a->layer[k] & b->layer[k]);
+    return t > limit;
+}
+
+/* The characters left over by the heaviest common subsequence. */
+static int bound_order(const known_sp *a, const known_sp *b)
+{
+    int row[KR_CONF_MAX_CHARS + 1] = {0};
+    for (int i = 0; i < a->ncp; i++) {
+        uint8_t c = a->cls[i];
+        int w = units.w[c], diag = 0; /* row[j - 1] of the row before */
+        for (int j = 0; j < b->ncp; j++) {
+            int up = row[j + 1], best = up > row[j] ? up : row[j];
+            if (b->cls[j] == c && diag + w > best)
+                best = diag + w;
+            diag = up;
+            row[j + 1] = best;
+        }
+    }
+    return a->ua + b->ub - row[b->ncp];
+}
+
 /* The memory's entry for a spelling, made (flags, code points) when new. */
 static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n)
 {
@@ -975,7 +1074,7 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
     }
     size_t chars = nchars(s, n); /* <= KR_CONF_MAX_CHARS (cluster_candidate) */
     size_t cp_at_off = (n + 1 + 3) & ~(size_t)3;
-    char *mem = kr_xmalloc(cp_at_off + chars * sizeof(uint32_t) + 4);
+    char *mem = kr_xmalloc(cp_at_off + chars * (sizeof(uint32_t) + 1) + 4);
     memcpy(mem, s, n);
     mem[n] = 0;
     known_sp *k = &m->sp[m->n];
@@ -985,6 +1084,8 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
     k->cp = (uint32_t *)(void *)(mem + cp_at_off);
     k->ncp = kr_confusion_decode(s, n, k->cp);
     k->sig = kr_confusion_signature(k->cp, k->ncp);
+    k->cls = (uint8_t *)(k->cp + chars);
+    classify(k);
     m->slot[j] = (int32_t)m->n;
     return (uint32_t)m->n++;
 }
@@ -994,7 +1095,8 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
 static int pair_cost(const known_sp *a, const known_sp *b)
 {
     int l = 12 * a->ncp, limit = l > 150 ? 150 : l;
-    if (kr_confusion_signature_bound(a->sig, b->sig, limit) > limit)
+    if (multiset_over(a, b, limit) || bound_order(a, b) > limit ||
+        kr_confusion_signature_bound(a->sig, b->sig, limit) > limit)
         return -1;
     int c = kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, limit);
     return c > 0 && c <= limit ? c : -1;
