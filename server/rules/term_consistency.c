@@ -998,7 +998,7 @@ static void units_read(void)
 }
 
 /* w summed over the classes of a set. */
-static int units_w(uint64_t x)
+static inline int units_w(uint64_t x)
 {
     int t = 0;
     for (int k = 0; x; k++, x >>= 8)
@@ -1028,7 +1028,7 @@ static void classify(known_sp *k)
  * fourth and later characters aside: layer by layer, the classes one has and
  * the other lacks. Over the limit after the first layer: most pairs stop
  * there. */
-static bool multiset_over(const known_sp *a, const known_sp *b, int limit)
+static inline bool multiset_over(const known_sp *a, const known_sp *b, int limit)
 {
     int t = a->la[0] + b->lb[0] - units_w(a->layer[0] & b->layer[0]);
     if (t > limit)
@@ -1039,21 +1039,43 @@ static bool multiset_over(const known_sp *a, const known_sp *b, int limit)
 }
 
 /* The characters left over by the heaviest common subsequence. */
-static int bound_order(const known_sp *a, const known_sp *b)
+static int bound_order(const known_sp *a, const known_sp *b, int limit)
 {
-    int row[KR_CONF_MAX_CHARS + 1] = {0};
+    /* a character whose class the other lacks matches nothing: its row (or
+     * column) would change nothing, so only the shared classes are walked */
+    uint64_t both = a->layer[0] & b->layer[0];
+    uint8_t bc[KR_CONF_MAX_CHARS];
+    int m = 0;
+    for (int j = 0; j < b->ncp; j++)
+        if (both >> b->cls[j] & 1)
+            bc[m++] = b->cls[j];
+    /* rows of 16-bit sums: the best from above or by a match first (no
+     * dependency along the row), then the running maximum */
+    int16_t rows[2][KR_CONF_MAX_CHARS + 1] = {{0}}, *row = rows[0], *next = rows[1];
+    int rest = 0; /* what a's rows still to come could add at most */
+    for (int i = 0; i < a->ncp; i++)
+        if (both >> a->cls[i] & 1)
+            rest += units.w[a->cls[i]];
     for (int i = 0; i < a->ncp; i++) {
         uint8_t c = a->cls[i];
-        int w = units.w[c], diag = 0; /* row[j - 1] of the row before */
-        for (int j = 0; j < b->ncp; j++) {
-            int up = row[j + 1], best = up > row[j] ? up : row[j];
-            if (b->cls[j] == c && diag + w > best)
-                best = diag + w;
-            diag = up;
-            row[j + 1] = best;
+        if (!(both >> c & 1))
+            continue;
+        /* over the limit even if every row to come matched: stop */
+        if (a->ua + b->ub - row[m] - rest > limit)
+            return limit + 1;
+        rest -= units.w[c];
+        int16_t w = (int16_t)units.w[c], run = 0;
+        for (int j = 0; j < m; j++) {
+            int16_t take = bc[j] == c ? (int16_t)(row[j] + w) : 0;
+            int16_t t = row[j + 1] > take ? row[j + 1] : take;
+            run = t > run ? t : run;
+            next[j + 1] = run;
         }
+        int16_t *x = row;
+        row = next;
+        next = x;
     }
-    return a->ua + b->ub - row[b->ncp];
+    return a->ua + b->ub - row[m];
 }
 
 /* The memory's entry for a spelling, made (flags, code points) when new. */
@@ -1095,7 +1117,7 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
 static int pair_cost(const known_sp *a, const known_sp *b)
 {
     int l = 12 * a->ncp, limit = l > 150 ? 150 : l;
-    if (multiset_over(a, b, limit) || bound_order(a, b) > limit ||
+    if (multiset_over(a, b, limit) || bound_order(a, b, limit) > limit ||
         kr_confusion_signature_bound(a->sig, b->sig, limit) > limit)
         return -1;
     int c = kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, limit);
