@@ -910,7 +910,8 @@ typedef struct {
     uint64_t sig;
     uint8_t *cls;          /* each code point's class (see units) */
     uint16_t ua, ub;       /* its characters' units summed, as explainer / as garbling */
-    uint64_t layer[3];     /* the classes it has at least once, twice, three times */
+    uint32_t layer[3];     /* the letters it has at least once, twice, three times
+                              (see units.compact) */
     uint16_t la[3], lb[3]; /* their units summed, per layer */
     hit *hits;
     uint32_t n_hits, cap_hits;
@@ -979,7 +980,11 @@ static void memory_index(memory *m)
  * finds. */
 static struct {
     uint16_t a[64], b[64], w[64]; /* as explainer, as garbling, both */
-    uint16_t wbyte[8][256];       /* w summed over the classes of one byte of a set */
+    /* the layers' classes: a-z, then æøåé, the others left out (a bound
+     * without them is lower, so still a bound) */
+    uint8_t compact[64];     /* a class's bit there, or 255 */
+    uint16_t wc[64];         /* w of a bit there */
+    uint16_t wpart[3][2048]; /* w summed over a set's bits 0-10, 11-21, 22-31 */
 } units;
 static pthread_once_t units_once = PTHREAD_ONCE_INIT;
 
@@ -990,20 +995,27 @@ static void units_read(void)
         units.b[c] = (uint16_t)kr_confusion_signature_bound(0, 1ull << c, 1 << 14);
         units.w[c] = (uint16_t)(units.a[c] + units.b[c]);
     }
-    for (int k = 0; k < 8; k++)
-        for (int x = 0; x < 256; x++)
-            for (int c = 0; c < 8; c++)
-                if (x >> c & 1)
-                    units.wbyte[k][x] = (uint16_t)(units.wbyte[k][x] + units.w[8 * k + c]);
+    static const uint32_t extra[] = {0xE6, 0xF8, 0xE5, 0xE9}; /* æøåé */
+    memset(units.compact, 255, sizeof units.compact);
+    for (uint32_t l = 'a'; l <= 'z'; l++)
+        units.compact[__builtin_ctzll(kr_confusion_signature(&l, 1))] = (uint8_t)(l - 'a');
+    for (int e = 0; e < 4; e++)
+        units.compact[__builtin_ctzll(kr_confusion_signature(&extra[e], 1))] = (uint8_t)(26 + e);
+    for (int c = 0; c < 64; c++)
+        if (units.compact[c] < 32)
+            units.wc[units.compact[c]] = units.w[c];
+    for (int k = 0; k < 3; k++)
+        for (int x = 1; x < 2048; x++) /* the set without its lowest bit, plus that bit */
+            units.wpart[k][x] = (uint16_t)(units.wpart[k][x & (x - 1)] +
+                                           (11 * k + __builtin_ctz((unsigned)x) < 32
+                                                ? units.wc[11 * k + __builtin_ctz((unsigned)x)]
+                                                : 0));
 }
 
-/* w summed over the classes of a set. */
-static inline int units_w(uint64_t x)
+/* w summed over a set of compact classes. */
+static inline int units_w(uint32_t x)
 {
-    int t = 0;
-    for (int k = 0; x; k++, x >>= 8)
-        t += units.wbyte[k][x & 255];
-    return t;
+    return units.wpart[0][x & 2047] + units.wpart[1][x >> 11 & 2047] + units.wpart[2][x >> 22];
 }
 
 static void classify(known_sp *k)
@@ -1015,8 +1027,8 @@ static void classify(known_sp *k)
         uint8_t c = k->cls[i] = (uint8_t)(bit ? __builtin_ctzll(bit) : 0);
         k->ua = (uint16_t)(k->ua + units.a[c]);
         k->ub = (uint16_t)(k->ub + units.b[c]);
-        if (seen[c] < 3) {
-            k->layer[seen[c]] |= 1ull << c;
+        if (seen[c] < 3 && units.compact[c] < 32) {
+            k->layer[seen[c]] |= 1u << units.compact[c];
             k->la[seen[c]] = (uint16_t)(k->la[seen[c]] + units.a[c]);
             k->lb[seen[c]] = (uint16_t)(k->lb[seen[c]] + units.b[c]);
             seen[c]++;
@@ -1043,7 +1055,7 @@ static int bound_order(const known_sp *a, const known_sp *b, int limit)
 {
     /* a character whose class the other lacks matches nothing: its row (or
      * column) would change nothing, so only the shared classes are walked */
-    uint64_t both = a->layer[0] & b->layer[0];
+    uint64_t both = a->sig & b->sig;
     uint8_t bc[KR_CONF_MAX_CHARS];
     int m = 0;
     for (int j = 0; j < b->ncp; j++)
@@ -1114,14 +1126,19 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
 
 /* The cost of reading b as a garbling of explainer a, when within a's reach
  * (0 < cost <= limit), else -1. Depends on the strings only. */
-static int pair_cost(const known_sp *a, const known_sp *b)
+static int pair_cost_near(const known_sp *a, const known_sp *b, int limit)
 {
-    int l = 12 * a->ncp, limit = l > 150 ? 150 : l;
-    if (multiset_over(a, b, limit) || bound_order(a, b, limit) > limit ||
+    if (bound_order(a, b, limit) > limit ||
         kr_confusion_signature_bound(a->sig, b->sig, limit) > limit)
         return -1;
     int c = kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, limit);
     return c > 0 && c <= limit ? c : -1;
+}
+
+static inline int pair_cost(const known_sp *a, const known_sp *b)
+{
+    int l = 12 * a->ncp, limit = l > 150 ? 150 : l;
+    return multiset_over(a, b, limit) ? -1 : pair_cost_near(a, b, limit);
 }
 
 static void add_hit(known_sp *b, uint32_t a, int cost)
