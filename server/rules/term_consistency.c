@@ -1164,6 +1164,31 @@ static bool wants_target(const known_sp *b)
     return !(b->flags & (KR_LEX_KNOWN | KR_LEX_USER));
 }
 
+/* For the unit tests (declared there, no header): is the bounded pair_cost of
+ * reading b as a garbling of a the same as comparing them in full (the
+ * signature bound, then the distance)? *cost receives the full comparison's
+ * cost, -1 when out of reach. Both must be cluster candidates. */
+bool kr_term_consistency_pair_agrees(const char *a, size_t an, const char *b, size_t bn, int *cost);
+bool kr_term_consistency_pair_agrees(const char *a, size_t an, const char *b, size_t bn, int *cost)
+{
+    kr_lint_ctx ctx = {0}; /* no lexicon: memory_find asks it only for flags */
+    memory *m = kr_xmalloc(sizeof *m);
+    *m = (memory){0};
+    const known_sp *ka, *kb;
+    uint32_t ia = memory_find(&ctx, m, a, an), ib = memory_find(&ctx, m, b, bn);
+    ka = &m->sp[ia];
+    kb = &m->sp[ib];
+    int l = 12 * ka->ncp, limit = l > 150 ? 150 : l, full = -1;
+    if (kr_confusion_signature_bound(ka->sig, kb->sig, limit) <= limit) {
+        int c = kr_confusion_distance_cp_within(ka->cp, ka->ncp, kb->cp, kb->ncp, limit);
+        full = c > 0 && c <= limit ? c : -1;
+    }
+    bool same = pair_cost(ka, kb) == full;
+    *cost = full;
+    memory_free(m);
+    return same;
+}
+
 /* Brings the pairs up to date for this lint's spellings (see memory). `mi`
  * maps each spelling to its memory entry, already marked present. */
 static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const uint32_t *mi)
