@@ -502,9 +502,60 @@ static size_t encode(uint32_t c, char *out)
     return 4;
 }
 
-/* Lower-cases UTF-8 (ASCII and Latin-1) into out (room for n bytes). */
+/* Lower-cases 8 ASCII bytes at once: a byte from 'A' to 'Z' gets 0x20. */
+static uint64_t fold8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    uint64_t from_a = x + ones * (0x80 - 'A'), past_z = x + ones * (0x80 - 'Z' - 1);
+    return x | ((from_a & ~past_z & high) >> 2);
+}
+
+static uint32_t fold4(uint32_t x)
+{
+    const uint32_t ones = 0x01010101u, high = ones * 0x80;
+    uint32_t from_a = x + ones * (0x80 - 'A'), past_z = x + ones * (0x80 - 'Z' - 1);
+    return x | ((from_a & ~past_z & high) >> 2);
+}
+
+/* Lower-cases UTF-8 (ASCII and Latin-1) into out (room for n bytes). Words of
+ * 4 bytes or more without a byte from 0x80 on go 8 (or 4) bytes at a time, the
+ * last ones overlapping: every word token of a document is folded at least
+ * once. */
 static size_t fold_bytes(const char *s, size_t n, char *out)
 {
+    if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (!((a | b) & 0x80808080u)) {
+            a = fold4(a);
+            b = fold4(b);
+            memcpy(out + n - 4, &b, 4);
+            memcpy(out, &a, 4);
+            return n;
+        }
+    } else if (n >= 8) {
+        uint64_t any = 0, x;
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&x, s + i, 8);
+            any |= x;
+        }
+        memcpy(&x, s + n - 8, 8);
+        if (!((any | x) & 0x8080808080808080ull)) {
+            size_t i = 0;
+            for (; i + 8 <= n; i += 8) {
+                memcpy(&x, s + i, 8);
+                x = fold8(x);
+                memcpy(out + i, &x, 8);
+            }
+            if (i < n) {
+                memcpy(&x, s + n - 8, 8);
+                x = fold8(x);
+                memcpy(out + n - 8, &x, 8);
+            }
+            return n;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 'A' && c <= 'Z')
@@ -564,9 +615,19 @@ static uint64_t emap_hash(const char *s, size_t n)
         h = (h ^ x) * k;
         h ^= h >> 29;
     }
-    if (i < n) {
-        uint64_t x = 0;
-        memcpy(&x, s + i, n - i);
+    if (i < n) { /* the rest, read without a call to memcpy of a variable length */
+        uint64_t x;
+        if (n >= 8) {
+            memcpy(&x, s + n - 8, 8); /* overlapping what was read */
+        } else if (n >= 4) {
+            uint32_t lo, hi;
+            memcpy(&lo, s, 4);
+            memcpy(&hi, s + n - 4, 4);
+            x = lo | (uint64_t)hi << 32;
+        } else {
+            x = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                (uint64_t)(unsigned char)s[n - 1] << 16;
+        }
         h = (h ^ x) * k;
     }
     h ^= h >> 32;
@@ -1203,6 +1264,7 @@ typedef struct search {
     site sites[MAX_SITES];
     int nsites;
     uint8_t first_at[KR_CONF_MAX_CHARS + 1]; /* the first site at or after a letter */
+    int16_t least_cost[MAX_SITES + 1];       /* the cheapest site from each one on */
     int chosen[MAX_EDITS];
     int budget, prev_budget, max_edits, lookups;
     found cand[2 * KR_CAND_MAX];
@@ -1272,6 +1334,10 @@ static void find_sites(search *s)
             i++;
         s->first_at[p] = (uint8_t)i;
     }
+    s->least_cost[s->nsites] = INT16_MAX;
+    for (int i = s->nsites - 1; i >= 0; i--)
+        s->least_cost[i] =
+            s->sites[i].cost < s->least_cost[i + 1] ? s->sites[i].cost : s->least_cost[i + 1];
     for (int i = 0; i < s->nsites; i++) {
         int end = s->sites[i].at + s->sites[i].olen, j = i + 1;
         while (j < s->nsites && s->sites[j].at < end)
@@ -1420,6 +1486,8 @@ static int count_considered(const search *s, int from, int pos, int cost, int de
 {
     int n = 0;
     for (int i = from > s->first_at[pos] ? from : s->first_at[pos]; i < s->nsites && n < cap; i++) {
+        if (cost + s->least_cost[i] > s->budget)
+            break; /* every site left is over the budget */
         const site *x = &s->sites[i];
         int c = cost + x->cost;
         bool weak = x->cls == KR_CONFCLS_WEAK;
@@ -1485,6 +1553,8 @@ static void dfs(search *s, int from, int pos, size_t plen, size_t dead, int cost
 {
     for (int i = from > s->first_at[pos] ? from : s->first_at[pos];
          i < s->nsites && s->lookups < MAX_LOOKUPS; i++) {
+        if (cost + s->least_cost[i] > s->budget)
+            break; /* every site left is over the budget */
         const site *x = &s->sites[i];
         int c = cost + x->cost;
         bool weak = x->cls == KR_CONFCLS_WEAK;
