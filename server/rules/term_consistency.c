@@ -971,13 +971,14 @@ static void memory_index(memory *m)
  * unit costs of the characters it touches. Those units, per character class of
  * the signature (one class per letter), are read once from the engine itself
  * (kr_confusion_signature_bound of a lone class, rounded down, so still a lower
- * bound). Three bounds on a pair follow, each tighter and dearer than the one
- * before: the classes one spelling has and the other lacks; the characters left
- * over when the two are matched as multisets; and the characters left over by
+ * bound). Bounds on a pair follow, each tighter and dearer than the one
+ * before: the characters left over when the two are matched as multisets (the
+ * classes one spelling has and the other lacks first); the same with a's two
+ * halves matched before and after a cut of b; and the characters left over by
  * the best common subsequence weighted by their units (the matched characters
- * of an alignment keep their order). A pair is compared only when all three
- * are within its limit, so the pairs found are the ones the full comparison
- * finds. */
+ * of an alignment keep their order). A pair is compared only when all are
+ * within its limit, so the pairs found are the ones the full comparison finds
+ * (a unit test compares them on generated garblings). */
 static struct {
     uint16_t a[64], b[64], w[64]; /* as explainer, as garbling, both */
     /* the layers' classes: a-z, then æøåé, the others left out (a bound
@@ -1048,6 +1049,41 @@ static inline bool multiset_over(const known_sp *a, const known_sp *b, int limit
     for (int k = 1; k < 3; k++)
         t += a->la[k] + b->lb[k] - units_w(a->layer[k] & b->layer[k]);
     return t > limit;
+}
+
+/* The same with a cut in the middle of a: the matched characters of a's first
+ * half lie before those of its second half in b too, so the best is at most,
+ * over every cut j of b, the multiset match of the halves with b's parts before
+ * and after j. A few dozen steps; refuses most pairs the multiset let by. */
+static int bound_halves(const known_sp *a, const known_sp *b)
+{
+    uint8_t lo[64] = {0}, hi[64] = {0};
+    int h = a->ncp / 2, m = b->ncp;
+    for (int i = 0; i < h; i++)
+        lo[a->cls[i]]++;
+    for (int i = h; i < a->ncp; i++)
+        hi[a->cls[i]]++;
+    int16_t after[KR_CONF_MAX_CHARS + 1]; /* the second half's match with b[j..m) */
+    after[m] = 0;
+    for (int j = m - 1; j >= 0; j--) {
+        uint8_t c = b->cls[j];
+        after[j] = after[j + 1];
+        if (hi[c]) {
+            hi[c]--;
+            after[j] = (int16_t)(after[j] + units.w[c]);
+        }
+    }
+    int before = 0, best = after[0];
+    for (int j = 0; j < m; j++) {
+        uint8_t c = b->cls[j];
+        if (lo[c]) {
+            lo[c]--;
+            before += units.w[c];
+        }
+        if (before + after[j + 1] > best)
+            best = before + after[j + 1];
+    }
+    return a->ua + b->ub - best;
 }
 
 /* The characters left over by the heaviest common subsequence. */
@@ -1128,7 +1164,7 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
  * (0 < cost <= limit), else -1. Depends on the strings only. */
 static int pair_cost_near(const known_sp *a, const known_sp *b, int limit)
 {
-    if (bound_order(a, b, limit) > limit ||
+    if (bound_halves(a, b) > limit || bound_order(a, b, limit) > limit ||
         kr_confusion_signature_bound(a->sig, b->sig, limit) > limit)
         return -1;
     int c = kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, limit);
