@@ -69,6 +69,11 @@ void kr_shared_release(void *p)
         free(h);
 }
 
+size_t kr_shared_holds(const void *p)
+{
+    return ((const shared_head *)p - 1)->holds;
+}
+
 void kr_diagnostics_hold(kr_diagnostics *self, void *p)
 {
     if (self->n_holds == self->cap_holds) {
@@ -181,11 +186,21 @@ const kr_edit *kr_fix_edit(const kr_fix *f, size_t i)
     return i < f->n_edits ? &f->edits[i] : NULL;
 }
 
+/* A registered rule's id is kept by pointer (it lives as long as the program):
+ * a copy per diagnostic was a megabyte of a 1 MB OCR text's lint. */
+static const char *rule_id(kr_arena *a, const char *rule)
+{
+    for (size_t i = 0; i < kr_rules_count; i++)
+        if (kr_rules[i]->id == rule)
+            return rule;
+    return kr_arena_strndup(a, rule, strlen(rule));
+}
+
 kr_diagnostic *kr_diagnostics_add(kr_diagnostics *self, const char *rule, kr_severity sev,
                                   size_t start, size_t end, const char *message)
 {
     kr_diagnostic *d = kr_arena_alloc(&self->arena, sizeof *d);
-    d->rule = kr_arena_strndup(&self->arena, rule, strlen(rule));
+    d->rule = rule_id(&self->arena, rule);
     d->severity = sev;
     d->start = start;
     d->end = end < start ? start : end;
@@ -200,12 +215,13 @@ void kr_diagnostic_set_subject(kr_diagnostics *self, kr_diagnostic *d, const cha
 }
 
 /* Arrays inside the arena grow by copying: old copies are simply abandoned, which
- * costs little for the handful of fixes and edits a diagnostic has. */
+ * costs little for the handful of fixes and edits a diagnostic has. Room for one
+ * first: most diagnostics have one fix of one edit. */
 static void *grow(kr_arena *a, void *old, size_t n, size_t *cap, size_t size)
 {
     if (n < *cap)
         return old;
-    size_t ncap = *cap ? *cap * 2 : 2;
+    size_t ncap = *cap ? *cap * 2 : 1;
     void *p = kr_arena_alloc(a, ncap * size);
     if (old)
         memcpy(p, old, n * size);

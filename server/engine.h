@@ -73,6 +73,8 @@ struct kr_diagnostics {
 void *kr_shared_new(size_t size);
 /* Lets go of one hold; the last frees it. Accepts NULL. */
 void kr_shared_release(void *p);
+/* How many hold p now (1: only the caller, who may then write into it). */
+size_t kr_shared_holds(const void *p);
 /* The list holds p until it is freed: its diagnostics may point into p. */
 void kr_diagnostics_hold(kr_diagnostics *self, void *p);
 /* Appends d, made by the caller in the list's arena or in storage the list

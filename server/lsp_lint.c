@@ -332,7 +332,9 @@ static const json_entry *diag_json(kr_lsp *s, lsp_doc *doc, struct lsp_json_cach
     }
     sbuf b = {0};
     sb_diagnostic(s, &b, doc, d);
-    e->json = b.p;
+    /* kept until the diagnostic changes: its size, not the 4 kB it was
+     * written in (1000 of them were 4 MB of the server's memory) */
+    e->json = kr_xrealloc(b.p, b.n + 1);
     e->len = b.n;
     return e;
 }
