@@ -913,6 +913,7 @@ typedef struct {
     uint32_t layer[3];     /* the letters it has at least once, twice, three times
                               (see units.compact) */
     uint16_t la[3], lb[3]; /* their units summed, per layer */
+    int16_t limit;         /* the most a garbling of it may cost (see pair_cost) */
     hit *hits;
     uint32_t n_hits, cap_hits;
     uint64_t seen;   /* the lint it was last present in */
@@ -1154,6 +1155,7 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
     k->cp = (uint32_t *)(void *)(mem + cp_at_off);
     k->ncp = kr_confusion_decode(s, n, k->cp);
     k->sig = kr_confusion_signature(k->cp, k->ncp);
+    k->limit = (int16_t)(12 * k->ncp > 150 ? 150 : 12 * k->ncp);
     k->cls = (uint8_t *)(k->cp + chars);
     classify(k);
     m->slot[j] = (int32_t)m->n;
@@ -1173,8 +1175,7 @@ static int pair_cost_near(const known_sp *a, const known_sp *b, int limit)
 
 static inline int pair_cost(const known_sp *a, const known_sp *b)
 {
-    int l = 12 * a->ncp, limit = l > 150 ? 150 : l;
-    return multiset_over(a, b, limit) ? -1 : pair_cost_near(a, b, limit);
+    return multiset_over(a, b, a->limit) ? -1 : pair_cost_near(a, b, a->limit);
 }
 
 static void add_hit(known_sp *b, uint32_t a, int cost)
