@@ -14,8 +14,9 @@ absolute numbers are for information only).
      JSON decoding (Python, several times slower than an editor's) is printed apart.
   3. Cold start: initialize → first diagnostics of a small document.
   4. Peak RSS of the server after the edits.
-  5. Instruction counts (callgrind) of `check` on a 1 MB slice against the committed
-     baseline (tests/bench/baseline.txt); a rise of more than 10 % is flagged.
+  5. Instruction counts (callgrind) of `check` on a 1 MB slice and of one LSP edit of
+     the 1 MB document, against the committed baseline (tests/bench/baseline.txt:
+     check, then edit); a rise of more than 10 % is flagged.
 
 The text is generated deterministically from the project's own fixtures
 (tests/fixtures/demo.*.txt), with words drawn from Debian's da_DK word list so the
@@ -276,6 +277,48 @@ def callgrind(binary, path, tmp):
     return int(m.group(1)) if m else None
 
 
+def edit_callgrind(binary, text, tmp, edits=10):
+    """Instructions per LSP edit: callgrind counts what the server does for didChange
+    and the lint that follows (kr_lsp_idle), in a session of open + `edits` edits and
+    in one of open alone; the difference over `edits` is the edit's own cost."""
+    def session(n):
+        out = os.path.join(tmp, f"cg-edit-{n}.out")
+        wrapper = os.path.join(tmp, "cg-edit.sh")
+        with open(wrapper, "w") as f:
+            f.write("#!/bin/sh\nexec valgrind --tool=callgrind --collect-atstart=no "
+                    "--toggle-collect=lsp_did_change --toggle-collect=kr_lsp_idle "
+                    f"--callgrind-out-file={out} {binary} \"$@\" 2>/dev/null\n")
+        os.chmod(wrapper, 0o755)
+        c = Client(wrapper)
+        try:
+            c.initialize({"general": {"positionEncodings": ["utf-8", "utf-16"]}})
+            uri = "file:///bench/edit.txt"
+            c.notify("textDocument/didOpen", {"textDocument": {
+                "uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
+            c.diagnostics(uri, 1, timeout=600)
+            rng, lines = random.Random(5), text.split("\n")
+            for v in range(2, n + 2):
+                line = rng.randrange(len(lines))
+                col = rng.randint(0, len(lines[line].encode()))
+                c.notify("textDocument/didChange", {
+                    "textDocument": {"uri": uri, "version": v},
+                    "contentChanges": [{"range": {"start": {"line": line, "character": col},
+                                                  "end": {"line": line, "character": col}},
+                                        "text": "e"}]})
+                c.diagnostics(uri, v, timeout=600)
+                lines[line] = (lines[line].encode()[:col] + b"e" +
+                               lines[line].encode()[col:]).decode("utf-8", "replace")
+            c.shutdown_exit(timeout=600)
+        finally:
+            c.close()
+        with open(out) as f:
+            m = re.search(r"^summary: (\d+)", f.read(), re.M)
+        return int(m.group(1)) if m else None
+
+    a, b = session(0), session(edits)
+    return (b - a) // edits if a is not None and b is not None else None
+
+
 def pct(xs, p):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
@@ -301,6 +344,7 @@ def main():
         text1 = open(mb1, encoding="utf-8").read()
         lat = lsp_latency(binary, text1, 50 if quick else 200)
         ir = callgrind(binary, slice_file(files["ocr"], 0.25 if quick else 1.0, tmp, "cg"), tmp)
+        edit_ir = edit_callgrind(binary, text1, tmp) if ir else None
 
     print("\n1. CLI throughput (check --format json)")
     print(f"{'text':6} {'korrektur 1 thread':>19} {'-j ' + str(os.cpu_count()):>9} "
@@ -336,15 +380,21 @@ def main():
           f"{statistics.median(lat['decode']) * 1e3:.1f} ms decoding a publishDiagnostics)")
     print(f"\n5. instructions (callgrind, check on a {'0.25' if quick else '1'} MB slice): {ir:,}"
           if ir else "\n5. instructions: valgrind not available")
+    if edit_ir:
+        print(f"   instructions per LSP edit (1 MB OCR document, one character): {edit_ir:,}")
     if ir and not quick:
         if "--update-baseline" in args or not os.path.exists(BASELINE):
-            open(BASELINE, "w").write(f"{ir}\n")
+            open(BASELINE, "w").write(f"{ir} {edit_ir or 0}\n")
             print(f"   baseline written to {os.path.relpath(BASELINE, ROOT)}")
         else:
-            base = int(open(BASELINE).read().split()[0])
-            change = (ir - base) / base
-            flag = "REGRESSION (> 10 %)" if change > 0.10 else "ok"
-            print(f"   baseline {base:,}: {change:+.1%}  {flag}")
+            fields = [int(x) for x in open(BASELINE).read().split()]
+            for name, now, base in (("check", ir, fields[0]),
+                                    ("edit", edit_ir, fields[1] if len(fields) > 1 else 0)):
+                if not now or not base:
+                    continue
+                change = (now - base) / base
+                flag = "REGRESSION (> 10 %)" if change > 0.10 else "ok"
+                print(f"   {name} baseline {base:,}: {change:+.1%}  {flag}")
     print("\nall targets met" if ok else "\nsome targets missed")
 
 
