@@ -1937,6 +1937,34 @@ static char *read_all(const char *path, size_t *len)
     return buf;
 }
 
+/* The length of the word a piece of the list begins with: up to a line break or
+ * a NUL byte, at most room bytes; *quote when it holds an apostrophe. Eight
+ * bytes at a time while room allows (the list is a megabyte). */
+static size_t list_word(const char *p, size_t room, bool *quote)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    size_t n = 0;
+    uint64_t quotes = 0;
+    for (; n + 8 <= room; n += 8) {
+        uint64_t x;
+        memcpy(&x, p + n, 8);
+        uint64_t a = x ^ (ones * '\n'), b = x ^ (ones * '\r'), c = x ^ (ones * '\'');
+        /* the lowest byte flagged is exactly the first one that matches */
+        uint64_t stop = (((a - ones) & ~a) | ((b - ones) & ~b) | ((x - ones) & ~x)) & high;
+        uint64_t q = (c - ones) & ~c & high;
+        if (stop) {
+            unsigned k = (unsigned)__builtin_ctzll(stop) / 8;
+            *quote = quotes || (q && (unsigned)__builtin_ctzll(q) / 8 < k);
+            return n + k;
+        }
+        quotes |= q;
+    }
+    for (; n < room && p[n] != '\n' && p[n] != '\r' && p[n] != '\0'; n++)
+        quotes |= p[n] == '\'';
+    *quote = quotes != 0;
+    return n;
+}
+
 static void english_load(void)
 {
     const char *path = getenv("KR_ENGLISH_WORDS");
@@ -1948,27 +1976,19 @@ static void english_load(void)
     english.hashes = calloc(english.cap, sizeof *english.hashes);
     size_t n_words = 0;
     /* Lines as fgets into a 128-byte buffer cut them: up to a line break, at
-     * most 127 bytes (a longer line goes on as the next piece). One pass per
-     * piece finds its end and hashes it (hash_bytes, inline). */
+     * most 127 bytes (a longer line goes on as the next piece). */
     for (size_t at = 0; english.hashes && at < len && n_words < english.cap / 2;) {
         size_t room = len - at < 127 ? len - at : 127;
         const char *line = text + at;
-        uint64_t h = 0xcbf29ce484222325ull;
-        size_t n = 0;
         bool quote = false;
         /* lower-case entries only: capitalised ones are names (Gore, Pa) */
         bool wanted = line[0] >= 'a' && line[0] <= 'z';
-        while (wanted && n < room && line[n] != '\n' && line[n] != '\r' && line[n] != '\0') {
-            quote |= line[n] == '\'';
-            h ^= (unsigned char)line[n];
-            h *= 0x100000001b3ull;
-            n++;
-        }
+        size_t n = wanted ? list_word(line, room, &quote) : 0;
         const char *nl = memchr(line + n, '\n', room - n);
         at += nl ? (size_t)(nl - line) + 1 : room;
         if (n < 2 || !wanted || quote)
             continue;
-        english_insert(h ^ (h >> 29));
+        english_insert(emap_hash(line, n));
         n_words++;
     }
     free(text);
@@ -1988,7 +2008,7 @@ static bool english_word(const char *word, size_t len)
     if (!english.hashes || len >= sizeof buf)
         return false;
     fold_bytes(word, len, buf);
-    uint64_t h = hash_bytes(buf, len) | 1;
+    uint64_t h = emap_hash(buf, len) | 1;
     for (size_t i = h & (english.cap - 1); english.hashes[i]; i = (i + 1) & (english.cap - 1))
         if (english.hashes[i] == h)
             return true;
