@@ -301,6 +301,7 @@ typedef struct {
     size_t lens[8];
     size_t n;
     size_t chars0; /* characters of the first word */
+    bool upper[8]; /* a word in capitals ("EU"), found once, not per match */
 } term_words;
 
 static void split_term(const char *term, term_words *tw)
@@ -314,7 +315,9 @@ static void split_term(const char *term, term_words *tw)
             p++;
         if (p > s) {
             tw->words[tw->n] = s;
-            tw->lens[tw->n++] = (size_t)(p - s);
+            tw->lens[tw->n] = (size_t)(p - s);
+            tw->upper[tw->n] = case_of(s, (size_t)(p - s)) == CASE_UPPER;
+            tw->n++;
         }
     }
     tw->chars0 = tw->n ? nchars(tw->words[0], tw->lens[0]) : 0;
@@ -652,7 +655,7 @@ static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, 
     memcpy(canon, tw->words[k], tn);
     memcpy(canon + tn, suffixes[sfx], sn);
     case_pattern p = case_of(u->text, u->len);
-    if (p == CASE_CAPITAL && case_of(tw->words[k], tn) == CASE_UPPER)
+    if (p == CASE_CAPITAL && tw->upper[k])
         p = CASE_AS_IS; /* "EU" written "Eu": the declared capitals win */
     m->u = *u;
     m->want_len = apply_case(canon, tn + sn, p, m->want);
@@ -786,13 +789,23 @@ static void scan_declared(scan *sc, size_t t0, size_t t1)
     kr_lint_ctx *ctx = sc->ctx;
     if (sc->n_terms == 0)
         return;
+    /* try_term refuses a token that is not hyphen-ended and has fewer bytes (so
+     * fewer characters) than a term's first word less four, before it reads
+     * anything: the shortest first word decides for all terms at once */
+    size_t shortest = SIZE_MAX;
+    for (size_t k = 0; k < sc->n_terms; k++)
+        if (sc->tws[k].n > 0 && sc->tws[k].chars0 < shortest)
+            shortest = sc->tws[k].chars0;
     for (size_t i = t0; i < t1; i++) {
         if (ctx->claimed[i])
             continue;
-        if (ctx->an->tokens[i].kind == KR_TOK_URL) {
+        const kr_token *tk = &ctx->an->tokens[i];
+        if (tk->kind == KR_TOK_URL) {
             check_url(sc, i);
             continue;
         }
+        if (!(tk->flags & KR_TOKF_HYPHEN_END) && tk->end - tk->start + 4 < shortest)
+            continue;
         for (size_t k = 0; k < sc->n_terms; k++)
             if (sc->tws[k].n > 0 && try_term(sc, k, i))
                 break;
