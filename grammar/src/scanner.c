@@ -103,9 +103,11 @@ static bool is_punct_cp(int32_t c)
  * character: it becomes a punctuation token of its own. */
 static inline bool is_word_char(int32_t c)
 {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
-    return !is_punct_cp(c);
+    /* ASCII letters and digits by one table look-up: most characters are. */
+    static const uint32_t ascii[4] = {0, 0x03FF0000u, 0x07FFFFFEu, 0x07FFFFFEu};
+    if ((uint32_t)c < 0x80)
+        return ascii[c >> 5] >> (c & 31) & 1;
+    return c > 0 && !is_punct_cp(c);
 }
 
 static bool is_small(int32_t c)
@@ -191,9 +193,10 @@ static void adv(TSLexer *lx)
 {
     lx->advance(lx, false);
 }
-static bool at_eof(TSLexer *lx)
+/* tree-sitter's look-ahead is 0 at the end, so only a 0 needs the (indirect) call. */
+static inline bool at_eof(TSLexer *lx)
 {
-    return lx->eof(lx);
+    return lx->lookahead == 0 && lx->eof(lx);
 }
 
 /* Consumes "\n", "\r\n" or "\r". */
@@ -235,60 +238,68 @@ static int label_kind(const char *w, size_t n, bool capital)
 /* ---- reading a line ahead ------------------------------------------------------ */
 
 #define CHUNK_KEEP 16
+/* A chunk of a line: its code points (the first CHUNK_KEEP are looked at). */
 typedef struct {
-    int32_t cp[CHUNK_KEEP];
+    const int32_t *cp;
     uint8_t n;    /* code points kept */
     uint16_t len; /* code points in the chunk */
 } Chunk;
 
+/* A line read ahead: its code points (leading indent and white space between
+ * chunks excluded) and where each chunk starts, so classifying it copies
+ * nothing but the characters. */
 typedef struct {
-    Chunk first, second, tail[4]; /* tail: the last four chunks, ring */
+    int32_t cp[MAX_CLASSIFY];
+    uint8_t start[MAX_CLASSIFY / 2 + 1], len[MAX_CLASSIFY / 2 + 1];
+    Chunk first, tail[4]; /* the first chunk; the last four, tail[0] the last */
     unsigned n_chunks;
     unsigned length; /* code points, leading indent excluded */
     bool too_long;
 } LineInfo;
 
+static Chunk chunk_at(const LineInfo *li, unsigned i)
+{
+    Chunk c = {li->cp + li->start[i], 0, li->len[i]};
+    c.n = (uint8_t)(c.len < CHUNK_KEEP ? c.len : CHUNK_KEEP);
+    return c;
+}
+
 /* Reads the rest of the line into `li` (the lexer stops at the line break or EOF). */
 static void read_line(TSLexer *lx, LineInfo *li)
 {
-    memset(li, 0, sizeof *li);
-    Chunk cur = {{0}, 0, 0};
+    unsigned length = 0, n_cp = 0, n_chunks = 0;
     bool in_chunk = false;
-    while (!at_eof(lx) && !is_newline(lx->lookahead)) {
+    li->too_long = false;
+    for (;;) {
         int32_t c = lx->lookahead;
-        if (++li->length > MAX_CLASSIFY) {
+        if (c == '\n' || c == '\r' || at_eof(lx))
+            break;
+        if (++length > MAX_CLASSIFY) {
             li->too_long = true;
+            li->length = length;
+            li->n_chunks = n_chunks;
             return;
         }
         if (is_hspace(c)) {
-            if (in_chunk) {
-                if (li->n_chunks == 1)
-                    li->first = cur;
-                if (li->n_chunks == 2)
-                    li->second = cur;
-                li->tail[(li->n_chunks - 1) % 4] = cur;
-                in_chunk = false;
-            }
+            in_chunk = false;
         } else {
             if (!in_chunk) {
                 in_chunk = true;
-                li->n_chunks++;
-                cur.n = 0;
-                cur.len = 0;
+                li->start[n_chunks] = (uint8_t)n_cp;
+                li->len[n_chunks] = 0;
+                n_chunks++;
             }
-            if (cur.n < CHUNK_KEEP)
-                cur.cp[cur.n++] = c;
-            cur.len++;
+            li->cp[n_cp++] = c;
+            li->len[n_chunks - 1]++;
         }
         adv(lx);
     }
-    if (in_chunk) {
-        if (li->n_chunks == 1)
-            li->first = cur;
-        if (li->n_chunks == 2)
-            li->second = cur;
-        li->tail[(li->n_chunks - 1) % 4] = cur;
-    }
+    li->length = length;
+    li->n_chunks = n_chunks;
+    if (n_chunks > 0)
+        li->first = chunk_at(li, 0);
+    for (unsigned i = 0; i < 4 && i < n_chunks; i++)
+        li->tail[i] = chunk_at(li, n_chunks - 1 - i);
 }
 
 /* The i-th chunk from the end (0 = last), or NULL. */
@@ -296,7 +307,7 @@ static const Chunk *tail_chunk(const LineInfo *li, unsigned i)
 {
     if (i >= li->n_chunks || i >= 4)
         return NULL;
-    return &li->tail[(li->n_chunks - 1 - i) % 4];
+    return &li->tail[i];
 }
 
 static bool chunk_is_digits(const Chunk *c, bool allow_inner)
@@ -335,7 +346,8 @@ static bool looks_like_header(const LineInfo *li, bool *bare)
     *bare = false;
     if (li->too_long || li->n_chunks == 0)
         return false;
-    if (li->n_chunks == 1 && chunk_is_digits(tail_chunk(li, 0), false) && li->tail[0].len <= 4) {
+    if (li->n_chunks == 1 && chunk_is_digits(tail_chunk(li, 0), false) &&
+        tail_chunk(li, 0)->len <= 4) {
         *bare = true;
         return true;
     }
@@ -779,16 +791,18 @@ typedef struct {
 static void read_seg(TSLexer *lx, Seg *g, bool marks)
 {
     memset(g, 0, sizeof *g);
-    g->digits = true;
+    bool digits = true;
+    unsigned n = 0;
     for (;;) {
-        while (is_word_char(lx->lookahead)) {
-            int32_t c = lx->lookahead;
-            if (g->n < sizeof g->text)
-                g->text[g->n] = c < 0x80 ? (char)c : '?';
-            g->n++;
-            g->digits = g->digits && is_digit(c);
+        for (int32_t c = lx->lookahead; is_word_char(c); c = lx->lookahead) {
+            if (n < sizeof g->text)
+                g->text[n] = c < 0x80 ? (char)c : '?';
+            n++;
+            digits = digits && is_digit(c);
             adv(lx);
         }
+        g->n = n;
+        g->digits = digits;
         if (marks)
             lx->mark_end(lx);
         int32_t c = lx->lookahead;
@@ -950,7 +964,7 @@ static bool scan_text(Scanner *s, TSLexer *lx, bool may_continue)
     bool empty = true, boundary = true;
     for (;;) {
         int32_t c = lx->lookahead;
-        if (at_eof(lx) || c <= 0 || is_quote_char(c))
+        if (c <= 0 || is_quote_char(c)) /* also the end: its look-ahead is 0 */
             break;
         if (is_newline(c)) {
             bool read_on;
