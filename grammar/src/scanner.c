@@ -267,12 +267,17 @@ static Chunk chunk_at(const LineInfo *li, unsigned i)
 /* Reads the rest of the line into `li` (the lexer stops at the line break or EOF). */
 static void read_line(TSLexer *lx, LineInfo *li)
 {
-    unsigned length = 0, n_cp = 0, n_chunks = 0;
+    unsigned length = 0, n_cp = 0, n_chunks = 0, start = 0;
     bool in_chunk = false;
     li->too_long = false;
     for (;;) {
         int32_t c = lx->lookahead;
-        if (c == '\n' || c == '\r' || at_eof(lx))
+        bool space = is_hspace(c), end = c == '\n' || c == '\r' || at_eof(lx);
+        if (in_chunk && (space || end)) {
+            li->len[n_chunks - 1] = (uint8_t)(n_cp - start); /* a chunk ends */
+            in_chunk = false;
+        }
+        if (end)
             break;
         if (++length > MAX_CLASSIFY) {
             li->too_long = true;
@@ -280,17 +285,13 @@ static void read_line(TSLexer *lx, LineInfo *li)
             li->n_chunks = n_chunks;
             return;
         }
-        if (is_hspace(c)) {
-            in_chunk = false;
-        } else {
+        if (!space) {
             if (!in_chunk) {
                 in_chunk = true;
-                li->start[n_chunks] = (uint8_t)n_cp;
-                li->len[n_chunks] = 0;
-                n_chunks++;
+                start = n_cp;
+                li->start[n_chunks++] = (uint8_t)n_cp;
             }
             li->cp[n_cp++] = c;
-            li->len[n_chunks - 1]++;
         }
         adv(lx);
     }
