@@ -2497,18 +2497,7 @@ static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v
         at = PUT_LIT(msg, at, "»");
     }
     msg[at] = '\0';
-    /* kr_emit formats the message and makes it clean UTF-8 on one line; this
-     * one is both when the text is clean UTF-8 (the candidates are spelt from
-     * the word and the table), it fits kr_emit's 511 bytes and the word holds no
-     * line break: then it is added as it is (printf's "%s" cost more than the
-     * rest of the diagnostic) */
-    kr_diagnostic *d;
-    if (ctx->text_clean && at < 512 && !memchr(w, '\n', n) && !memchr(w, '\r', n)) {
-        d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, p->start, p->end, msg);
-        kr_diagnostic_set_subject(ctx->out, d, w, n);
-    } else {
-        d = kr_emit(ctx, p->start, p->end, "%s", msg);
-    }
+    kr_diagnostic *d = kr_emit_text(ctx, p->start, p->end, msg);
     for (size_t i = 0; i < v->n && i < 3; i++) {
         /* "Ret til «word»", without printf: one title per fix, thousands per
          * garbled page */

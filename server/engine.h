@@ -276,9 +276,14 @@ void **kr_document_memory(kr_document *doc, const void *owner, void (*release)(v
 extern const kr_rule *const kr_rules[];
 extern const size_t kr_rules_count;
 
-/* Reports [start, end) for the running rule with a printf-style message. */
+/* Reports [start, end) for the running rule with a printf-style message (its
+ * first 511 bytes, made clean UTF-8 on one line); the subject is the text there. */
 kr_diagnostic *kr_emit(kr_lint_ctx *ctx, size_t start, size_t end, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same with a message already written (a borrowed C string): for rules that
+ * report thousands of diagnostics, where printf's parsing costs more than the
+ * rest of a diagnostic. */
+kr_diagnostic *kr_emit_text(kr_lint_ctx *ctx, size_t start, size_t end, const char *msg);
 /* Marks tokens [first, last] as reported; returns false (and marks nothing) when
  * any of them is already claimed. */
 bool kr_claim(kr_lint_ctx *ctx, size_t first, size_t last);

@@ -430,18 +430,70 @@ static void utf8_clean(const char *in, size_t n, bool truncated, char *out, size
     out[o] = '\0';
 }
 
+enum { MESSAGE_BYTES = 512 }; /* a message's bytes are cut to one less */
+
+/* Is s[0..n) what utf8_clean makes of it — valid UTF-8 without control bytes
+ * (it would turn line breaks into ⏎)? Eight bytes at a time while ASCII. */
+static bool message_clean(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    for (size_t i = 0; i < n;) {
+        if (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (!((x | (x - ones * 0x20)) & high)) { /* eight bytes in 0x20..0x7F */
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* «, », æ, ø, å: most of a Danish message's other bytes */
+            continue;
+        }
+        size_t k = c < 0x80 ? c >= 0x20 : utf8_seq((const unsigned char *)s + i, n - i);
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* Adds the diagnostic with msg[0..n) (msg[n] is NUL; n < MESSAGE_BYTES; `cut`:
+ * the message was longer, so a character it ends inside is dropped) made clean. */
+static kr_diagnostic *emit_clean(kr_lint_ctx *ctx, size_t start, size_t end, const char *msg,
+                                 size_t n, bool cut)
+{
+    char buf[3 * MESSAGE_BYTES + 4];
+    if (cut || !message_clean(msg, n)) {
+        utf8_clean(msg, n, cut, buf, sizeof buf);
+        msg = buf;
+    }
+    kr_diagnostic *d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, start, end, msg);
+    kr_diagnostic_set_subject(ctx->out, d, ctx->text + start, end - start);
+    return d;
+}
+
 kr_diagnostic *kr_emit(kr_lint_ctx *ctx, size_t start, size_t end, const char *fmt, ...)
 {
-    char raw[512], buf[3 * sizeof raw + 4];
+    char raw[MESSAGE_BYTES];
     va_list ap;
     va_start(ap, fmt);
     int w = vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
     size_t n = w < 0 ? 0 : (size_t)w < sizeof raw ? (size_t)w : sizeof raw - 1;
-    utf8_clean(raw, n, w >= (int)sizeof raw, buf, sizeof buf);
-    kr_diagnostic *d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, start, end, buf);
-    kr_diagnostic_set_subject(ctx->out, d, ctx->text + start, end - start);
-    return d;
+    return emit_clean(ctx, start, end, raw, n, w >= (int)sizeof raw);
+}
+
+kr_diagnostic *kr_emit_text(kr_lint_ctx *ctx, size_t start, size_t end, const char *msg)
+{
+    size_t n = strlen(msg);
+    if (n < MESSAGE_BYTES)
+        return emit_clean(ctx, start, end, msg, n, false);
+    char raw[MESSAGE_BYTES]; /* as kr_emit's buffer would hold it */
+    memcpy(raw, msg, sizeof raw - 1);
+    raw[sizeof raw - 1] = '\0';
+    return emit_clean(ctx, start, end, raw, sizeof raw - 1, true);
 }
 
 bool kr_claim(kr_lint_ctx *ctx, size_t first, size_t last)
