@@ -226,8 +226,10 @@ static bool ends_with(const char *w, size_t wn, const char *sfx, size_t sn)
 /* Best suffix and its cost for reading word w as term word `tw` (the last word of
  * a term may be inflected). Returns the case-blind cost, or > limit. Only the
  * suffixes w ends with are tried: a distance is the expensive step here. */
-static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool inflect, int limit,
-                     size_t *suffix)
+static bool beyond_reach(const char *a, size_t an, const char *b, size_t bn, int limit);
+
+static int word_cost_as(const char *tw, size_t tn, const char *w, size_t wn, bool inflect,
+                        int limit, size_t *suffix, bool filter)
 {
     char buf[300];
     int best = limit + 1;
@@ -241,6 +243,10 @@ static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool i
             continue;
         memcpy(buf, tw, tn);
         memcpy(buf + tn, suffixes[s], sn);
+        /* most words of about the term's length are far from it: the pair
+         * bounds refuse them in a fraction of a distance's steps */
+        if (filter && beyond_reach(buf, tn + sn, w, wn, limit))
+            continue;
         int c = kr_confusion_distance_within(buf, tn + sn, w, wn, limit);
         if (c < best) {
             best = c;
@@ -248,6 +254,26 @@ static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool i
         }
     }
     return best;
+}
+
+static int word_cost(const char *tw, size_t tn, const char *w, size_t wn, bool inflect, int limit,
+                     size_t *suffix)
+{
+    return word_cost_as(tw, tn, w, wn, inflect, limit, suffix, true);
+}
+
+/* For the unit tests: does word_cost with the bounds answer exactly as the
+ * distance alone (cost and suffix), reading w as term word tw? *cost receives
+ * the cost, -1 when over the term's budget. */
+bool kr_term_consistency_word_agrees(const char *tw, const char *w, bool inflect, int *cost);
+bool kr_term_consistency_word_agrees(const char *tw, const char *w, bool inflect, int *cost)
+{
+    size_t tn = strlen(tw), wn = strlen(w), s1, s2;
+    int limit = budget(nchars(tw, tn));
+    int a = word_cost_as(tw, tn, w, wn, inflect, limit, &s1, true);
+    int b = word_cost_as(tw, tn, w, wn, inflect, limit, &s2, false);
+    *cost = b <= limit ? b : -1;
+    return (a > limit && b > limit) || (a == b && s1 == s2);
 }
 
 /* Per-lint memo of word_cost by (term word, spelling): a document repeats its
@@ -1000,6 +1026,7 @@ static struct {
     uint8_t compact[64];     /* a class's bit there, or 255 */
     uint16_t wc[64];         /* w of a bit there */
     uint16_t wpart[3][2048]; /* w summed over a set's bits 0-10, 11-21, 22-31 */
+    uint8_t latin1[256];     /* the class of each code point below 256 */
 } units;
 static pthread_once_t units_once = PTHREAD_ONCE_INIT;
 
@@ -1010,6 +1037,8 @@ static void units_read(void)
         units.b[c] = (uint16_t)kr_confusion_signature_bound(0, 1ull << c, 1 << 14);
         units.w[c] = (uint16_t)(units.a[c] + units.b[c]);
     }
+    for (uint32_t c = 0; c < 256; c++)
+        units.latin1[c] = (uint8_t)__builtin_ctzll(kr_confusion_signature(&c, 1));
     static const uint32_t extra[] = {0xE6, 0xF8, 0xE5, 0xE9}; /* æøåé */
     memset(units.compact, 255, sizeof units.compact);
     for (uint32_t l = 'a'; l <= 'z'; l++)
@@ -1038,7 +1067,8 @@ static void classify(known_sp *k)
     pthread_once(&units_once, units_read);
     uint8_t seen[64] = {0};
     for (int i = 0; i < k->ncp; i++) {
-        uint64_t bit = kr_confusion_signature(&k->cp[i], 1);
+        uint32_t x = k->cp[i];
+        uint64_t bit = x < 256 ? 1ull << units.latin1[x] : kr_confusion_signature(&x, 1);
         uint8_t c = k->cls[i] = (uint8_t)(bit ? __builtin_ctzll(bit) : 0);
         k->ua = (uint16_t)(k->ua + units.a[c]);
         k->ub = (uint16_t)(k->ub + units.b[c]);
@@ -1138,6 +1168,29 @@ static int bound_order(const known_sp *a, const known_sp *b, int limit)
         next = x;
     }
     return a->ua + b->ub - row[m];
+}
+
+/* Do the pair bounds prove that reading b as a garbling of a costs more than
+ * limit (case-blind, as kr_confusion_distance_within)? The words as passing
+ * spellings, classified on the stack. */
+static bool beyond_reach(const char *a, size_t an, const char *b, size_t bn, int limit)
+{
+    uint32_t cpa[KR_CONF_MAX_CHARS], cpb[KR_CONF_MAX_CHARS];
+    uint8_t cla[KR_CONF_MAX_CHARS], clb[KR_CONF_MAX_CHARS];
+    known_sp ka = {.cp = cpa, .cls = cla}, kb = {.cp = cpb, .cls = clb};
+    ka.ncp = kr_confusion_decode(a, an, cpa);
+    kb.ncp = kr_confusion_decode(b, bn, cpb);
+    if (ka.ncp < 0 || kb.ncp < 0)
+        return false; /* the distance decides (too long: over any limit) */
+    classify(&ka);
+    classify(&kb);
+    for (int i = 0; i < ka.ncp; i++) /* a word's signature: its classes' bits */
+        ka.sig |= 1ull << cla[i];
+    for (int i = 0; i < kb.ncp; i++)
+        kb.sig |= 1ull << clb[i];
+    return kr_confusion_signature_bound(ka.sig, kb.sig, limit) > limit ||
+           multiset_over(&ka, &kb, limit) || bound_halves(&ka, &kb) > limit ||
+           bound_order(&ka, &kb, limit) > limit;
 }
 
 /* The memory's entry for a spelling, made (flags, code points) when new. */

@@ -496,3 +496,42 @@ Test(term_consistency, bounded_pairs_equal_the_full_comparison)
         }
     cr_assert_gt(within, 300, "only %zu of %zu pairs within reach: a weak test", within, compared);
 }
+
+/* ---- the declared terms' bounds -----------------------------------------------------
+ * A word of about a term's length is compared with the term only when the pair
+ * bounds let it by; the answer (cost and inflection) must be the distance's. */
+bool kr_term_consistency_word_agrees(const char *tw, const char *w, bool inflect, int *cost);
+
+Test(term_consistency, bounded_term_words_equal_the_distance)
+{
+    static const char *const terms[] = {"Småbørnsløftet", "Hovedstaden",    "Region",
+                                        "Børneudvalget",  "Læringsmiljøet", "EU"};
+    static const char *const others[] = {"Cykelstier",     "Borgerrådgivningen", "henvendelser",
+                                         "forvaltningens", "Samarbejdet",        "LTSP-klienter",
+                                         "planlægningen",  "Kommunalbestyrelsen"};
+    static const char *const tails[] = {"", "s", "'s", "’s", "es"};
+    unsigned seed = 4242;
+    size_t within = 0, over = 0;
+    for (size_t t = 0; t < sizeof terms / sizeof terms[0]; t++)
+        for (int k = 0; k < 240; k++) {
+            char w[128];
+            /* garblings of the term (0..7 steps: within the budget and beyond), and
+             * of other words of about its length */
+            const char *from =
+                k % 3 == 2 ? others[k / 3 % (sizeof others / sizeof others[0])] : terms[t];
+            snprintf(w, sizeof w, "%s%s", from, tails[k / 7 % (sizeof tails / sizeof tails[0])]);
+            for (int e = 0; e < k % 8; e++)
+                garble(w, 96, &seed);
+            for (int inflect = 0; inflect < 2; inflect++) {
+                int cost;
+                cr_assert(kr_term_consistency_word_agrees(terms[t], w, inflect, &cost),
+                          "»%s« read as »%s«: the bounds disagree with the distance", terms[t], w);
+                if (cost >= 0)
+                    within++;
+                else
+                    over++;
+            }
+        }
+    cr_assert_gt(within, 400, "only %zu words within reach: a weak test", within);
+    cr_assert_gt(over, 400, "only %zu words out of reach: a weak test", over);
+}
