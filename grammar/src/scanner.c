@@ -21,7 +21,14 @@
  * whether a hidden group of blocks ends there. So an edit re-parses a few dozen
  * nodes instead of every section or block.
  * Any byte sequence yields tokens: in error recovery only tokens of non-zero width
- * are produced, so the parser always advances. */
+ * are produced, so the parser always advances.
+ *
+ * Cost: a scan advances exactly over its token and look-ahead, and the look-ahead
+ * decides what an edit invalidates, so the number of lexer->advance calls (about
+ * 90 instructions each in tree-sitter 0.20, two thirds of the scanner's cost) is
+ * fixed by what each token's decision depends on — a line starting with a capital
+ * is read ahead by the line break before it and by its line start. What is left
+ * to make cheap is the per-character work here (table tests, no copies). */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
