@@ -1170,27 +1170,59 @@ static int bound_order(const known_sp *a, const known_sp *b, int limit)
     return a->ua + b->ub - row[m];
 }
 
+/* A word classified as a spelling on the stack (no lexicon, no hits); false
+ * when it is too long for the engine. */
+static bool classify_word(known_sp *k, uint32_t *cp, uint8_t *cls, const char *s, size_t n)
+{
+    *k = (known_sp){.cp = cp, .cls = cls};
+    k->ncp = kr_confusion_decode(s, n, cp);
+    if (k->ncp < 0)
+        return false;
+    classify(k);
+    for (int i = 0; i < k->ncp; i++) /* a word's signature: its classes' bits */
+        k->sig |= 1ull << cls[i];
+    return true;
+}
+
+/* The term words (with a suffix) a thread compared last, classified: a lint
+ * compares the same few with thousands of words. Keyed by their bytes. */
+typedef struct {
+    char s[300];
+    size_t n;
+    bool ok;
+    known_sp k;
+    uint32_t cp[KR_CONF_MAX_CHARS];
+    uint8_t cls[KR_CONF_MAX_CHARS];
+} classified;
+
+static _Thread_local classified term_side[4];
+static _Thread_local unsigned term_side_next;
+
 /* Do the pair bounds prove that reading b as a garbling of a costs more than
- * limit (case-blind, as kr_confusion_distance_within)? The words as passing
- * spellings, classified on the stack. */
+ * limit (case-blind, as kr_confusion_distance_within)? */
 static bool beyond_reach(const char *a, size_t an, const char *b, size_t bn, int limit)
 {
-    uint32_t cpa[KR_CONF_MAX_CHARS], cpb[KR_CONF_MAX_CHARS];
-    uint8_t cla[KR_CONF_MAX_CHARS], clb[KR_CONF_MAX_CHARS];
-    known_sp ka = {.cp = cpa, .cls = cla}, kb = {.cp = cpb, .cls = clb};
-    ka.ncp = kr_confusion_decode(a, an, cpa);
-    kb.ncp = kr_confusion_decode(b, bn, cpb);
-    if (ka.ncp < 0 || kb.ncp < 0)
+    classified *ca = NULL;
+    for (int i = 0; i < 4 && !ca; i++)
+        if (term_side[i].n == an + 1 && memcmp(term_side[i].s, a, an) == 0)
+            ca = &term_side[i];
+    if (!ca) {
+        if (an >= sizeof ca->s)
+            return false;
+        ca = &term_side[term_side_next++ & 3];
+        memcpy(ca->s, a, an);
+        ca->n = an + 1; /* 0: an empty slot */
+        ca->ok = classify_word(&ca->k, ca->cp, ca->cls, a, an);
+    }
+    uint32_t cpb[KR_CONF_MAX_CHARS];
+    uint8_t clb[KR_CONF_MAX_CHARS];
+    known_sp kb;
+    if (!ca->ok || !classify_word(&kb, cpb, clb, b, bn))
         return false; /* the distance decides (too long: over any limit) */
-    classify(&ka);
-    classify(&kb);
-    for (int i = 0; i < ka.ncp; i++) /* a word's signature: its classes' bits */
-        ka.sig |= 1ull << cla[i];
-    for (int i = 0; i < kb.ncp; i++)
-        kb.sig |= 1ull << clb[i];
-    return kr_confusion_signature_bound(ka.sig, kb.sig, limit) > limit ||
-           multiset_over(&ka, &kb, limit) || bound_halves(&ka, &kb) > limit ||
-           bound_order(&ka, &kb, limit) > limit;
+    const known_sp *ka = &ca->k;
+    return kr_confusion_signature_bound(ka->sig, kb.sig, limit) > limit ||
+           multiset_over(ka, &kb, limit) || bound_halves(ka, &kb) > limit ||
+           bound_order(ka, &kb, limit) > limit;
 }
 
 /* The memory's entry for a spelling, made (flags, code points) when new. */
