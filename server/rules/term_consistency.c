@@ -111,7 +111,10 @@ static case_pattern case_of(const char *s, size_t n)
     size_t letters = 0, upper = 0, len;
     bool first_upper = false, first = true;
     for (size_t i = 0; i < n; i += len) {
-        uint32_t c = cp_at(s, n, i, &len);
+        uint32_t c = (unsigned char)s[i];
+        len = 1;
+        if (c >= 0x80) /* most characters are ASCII: decoded only when not */
+            c = cp_at(s, n, i, &len);
         if (!is_letter(c))
             continue;
         letters++;
