@@ -1123,7 +1123,8 @@ static bool stats_update(doc_stats *s, const kr_lint_ctx *ctx)
     stats_count(s, ctx, a, b, &mid, &n_mid, &cap_mid);
     size_t n_tail = s->n_seg - q, n = p + n_mid + n_tail;
     s->seg = stats_grow(s, s->seg, &s->cap_seg, n, sizeof *s->seg);
-    memmove(s->seg + p + n_mid, s->seg + q, n_tail * sizeof *s->seg);
+    if (n_tail) /* no segments at all: s->seg may be NULL (UBSan, edit fuzzer) */
+        memmove(s->seg + p + n_mid, s->seg + q, n_tail * sizeof *s->seg);
     if (n_mid)
         memcpy(s->seg + p, mid, n_mid * sizeof *mid);
     free(mid);
