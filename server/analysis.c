@@ -775,7 +775,8 @@ static bool update_nodes(const builder *b, kr_analysis_memo *m, const TSTree *tr
         old->cap = n + n / 8 + 16;
         old->v = kr_xrealloc(old->v, old->cap * sizeof *old->v);
     }
-    memmove(old->v + i0 + fresh.n, old->v + j, tail * sizeof *old->v);
+    if (tail) /* an empty list may have no array yet (UBSan, edit fuzzer) */
+        memmove(old->v + i0 + fresh.n, old->v + j, tail * sizeof *old->v);
     if (fresh.n)
         memcpy(old->v + i0, fresh.v, fresh.n * sizeof *fresh.v);
     if (delta)
