@@ -809,19 +809,6 @@ static void memo_blocks(builder *b, kr_analysis_memo *m, const TSTree *tree, kr_
     blocks(b, &m->nodes);
 }
 
-static size_t line_start_at(const char *text, size_t pos)
-{
-    while (pos > 0 && text[pos - 1] != '\n')
-        pos--;
-    return pos;
-}
-
-static size_t line_end_at(const char *text, size_t len, size_t pos)
-{
-    const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
-    return nl ? (size_t)(nl - text) + 1 : len;
-}
-
 /* The first token whose chunk starts at or after pos. */
 static size_t first_at(const kr_token *t, size_t n, size_t pos)
 {
@@ -980,11 +967,11 @@ void kr_analysis_update(kr_analysis *an, kr_analysis_memo **slot, kr_arena *aren
     size_t keep = m->n, win = 0; /* the tokens kept before the window, and in it */
     if (ch.any) {
         size_t lo = ch.lo < len ? ch.lo : len, hi = ch.hi < len ? ch.hi : len;
-        size_t w0 = line_start_at(text, lo);
+        size_t w0 = kr_line_start_at(text, lo);
         if (w0 > 0)
-            w0 = line_start_at(text, w0 - 1); /* its last token looks at our first byte */
+            w0 = kr_line_start_at(text, w0 - 1); /* its last token looks at our first byte */
         while (w0 > 0) {
-            size_t p = line_start_at(text, w0 - 1);
+            size_t p = kr_line_start_at(text, w0 - 1);
             if (!line_carries(text, len, p, w0))
                 break;
             w0 = p;
@@ -992,10 +979,10 @@ void kr_analysis_update(kr_analysis *an, kr_analysis_memo **slot, kr_arena *aren
         /* the window's last line must be one the edit left alone, line break
          * before it included (so it is the same line in the old text, and
          * carries a quote on there exactly when it does here) */
-        size_t s1 = line_start_at(text, hi), w1 = line_end_at(text, len, hi);
+        size_t s1 = kr_line_start_at(text, hi), w1 = kr_line_end_at(text, len, hi);
         while (w1 < len && (s1 <= hi || line_carries(text, len, s1, w1))) {
             s1 = w1;
-            w1 = line_end_at(text, len, w1);
+            w1 = kr_line_end_at(text, len, w1);
         }
         splice(&b, m, w0, w1, ch.delta, &keep, &win);
     }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "korrektur/korrektur.h"
 
@@ -275,6 +276,27 @@ void **kr_document_memory(kr_document *doc, const void *owner, void (*release)(v
  * tokens so later ones do not report the same word twice. */
 extern const kr_rule *const kr_rules[];
 extern const size_t kr_rules_count;
+
+/* Drops d's fixes whose spans cut a character or hold invalid UTF-8 or NUL bytes
+ * (all of them when d's own span does), so a fix never writes such text: `whole`
+ * says the whole text is clean (then only the spans' ends are checked),
+ * `texts_checked` that the edits' texts are known to be clean. */
+void kr_diagnostic_drop_invalid_fixes(kr_diagnostic *d, const char *text, size_t len, bool whole,
+                                      bool texts_checked);
+
+/* The start of the line holding pos, and the end of it (after its '\n'). */
+static inline size_t kr_line_start_at(const char *text, size_t pos)
+{
+    while (pos > 0 && text[pos - 1] != '\n')
+        pos--;
+    return pos;
+}
+
+static inline size_t kr_line_end_at(const char *text, size_t len, size_t pos)
+{
+    const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
+    return nl ? (size_t)(nl - text) + 1 : len;
+}
 
 /* Reports [start, end) for the running rule with a printf-style message (its
  * first 511 bytes, made clean UTF-8 on one line); the subject is the text there. */

@@ -477,29 +477,6 @@ static size_t blob_structs(const blob_head *h)
 /* Adds the block's diagnostics to out, shifted to `base`, their structures
  * written at *at (field by field: a memcpy, and the arena's zeroing, cost an
  * instruction a byte under callgrind and more than the rest of a replay). */
-/* The linter's filter of fixes on text that cuts a character (linter.c's
- * drop_fixes_on_invalid_text for a clean text; the edits' own texts are known
- * to be clean). */
-static void filter_fixes(kr_diagnostic *d, const char *text, size_t len)
-{
-    if (d->start <= d->end && d->end <= len && !span_whole(text, len, d->start, d->end)) {
-        d->n_fixes = 0;
-        return;
-    }
-    size_t kept = 0;
-    for (size_t j = 0; j < d->n_fixes; j++) {
-        const kr_fix *f = &d->fixes[j];
-        bool ok = true;
-        for (size_t k = 0; k < f->n_edits && ok; k++) {
-            const kr_edit *e = &f->edits[k];
-            ok = e->start <= e->end && e->end <= len && span_whole(text, len, e->start, e->end);
-        }
-        if (ok)
-            d->fixes[kept++] = *f;
-    }
-    d->n_fixes = kept;
-}
-
 static void replay(const centry *e, size_t base, const kr_lint_ctx *ctx, char **at)
 {
     kr_diagnostics *out = ctx->out;
@@ -528,7 +505,7 @@ static void replay(const centry *e, size_t base, const kr_lint_ctx *ctx, char **
         ed[i] = (kr_edit){se[i].start + base, se[i].end + base, se[i].text, se[i].len};
     if (ctx->text_clean && !h->spans_ok)
         for (size_t i = 0; i < h->nd; i++)
-            filter_fixes(&d[i], ctx->text, ctx->len);
+            kr_diagnostic_drop_invalid_fixes(&d[i], ctx->text, ctx->len, true, true);
 }
 
 /* ---- units ------------------------------------------------------------------------------ */
@@ -783,19 +760,6 @@ static bool replay_all(kr_lint_cache *c, const unit *units, size_t nu, const kr_
  * same tokens (checked at its ends: a token's block never decreases along the
  * text). Such units keep their key without being hashed again; the rest, around
  * the edit, are found and hashed as on a first lint. */
-static size_t line_start_at(const char *text, size_t pos)
-{
-    while (pos > 0 && text[pos - 1] != '\n')
-        pos--;
-    return pos;
-}
-
-static size_t line_end_at(const char *text, size_t len, size_t pos)
-{
-    const char *nl = pos < len ? memchr(text + pos, '\n', len - pos) : NULL;
-    return nl ? (size_t)(nl - text) + 1 : len;
-}
-
 static bool is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
@@ -815,16 +779,16 @@ static bool line_carries(const char *text, size_t s, size_t e)
 static void edit_window(const char *text, size_t len, kr_changes ch, size_t *w0, size_t *w1)
 {
     size_t lo = ch.lo < len ? ch.lo : len, hi = ch.hi < len ? ch.hi : len;
-    size_t a = line_start_at(text, lo);
+    size_t a = kr_line_start_at(text, lo);
     for (int i = 0; i < 2 && a > 0; i++)
-        a = line_start_at(text, a - 1);
-    size_t s1 = line_start_at(text, hi), b = line_end_at(text, len, hi);
+        a = kr_line_start_at(text, a - 1);
+    size_t s1 = kr_line_start_at(text, hi), b = kr_line_end_at(text, len, hi);
     while (b < len && (s1 <= hi || line_carries(text, s1, b))) {
         s1 = b;
-        b = line_end_at(text, len, b);
+        b = kr_line_end_at(text, len, b);
     }
     *w0 = a;
-    *w1 = line_end_at(text, len, b); /* one more line */
+    *w1 = kr_line_end_at(text, len, b); /* one more line */
 }
 
 /* How many of a[0..n) and b[0..n) agree from the front. */

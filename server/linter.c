@@ -173,36 +173,37 @@ static bool text_clean(kr_document *doc, const char *s, size_t n, bool take, kr_
     return clean;
 }
 
-/* Drops the fixes on invalid text among out->items[from, to); `whole`: the text
- * is clean (ctx.text_clean); `texts_checked`: their edits' texts are known to be
- * clean (the lint cache stores only such fixes). */
+void kr_diagnostic_drop_invalid_fixes(kr_diagnostic *d, const char *text, size_t len, bool whole,
+                                      bool texts_checked)
+{
+    if (d->start <= d->end && d->end <= len && !clean_span(text, len, whole, d->start, d->end)) {
+        d->n_fixes = 0; /* the flagged span itself has such bytes */
+        return;
+    }
+    size_t kept = 0;
+    for (size_t j = 0; j < d->n_fixes; j++) {
+        const kr_fix *f = &d->fixes[j];
+        bool ok = true;
+        for (size_t k = 0; k < f->n_edits && ok; k++) {
+            const kr_edit *e = &f->edits[k];
+            ok = e->start <= e->end && e->end <= len &&
+                 clean_span(text, len, whole, e->start, e->end) &&
+                 (texts_checked || clean_text(e->text, e->len));
+        }
+        if (ok)
+            d->fixes[kept++] = *f;
+    }
+    d->n_fixes = kept;
+}
+
+/* Drops the fixes on invalid text among out->items[from, to) (one pass over the
+ * text instead of one per diagnostic and fix when it is not clean: a 1 MB OCR
+ * document has some 30 000 of them). */
 static void drop_fixes_on_invalid_text(kr_diagnostics *out, size_t from, size_t to,
                                        const char *text, size_t len, bool whole, bool texts_checked)
 {
-    /* one pass over the text instead of one per diagnostic and fix: a 1 MB OCR
-     * document has some 30 000 of them */
-    for (size_t i = from; i < to; i++) {
-        kr_diagnostic *d = out->items[i];
-        if (d->start <= d->end && d->end <= len &&
-            !clean_span(text, len, whole, d->start, d->end)) {
-            d->n_fixes = 0; /* the flagged span itself has such bytes */
-            continue;
-        }
-        size_t kept = 0;
-        for (size_t j = 0; j < d->n_fixes; j++) {
-            const kr_fix *f = &d->fixes[j];
-            bool ok = true;
-            for (size_t k = 0; k < f->n_edits && ok; k++) {
-                const kr_edit *e = &f->edits[k];
-                ok = e->start <= e->end && e->end <= len &&
-                     clean_span(text, len, whole, e->start, e->end) &&
-                     (texts_checked || clean_text(e->text, e->len));
-            }
-            if (ok)
-                d->fixes[kept++] = *f;
-        }
-        d->n_fixes = kept;
-    }
+    for (size_t i = from; i < to; i++)
+        kr_diagnostic_drop_invalid_fixes(out->items[i], text, len, whole, texts_checked);
 }
 
 /* Changes whenever the lexicon's answers may (a word added to the user's
