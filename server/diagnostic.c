@@ -251,14 +251,18 @@ void kr_fix_add_edit(kr_diagnostics *self, kr_fix *f, size_t start, size_t end, 
     e->len = len;
 }
 
-static int cmp_diag(const void *a, const void *b)
+int kr_diagnostic_order(const kr_diagnostic *x, const kr_diagnostic *y)
 {
-    const kr_diagnostic *x = *(kr_diagnostic *const *)a, *y = *(kr_diagnostic *const *)b;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     if (x->end != y->end)
         return x->end < y->end ? -1 : 1;
     return strcmp(x->rule, y->rule);
+}
+
+static int cmp_diag(const void *a, const void *b)
+{
+    return kr_diagnostic_order(*(kr_diagnostic *const *)a, *(kr_diagnostic *const *)b);
 }
 
 void kr_diagnostics_sort(kr_diagnostics *self)

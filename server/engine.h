@@ -277,6 +277,9 @@ void **kr_document_memory(kr_document *doc, const void *owner, void (*release)(v
 extern const kr_rule *const kr_rules[];
 extern const size_t kr_rules_count;
 
+/* The order kr_diagnostics_sort puts diagnostics in: start, end, rule (<0, 0, >0). */
+int kr_diagnostic_order(const kr_diagnostic *x, const kr_diagnostic *y);
+
 /* Drops d's fixes whose spans cut a character or hold invalid UTF-8 or NUL bytes
  * (all of them when d's own span does), so a fix never writes such text: `whole`
  * says the whole text is clean (then only the spans' ends are checked),

@@ -697,21 +697,6 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
     free(sub.claimed);
 }
 
-/* Replays every unit's stored diagnostics into ctx->out: their structures in
- * one block of shared storage the list holds (not zeroed, unlike its arena). In
- * a clean text their fixes are filtered here (linter.c filters the rest). */
-/* The order of kr_diagnostics_sort (diagnostic.c): start, end, rule. */
-static int diag_order(const kr_diagnostic *x, const kr_diagnostic *y)
-{
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end < y->end ? -1 : 1;
-    return strcmp(x->rule, y->rule);
-}
-
-/* Returns whether what it added is in order: each unit's are (stored sorted),
- * so only where one unit's meet the next's is asked. */
 /* A block of at least `bytes` for this lint's replay, held by the cache. */
 static char *replay_block(kr_lint_cache *c, size_t bytes)
 {
@@ -723,6 +708,11 @@ static char *replay_block(kr_lint_cache *c, size_t bytes)
     return c->spare;
 }
 
+/* Replays every unit's stored diagnostics into ctx->out: their structures in
+ * one block of shared storage the list holds (not zeroed, unlike its arena). In
+ * a clean text their fixes are filtered here (linter.c filters the rest).
+ * Returns whether what it added is in order: each unit's are (stored sorted),
+ * so only where one unit's meet the next's is asked. */
 static bool replay_all(kr_lint_cache *c, const unit *units, size_t nu, const kr_lint_ctx *ctx)
 {
     kr_diagnostics *out = ctx->out;
@@ -742,7 +732,7 @@ static bool replay_all(kr_lint_cache *c, const unit *units, size_t nu, const kr_
     for (size_t i = 0; i < nu; i++) {
         size_t k = out->n;
         replay(units[i].entry, units[i].base, ctx, &at);
-        if (k > from && out->n > k && diag_order(out->items[k - 1], out->items[k]) > 0)
+        if (k > from && out->n > k && kr_diagnostic_order(out->items[k - 1], out->items[k]) > 0)
             sorted = false;
     }
     return sorted;

@@ -223,16 +223,6 @@ static size_t block_rules_start(void)
     return i;
 }
 
-/* The order of kr_diagnostics_sort (diagnostic.c): start, end, rule. */
-static int diag_order(const kr_diagnostic *x, const kr_diagnostic *y)
-{
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end < y->end ? -1 : 1;
-    return strcmp(x->rule, y->rule);
-}
-
 /* Sorts it[0..n) as a stable sort by diag_order would (kr_diagnostics_sort),
  * taking the runs already in order as they come — each document rule reports
  * mostly in text order, so this is a few merges, not a sort of thousands of
@@ -242,14 +232,14 @@ static void sort_runs(kr_diagnostic **it, size_t n)
 {
     size_t nr = 0;
     for (size_t i = 1; i < n; i++)
-        nr += diag_order(it[i - 1], it[i]) > 0;
+        nr += kr_diagnostic_order(it[i - 1], it[i]) > 0;
     if (nr == 0)
         return;
     size_t *b = kr_xmalloc((nr + 2) * sizeof *b); /* run boundaries */
     nr = 0;
     b[0] = 0;
     for (size_t i = 1; i < n; i++)
-        if (diag_order(it[i - 1], it[i]) > 0)
+        if (kr_diagnostic_order(it[i - 1], it[i]) > 0)
             b[++nr] = i;
     b[++nr] = n;
     kr_diagnostic **tmp = kr_xmalloc(n * sizeof *tmp);
@@ -259,7 +249,7 @@ static void sort_runs(kr_diagnostic **it, size_t n)
             size_t lo = b[r], mid = b[r + 1], hi = r + 2 <= nr ? b[r + 2] : mid;
             size_t x = lo, y = mid, o = lo;
             while (x < mid && y < hi)
-                tmp[o++] = diag_order(it[y], it[x]) < 0 ? it[y++] : it[x++];
+                tmp[o++] = kr_diagnostic_order(it[y], it[x]) < 0 ? it[y++] : it[x++];
             while (x < mid)
                 tmp[o++] = it[x++];
             while (y < hi)
@@ -289,13 +279,13 @@ static void sort_after_replay(kr_diagnostics *out, size_t n_doc, bool replay_sor
         return;
     }
     sort_runs(it, n_doc); /* the document rules' part alone */
-    if (n_doc == 0 || n_doc == n || diag_order(it[n_doc - 1], it[n_doc]) <= 0)
+    if (n_doc == 0 || n_doc == n || kr_diagnostic_order(it[n_doc - 1], it[n_doc]) <= 0)
         return;
     kr_diagnostic **tmp = kr_xmalloc(n_doc * sizeof *tmp);
     memcpy(tmp, it, n_doc * sizeof *tmp);
     size_t a = 0, b = n_doc, o = 0;
     while (a < n_doc && b < n)
-        it[o++] = diag_order(it[b], tmp[a]) < 0 ? it[b++] : tmp[a++];
+        it[o++] = kr_diagnostic_order(it[b], tmp[a]) < 0 ? it[b++] : tmp[a++];
     while (a < n_doc)
         it[o++] = tmp[a++];
     free(tmp);
