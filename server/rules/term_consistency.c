@@ -1341,11 +1341,21 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
     for (size_t c = 0; c <= KR_CONF_MAX_CHARS + 1; c++)
         start[c + 1] = start[c] + count[c];
     uint32_t *by_len = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *by_len);
+    /* beside each, what the first layer of multiset_over reads of it, side by
+     * side: a column meets hundreds of explainers and refuses nearly all there */
+    uint32_t *layer0 = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *layer0);
+    int32_t *slack = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *slack);
     size_t fill[KR_CONF_MAX_CHARS + 2];
     memcpy(fill, start, sizeof fill);
-    for (size_t i = 0; i < ss->n; i++)
-        if (m->sp[mi[i]].explaining)
-            by_len[fill[m->sp[mi[i]].chars]++] = mi[i];
+    for (size_t i = 0; i < ss->n; i++) {
+        const known_sp *a = &m->sp[mi[i]];
+        if (!a->explaining)
+            continue;
+        size_t q = fill[a->chars]++;
+        by_len[q] = mi[i];
+        layer0[q] = a->layer[0];
+        slack[q] = a->la[0] - a->limit;
+    }
     /* columns of the spellings new to the memory's present set */
     bool *fresh_col = kr_arena_alloc(ctx->scratch, ss->n + 1);
     for (size_t i = 0; i < ss->n; i++) {
@@ -1358,8 +1368,12 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
             continue;
         size_t lo = b->chars > 3 ? b->chars - 3 : 0;
         size_t hi = b->chars + 3 <= KR_CONF_MAX_CHARS ? b->chars + 3 : KR_CONF_MAX_CHARS;
+        uint32_t bl = b->layer[0];
+        int32_t blb = b->lb[0];
         for (size_t q = start[lo]; q < start[hi + 1]; q++) {
-            if (by_len[q] == mi[i])
+            /* multiset_over's first layer: a->la[0] + b->lb[0] - units_w(both)
+             * over a->limit */
+            if (slack[q] + blb > units_w(layer0[q] & bl) || by_len[q] == mi[i])
                 continue;
             int c = pair_cost(&m->sp[by_len[q]], b);
             if (c > 0)
