@@ -1581,36 +1581,39 @@ static bool tokens_fit(const kr_analysis *an, size_t t, size_t n, size_t s, size
     return t + n == an->n_tokens || an->tokens[t + n].start >= e;
 }
 
-/* The title of a report's fix: "Skriv »term«", or in a web address the term
- * in lower case (its edit's text). Into buf; its length, or cap when it does
- * not fit. */
-static size_t rec_title(kr_lint_ctx *ctx, const span_sum *s, const rec *r, char *buf, size_t cap)
+/* The title of a report's fix is "Skriv »x«": x is the term, or in a web
+ * address the term in lower case (its edit's text). Returns x, its length in
+ * *n. */
+#define TITLE_OPEN "Skriv »"
+#define TITLE_CLOSE "«"
+static const char *rec_title_part(kr_lint_ctx *ctx, const span_sum *s, const rec *r, size_t *n)
 {
-    int n;
     if (r->kind == REC_TERM) {
-        n = snprintf(buf, cap, "Skriv »%s«", kr_config_term(ctx->cfg, r->term));
-    } else {
-        const rec_edit *e = &s->edits[r->edit0];
-        n = snprintf(buf, cap, "Skriv »%.*s«", (int)e->want_len, s->pool + e->want);
+        const char *t = kr_config_term(ctx->cfg, r->term);
+        *n = strlen(t);
+        return t;
     }
-    return n < 0 || (size_t)n >= cap ? cap : (size_t)n;
+    const rec_edit *e = &s->edits[r->edit0];
+    *n = e->want_len;
+    return s->pool + e->want;
 }
 
 /* Puts the span's reports' strings into its blob (after its scan made their
- * messages): later lints replay them from there. A span whose title does not
- * fit the buffer (a term of hundreds of bytes) keeps none. */
+ * messages): later lints replay them from there. */
 static void make_blob(kr_lint_ctx *ctx, span_sum *s)
 {
-    char title[640];
-    size_t size = 0;
+    const size_t open = sizeof TITLE_OPEN - 1, close = sizeof TITLE_CLOSE - 1;
+    size_t size = 0, xn;
     for (uint32_t i = 0; i < s->n_recs; i++) {
-        const rec *r = &s->recs[i];
+        rec *r = &s->recs[i];
         if (r->kind == REC_ACCEPT)
             continue;
-        size_t tl = rec_title(ctx, s, r, title, sizeof title);
-        if (r->msg == UINT32_MAX || tl == sizeof title)
+        if (r->msg == UINT32_MAX)
             return;
-        size += strlen(s->pool + r->msg) + 1 + (r->end - r->start) + 1 + tl + 1;
+        rec_title_part(ctx, s, r, &xn);
+        r->msg_len = (uint32_t)strlen(s->pool + r->msg);
+        r->title_len = (uint32_t)(open + xn + close);
+        size += r->msg_len + 1 + (r->end - r->start) + 1 + r->title_len + 1;
         for (uint32_t k = 0; k < r->n_edits; k++)
             size += s->edits[r->edit0 + k].want_len + 1;
     }
@@ -1622,14 +1625,15 @@ static void make_blob(kr_lint_ctx *ctx, span_sum *s)
         if (r->kind == REC_ACCEPT)
             continue;
         r->blob = (uint32_t)(p - b);
-        r->msg_len = (uint32_t)strlen(s->pool + r->msg);
         memcpy(p, s->pool + r->msg, r->msg_len + 1);
         p += r->msg_len + 1;
         memcpy(p, ctx->text + s->start + r->start, r->end - r->start);
         p += r->end - r->start;
         *p++ = 0;
-        r->title_len = (uint32_t)rec_title(ctx, s, r, title, sizeof title);
-        memcpy(p, title, r->title_len + 1);
+        const char *x = rec_title_part(ctx, s, r, &xn);
+        memcpy(p, TITLE_OPEN, open);
+        memcpy(p + open, x, xn);
+        memcpy(p + open + xn, TITLE_CLOSE, close + 1);
         p += r->title_len + 1;
         for (uint32_t k = 0; k < r->n_edits; k++) {
             const rec_edit *e = &s->edits[r->edit0 + k];
