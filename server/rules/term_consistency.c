@@ -102,6 +102,39 @@ static size_t nchars(const char *s, size_t n)
     return c;
 }
 
+/* A hash of s[0..n) from seed, eight bytes a step (the per-lint maps hash a
+ * document's every long word; the cost memo keeps the hash alone as its key,
+ * so all 64 bits are mixed). */
+static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
+    }
+    /* the last one to seven bytes: the last eight (overlapping) when there are
+     * that many, else two overlapping halves, or the first, middle and last */
+    uint64_t w = (uint64_t)n << 56;
+    if (i < n) {
+        if (n >= 8) {
+            memcpy(&w, s + n - 8, 8);
+        } else if (n >= 4) {
+            uint32_t lo, hi;
+            memcpy(&lo, s, 4);
+            memcpy(&hi, s + n - 4, 4);
+            w ^= lo | (uint64_t)hi << 32;
+        } else {
+            w ^= (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                 (uint64_t)(unsigned char)s[n - 1] << 16;
+        }
+    }
+    h = (h ^ w) * k;
+    return h ^ h >> 29;
+}
+
 typedef enum { CASE_AS_IS, CASE_UPPER, CASE_LOWER, CASE_CAPITAL } case_pattern;
 
 /* The case pattern a variant shows: all capitals (at least two letters), or a
@@ -290,10 +323,10 @@ typedef struct {
 static int memo_cost(kr_lint_ctx *ctx, cost_memo *m, const char *tw, size_t tn, const char *w,
                      size_t wn, bool inflect, int limit, size_t *suffix, int32_t **val)
 {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)(uintptr_t)tw ^ (inflect ? 0x9e37u : 0);
-    for (size_t i = 0; i < wn; i++)
-        h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
-    h |= 1;
+    uint64_t h =
+        hash_bytes(1469598103934665603ull ^ (uint64_t)(uintptr_t)tw ^ (inflect ? 0x9e37u : 0), w,
+                   wn) |
+        1;
     if (m->n * 2 >= m->cap) { /* grow (rehash into a fresh table) */
         cost_memo g = {0};
         g.cap = m->cap ? m->cap * 2 : 1024;
@@ -331,6 +364,7 @@ typedef struct {
     size_t n;
     size_t chars0; /* characters of the first word */
     bool upper[8]; /* a word in capitals ("EU"), found once, not per match */
+    int limit[8];  /* its budget */
 } term_words;
 
 static void split_term(const char *term, term_words *tw)
@@ -346,6 +380,7 @@ static void split_term(const char *term, term_words *tw)
             tw->words[tw->n] = s;
             tw->lens[tw->n] = (size_t)(p - s);
             tw->upper[tw->n] = case_of(s, (size_t)(p - s)) == CASE_UPPER;
+            tw->limit[tw->n] = budget(nchars(s, (size_t)(p - s)));
             tw->n++;
         }
     }
@@ -486,10 +521,8 @@ static const char *term_title(kr_lint_ctx *ctx, lint_memo *lm, size_t k)
 static msg_entry *msg_slot(kr_lint_ctx *ctx, lint_memo *lm, unsigned kind, unsigned term,
                            const char *text, size_t n)
 {
-    uint64_t h = 1469598103934665603ull ^ (kind * 0x9E3779B97F4A7C15ull) ^ term;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)text[i]) * 1099511628211ull;
-    h |= 1;
+    uint64_t h =
+        hash_bytes(1469598103934665603ull ^ (kind * 0x9E3779B97F4A7C15ull) ^ term, text, n) | 1;
     if (lm->n * 2 >= lm->cap) {
         lint_memo g = *lm;
         g.cap = lm->cap ? 2 * lm->cap : 256;
@@ -656,7 +689,7 @@ static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, 
                        const unit *u, matched *m)
 {
     size_t tn = tw->lens[k];
-    int limit = budget(nchars(tw->words[k], tn));
+    int limit = tw->limit[k];
     size_t sfx;
     int32_t *val;
     int cost =
@@ -673,8 +706,8 @@ static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, 
     }
     /* a one-word term that is also an ordinary word (the authority "Skat", the noun
      * "skat"): in lower case it is the ordinary word */
-    if (cost == 0 && tw->n == 1 && !u->broken && case_of(u->text, u->len) == CASE_AS_IS &&
-        ctx->lex) {
+    case_pattern p = case_of(u->text, u->len);
+    if (cost == 0 && tw->n == 1 && !u->broken && p == CASE_AS_IS && ctx->lex) {
         unsigned fl = kr_lexicon_lookup(ctx->lex, u->text, u->len);
         if ((fl & KR_LEX_KNOWN) && !(fl & KR_LEX_COMPOUND))
             return false;
@@ -683,7 +716,6 @@ static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, 
     size_t sn = strlen(suffixes[sfx]);
     memcpy(canon, tw->words[k], tn);
     memcpy(canon + tn, suffixes[sfx], sn);
-    case_pattern p = case_of(u->text, u->len);
     if (p == CASE_CAPITAL && tw->upper[k])
         p = CASE_AS_IS; /* "EU" written "Eu": the declared capitals win */
     m->u = *u;
@@ -891,10 +923,7 @@ typedef struct {
 
 static uint64_t hash_word(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t k = 0; k < len; k++)
-        h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
-    return h;
+    return hash_bytes(1469598103934665603ull, s, len);
 }
 
 /* Is a a word in its own right? A dictionary word (a compound the splitter
