@@ -8,7 +8,10 @@
  * notion of white space as the scorer: ASCII space, tab, line breaks, form feed,
  * vertical tab) with surrounding punctuation stripped, classified as word, number,
  * URL or other, flagged with their place on the line, a line-end hyphen and
- * quoting, and tied to the block they sit in. Everything lives in the caller's
+ * quoting, and tied to the block they sit in (as they are made). The pass reads
+ * a byte's classes from one table and ORs them over each chunk, so a chunk of
+ * plain ASCII (most words) is stripped and classified by table, and only one
+ * with a multi-byte character decodes it. Everything lives in the caller's
  * arena; the token array is sized by a first count of the chunks (growing it by
  * doubling in an arena kept every outgrown copy: 21 MB for a 1 MB document's
  * 8 MB of tokens), so there is no allocation per token. */
@@ -26,13 +29,77 @@ typedef struct {
     size_t cap_blocks, cap_tokens;
 } builder;
 
-/* A table: the first lint asks it for every byte of the text, several times. */
-static const bool ws_table[256] = {
-    [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, ['\f'] = 1, ['\v'] = 1};
+/* What the tokeniser needs to know of a byte, as bits of one table (the first
+ * lint asks it for every byte of the text): a chunk's bytes ORed together tell
+ * whether it needs more than a look at its ends (most words do not). */
+enum {
+    C_WS = 1,     /* white space: ASCII space, tab, line breaks, form feed, vertical tab */
+    C_ALPHA = 2,  /* ASCII letter */
+    C_DIGIT = 4,  /* ASCII digit */
+    C_HIGH = 8,   /* a byte of a multi-byte character (or an invalid one) */
+    C_STRIP = 16, /* ASCII punctuation stripped from a chunk's ends (punct_at), quotes too */
+    C_QUOTE = 32, /* ' and " */
+    C_URL = 64,   /* what classify() looks for besides letters and digits: / = _ \ < > @ . : */
+};
+
+#define R2(x) x, x
+#define R4(x) R2(x), R2(x)
+#define R8(x) R4(x), R4(x)
+#define R16(x) R8(x), R8(x)
+static const unsigned char byte_class[256] = {
+    [' '] = C_WS,
+    ['\t'] = C_WS,
+    ['\r'] = C_WS,
+    ['\n'] = C_WS,
+    ['\f'] = C_WS,
+    ['\v'] = C_WS,
+    ['A'] = R16(C_ALPHA),
+    R8(C_ALPHA),
+    R2(C_ALPHA),
+    ['a'] = R16(C_ALPHA),
+    R8(C_ALPHA),
+    R2(C_ALPHA),
+    ['0'] = R8(C_DIGIT),
+    R2(C_DIGIT),
+    ['('] = C_STRIP,
+    [')'] = C_STRIP,
+    ['['] = C_STRIP,
+    [']'] = C_STRIP,
+    ['{'] = C_STRIP,
+    ['}'] = C_STRIP,
+    [','] = C_STRIP,
+    [';'] = C_STRIP,
+    ['!'] = C_STRIP,
+    ['?'] = C_STRIP,
+    ['*'] = C_STRIP,
+    ['.'] = C_STRIP | C_URL,
+    [':'] = C_STRIP | C_URL,
+    ['<'] = C_STRIP | C_URL,
+    ['>'] = C_STRIP | C_URL,
+    ['\''] = C_STRIP | C_QUOTE,
+    ['"'] = C_STRIP | C_QUOTE,
+    ['/'] = C_URL,
+    ['='] = C_URL,
+    ['_'] = C_URL,
+    ['\\'] = C_URL,
+    ['@'] = C_URL,
+    [0x80] = R16(C_HIGH),
+    R16(C_HIGH),
+    R16(C_HIGH),
+    R16(C_HIGH),
+    R16(C_HIGH),
+    R16(C_HIGH),
+    R16(C_HIGH),
+    R16(C_HIGH),
+};
+#undef R2
+#undef R4
+#undef R8
+#undef R16
 
 static bool is_ws(char c)
 {
-    return ws_table[(unsigned char)c];
+    return byte_class[(unsigned char)c] & C_WS;
 }
 
 /* ---- blocks -------------------------------------------------------------------- */
@@ -470,6 +537,7 @@ static bool next_line_continues(const char *text, size_t len, size_t eol)
 
 typedef struct {
     bool in_quote; /* a quote mark opened and not closed yet */
+    size_t blk;    /* the block of the last token (when the blocks are made) */
 } tok_state;
 
 /* Ties each token to its block: the last block starting at or before the
@@ -485,46 +553,102 @@ static void assign_blocks(kr_analysis *an)
     }
 }
 
-/* One chunk [s, e) on a line ending at eol. */
-static void chunk(builder *b, tok_state *st, size_t s, size_t e, size_t eol, bool first)
+/* Where a chunk's token begins and ends and what kind it is, for a chunk of
+ * ASCII bytes (acc: its bytes' classes ORed): punctuation stripped by table,
+ * and classify() asked only when the rest holds one of the bytes it looks for. */
+static kr_token_kind ascii_token(const char *text, size_t *cs, size_t *ce, unsigned acc)
+{
+    size_t a = *cs, z = *ce;
+    if (acc & C_STRIP) {
+        while (a < z && (byte_class[(unsigned char)text[a]] & C_STRIP))
+            a++;
+        while (z > a && (byte_class[(unsigned char)text[z - 1]] & C_STRIP))
+            z--;
+        acc = 0;
+        for (size_t i = a; i < z; i++)
+            acc |= byte_class[(unsigned char)text[i]];
+    }
+    *cs = a;
+    *ce = z;
+    if (acc & C_URL)
+        return classify(text + a, z - a);
+    /* letters, digits and other signs only: what classify() makes of them */
+    return (acc & C_DIGIT) && !(acc & C_ALPHA) ? KR_TOK_NUMBER : KR_TOK_WORD;
+}
+
+/* One chunk [s, e) (acc: its bytes' classes ORed) on a line ending at eol;
+ * line_end: nothing but white space follows it on the line. Returns whether it
+ * made a token (it does not when it is punctuation only). */
+static bool chunk(builder *b, tok_state *st, size_t s, size_t e, unsigned acc, size_t eol,
+                  bool first, bool line_end)
 {
     const char *text = b->text;
     size_t cs = s, ce = e, n;
-    bool opens = quote_at(text + s, e - s) > 0;
-    bool closes = quote_before(text, s, e) > 0 && (e - s > 1 || !opens);
-    while (cs < ce && (n = punct_at(text + cs, ce - cs)))
-        cs += n;
-    while (ce > cs && (n = punct_before(text, cs, ce)))
-        ce -= n;
+    bool opens, closes;
+    kr_token_kind kind = KR_TOK_WORD;
+    if (!(acc & C_HIGH)) {
+        /* ASCII: a quote mark is one byte, punctuation found by table */
+        opens = byte_class[(unsigned char)text[s]] & C_QUOTE;
+        closes = (byte_class[(unsigned char)text[e - 1]] & C_QUOTE) && (e - s > 1 || !opens);
+        kind = ascii_token(text, &cs, &ce, acc);
+    } else {
+        opens = quote_at(text + s, e - s) > 0;
+        closes = quote_before(text, s, e) > 0 && (e - s > 1 || !opens);
+        while (cs < ce && (n = punct_at(text + cs, ce - cs)))
+            cs += n;
+        while (ce > cs && (n = punct_before(text, cs, ce)))
+            ce -= n;
+        if (cs < ce)
+            kind = classify(text + cs, ce - cs);
+    }
     bool quoted = st->in_quote || opens;
     if (opens && !closes)
         st->in_quote = true;
     if (closes && !opens)
         st->in_quote = false;
     if (cs == ce)
-        return; /* punctuation only */
-    kr_token t = {cs, ce, s, e, (uint16_t)classify(text + cs, ce - cs), 0, 0};
+        return false; /* punctuation only */
+    kr_analysis *an = b->an;
+    while (st->blk + 1 < an->n_blocks && an->blocks[st->blk + 1].start <= cs)
+        st->blk++; /* as assign_blocks() */
+    kr_token t = {cs, ce, s, e, (uint16_t)kind, 0, (uint32_t)st->blk};
     if (first)
         t.flags |= KR_TOKF_LINE_START;
     if (quoted)
         t.flags |= KR_TOKF_QUOTED;
-    size_t k = e;
-    while (k < eol && is_ws(text[k]))
-        k++;
-    if (k == eol) {
+    if (line_end) {
         t.flags |= KR_TOKF_LINE_END;
         if (text[e - 1] == '-' && e - s > 1 && next_line_continues(text, b->len, eol))
             t.flags |= KR_TOKF_HYPHEN_END;
     }
     add_token(b, &t);
+    return true;
 }
 
-/* How many whitespace-delimited chunks the text has: no more tokens than that. */
+/* How many whitespace-delimited chunks the text has: no more tokens than that.
+ * Eight bytes a step: a mask of the white-space bytes (space, or 9 to 13 —
+ * bytes from 0x80 up are none), and a chunk starts at each other byte after
+ * one of them. */
 static size_t count_chunks(const char *text, size_t len)
 {
-    size_t n = 0;
-    bool in = false;
-    for (size_t i = 0; i < len; i++) {
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    size_t n = 0, i = 0;
+    uint64_t prev = 0x80; /* the byte before the text counts as white space */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        uint64_t y = x & low7, sp = (x ^ (0x20 * ones)) & low7;
+        uint64_t is_sp = ~((sp + low7) | sp) & high;       /* byte == 0x20 */
+        uint64_t ge9 = (y + (0x80 - 9) * ones) & high;     /* low 7 bits >= 9 */
+        uint64_t ge14 = (y + (0x80 - 14) * ones) & high;   /* low 7 bits >= 14 */
+        uint64_t ws = (is_sp | (ge9 & ~ge14)) & ~x;        /* high bit of x clear */
+        uint64_t starts = ~ws & high & ((ws << 8) | prev); /* text after white space */
+        n += (size_t)(((starts >> 7) * ones) >> 56);
+        prev = ws >> 56;
+    }
+    bool in = !prev;
+    for (; i < len; i++) {
         bool ws = is_ws(text[i]);
         n += !ws && !in;
         in = !ws;
@@ -543,12 +667,27 @@ static bool line_carries(const char *text, size_t len, size_t s, size_t e)
     return k > s && text[k - 1] == '-' && next_line_continues(text, len, eol);
 }
 
+/* How many of the 8 bytes at s, from the first, are ASCII letters (by bytes'
+ * ranges: a letter's low seven bits, with 0x20 set, are 'a' to 'z', and its
+ * high bit is clear). A '\n' is none, so they never run past a line. */
+static size_t ascii_letters8(const char *s)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t y = (x | 0x20 * ones) & 0x7F7F7F7F7F7F7F7Full;
+    uint64_t ge_a = y + (0x80 - 'a') * ones, past_z = y + (0x80 - 'z' - 1) * ones;
+    uint64_t other = ~(ge_a & ~past_z & ~x) & high;
+    return other ? (size_t)__builtin_ctzll(other) / 8 : 8;
+}
+
 /* Tokenises the whole lines in [from, to) (from a line start after a line that
- * carries no quote, to a line start or the end), appending to b->an->tokens. */
+ * carries no quote, to a line start or the end), appending to b->an->tokens and
+ * tying them to b->an->blocks when it has them. */
 static void tokenize(builder *b, size_t from, size_t to)
 {
     const char *text = b->text;
-    tok_state st = {false};
+    tok_state st = {false, 0};
     size_t i = from;
     if (from == 0 && b->len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         i = 3; /* a byte order mark is no part of the first word */
@@ -557,19 +696,30 @@ static void tokenize(builder *b, size_t from, size_t to)
         size_t eol = nl ? (size_t)(nl - text) : b->len;
         bool first = true;
         size_t j = i, last_end = i;
+        while (j < eol && is_ws(text[j]))
+            j++;
         while (j < eol) {
+            size_t s = j;
+            unsigned acc = 0, c;
+            for (;;) {
+                if (j + 8 <= b->len) { /* a word's letters eight at a time */
+                    size_t k = ascii_letters8(text + j);
+                    acc |= k ? C_ALPHA : 0;
+                    j += k;
+                    if (k == 8)
+                        continue;
+                }
+                if (j >= eol || ((c = byte_class[(unsigned char)text[j]]) & C_WS))
+                    break;
+                acc |= c;
+                j++;
+            }
+            size_t e = j;
             while (j < eol && is_ws(text[j]))
                 j++;
-            if (j == eol)
-                break;
-            size_t s = j;
-            while (j < eol && !is_ws(text[j]))
-                j++;
-            size_t before = b->an->n_tokens;
-            chunk(b, &st, s, j, eol, first);
-            if (b->an->n_tokens > before)
+            if (chunk(b, &st, s, e, acc, eol, first, j == eol))
                 first = false;
-            last_end = j;
+            last_end = e;
         }
         /* A quote ends with its line, unless a hyphenated word carries it on. */
         if (!(last_end > i && text[last_end - 1] == '-' && next_line_continues(text, b->len, eol)))
@@ -625,8 +775,7 @@ void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_
     if (tree)
         nodes_from_tree(&b, tree, &nodes, arena);
     blocks(&b, tree ? &nodes : NULL);
-    tokens(&b);
-    assign_blocks(an);
+    tokens(&b); /* tied to their blocks as they are made */
 }
 
 /* ---- the analysis kept between lints ---------------------------------------------
