@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- code points ---------------------------------------------------------------- */
 /* Decodes UTF-8 into at most max code points; -1 when longer. Invalid bytes pass
@@ -731,7 +734,10 @@ static bool has_dash_or_quote(const char *text, size_t from, size_t to)
     return false;
 }
 
-size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
+/* The parts of a token with a '-' or '\'' (or one a fast test could not
+ * clear), apart from kr_word_parts so that its common path needs no stack. */
+static __attribute__((noinline)) size_t split_parts(const char *text, const kr_token *t,
+                                                    kr_span *parts, size_t max)
 {
     if (max > 0 && t->end > t->start && !has_dash_or_quote(text, t->start, t->end)) {
         parts[0] = (kr_span){t->start, t->end};
@@ -751,6 +757,26 @@ size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t
     if (n < max && i > s && (i == t->end || text[i] == '\''))
         parts[n++] = (kr_span){s, i};
     return n;
+}
+
+/* Most tokens are one word of at most 16 bytes without a '-' or '\'': those
+ * are read as the 16 bytes that end the token (from the text before it, which
+ * the mask leaves out) and compared at once. */
+size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
+{
+#ifdef __SSE2__
+    unsigned n = t->end - t->start;
+    if (max > 0 && n - 1 < 16 && t->end >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + t->end - 16));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+        if (!((unsigned)_mm_movemask_epi8(hit) >> (16 - n))) {
+            parts[0] = (kr_span){t->start, t->end};
+            return 1;
+        }
+    }
+#endif
+    return split_parts(text, t, parts, max);
 }
 
 /* ---- document statistics -------------------------------------------------------------- */
@@ -2567,4 +2593,38 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
             kr_claim(ctx, f->token, f->token);
         st->mine[f->token] = 1;
     }
+}
+
+/* ---- prefetching a word's searches (server/prefetch.c) ------------------------------ *
+ * judge's path up to its searches, without the verdict: another thread runs it
+ * while the lint parses, and judge then finds the searches in the process-wide
+ * memo. It must ask for no search judge would not need with other bounds (a
+ * changed result is impossible: a search depends only on the word, its kind
+ * and the lexicon). The one choice that depends on the document, whether it
+ * lost its æøå (judge_real_word), is the caller's guess. */
+void kr_word_prefetch(kr_lint_ctx *ctx, const char *word, size_t len, bool dia_lost)
+{
+    uint32_t w[KR_CONF_MAX_CHARS];
+    int n = decode(word, len, w, KR_CONF_MAX_CHARS);
+    if (n < 0 || shape_of(w, n) == SHAPE_SKIP)
+        return;
+    conf_init();
+    unsigned lex = lookup(ctx, word, len);
+    if (lex & KR_LEX_USER)
+        return;
+    bool known = (lex & KR_LEX_KNOWN) && !roman_garble(w, n);
+    if (known && (lex & KR_LEX_COMPOUND) && !(lex & KR_LEX_COMMON)) {
+        searched(ctx, word, len, w, n, SEARCH_COMPOUND, 40, 2);
+        return;
+    }
+    if (known) {
+        char folded[WORD_BYTES];
+        if (!dia_lost || (lex & KR_LEX_COMMON))
+            return;
+        fold_bytes(word, len, folded);
+        if (realword_find(folded, len) < 0 && !imperative(ctx, word, folded, len))
+            searched(ctx, word, len, w, n, SEARCH_REAL_WORD, 30, 1);
+        return;
+    }
+    searched(ctx, word, len, w, n, SEARCH_FULL, MAX_COST, MAX_EDITS);
 }

@@ -133,4 +133,11 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
 /* The slot of ctx->shared this engine uses for its per-lint state. */
 #define KR_SHARED_CONFUSION 0
 
+/* Runs the repair searches kr_word_verdict() would run for word[0..len), so that
+ * a later verdict finds them in the process-wide memo of searches: for another
+ * thread (server/prefetch.c) with a context of its own (lex and scratch are all
+ * it reads). `dia_lost`: the caller's guess of kr_doc_lost_diacritics(), which
+ * decides whether a known word is searched at all. Thread-safe. */
+void kr_word_prefetch(kr_lint_ctx *ctx, const char *word, size_t len, bool dia_lost);
+
 #endif
