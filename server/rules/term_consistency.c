@@ -439,23 +439,51 @@ typedef struct {
      * them (see replay) */
     void *blob;
     uint32_t n_cands, cap_cands;
+    kr_arena *arena; /* where its arrays are (see mem_alloc) */
 } span_sum;
 
+/* The rule's memory of a document lives on the heap, kept between lints; a
+ * lint without a keeper makes its own in the lint's scratch arena (arena not
+ * NULL), which ends with the lint: no one-by-one frees of some 10 000 spans. */
+static void *mem_alloc(kr_arena *arena, size_t n)
+{
+    return arena ? kr_arena_alloc(arena, n) : kr_xmalloc(n);
+}
+
+static void *mem_realloc(kr_arena *arena, void *p, size_t old, size_t n)
+{
+    if (!arena)
+        return kr_xrealloc(p, n);
+    void *q = kr_arena_alloc(arena, n);
+    if (old)
+        memcpy(q, p, old);
+    return q;
+}
+
+static void mem_free(kr_arena *arena, void *p)
+{
+    if (!arena)
+        free(p);
+}
+
 /* Room for one more of `size` bytes at *p (capacity *cap, n used). */
-static void *grow(void *p, uint32_t *cap, uint32_t n, size_t size, uint32_t more)
+static void *grow(kr_arena *arena, void *p, uint32_t *cap, uint32_t n, size_t size, uint32_t more)
 {
     if (n + more <= *cap)
         return p;
     uint32_t c = *cap ? *cap : 4;
     while (c < n + more)
         c *= 2;
+    void *q = mem_realloc(arena, p, (size_t)*cap * size, (size_t)c * size);
     *cap = c;
-    return kr_xrealloc(p, (size_t)c * size);
+    return q;
 }
 
 static void span_free(span_sum *s)
 {
     kr_shared_release(s->blob);
+    if (s->arena)
+        return;
     free(s->claims);
     free(s->recs);
     free(s->edits);
@@ -466,8 +494,8 @@ static void span_free(span_sum *s)
 
 static void rec_edit_add(span_sum *s, size_t start, size_t end, const char *want, size_t len)
 {
-    s->edits = grow(s->edits, &s->cap_edits, s->n_edits, sizeof *s->edits, 1);
-    s->pool = grow(s->pool, &s->cap_pool, s->n_pool, 1, (uint32_t)len);
+    s->edits = grow(s->arena, s->edits, &s->cap_edits, s->n_edits, sizeof *s->edits, 1);
+    s->pool = grow(s->arena, s->pool, &s->cap_pool, s->n_pool, 1, (uint32_t)len);
     memcpy(s->pool + s->n_pool, want, len);
     s->edits[s->n_edits++] = (rec_edit){(uint32_t)start, (uint32_t)end, s->n_pool, (uint32_t)len};
     s->n_pool += (uint32_t)len;
@@ -476,7 +504,7 @@ static void rec_edit_add(span_sum *s, size_t start, size_t end, const char *want
 static rec *rec_add(span_sum *s, int kind, size_t term, size_t first, size_t last, size_t start,
                     size_t end)
 {
-    s->recs = grow(s->recs, &s->cap_recs, s->n_recs, sizeof *s->recs, 1);
+    s->recs = grow(s->arena, s->recs, &s->cap_recs, s->n_recs, sizeof *s->recs, 1);
     rec *r = &s->recs[s->n_recs++];
     *r = (rec){.kind = (uint8_t)kind,
                .term = (uint16_t)term,
@@ -647,7 +675,7 @@ static bool replay(kr_lint_ctx *ctx, span_sum *s, rec *r, size_t t0, size_t base
             return true;
         me->msg = d->message; /* in the list's arena: it outlives the lint */
         size_t n = strlen(d->message) + 1;
-        s->pool = grow(s->pool, &s->cap_pool, s->n_pool, 1, (uint32_t)n);
+        s->pool = grow(s->arena, s->pool, &s->cap_pool, s->n_pool, 1, (uint32_t)n);
         memcpy(s->pool + s->n_pool, d->message, n);
         r->msg = s->n_pool;
         s->n_pool += (uint32_t)n;
@@ -1003,12 +1031,13 @@ typedef struct {
     size_t hcap;
     uint64_t lint;
     size_t n_present; /* spellings with a count */
+    kr_arena *arena;  /* see mem_alloc */
 } memory;
 
 static void memory_free(void *p)
 {
     memory *m = p;
-    if (!m)
+    if (!m || m->arena)
         return;
     for (size_t i = 0; i < m->n; i++) {
         free(m->sp[i].s);
@@ -1021,11 +1050,11 @@ static void memory_free(void *p)
 
 static void memory_index(memory *m)
 {
-    free(m->slot);
+    mem_free(m->arena, m->slot);
     m->hcap = 1024;
     while (m->hcap < m->cap * 2)
         m->hcap *= 2;
-    m->slot = kr_xmalloc(m->hcap * sizeof *m->slot);
+    m->slot = mem_alloc(m->arena, m->hcap * sizeof *m->slot);
     memset(m->slot, 0xFF, m->hcap * sizeof *m->slot);
     for (size_t i = 0; i < m->n; i++) {
         size_t j = (size_t)hash_word(m->sp[i].s, m->sp[i].n) & (m->hcap - 1);
@@ -1262,8 +1291,9 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
 {
     if ((m->n + 1) * 2 > m->hcap || m->n == m->cap) {
         if (m->n == m->cap) {
+            size_t old = m->cap * sizeof *m->sp;
             m->cap = m->cap ? m->cap * 2 : 256;
-            m->sp = kr_xrealloc(m->sp, m->cap * sizeof *m->sp);
+            m->sp = mem_realloc(m->arena, m->sp, old, m->cap * sizeof *m->sp);
         }
         memory_index(m);
     }
@@ -1275,7 +1305,7 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
     }
     size_t chars = nchars(s, n); /* <= KR_CONF_MAX_CHARS (cluster_candidate) */
     size_t cp_at_off = (n + 1 + 3) & ~(size_t)3;
-    char *mem = kr_xmalloc(cp_at_off + chars * (sizeof(uint32_t) + 1) + 4);
+    char *mem = mem_alloc(m->arena, cp_at_off + chars * (sizeof(uint32_t) + 1) + 4);
     memcpy(mem, s, n);
     mem[n] = 0;
     known_sp *k = &m->sp[m->n];
@@ -1308,14 +1338,15 @@ static inline int pair_cost(const known_sp *a, const known_sp *b)
     return multiset_over(a, b, a->limit) ? -1 : pair_cost_near(a, b, a->limit);
 }
 
-static void add_hit(known_sp *b, uint32_t a, int cost)
+static void add_hit(memory *m, known_sp *b, uint32_t a, int cost)
 {
     for (uint32_t i = 0; i < b->n_hits; i++)
         if (b->hits[i].a == a)
             return; /* compared before, while both were present */
     if (b->n_hits == b->cap_hits) {
+        size_t old = b->cap_hits * sizeof *b->hits;
         b->cap_hits = b->cap_hits ? b->cap_hits * 2 : 2;
-        b->hits = kr_xrealloc(b->hits, b->cap_hits * sizeof *b->hits);
+        b->hits = mem_realloc(m->arena, b->hits, old, b->cap_hits * sizeof *b->hits);
     }
     b->hits[b->n_hits++] = (hit){a, cost};
 }
@@ -1406,7 +1437,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
                 continue;
             int c = pair_cost(&m->sp[by_len[q]], b);
             if (c > 0)
-                add_hit(b, by_len[q], c);
+                add_hit(m, b, by_len[q], c);
         }
     }
     /* rows of the explainers new to the explaining set, against the others (none
@@ -1425,7 +1456,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
                 continue;
             int c = pair_cost(a, b);
             if (c > 0)
-                add_hit(b, mi[i], c);
+                add_hit(m, b, mi[i], c);
         }
     }
 }
@@ -1469,8 +1500,9 @@ typedef struct {
     size_t n_spans;
     uint32_t *claims; /* the tokens earlier rules had claimed in the last lint */
     size_t n_claims, n_tokens;
-    bool made;  /* by an incremental lint, whose changes the next one gets */
-    size_t len; /* of its text */
+    bool made;       /* by an incremental lint, whose changes the next one gets */
+    size_t len;      /* of its text */
+    kr_arena *arena; /* a fresh lint's own: see mem_alloc */
 } state;
 
 static void drop_span(memory *m, span_sum *s)
@@ -1487,19 +1519,22 @@ static void state_free(void *p)
     if (!st)
         return;
     for (size_t i = 0; i < st->n_spans; i++)
-        span_free(st->spans[i]);
+        span_free(st->spans[i]); /* (its blob is shared: released either way) */
+    if (st->arena)
+        return;
     free(st->spans);
     free(st->claims);
     memory_free(st->m);
     free(st);
 }
 
-static state *state_new(void)
+/* An empty state, in `arena` when not NULL (see mem_alloc). */
+static state *state_new(kr_arena *arena)
 {
-    state *st = kr_xmalloc(sizeof *st);
-    *st = (state){0};
-    st->m = kr_xmalloc(sizeof *st->m);
-    *st->m = (memory){0};
+    state *st = mem_alloc(arena, sizeof *st);
+    *st = (state){.arena = arena};
+    st->m = mem_alloc(arena, sizeof *st->m);
+    *st->m = (memory){.arena = arena};
     return st;
 }
 
@@ -1514,7 +1549,7 @@ static state *state_of(kr_lint_ctx *ctx, bool *own)
         st = NULL;
     }
     if (!st)
-        st = state_new();
+        st = state_new(slot ? NULL : ctx->scratch);
     if (slot)
         *slot = st;
     *own = !slot;
@@ -1681,10 +1716,10 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
 {
     kr_lint_ctx *ctx = sc->ctx;
     const kr_analysis *an = ctx->an;
-    span_sum *sum = kr_xmalloc(sizeof *sum);
-    *sum = (span_sum){.start = s, .end = e, .n_tok = t1 - t0, .t0 = t0};
+    span_sum *sum = mem_alloc(m->arena, sizeof *sum);
+    *sum = (span_sum){.start = s, .end = e, .n_tok = t1 - t0, .t0 = t0, .arena = m->arena};
     if (n_cl) {
-        sum->claims = kr_xmalloc(n_cl * sizeof *sum->claims);
+        sum->claims = mem_alloc(m->arena, n_cl * sizeof *sum->claims);
         for (size_t i = 0; i < n_cl; i++)
             sum->claims[i] = cl[i] - (uint32_t)t0;
         sum->n_claims = (uint32_t)n_cl;
@@ -1707,7 +1742,8 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
         uint32_t k = memory_find(ctx, m, w, len);
         if (m->sp[k].count++ == 0)
             m->n_present++;
-        sum->cands = grow(sum->cands, &sum->cap_cands, sum->n_cands, sizeof *sum->cands, 1);
+        sum->cands =
+            grow(sum->arena, sum->cands, &sum->cap_cands, sum->n_cands, sizeof *sum->cands, 1);
         sum->cands[sum->n_cands++] = (cand){(uint32_t)(i - t0), k};
         sum->cand_bits |= 1ull << (k & 63);
     }
@@ -1783,7 +1819,7 @@ static bool update_window(scan *sc, state *st, const size_t *bound, size_t n, co
         if ((ptrdiff_t)st->claims[pb + k] + dt != (ptrdiff_t)cl[nb + k])
             return false;
     /* in document order: the spans before, the window, the spans after */
-    span_sum **spans = kr_xmalloc((n + 1) * sizeof *spans);
+    span_sum **spans = mem_alloc(st->arena, (n + 1) * sizeof *spans);
     memcpy(spans, os, ja * sizeof *spans);
     for (size_t j = 0; j < ja; j++)
         if (spans[j]->n_recs)
@@ -1811,7 +1847,7 @@ static bool update_window(scan *sc, state *st, const size_t *bound, size_t n, co
         if (o->n_recs)
             replay_span(ctx, o, sc->lm);
     }
-    free(os);
+    mem_free(st->arena, os);
     st->spans = spans;
     st->n_spans = n;
     return true;
@@ -1837,15 +1873,15 @@ static void update_spans(kr_lint_ctx *ctx, state *st)
         split_term(kr_config_term(ctx->cfg, k), &sc.tws[k]);
     bool fast = diff && update_window(&sc, st, bound, n, cl, n_cl, d0, d1, delta);
     /* what the next lint compares its claims with */
-    free(st->claims);
-    st->claims = n_cl ? kr_xmalloc(n_cl * sizeof *st->claims) : NULL;
+    mem_free(st->arena, st->claims);
+    st->claims = n_cl ? mem_alloc(st->arena, n_cl * sizeof *st->claims) : NULL;
     if (n_cl)
         memcpy(st->claims, cl, n_cl * sizeof *cl);
     st->n_claims = n_cl;
     st->n_tokens = an->n_tokens;
     if (fast)
         return;
-    span_sum **spans = kr_xmalloc((n + 1) * sizeof *spans);
+    span_sum **spans = mem_alloc(st->arena, (n + 1) * sizeof *spans);
     size_t old = 0, t = 0, ci = 0;
     bool force = false; /* the span before claimed into this one */
     span_sum **ospans = st->spans;
@@ -1901,7 +1937,7 @@ static void update_spans(kr_lint_ctx *ctx, state *st)
     }
     while (old < on)
         drop_span(m, ospans[old++]);
-    free(ospans);
+    mem_free(st->arena, ospans);
     st->spans = spans;
     st->n_spans = n;
 }
@@ -1914,7 +1950,7 @@ static void check(kr_lint_ctx *ctx)
     update_spans(ctx, st);
     /* this lint's spellings: those the spans hold */
     size_t n = m->n_present;
-    spellings ss = {kr_xmalloc((n + 1) * sizeof *ss.sp), n};
+    spellings ss = {kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *ss.sp), n};
     spelling *sp = ss.sp;
     uint64_t prev = m->lint++;
     uint32_t *mi = kr_arena_alloc(ctx->scratch, (n + 1) * sizeof *mi);
@@ -1970,7 +2006,6 @@ static void check(kr_lint_ctx *ctx)
             kr_fix_add_edit(ctx->out, f, tk->start, tk->end, to->s, to->n);
         }
     }
-    free(sp);
     if (own) {
         state_free(st);
         return;
