@@ -929,18 +929,53 @@ static void slots_rehash(doc_stats *s, size_t cap)
     s->cap_slots = cap;
 }
 
+/* Words of at most SHORT_WORD bytes (nearly all) are hashed and compared as
+ * 16 bytes: the folded word zero-padded (see stats_find), against the kept
+ * copy, which has SHORT_WORD bytes of room after it. */
+enum { SHORT_WORD = 16 };
+
+static uint32_t stats_hash(const char *f, size_t n)
+{
+    if (n > SHORT_WORD)
+        return (uint32_t)emap_hash(f, n);
+    uint64_t lo, hi;
+    memcpy(&lo, f, 8);
+    memcpy(&hi, f + 8, 8);
+    uint64_t h = (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ n;
+    h ^= h >> 29;
+    h *= 0xD6E8FEB86659FD93ull;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The kept word at k equals f[0..n) (n <= SHORT_WORD: 16 bytes readable at both). */
+static bool short_equal(const char *k, const char *f, size_t n)
+{
+#ifdef __SSE2__
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)k);
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)f);
+    unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b));
+    return (eq | ~((1u << n) - 1)) == 0xFFFFFFFFu;
+#else
+    return memcmp(k, f, n) == 0;
+#endif
+}
+
 /* The entry of the folded word f[0..n), made (count 0) when create; -1 when
- * absent. */
+ * absent. A word of at most SHORT_WORD bytes has zeros after it in f up to 16
+ * bytes. */
 static long stats_find(doc_stats *s, const char *f, size_t n, bool create)
 {
-    uint32_t h = (uint32_t)emap_hash(f, n);
+    uint32_t h = stats_hash(f, n);
     if (s->cap_slots) {
+        bool small = n <= SHORT_WORD;
         for (size_t i = h & (s->cap_slots - 1);; i = (i + 1) & (s->cap_slots - 1)) {
             uint32_t k = s->slots[i];
             if (!k)
                 break;
             const wcount *e = &s->e[k - 1];
-            if (e->hash == h && e->len == n && memcmp(s->words + e->key, f, n) == 0)
+            if (e->hash == h && e->len == n &&
+                (small ? short_equal(s->words + e->key, f, n)
+                       : memcmp(s->words + e->key, f, n) == 0))
                 return (long)k - 1;
         }
     }
@@ -949,8 +984,9 @@ static long stats_find(doc_stats *s, const char *f, size_t n, bool create)
     if ((s->n_e + 1) * 2 > s->cap_slots)
         slots_rehash(s, s->cap_slots ? s->cap_slots * 2 : 1024);
     s->e = stats_grow(s, s->e, &s->cap_e, s->n_e + 1, sizeof *s->e);
-    s->words = stats_grow(s, s->words, &s->cap_words, s->n_words + n, 1);
+    s->words = stats_grow(s, s->words, &s->cap_words, s->n_words + n + SHORT_WORD, 1);
     memcpy(s->words + s->n_words, f, n);
+    memset(s->words + s->n_words + n, 0, SHORT_WORD); /* compared, never told apart */
     s->e[s->n_e] = (wcount){
         (uint32_t)s->n_words, (uint16_t)n,
         (uint8_t)((has_dia(f, n) ? TRAIT_DIA : 0) | (danish_marker(f, n) ? TRAIT_MARKER : 0)), 0,
@@ -978,16 +1014,57 @@ static void stats_occur(doc_stats *s, uint32_t occ, int sign)
     s->markers += (size_t)(sign * ((e->traits & TRAIT_MARKER) != 0));
 }
 
-static void stats_add(doc_stats *s, const char *word, size_t n, bool joined)
+/* Folds word[0..n) (n < WORD_BYTES) into buf, zeros after it to 16 bytes. */
+static void fold_padded(const char *word, size_t n, char *buf)
 {
-    char buf[WORD_BYTES];
     fold_bytes(word, n, buf);
-    uint32_t occ = (uint32_t)stats_find(s, buf, n, true) | (joined ? OCC_JOINED : 0);
+    memset(buf + n, 0, SHORT_WORD);
+}
+
+/* Adds an occurrence of word[0..n), folded into f (fold_padded). */
+static void stats_add_folded(doc_stats *s, const char *f, size_t n, bool joined)
+{
+    uint32_t occ = (uint32_t)stats_find(s, f, n, true) | (joined ? OCC_JOINED : 0);
     stats_occur(s, occ, 1);
     if (s->track) {
         s->occ = stats_grow(s, s->occ, &s->cap_occ, s->n_occ + 1, sizeof *s->occ);
         s->occ[s->n_occ++] = occ;
     }
+}
+
+/* Adds an occurrence of word[0..n) (n < WORD_BYTES). */
+static void stats_add(doc_stats *s, const char *word, size_t n, bool joined)
+{
+    char buf[WORD_BYTES + SHORT_WORD];
+    fold_padded(word, n, buf);
+    stats_add_folded(s, buf, n, joined);
+}
+
+/* Adds the word part text[at, at + n): a part of at most 16 bytes of ASCII
+ * with 16 bytes of text from it is folded in one step (every word token of
+ * the document comes here); others as stats_add. */
+static void stats_part(doc_stats *s, const kr_lint_ctx *ctx, size_t at, size_t n)
+{
+    char buf[SHORT_WORD];
+#ifdef __SSE2__
+    if (n - 1 < SHORT_WORD && at + 16 <= ctx->len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(ctx->text + at));
+        if (!_mm_movemask_epi8(x)) {
+            /* 'A'..'Z' get 0x20; the bytes past the word become 0 */
+            __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                          _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+            x = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            static const char iota[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+            __m128i in = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)iota),
+                                        _mm_set1_epi8((char)n));
+            _mm_storeu_si128((__m128i *)(void *)buf, _mm_and_si128(x, in));
+            stats_add_folded(s, buf, n, false);
+            return;
+        }
+    }
+#endif
+    if (n < WORD_BYTES)
+        stats_add(s, ctx->text + at, n, false);
 }
 
 /* Counts token k: its word parts, and when it is a word broken by a line-end
@@ -1001,8 +1078,7 @@ static void stats_token(doc_stats *s, const kr_lint_ctx *ctx, size_t k)
     kr_span parts[8];
     size_t np = kr_word_parts(ctx->text, t, parts, 8);
     for (size_t p = 0; p < np; p++)
-        if (parts[p].end - parts[p].start < WORD_BYTES)
-            stats_add(s, ctx->text + parts[p].start, parts[p].end - parts[p].start, false);
+        stats_part(s, ctx, parts[p].start, parts[p].end - parts[p].start);
     if ((t->flags & KR_TOKF_HYPHEN_END) && np > 0 && k + 1 < ctx->an->n_tokens &&
         ctx->an->tokens[k + 1].kind == KR_TOK_WORD) {
         kr_span next[8];
@@ -1235,10 +1311,10 @@ bool kr_doc_lost_diacritics(kr_lint_ctx *ctx)
 unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len)
 {
     doc_stats *s = stats_of(ctx, state_of(ctx));
-    char buf[WORD_BYTES];
-    if (len >= sizeof buf)
+    char buf[WORD_BYTES + SHORT_WORD];
+    if (len >= WORD_BYTES)
         return 0;
-    fold_bytes(word, len, buf);
+    fold_padded(word, len, buf);
     long i = stats_find(s, buf, len, false);
     unsigned n = i < 0 ? 0 : s->e[i].count;
     /* the incremental lint reuses results while every answer's presence holds */
