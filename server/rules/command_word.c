@@ -42,8 +42,9 @@ void kr_command_words_claim(kr_lint_ctx *ctx)
 {
     for (size_t k = 0; k + 1 < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
-        if (ctx->claimed[k] || (t->flags & KR_TOKF_LINE_END) || !bare_lower_word(ctx, k) ||
-            !option_chunk(ctx, k + 1))
+        /* the next chunk's first byte first: it rules out almost every word */
+        if (ctx->text[ctx->an->tokens[k + 1].ws_start] != '-' || ctx->claimed[k] ||
+            (t->flags & KR_TOKF_LINE_END) || !option_chunk(ctx, k + 1) || !bare_lower_word(ctx, k))
             continue;
         kr_claim(ctx, k, k);
     }

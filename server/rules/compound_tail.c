@@ -113,11 +113,17 @@ static bool sound_split(kr_lint_ctx *ctx, const char *s, size_t n)
     return false;
 }
 
+/* Where a damaged part of a compound lies and what repairs it: bytes [from, to)
+ * of the word are replaced by cand. */
+typedef struct {
+    uint32_t from, to;
+    const kr_candidate *cand; /* NULL: no damaged part */
+} damage;
+
 /* A damaged tail after a known head (tekst + omrade), the longest first. */
-static bool damaged_tail(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind, const char *what)
+static bool damaged_tail(kr_lint_ctx *ctx, const char *s, size_t n, kr_verdict_kind kind,
+                         damage *out)
 {
-    const char *s = ctx->text + p->start;
-    size_t n = p->end - p->start;
     for (size_t i = 1; i + 1 < n; i++) {
         if (!utf8_start(s, i))
             continue;
@@ -126,7 +132,7 @@ static bool damaged_tail(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kin
             continue;
         const kr_verdict *t = part_repair(ctx, s + i, n - i, kind, false);
         if (t) {
-            emit(ctx, p, p->start + i, p->end, &t->cand[0], what);
+            *out = (damage){(uint32_t)i, (uint32_t)n, &t->cand[0]};
             return true;
         }
     }
@@ -135,10 +141,9 @@ static bool damaged_tail(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kin
 
 /* A damaged head, possibly with its linking s, before a dictionary word
  * (oplosnings + evne), the longest tail first. */
-static bool damaged_head(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind, const char *what)
+static bool damaged_head(kr_lint_ctx *ctx, const char *s, size_t n, kr_verdict_kind kind,
+                         damage *out)
 {
-    const char *s = ctx->text + p->start;
-    size_t n = p->end - p->start;
     for (size_t i = 1; i + 1 < n; i++) {
         if (!utf8_start(s, i) || chars(s + i, n - i) < TAIL_MIN ||
             !dictionary_word(ctx, s + i, n - i))
@@ -148,11 +153,90 @@ static bool damaged_head(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kin
         if (!h && i > 1 && s[i - 1] == 's')
             h = part_repair(ctx, s, i - 1, kind, true), link = 1;
         if (h) {
-            emit(ctx, p, p->start, p->start + i - link, &h->cand[0], what);
+            *out = (damage){0, (uint32_t)(i - link), &h->cand[0]};
             return true;
         }
     }
     return false;
+}
+
+/* ---- what each distinct word came to, for the lint ------------------------------
+ * A 1 MB document has some 90 000 word parts long enough to be compounds, most
+ * of them repeats, and both spelling rules ask about each: the judgement of a
+ * word (its verdict, the lookups of its splits, the repair of a part) is kept
+ * per distinct word in the lint's scratch (ctx->shared[KR_SHARED_COMPOUND_TAIL])
+ * and read back by a hash of its bytes. Everything it is made of is fixed for
+ * the lint (the verdicts are memoised by the engine for the lint too, which has
+ * noted the document-wide answers they depend on when it first judged them). */
+enum { KIND_SLOTS = 2 }; /* the verdict kinds asked for: DIA and OCR */
+
+typedef struct {
+    const char *word; /* the first occurrence's bytes, in ctx->text (NULL: free) */
+    uint32_t len, hash;
+    bool by_parts;             /* judged by its parts, and no sound split */
+    bool searched[KIND_SLOTS]; /* the damage for that kind was looked for */
+    damage found[KIND_SLOTS];
+} word_memo;
+
+typedef struct {
+    word_memo *slots;
+    size_t cap, count;
+} memo_map;
+
+static uint32_t word_hash(const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = n * k, x;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * k;
+        h ^= h >> 29;
+    }
+    x = 0;
+    memcpy(&x, s + i, n - i);
+    h = (h ^ x) * k;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static word_memo *memo_slot(word_memo *slots, size_t cap, const char *s, size_t n, uint32_t h)
+{
+    size_t i = h & (cap - 1);
+    while (slots[i].word &&
+           !(slots[i].hash == h && slots[i].len == n && memcmp(slots[i].word, s, n) == 0))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+/* The entry for s[0..n), made (zeroed but for its key) when new: *fresh says so. */
+static word_memo *memo_find(kr_lint_ctx *ctx, const char *s, size_t n, bool *fresh)
+{
+    memo_map *m = ctx->shared[KR_SHARED_COMPOUND_TAIL];
+    if (!m) {
+        m = kr_arena_alloc(ctx->scratch, sizeof *m);
+        m->cap = 1024;
+        m->slots = kr_arena_alloc(ctx->scratch, m->cap * sizeof *m->slots);
+        ctx->shared[KR_SHARED_COMPOUND_TAIL] = m;
+    }
+    uint32_t h = word_hash(s, n);
+    word_memo *e = memo_slot(m->slots, m->cap, s, n, h);
+    *fresh = !e->word;
+    if (e->word)
+        return e;
+    if ((m->count + 1) * 2 > m->cap) { /* the old table stays in the arena, unused */
+        size_t cap = m->cap * 2;
+        word_memo *slots = kr_arena_alloc(ctx->scratch, cap * sizeof *slots);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->slots[i].word)
+                *memo_slot(slots, cap, m->slots[i].word, m->slots[i].len, m->slots[i].hash) =
+                    m->slots[i];
+        m->slots = slots;
+        m->cap = cap;
+        e = memo_slot(slots, cap, s, n, h);
+    }
+    m->count++;
+    *e = (word_memo){.word = s, .len = (uint32_t)n, .hash = h};
+    return e;
 }
 
 /* A compound with one damaged part, if any: reports it and returns true. */
@@ -162,10 +246,27 @@ static bool check_part(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind,
     size_t n = p->end - p->start;
     if (n < HEAD_MIN + TAIL_MIN) /* bytes: at least as many as letters */
         return false;
-    const kr_verdict *whole = kr_word_verdict(ctx, s, n);
-    if (!judged_by_parts(whole) || sound_split(ctx, s, n))
+    bool fresh;
+    word_memo *e = memo_find(ctx, s, n, &fresh);
+    if (fresh)
+        e->by_parts = judged_by_parts(kr_word_verdict(ctx, s, n)) && !sound_split(ctx, s, n);
+    if (!e->by_parts)
         return false;
-    return damaged_tail(ctx, p, kind, what) || damaged_head(ctx, p, kind, what);
+    size_t k = kind == KR_VERDICT_DIA ? 0 : 1;
+    damage d = {0, 0, NULL};
+    if (kind != KR_VERDICT_DIA && kind != KR_VERDICT_OCR) /* not kept: found each time */
+        (void)(damaged_tail(ctx, s, n, kind, &d) || damaged_head(ctx, s, n, kind, &d));
+    else if (e->searched[k])
+        d = e->found[k];
+    else {
+        (void)(damaged_tail(ctx, s, n, kind, &d) || damaged_head(ctx, s, n, kind, &d));
+        e->searched[k] = true;
+        e->found[k] = d;
+    }
+    if (!d.cand)
+        return false;
+    emit(ctx, p, p->start + d.from, p->start + d.to, d.cand, what);
+    return true;
 }
 
 static bool checkable(const kr_lint_ctx *ctx, size_t k)
@@ -179,10 +280,12 @@ static bool checkable(const kr_lint_ctx *ctx, size_t k)
 void kr_compound_tail_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what)
 {
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
-        if (!checkable(ctx, k))
+        /* a part is no longer than its token: a short token has no compound */
+        const kr_token *t = &ctx->an->tokens[k];
+        if (t->end - t->start < HEAD_MIN + TAIL_MIN || !checkable(ctx, k))
             continue;
         kr_span parts[8];
-        size_t np = kr_word_parts(ctx->text, &ctx->an->tokens[k], parts, 8);
+        size_t np = kr_word_parts(ctx->text, t, parts, 8);
         bool hit = false;
         for (size_t i = 0; i < np; i++)
             hit |= check_part(ctx, &parts[i], kind, what);

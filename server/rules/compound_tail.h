@@ -12,4 +12,8 @@
  * repairs the tail. Reported tokens are claimed. */
 void kr_compound_tail_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what);
 
+/* The slot of ctx->shared where it keeps, for the lint, what each distinct word
+ * came to (both spelling rules ask about the same words). */
+#define KR_SHARED_COMPOUND_TAIL 1
+
 #endif

@@ -59,13 +59,25 @@ static void check_caps_part(kr_lint_ctx *ctx, size_t k, kr_span p)
     kr_fix_add_edit(ctx->out, f, p.start, p.end, fix, v->cand[0].len);
 }
 
+/* Whether token t may have a part in capitals (kr_word_parts: parts start at
+ * the token or after a '-'), decided before splitting it: most words start
+ * with a small letter and have no hyphen. */
+static bool may_hold_caps(const char *text, const kr_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *s = text + t->start;
+    if (n < CAPS_MIN)
+        return false;
+    return (s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z') || memchr(s, '-', n);
+}
+
 static void check_capitals(kr_lint_ctx *ctx)
 {
     if (!kr_doc_lost_diacritics(ctx))
         return;
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
-        if (t->kind != KR_TOK_WORD || ctx->claimed[k])
+        if (t->kind != KR_TOK_WORD || ctx->claimed[k] || !may_hold_caps(ctx->text, t))
             continue;
         kr_span parts[8];
         size_t np = kr_word_parts(ctx->text, t, parts, 8);
