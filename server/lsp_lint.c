@@ -31,23 +31,35 @@ typedef struct {
     size_t n, cap;
 } sbuf;
 
-static void sb_put(sbuf *b, const char *s, size_t n)
+static void sb_grow(sbuf *b, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        b->p = kr_xrealloc(b->p, cap);
-        b->cap = cap;
-    }
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->n + n + 1)
+        cap *= 2;
+    b->p = kr_xrealloc(b->p, cap);
+    b->cap = cap;
+}
+
+/* Inline: ~60 pieces a diagnostic, most of them literals of known length. */
+static inline void sb_put(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap)
+        sb_grow(b, n);
     memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = '\0';
 }
 
+/* Out of line, for the cold paths (and for GCC, which on inlining into them
+ * imagines a NULL buffer). */
+static __attribute__((noinline)) void sb_append(sbuf *b, const char *s, size_t n)
+{
+    sb_put(b, s, n);
+}
+
 static void sb_cat(sbuf *b, const char *s)
 {
-    sb_put(b, s, strlen(s));
+    sb_append(b, s, strlen(s));
 }
 
 /* String literals: their length is known at compile time. */
@@ -64,21 +76,33 @@ static void sb_uint(sbuf *b, unsigned long long v)
     sb_put(b, tmp + i, sizeof tmp - i);
 }
 
+/* Length of the character at s if it can be copied into a JSON string as it
+ * is (printable ASCII but '"' and '\\', or valid UTF-8), else 0. */
+static inline size_t plain_len(const unsigned char *s, size_t avail)
+{
+    if (s[0] < 0x80)
+        return s[0] >= 0x20 && s[0] != '"' && s[0] != '\\';
+    if (s[0] >= 0xC2 && s[0] <= 0xDF && avail >= 2 && (s[1] & 0xC0) == 0x80)
+        return 2; /* the common case of æ, ø, å inline */
+    return lsp_utf8_len((const char *)s, avail);
+}
+
 /* A JSON string; invalid UTF-8 becomes U+FFFD so the output is always valid. */
 static void sb_str(sbuf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
     sb_put(b, "\"", 1);
     size_t run = 0; /* start of bytes copied verbatim */
     for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 1 : lsp_utf8_len(s + i, n - i);
-        if (c >= 0x20 && c != '"' && c != '\\' && k) {
+        size_t k = plain_len(u + i, n - i);
+        if (k) {
             i += k;
             continue;
         }
+        unsigned char c = u[i];
         sb_put(b, s + run, i - run);
-        if (!k) {
+        if (c >= 0x80) {
             sb_put(b, "\xEF\xBF\xBD", 3);
         } else if (c == '"' || c == '\\') {
             char e[2] = {'\\', (char)c};
@@ -87,8 +111,7 @@ static void sb_str(sbuf *b, const char *s, size_t n)
             char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             sb_put(b, e, 6);
         }
-        i += k ? k : 1;
-        run = i;
+        run = ++i;
     }
     sb_put(b, s + run, n - run);
     sb_put(b, "\"", 1);
@@ -99,9 +122,27 @@ static void sb_cstr(sbuf *b, const char *s)
     sb_str(b, s ? s : "", s ? strlen(s) : 0);
 }
 
-static void sb_pos(kr_lsp *s, sbuf *b, kr_document *d, size_t off)
+/* The positions of one diagnostic: its fixes mostly replace its own range, so
+ * the last two conversions are remembered. */
+typedef struct {
+    size_t off[2];
+    kr_position pos[2];
+    unsigned next;
+} pos_memo;
+
+static void sb_pos(kr_lsp *s, sbuf *b, kr_document *d, pos_memo *m, size_t off)
 {
-    kr_position p = kr_document_position(d, off, s->enc);
+    kr_position p;
+    if (m->off[0] == off) {
+        p = m->pos[0];
+    } else if (m->off[1] == off) {
+        p = m->pos[1];
+    } else {
+        p = kr_document_position(d, off, s->enc);
+        m->off[m->next] = off;
+        m->pos[m->next] = p;
+        m->next ^= 1;
+    }
     sb_lit(b, "{\"line\":");
     sb_uint(b, p.line);
     sb_lit(b, ",\"character\":");
@@ -109,16 +150,16 @@ static void sb_pos(kr_lsp *s, sbuf *b, kr_document *d, size_t off)
     sb_lit(b, "}");
 }
 
-static void sb_range(kr_lsp *s, sbuf *b, kr_document *d, size_t start, size_t end)
+static void sb_range(kr_lsp *s, sbuf *b, kr_document *d, pos_memo *m, size_t start, size_t end)
 {
     sb_lit(b, "{\"start\":");
-    sb_pos(s, b, d, start);
+    sb_pos(s, b, d, m, start);
     sb_lit(b, ",\"end\":");
-    sb_pos(s, b, d, end);
+    sb_pos(s, b, d, m, end);
     sb_lit(b, "}");
 }
 
-static void sb_fix(kr_lsp *s, sbuf *b, kr_document *doc, const kr_fix *f)
+static void sb_fix(kr_lsp *s, sbuf *b, kr_document *doc, pos_memo *m, const kr_fix *f)
 {
     sb_lit(b, "{\"title\":");
     sb_cstr(b, kr_fix_title(f));
@@ -131,7 +172,7 @@ static void sb_fix(kr_lsp *s, sbuf *b, kr_document *doc, const kr_fix *f)
         if (i)
             sb_lit(b, ",");
         sb_lit(b, "{\"range\":");
-        sb_range(s, b, doc, e->start, e->end);
+        sb_range(s, b, doc, m, e->start, e->end);
         sb_lit(b, ",\"newText\":");
         sb_str(b, e->text, e->len);
         sb_lit(b, "}");
@@ -147,7 +188,7 @@ static void sb_code_description(kr_lsp *s, sbuf *b, const char *rule)
     const char *hole = strstr(s->docs_url, "{rule}");
     sbuf href = {0};
     if (hole) {
-        sb_put(&href, s->docs_url, (size_t)(hole - s->docs_url));
+        sb_append(&href, s->docs_url, (size_t)(hole - s->docs_url));
         sb_cat(&href, rule);
         sb_cat(&href, hole + 6);
     } else {
@@ -162,8 +203,9 @@ static void sb_code_description(kr_lsp *s, sbuf *b, const char *rule)
 
 static void sb_diagnostic(kr_lsp *s, sbuf *b, lsp_doc *doc, const kr_diagnostic *d)
 {
+    pos_memo m = {{SIZE_MAX, SIZE_MAX}, {{0, 0}, {0, 0}}, 0};
     sb_lit(b, "{\"range\":");
-    sb_range(s, b, doc->doc, kr_diagnostic_start(d), kr_diagnostic_end(d));
+    sb_range(s, b, doc->doc, &m, kr_diagnostic_start(d), kr_diagnostic_end(d));
     sb_lit(b, ",\"severity\":");
     sb_uint(b, (unsigned)kr_diagnostic_severity(d));
     sb_lit(b, ",\"code\":");
@@ -177,7 +219,7 @@ static void sb_diagnostic(kr_lsp *s, sbuf *b, lsp_doc *doc, const kr_diagnostic 
     for (size_t i = 0; i < kr_diagnostic_fix_count(d); i++) {
         if (i)
             sb_lit(b, ",");
-        sb_fix(s, b, doc->doc, kr_diagnostic_fix(d, i));
+        sb_fix(s, b, doc->doc, &m, kr_diagnostic_fix(d, i));
     }
     sb_lit(b, "]}}");
 }
@@ -319,16 +361,19 @@ static struct lsp_json_cache *cache_new(size_t n)
     return c;
 }
 
-/* The JSON of one diagnostic: from the old cache when still valid, else written. */
-static const json_entry *diag_json(kr_lsp *s, lsp_doc *doc, struct lsp_json_cache *old,
-                                   struct lsp_json_cache *fresh, uint64_t seed,
-                                   const kr_diagnostic *d)
+/* Appends one diagnostic's JSON to out: from the old cache when still valid,
+ * else written there and kept. */
+static void diag_json(kr_lsp *s, lsp_doc *doc, struct lsp_json_cache *old,
+                      struct lsp_json_cache *fresh, uint64_t seed, const kr_diagnostic *d,
+                      sbuf *out)
 {
     size_t max_off;
     uint64_t key = diag_key(seed, d, &max_off);
     json_entry *e = cache_slot(fresh, key);
-    if (e->key) /* the same diagnostic twice */
-        return e;
+    if (e->key) { /* the same diagnostic twice */
+        sb_put(out, e->json, e->len);
+        return;
+    }
     json_entry *o = cache_slot(old, key);
     e->key = key;
     e->max_off = max_off;
@@ -336,15 +381,15 @@ static const json_entry *diag_json(kr_lsp *s, lsp_doc *doc, struct lsp_json_cach
         e->json = o->json;
         e->len = o->len;
         o->json = NULL;
-        return e;
+        sb_put(out, e->json, e->len);
+        return;
     }
-    sbuf b = {0};
-    sb_diagnostic(s, &b, doc, d);
-    /* kept until the diagnostic changes: its size, not the 4 kB it was
-     * written in (1000 of them were 4 MB of the server's memory) */
-    e->json = kr_xrealloc(b.p, b.n + 1);
-    e->len = b.n;
-    return e;
+    size_t at = out->n;
+    sb_diagnostic(s, out, doc, d);
+    /* kept until the diagnostic changes, at its own size */
+    e->len = out->n - at;
+    e->json = kr_xmalloc(e->len + 1);
+    memcpy(e->json, out->p + at, e->len + 1);
 }
 
 /* Picks the diagnostics to report — those the user wants, the first maxProblems
@@ -371,8 +416,7 @@ static void select_shown(kr_lsp *s, lsp_doc *doc)
         if (doc->n_shown)
             sb_lit(&b, ",");
         doc->shown[doc->n_shown++] = i;
-        const json_entry *e = diag_json(s, doc, doc->json_cache, fresh, seed, d);
-        sb_put(&b, e->json, e->len);
+        diag_json(s, doc, doc->json_cache, fresh, seed, d, &b);
     }
     sb_lit(&b, "]");
     lsp_json_cache_free(doc->json_cache);
