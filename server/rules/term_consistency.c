@@ -796,6 +796,18 @@ static bool try_term(scan *sc, size_t term, size_t i)
         size_t wc = nchars(ctx->text + tk->start, bytes);
         if (wc + 4 < tc || wc > tc + 6)
             return false;
+        /* the rest are mostly other words the memo knows to be out of reach:
+         * refused on the token's bytes, before they are copied as a unit (what
+         * the loop below reads first, and its first refusal) */
+        if (i > sc->max_tok)
+            sc->max_tok = i;
+        if (tk->kind != KR_TOK_WORD || bytes >= sizeof ms[0].u.text)
+            return false;
+        size_t sfx;
+        int32_t *val;
+        if (memo_cost(ctx, &sc->memo, tw->words[0], tw->lens[0], ctx->text + tk->start, bytes,
+                      tw->n == 1, tw->limit[0], &sfx, &val) > tw->limit[0])
+            return false;
     }
     for (int join = first_join; join >= 0; join--) {
         size_t tok = i, k = 0;
@@ -1146,14 +1158,17 @@ static void classify(known_sp *k)
  * fourth and later characters aside: layer by layer, the classes one has and
  * the other lacks. Over the limit after the first layer: most pairs stop
  * there. */
+static inline int multiset_layer(const known_sp *a, const known_sp *b, int k)
+{
+    return a->la[k] + b->lb[k] - units_w(a->layer[k] & b->layer[k]);
+}
+
 static inline bool multiset_over(const known_sp *a, const known_sp *b, int limit)
 {
-    int t = a->la[0] + b->lb[0] - units_w(a->layer[0] & b->layer[0]);
+    int t = multiset_layer(a, b, 0);
     if (t > limit)
         return true;
-    for (int k = 1; k < 3; k++)
-        t += a->la[k] + b->lb[k] - units_w(a->layer[k] & b->layer[k]);
-    return t > limit;
+    return t + multiset_layer(a, b, 1) + multiset_layer(a, b, 2) > limit;
 }
 
 /* The same with a cut in the middle of a: the matched characters of a's first
@@ -1387,6 +1402,35 @@ bool kr_term_consistency_pair_agrees(const char *a, size_t an, const char *b, si
     return same;
 }
 
+/* pair_cost of explainer a (memory index ia) and b, a hit kept, when the first
+ * layer of multiset_over left over `over` more than a's limit (<= 0). */
+__attribute__((noinline)) static void column_pair(memory *m, known_sp *b, uint32_t ia, int over)
+{
+    const known_sp *a = &m->sp[ia];
+    if (over + multiset_layer(a, b, 1) + multiset_layer(a, b, 2) > 0)
+        return; /* multiset_over */
+    int c = pair_cost_near(a, b, a->limit);
+    if (c > 0)
+        add_hit(m, b, ia, c);
+}
+
+/* Compares b with the explainers by_len[q0..q1) but itself (memory index
+ * self), as pair_cost; first[q]: see update_pairs. */
+static void column(memory *m, known_sp *b, uint32_t self, const uint64_t *first,
+                   const uint32_t *by_len, size_t q0, size_t q1)
+{
+    uint32_t bl = b->layer[0];
+    int32_t blb = b->lb[0];
+    for (size_t q = q0; q < q1; q++) {
+        /* multiset_over's first layer: a->la[0] + b->lb[0] - units_w(both) over
+         * a->limit */
+        uint64_t x = first[q];
+        int over = (int32_t)(x >> 32) + blb - units_w((uint32_t)x & bl);
+        if (over <= 0 && by_len[q] != self)
+            column_pair(m, b, by_len[q], over);
+    }
+}
+
 /* Brings the pairs up to date for this lint's spellings (see memory). `mi`
  * maps each spelling to its memory entry, already marked present. */
 static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const uint32_t *mi)
@@ -1401,10 +1445,10 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
     for (size_t c = 0; c <= KR_CONF_MAX_CHARS + 1; c++)
         start[c + 1] = start[c] + count[c];
     uint32_t *by_len = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *by_len);
-    /* beside each, what the first layer of multiset_over reads of it, side by
-     * side: a column meets hundreds of explainers and refuses nearly all there */
-    uint32_t *layer0 = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *layer0);
-    int32_t *slack = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *slack);
+    /* beside each, what the first layer of multiset_over reads of it in one
+     * word (its first layer's bits, and above them its units there less its
+     * limit): a column meets hundreds of explainers and refuses nearly all so */
+    uint64_t *first = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *first);
     size_t fill[KR_CONF_MAX_CHARS + 2];
     memcpy(fill, start, sizeof fill);
     for (size_t i = 0; i < ss->n; i++) {
@@ -1413,8 +1457,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
             continue;
         size_t q = fill[a->chars]++;
         by_len[q] = mi[i];
-        layer0[q] = a->layer[0];
-        slack[q] = a->la[0] - a->limit;
+        first[q] = a->layer[0] | (uint64_t)(uint32_t)(a->la[0] - a->limit) << 32;
     }
     /* columns of the spellings new to the memory's present set */
     bool *fresh_col = kr_arena_alloc(ctx->scratch, ss->n + 1);
@@ -1428,17 +1471,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
             continue;
         size_t lo = b->chars > 3 ? b->chars - 3 : 0;
         size_t hi = b->chars + 3 <= KR_CONF_MAX_CHARS ? b->chars + 3 : KR_CONF_MAX_CHARS;
-        uint32_t bl = b->layer[0];
-        int32_t blb = b->lb[0];
-        for (size_t q = start[lo]; q < start[hi + 1]; q++) {
-            /* multiset_over's first layer: a->la[0] + b->lb[0] - units_w(both)
-             * over a->limit */
-            if (slack[q] + blb > units_w(layer0[q] & bl) || by_len[q] == mi[i])
-                continue;
-            int c = pair_cost(&m->sp[by_len[q]], b);
-            if (c > 0)
-                add_hit(m, b, by_len[q], c);
-        }
+        column(m, b, mi[i], first, by_len, start[lo], start[hi + 1]);
     }
     /* rows of the explainers new to the explaining set, against the others (none
      * when every column was new: a first lint) */
