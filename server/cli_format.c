@@ -8,62 +8,121 @@
 #include <string.h>
 
 #include "cli.h"
+#include "engine.h"
 
 /* ---- the JSON writer ------------------------------------------------------------ *
- * `check --format json` prints about 18 bytes for every byte it reads (31 000
- * diagnostics for 1 MB of OCR text), so printing is a large part of a check:
- * the writer fills a buffer by hand (no printf, no per-call stdio) and writes
- * it out in large blocks. */
+ * `check --format json` prints about 17 bytes for every byte it reads (31 000
+ * diagnostics for 1 MB of OCR text), so printing is a real part of a check. The
+ * writer fills one buffer and writes it out in large blocks. Its position is a
+ * local pointer `o` that every helper takes and returns, so it stays in a
+ * register, and room is checked only before each string: what is printed
+ * between two strings (keys, punctuation, at most a few numbers) is far shorter
+ * than JW_SLACK, which every check leaves free. */
+enum { JW_CAP = 1 << 18, JW_SLACK = 1024 };
+
 typedef struct {
     FILE *out;
-    size_t len;
-    char buf[1 << 16];
+    char *buf;
+    size_t cap;
 } jw;
 
-static void jw_flush(jw *w)
+static void jw_open(jw *w, FILE *out)
 {
-    if (w->len)
-        fwrite(w->buf, 1, w->len, w->out);
-    w->len = 0;
+    w->out = out;
+    w->cap = JW_CAP;
+    w->buf = kr_xmalloc(w->cap);
 }
 
-static void jw_put_slow(jw *w, const char *s, size_t n)
+static char *jw_flush(jw *w, char *o)
 {
-    jw_flush(w);
-    if (n > sizeof w->buf) {
-        fwrite(s, 1, n, w->out);
-        return;
+    if (o > w->buf)
+        fwrite(w->buf, 1, (size_t)(o - w->buf), w->out);
+    return w->buf;
+}
+
+static void jw_close(jw *w, char *o)
+{
+    jw_flush(w, o);
+    free(w->buf);
+}
+
+/* Empties the buffer, and makes it larger when n bytes would not fit at all
+ * (one string longer than the buffer). */
+static char *jw_make_room(jw *w, char *o, size_t n)
+{
+    jw_flush(w, o);
+    if (n + JW_SLACK > w->cap) {
+        free(w->buf);
+        w->cap = n + JW_SLACK;
+        w->buf = kr_xmalloc(w->cap);
     }
-    memcpy(w->buf, s, n);
-    w->len = n;
+    return w->buf;
 }
 
-/* Inline, so a literal's copy is a few moves. */
-static inline void jw_put(jw *w, const char *s, size_t n)
+/* Room for n bytes and the slack after them. */
+static inline char *jw_room(jw *w, char *o, size_t n)
 {
-    if (__builtin_expect(w->len + n > sizeof w->buf, 0)) {
-        jw_put_slow(w, s, n);
-        return;
+    if (__builtin_expect((size_t)(w->buf + w->cap - o) < n + JW_SLACK, 0))
+        return jw_make_room(w, o, n);
+    return o;
+}
+
+/* A literal's copy has a constant size: a few moves, no call. */
+#define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
+
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313"
+    "23334353637383940414243444546474849505152535455565758596061626364"
+    "65666768697071727374757677787980818283848586878889909192939495969"
+    "798990";
+
+/* v < 10000 in decimal, without leading zeros. */
+static inline __attribute__((always_inline)) char *put_small(char *o, uint32_t v)
+{
+    if (v < 10) {
+        *o = (char)('0' + v);
+        return o + 1;
     }
-    memcpy(w->buf + w->len, s, n);
-    w->len += n;
+    if (v < 100) {
+        memcpy(o, digit_pairs + 2 * v, 2);
+        return o + 2;
+    }
+    uint32_t hi = v / 100, lo = v % 100;
+    if (hi < 10) {
+        *o = (char)('0' + hi);
+        memcpy(o + 1, digit_pairs + 2 * lo, 2);
+        return o + 3;
+    }
+    memcpy(o, digit_pairs + 2 * hi, 2);
+    memcpy(o + 2, digit_pairs + 2 * lo, 2);
+    return o + 4;
 }
 
-#define JW_LIT(w, lit) jw_put((w), (lit), sizeof(lit) - 1)
-
-static inline void jw_uint(jw *w, unsigned long long v)
+/* v < 10000 as exactly four digits. */
+static inline __attribute__((always_inline)) char *put_four(char *o, uint32_t v)
 {
-    if (__builtin_expect(w->len + 24 > sizeof w->buf, 0))
-        jw_flush(w);
-    size_t digits = 1;
-    for (unsigned long long t = v; t >= 10; t /= 10)
-        digits++;
-    char *o = w->buf + w->len + digits;
+    memcpy(o, digit_pairs + 2 * (v / 100), 2);
+    memcpy(o + 2, digit_pairs + 2 * (v % 100), 2);
+    return o + 4;
+}
+
+/* v in decimal: positions and offsets have 1-7 digits, so four at a time with
+ * 32-bit arithmetic. */
+static inline __attribute__((always_inline)) char *put_uint(char *o, uint64_t v)
+{
+    if (v < 10000)
+        return put_small(o, (uint32_t)v);
+    if (v < 100000000)
+        return put_four(put_small(o, (uint32_t)(v / 10000)), (uint32_t)(v % 10000));
+    char tmp[20], *e = tmp + sizeof tmp;
     do {
-        *--o = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    w->len += digits;
+        e -= 4;
+        put_four(e, (uint32_t)(v % 10000));
+        v /= 10000;
+    } while (v >= 10000);
+    o = put_small(o, (uint32_t)v);
+    memcpy(o, e, (size_t)(tmp + sizeof tmp - e));
+    return o + (tmp + sizeof tmp - e);
 }
 
 /* Length of the valid UTF-8 character at s (0: invalid), the common two-byte
@@ -91,8 +150,8 @@ static inline unsigned plain_run8(const char *s)
     return m ? (unsigned)__builtin_ctzll(m) / 8 : 8;
 }
 
-/* The escape of a byte that cannot go into a JSON string as it is; writes it to
- * o and returns its length. */
+/* The escape of a byte below 0x80 that cannot go into a JSON string as it is:
+ * " \ and the control bytes (DEL included). Written to o; returns its length. */
 static size_t escape_byte(unsigned char c, char *o)
 {
     static const char digits[] = "0123456789abcdef";
@@ -119,12 +178,12 @@ static size_t escape_byte(unsigned char c, char *o)
     }
 }
 
-/* Escapes s[0..n) into o (room for 6 * n bytes) and returns the bytes written:
- * escapes for " \ and control bytes, U+FFFD for invalid UTF-8 (the output stays
- * valid JSON). One pass that copies as it checks. */
-static size_t escape_into(const char *s, size_t n, char *o)
+/* s[0..n) as a JSON string literal, quotes included, into o (room for 6 * n + 2
+ * bytes); returns the end. Escapes for " \ and control bytes, U+FFFD for invalid
+ * UTF-8 (the output stays valid JSON). One pass that copies as it checks. */
+static char *escape_quoted(char *o, const char *s, size_t n)
 {
-    char *start = o;
+    *o++ = '"';
     size_t i = 0;
     while (i < n) {
         if (i + 8 <= n) {
@@ -158,49 +217,192 @@ static size_t escape_into(const char *s, size_t n, char *o)
             i++;
         }
     }
-    return (size_t)(o - start);
-}
-
-/* s[0..n) as a JSON string literal, quotes included. */
-static void jw_string(jw *w, const char *s, size_t n)
-{
-    /* escaped in pieces that fit the buffer at their longest (6 bytes a byte) */
-    enum { PIECE = (sizeof w->buf - 16) / 6 };
-    JW_LIT(w, "\"");
-    for (size_t at = 0; at < n;) {
-        size_t k = n - at < PIECE ? n - at : PIECE;
-        if (k < n - at) /* never split a character between pieces */
-            while (k > 1 && ((unsigned char)s[at + k] & 0xC0) == 0x80)
-                k--;
-        if (w->len + 6 * k + 4 > sizeof w->buf)
-            jw_flush(w);
-        w->len += escape_into(s + at, k, w->buf + w->len);
-        at += k;
-    }
-    JW_LIT(w, "\"");
-}
-
-static void jw_cstr(jw *w, const char *s)
-{
-    jw_string(w, s, strlen(s));
+    *o++ = '"';
+    return o;
 }
 
 void kr_json_string(FILE *out, const char *s, size_t n)
 {
-    jw *w = malloc(sizeof *w);
-    if (!w)
+    char small[512];
+    char *buf = n <= (sizeof small - 2) / 6 ? small : malloc(6 * n + 2);
+    if (!buf)
         return;
-    w->out = out;
-    w->len = 0;
-    jw_string(w, s, n);
-    jw_flush(w);
-    free(w);
+    char *e = escape_quoted(buf, s, n);
+    fwrite(buf, 1, (size_t)(e - buf), out);
+    if (buf != small)
+        free(buf);
+}
+
+/* ---- strings escaped once --------------------------------------------------------- *
+ * Messages and fix titles repeat (about 1 600 distinct messages among 31 000 on
+ * OCR text), so each distinct string is escaped once per file and copied after
+ * that: a hash of its bytes finds the escaped copy, and comparing the bytes
+ * makes sure. The table borrows the strings from the file's diagnostics, which
+ * outlive it. */
+enum {
+    STR_CACHED_MAX = 512,       /* longer strings are escaped where they are printed */
+    STR_CACHE_SLOTS = 1 << 19,  /* no more than half of these are filled */
+    STR_CACHE_BYTES = 32 << 20, /* nor more escaped bytes kept than this */
+};
+
+/* Bytes readable past the escaped copies' end, so a short copy can be a fixed-size
+ * one. */
+enum { ESC_TAIL = 32 };
+
+typedef struct {
+    uint64_t hash;
+    const char *raw; /* NULL: an empty slot */
+    size_t len;
+    size_t at, esc_len; /* the escaped copy (quotes included) in esc */
+} str_slot;
+
+typedef struct {
+    str_slot *slots; /* open addressing, a power of two of them */
+    size_t mask, used;
+    char *esc;
+    size_t esc_len, esc_cap;
+} str_cache;
+
+static void str_cache_init(str_cache *c)
+{
+    c->mask = 255;
+    c->used = 0;
+    c->slots = calloc(c->mask + 1, sizeof *c->slots);
+    c->esc = NULL;
+    c->esc_len = c->esc_cap = 0;
+    if (!c->slots)
+        c->mask = 0; /* caching off; printing still works */
+}
+
+static void str_cache_free(str_cache *c)
+{
+    free(c->slots);
+    free(c->esc);
+}
+
+static inline uint64_t load8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    return x;
+}
+
+/* A word at a time; the last word overlaps the one before when n is not a
+ * multiple of 8. */
+static inline uint64_t str_hash(const char *s, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (n + 1) * k;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8)
+            h = (h ^ load8(s + i)) * k;
+        h = (h ^ load8(s + n - 8)) * k;
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        h = (h ^ ((uint64_t)a << 32 | b)) * k;
+    } else if (n) {
+        const unsigned char *u = (const unsigned char *)s;
+        h = (h ^ ((uint64_t)u[0] << 16 | (uint64_t)u[n / 2] << 8 | u[n - 1])) * k;
+    }
+    return h ^ (h >> 32);
+}
+
+static bool str_cache_grow(str_cache *c)
+{
+    size_t n = (c->mask + 1) * 2;
+    str_slot *s = calloc(n, sizeof *s);
+    if (!s)
+        return false;
+    for (size_t i = 0; i <= c->mask; i++) {
+        if (!c->slots[i].raw)
+            continue;
+        size_t j = c->slots[i].hash & (n - 1);
+        while (s[j].raw)
+            j = (j + 1) & (n - 1);
+        s[j] = c->slots[i];
+    }
+    free(c->slots);
+    c->slots = s;
+    c->mask = n - 1;
+    return true;
+}
+
+/* Keeps the escaped copy esc[0..esc_len) of s[0..n) (hash h) when there is room. */
+static void str_cache_add(str_cache *c, uint64_t h, const char *s, size_t n, const char *esc,
+                          size_t esc_len)
+{
+    if (2 * (c->used + 1) > c->mask + 1 && (c->mask + 1 >= STR_CACHE_SLOTS || !str_cache_grow(c)))
+        return;
+    if (c->esc_len + esc_len > c->esc_cap) {
+        if (c->esc_len + esc_len > STR_CACHE_BYTES)
+            return;
+        size_t cap = c->esc_cap ? 2 * c->esc_cap : 1 << 16;
+        while (cap < c->esc_len + esc_len)
+            cap *= 2;
+        char *grown = realloc(c->esc, cap + ESC_TAIL);
+        if (!grown)
+            return;
+        c->esc = grown;
+        c->esc_cap = cap;
+    }
+    size_t j = h & c->mask;
+    while (c->slots[j].raw)
+        j = (j + 1) & c->mask;
+    c->slots[j] = (str_slot){h, s, n, c->esc_len, esc_len};
+    memcpy(c->esc + c->esc_len, esc, esc_len);
+    c->esc_len += esc_len;
+    c->used++;
+}
+
+/* Whether a[0..n) and b[0..n) are equal; short strings (most fix texts) by a
+ * few word compares instead of a call. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8 && n <= 16)
+        return !((load8(a) ^ load8(b)) | (load8(a + n - 8) ^ load8(b + n - 8)));
+    return memcmp(a, b, n) == 0;
+}
+
+/* The first time s[0..n) (hash h) is printed: escaped in place, then kept. */
+static char *put_string_new(jw *w, str_cache *c, char *o, const char *s, size_t n, uint64_t h)
+{
+    o = jw_room(w, o, 6 * n + 2);
+    char *e = escape_quoted(o, s, n);
+    str_cache_add(c, h, s, n, o, (size_t)(e - o));
+    return e;
+}
+
+/* s[0..n) as a JSON string literal, from the cache when it was printed before. */
+static inline __attribute__((always_inline)) char *put_string(jw *w, str_cache *c, char *o,
+                                                              const char *s, size_t n)
+{
+    if (__builtin_expect(n > STR_CACHED_MAX || !c->mask, 0)) {
+        o = jw_room(w, o, 6 * n + 2);
+        return escape_quoted(o, s, n);
+    }
+    uint64_t h = str_hash(s, n);
+    for (size_t i = h & c->mask; c->slots[i].raw; i = (i + 1) & c->mask) {
+        const str_slot *sl = &c->slots[i];
+        if (sl->hash == h && sl->len == n && same_bytes(sl->raw, s, n)) {
+            const char *esc = c->esc + sl->at;
+            o = jw_room(w, o, sl->esc_len);
+            if (sl->esc_len <= 32) /* fixed sizes: moves (ESC_TAIL and the slack have room) */
+                memcpy(o, esc, 32);
+            else
+                memcpy(o, esc, sl->esc_len);
+            return o + sl->esc_len;
+        }
+    }
+    return put_string_new(w, c, o, s, n, h);
 }
 
 /* ---- positions, incrementally ----------------------------------------------------- *
  * The same line and UTF-16 column as kr_document_position(), computed by walking
  * forward from the last position asked for: diagnostics come sorted by start, so
- * the walk over a whole file is about one pass over its text. */
+ * the walk over a whole file is about one pass over its text, eight ASCII bytes
+ * a step. */
 typedef struct {
     const kr_document *doc;
     const char *text;
@@ -208,10 +410,6 @@ typedef struct {
     size_t line, line_start, next_start; /* the cursor's line: [line_start, next_start) */
     size_t off;                          /* where counting stopped, a character start */
     uint32_t units;                      /* UTF-16 units from the line's start to off */
-    /* the last two answers: a fix's edit usually spans its diagnostic's range,
-     * which the cursor has just walked past */
-    size_t memo_off[2];
-    kr_position memo_pos[2];
 } pos_cursor;
 
 static void cursor_init(pos_cursor *c, const kr_document *doc)
@@ -224,7 +422,6 @@ static void cursor_init(pos_cursor *c, const kr_document *doc)
     c->next_start = 0;
     c->off = 0;
     c->units = 0;
-    c->memo_off[0] = c->memo_off[1] = SIZE_MAX;
 }
 
 /* Where counting starts on a line: after a byte-order mark on line 0, which
@@ -247,21 +444,27 @@ static size_t cursor_char(const char *s, size_t avail, uint32_t *units)
     return n;
 }
 
-static kr_position cursor_walk(pos_cursor *c, size_t offset);
-
-static kr_position cursor_at(pos_cursor *c, size_t offset)
+/* Puts the cursor on the line holding offset: forward line by line from where
+ * it is (offsets mostly grow a line or two at a time), else by search. */
+static void cursor_seek_line(pos_cursor *c, size_t offset)
 {
-    if (offset > c->len)
-        offset = c->len;
-    for (int k = 0; k < 2; k++)
-        if (c->memo_off[k] == offset)
-            return c->memo_pos[k];
-    kr_position p = cursor_walk(c, offset);
-    c->memo_off[1] = c->memo_off[0];
-    c->memo_pos[1] = c->memo_pos[0];
-    c->memo_off[0] = offset;
-    c->memo_pos[0] = p;
-    return p;
+    if (c->line != SIZE_MAX && offset >= c->next_start) {
+        size_t next = c->next_start;
+        do {
+            c->line++;
+            c->line_start = next;
+            next =
+                c->line + 1 < c->n_lines ? kr_document_line_start(c->doc, c->line + 1) : SIZE_MAX;
+        } while (offset >= next);
+        c->next_start = next;
+    } else {
+        c->line = kr_document_line_of(c->doc, offset);
+        c->line_start = kr_document_line_start(c->doc, c->line);
+        c->next_start =
+            c->line + 1 < c->n_lines ? kr_document_line_start(c->doc, c->line + 1) : SIZE_MAX;
+    }
+    c->off = cursor_line_begin(c);
+    c->units = 0;
 }
 
 /* The position of offset (<= len), walking from where the cursor is when it
@@ -269,16 +472,7 @@ static kr_position cursor_at(pos_cursor *c, size_t offset)
 static kr_position cursor_walk(pos_cursor *c, size_t offset)
 {
     if (offset < c->line_start || offset >= c->next_start) {
-        if (c->line != SIZE_MAX && offset >= c->next_start && c->line + 1 < c->n_lines &&
-            (c->line + 2 >= c->n_lines || offset < kr_document_line_start(c->doc, c->line + 2)))
-            c->line++; /* the next line: the common step */
-        else
-            c->line = kr_document_line_of(c->doc, offset);
-        c->line_start = kr_document_line_start(c->doc, c->line);
-        c->next_start =
-            c->line + 1 < c->n_lines ? kr_document_line_start(c->doc, c->line + 1) : SIZE_MAX;
-        c->off = cursor_line_begin(c);
-        c->units = 0;
+        cursor_seek_line(c, offset);
     } else if (offset < c->off) {
         c->off = cursor_line_begin(c);
         c->units = 0;
@@ -286,8 +480,24 @@ static kr_position cursor_walk(pos_cursor *c, size_t offset)
     size_t i = c->off;
     uint32_t units = c->units;
     while (i < offset) {
+        /* the next (up to) eight bytes before offset, as the low bytes of a word */
+        size_t left = offset - i;
+        uint64_t x;
+        if (left >= 8)
+            x = load8(c->text + i);
+        else if (offset >= 8)
+            x = load8(c->text + offset - 8) >> 8 * (8 - left);
+        else
+            x = (unsigned char)c->text[i] | 0x80; /* the file's first bytes: one at a time */
+        uint64_t high = x & 0x8080808080808080ull;
+        /* ASCII bytes before the first that is not: one unit each */
+        size_t k = high ? (size_t)__builtin_ctzll(high) / 8 : left < 8 ? left : 8;
+        i += k;
+        units += (uint32_t)k;
+        if (i >= offset || !high)
+            continue;
         if ((unsigned char)c->text[i] < 0x80) {
-            i++;
+            i++; /* the first-bytes case */
             units++;
             continue;
         }
@@ -303,122 +513,224 @@ static kr_position cursor_walk(pos_cursor *c, size_t offset)
     return (kr_position){(uint32_t)c->line, units};
 }
 
+static kr_position cursor_at(pos_cursor *c, size_t offset)
+{
+    return cursor_walk(c, offset < c->len ? offset : c->len);
+}
+
 /* ---- the JSON document ------------------------------------------------------------- */
+
+/* What one file's printing keeps: the writer, the cursor, the strings already
+ * escaped, the "rule"/"severity" opening of each rule seen, and the last
+ * diagnostic's range and bytes as printed (its fix's edit usually has the same
+ * ones). */
+enum { PIECE = 128, N_OPENINGS = 16 };
+
+typedef struct {
+    jw w;
+    pos_cursor pc;
+    str_cache strs;
+    struct {
+        const char *rule; /* registered rule ids are kept by pointer: one per rule */
+        kr_severity sev;
+        char *text;
+        size_t len;
+    } openings[N_OPENINGS];
+    size_t n_openings;
+    size_t piece_start, piece_end; /* the range the pieces are for */
+    uint32_t line_for;             /* the line number last printed, and its digits */
+    char line_digits[16];
+    size_t line_len;
+    char range[PIECE], bytes[PIECE];
+    size_t range_len, bytes_len;
+} json_ctx;
+
 static bool shown(const kr_cli_result *r, const kr_diagnostic *d)
 {
-    return kr_diagnostic_severity(d) <= r->min_severity;
+    return d->severity <= r->min_severity;
 }
 
-static void json_range(jw *w, pos_cursor *pc, size_t start, size_t end)
+/* A line number: the same one many times in a row (a range's start and end, the
+ * findings on one line), so its digits are kept. */
+static inline __attribute__((always_inline)) char *put_line(json_ctx *x, char *o, uint32_t line)
 {
-    kr_position a = cursor_at(pc, start);
-    kr_position b = cursor_at(pc, end);
-    JW_LIT(w, "\"range\": {\"start\": {\"line\": ");
-    jw_uint(w, a.line);
-    JW_LIT(w, ", \"character\": ");
-    jw_uint(w, a.character);
-    JW_LIT(w, "}, \"end\": {\"line\": ");
-    jw_uint(w, b.line);
-    JW_LIT(w, ", \"character\": ");
-    jw_uint(w, b.character);
-    JW_LIT(w, "}}");
+    if (line != x->line_for) {
+        x->line_len = (size_t)(put_uint(x->line_digits, line) - x->line_digits);
+        x->line_for = line;
+    }
+    memcpy(o, x->line_digits, 16); /* fixed size: moves; the slack has room */
+    return o + x->line_len;
 }
 
-static void json_bytes(jw *w, size_t start, size_t end)
+/* "range": {...} of [start, end); at most 77 bytes and four 10-digit numbers. */
+static char *put_range(json_ctx *x, char *o, size_t start, size_t end)
 {
-    JW_LIT(w, "\"bytes\": {\"start\": ");
-    jw_uint(w, start);
-    JW_LIT(w, ", \"end\": ");
-    jw_uint(w, end);
-    JW_LIT(w, "}");
+    kr_position a = cursor_at(&x->pc, start);
+    kr_position b = cursor_at(&x->pc, end);
+    o = PUT_LIT(o, "\"range\": {\"start\": {\"line\": ");
+    o = put_line(x, o, a.line);
+    o = PUT_LIT(o, ", \"character\": ");
+    o = put_uint(o, a.character);
+    o = PUT_LIT(o, "}, \"end\": {\"line\": ");
+    o = put_line(x, o, b.line);
+    o = PUT_LIT(o, ", \"character\": ");
+    o = put_uint(o, b.character);
+    return PUT_LIT(o, "}}");
 }
 
-static void json_fix(jw *w, pos_cursor *pc, const kr_fix *f)
+/* "bytes": {...}; at most 29 bytes and two 20-digit numbers. */
+static char *put_bytes(char *o, size_t start, size_t end)
 {
-    JW_LIT(w, "{\"title\": ");
-    jw_cstr(w, kr_fix_title(f));
-    if (kr_fix_preferred(f))
-        JW_LIT(w, ", \"preferred\": true, \"edits\": [");
+    o = PUT_LIT(o, "\"bytes\": {\"start\": ");
+    o = put_uint(o, start);
+    o = PUT_LIT(o, ", \"end\": ");
+    o = put_uint(o, end);
+    return PUT_LIT(o, "}");
+}
+
+/* Makes the pieces (range and bytes) those of [start, end). */
+static void pieces_for(json_ctx *x, size_t start, size_t end)
+{
+    if (x->piece_start == start && x->piece_end == end)
+        return;
+    x->range_len = (size_t)(put_range(x, x->range, start, end) - x->range);
+    x->bytes_len = (size_t)(put_bytes(x->bytes, start, end) - x->bytes);
+    x->piece_start = start;
+    x->piece_end = end;
+}
+
+/* A piece copied whole (a fixed size: moves, no call; the slack has room). */
+static inline char *put_piece(char *o, const char *piece, size_t len)
+{
+    memcpy(o, piece, PIECE);
+    return o + len;
+}
+
+/* {"rule": "…", "severity": "…", "message":  — the same for every diagnostic of
+ * a rule, so made once per rule. */
+static char *put_opening(json_ctx *x, char *o, const kr_diagnostic *d)
+{
+    size_t k = 0;
+    while (k < x->n_openings &&
+           (x->openings[k].rule != d->rule || x->openings[k].sev != d->severity))
+        k++;
+    if (k == x->n_openings) {
+        const char *sev = kr_severity_name(d->severity);
+        size_t n = strlen(d->rule), ns = strlen(sev);
+        char *t = kr_xmalloc(6 * n + ns + 64), *e = t;
+        e = PUT_LIT(e, "{\"rule\": ");
+        e = escape_quoted(e, d->rule, n);
+        e = PUT_LIT(e, ", \"severity\": \"");
+        memcpy(e, sev, ns);
+        e += ns;
+        e = PUT_LIT(e, "\", \"message\": ");
+        if (k == N_OPENINGS) { /* more rules than expected: made each time */
+            o = jw_room(&x->w, o, (size_t)(e - t));
+            memcpy(o, t, (size_t)(e - t));
+            o += e - t;
+            free(t);
+            return o;
+        }
+        x->openings[k].rule = d->rule;
+        x->openings[k].sev = d->severity;
+        x->openings[k].text = t;
+        x->openings[k].len = (size_t)(e - t);
+        x->n_openings++;
+    }
+    o = jw_room(&x->w, o, x->openings[k].len);
+    memcpy(o, x->openings[k].text, x->openings[k].len);
+    return o + x->openings[k].len;
+}
+
+static char *put_fix(json_ctx *x, char *o, const kr_fix *f)
+{
+    o = PUT_LIT(o, "{\"title\": ");
+    o = put_string(&x->w, &x->strs, o, f->title, strlen(f->title));
+    if (f->preferred)
+        o = PUT_LIT(o, ", \"preferred\": true, \"edits\": [");
     else
-        JW_LIT(w, ", \"preferred\": false, \"edits\": [");
-    for (size_t i = 0; i < kr_fix_edit_count(f); i++) {
-        const kr_edit *e = kr_fix_edit(f, i);
+        o = PUT_LIT(o, ", \"preferred\": false, \"edits\": [");
+    for (size_t i = 0; i < f->n_edits; i++) {
+        const kr_edit *e = &f->edits[i];
         if (i)
-            JW_LIT(w, ", ");
-        JW_LIT(w, "{");
-        json_bytes(w, e->start, e->end);
-        JW_LIT(w, ", \"newText\": ");
-        jw_string(w, e->text, e->len);
-        JW_LIT(w, ", ");
-        json_range(w, pc, e->start, e->end);
-        JW_LIT(w, "}");
+            o = PUT_LIT(o, ", ");
+        o = PUT_LIT(o, "{");
+        pieces_for(x, e->start, e->end);
+        o = put_piece(o, x->bytes, x->bytes_len);
+        o = PUT_LIT(o, ", \"newText\": ");
+        o = put_string(&x->w, &x->strs, o, e->text, e->len);
+        o = PUT_LIT(o, ", ");
+        o = put_piece(o, x->range, x->range_len);
+        o = PUT_LIT(o, "}");
     }
-    JW_LIT(w, "]}");
+    return PUT_LIT(o, "]}");
 }
 
-static void json_diag(jw *w, pos_cursor *pc, const kr_diagnostic *d)
+static char *put_diag(json_ctx *x, char *o, const kr_diagnostic *d)
 {
-    JW_LIT(w, "{\"rule\": ");
-    jw_cstr(w, kr_diagnostic_rule(d));
-    JW_LIT(w, ", \"severity\": \"");
-    const char *sev = kr_severity_name(kr_diagnostic_severity(d));
-    jw_put(w, sev, strlen(sev));
-    JW_LIT(w, "\", \"message\": ");
-    jw_cstr(w, kr_diagnostic_message(d));
-    JW_LIT(w, ", ");
-    json_range(w, pc, kr_diagnostic_start(d), kr_diagnostic_end(d));
-    JW_LIT(w, ", ");
-    json_bytes(w, kr_diagnostic_start(d), kr_diagnostic_end(d));
-    JW_LIT(w, ", \"fixes\": [");
-    for (size_t i = 0; i < kr_diagnostic_fix_count(d); i++) {
+    o = put_opening(x, o, d);
+    o = put_string(&x->w, &x->strs, o, d->message, strlen(d->message));
+    o = PUT_LIT(o, ", ");
+    pieces_for(x, d->start, d->end);
+    o = put_piece(o, x->range, x->range_len);
+    o = PUT_LIT(o, ", ");
+    o = put_piece(o, x->bytes, x->bytes_len);
+    o = PUT_LIT(o, ", \"fixes\": [");
+    for (size_t i = 0; i < d->n_fixes; i++) {
         if (i)
-            JW_LIT(w, ", ");
-        json_fix(w, pc, kr_diagnostic_fix(d, i));
+            o = PUT_LIT(o, ", ");
+        o = put_fix(x, o, &d->fixes[i]);
     }
-    JW_LIT(w, "]}");
+    return PUT_LIT(o, "]}");
 }
 
 /* One entry of "files": {"path": …, "diagnostics": [...]} (+ "error" on failure).
  * `one_line` for jsonl, where a line break would end the object early. */
 static void json_file(FILE *out, const kr_cli_result *r, bool one_line)
 {
-    jw *w = malloc(sizeof *w);
-    if (!w) {
+    json_ctx *x = calloc(1, sizeof *x);
+    if (!x) {
         fputs("korrektur: out of memory\n", stderr);
         abort();
     }
-    w->out = out;
-    w->len = 0;
-    JW_LIT(w, "{\"path\": ");
-    jw_cstr(w, strcmp(r->path, "-") == 0 ? "<stdin>" : r->path);
+    jw_open(&x->w, out);
+    str_cache_init(&x->strs);
+    x->piece_start = x->piece_end = SIZE_MAX;
+    x->line_for = UINT32_MAX;
+    char *o = x->w.buf;
+    o = PUT_LIT(o, "{\"path\": ");
+    const char *path = strcmp(r->path, "-") == 0 ? "<stdin>" : r->path;
+    o = put_string(&x->w, &x->strs, o, path, strlen(path));
     if (r->error) {
-        JW_LIT(w, ", \"error\": ");
-        jw_cstr(w, r->error);
+        o = PUT_LIT(o, ", \"error\": ");
+        o = put_string(&x->w, &x->strs, o, r->error, strlen(r->error));
     }
-    JW_LIT(w, ", \"diagnostics\": [");
+    o = PUT_LIT(o, ", \"diagnostics\": [");
     bool first = true;
-    size_t n = r->diags ? kr_diagnostics_count(r->diags) : 0;
-    pos_cursor pc;
+    size_t n = r->diags ? r->diags->n : 0;
     if (n)
-        cursor_init(&pc, r->doc);
+        cursor_init(&x->pc, r->doc);
     for (size_t i = 0; i < n; i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(r->diags, i);
+        const kr_diagnostic *d = r->diags->items[i];
         if (!shown(r, d))
             continue;
         if (one_line) {
             if (!first)
-                JW_LIT(w, ", ");
+                o = PUT_LIT(o, ", ");
         } else if (first) {
-            JW_LIT(w, "\n  ");
+            o = PUT_LIT(o, "\n  ");
         } else {
-            JW_LIT(w, ",\n  ");
+            o = PUT_LIT(o, ",\n  ");
         }
         first = false;
-        json_diag(w, &pc, d);
+        o = put_diag(x, o, d);
     }
-    JW_LIT(w, "]}");
-    jw_flush(w);
-    free(w);
+    o = PUT_LIT(o, "]}");
+    jw_close(&x->w, o);
+    str_cache_free(&x->strs);
+    for (size_t k = 0; k < x->n_openings; k++)
+        free(x->openings[k].text);
+    free(x);
 }
 
 /* 1-based line and column in characters (code points), as compilers print. */

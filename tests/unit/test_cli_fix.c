@@ -382,6 +382,141 @@ Test(fixer, json_strings_are_escaped_and_stay_valid)
     free_result(&r);
 }
 
+/* The JSON writer escapes each distinct string once per file and copies it after
+ * that, keeps line numbers' digits, and reuses a diagnostic's printed range for
+ * its edits: strings that repeat, differ only in length or in one late byte,
+ * are empty or need escapes, and strings longer than its cache and its buffer
+ * must all come out as they went in (invalid UTF-8 as U+FFFD), at the right
+ * positions. */
+static const char *const repeat_texts[] = {
+    "",
+    "ø",
+    "abc",
+    "abcd",
+    "abcdefg",
+    "abcdefgh",
+    "abcdefgi",
+    "abcdefghijklmnop",
+    "abcdefghijklmnoq",
+    "Ret til »børns« \"citat\" back\\slash\ttab\nlinje \x01\x7f 😀",
+    "Mangler æ/ø/å: «sma» skal sandsynligvis være «små»",
+    "Mangler æ/ø/å: «sma» skal sandsynligvis være «smÅ»",
+    "ugyldig \xff byte",
+};
+#define N_REPEAT (sizeof repeat_texts / sizeof repeat_texts[0])
+
+/* What a JSON parser gives back for s: invalid bytes (only 0xFF here) as U+FFFD. */
+static char *decoded(const char *s, size_t n, size_t *out_n)
+{
+    char *o = malloc(3 * n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] == 0xFF) {
+            memcpy(o + k, "\xef\xbf\xbd", 3);
+            k += 3;
+        } else {
+            o[k++] = s[i];
+        }
+    }
+    o[k] = '\0';
+    *out_n = k;
+    return o;
+}
+
+static void assert_json_string(json_t *v, const char *want, size_t n, const char *what)
+{
+    size_t dn;
+    char *d = decoded(want, n, &dn);
+    cr_assert(json_is_string(v), "%s is not a string", what);
+    cr_assert(json_string_length(v) == dn && memcmp(json_string_value(v), d, dn) == 0,
+              "%s differs (%zu bytes, want %zu)", what, json_string_length(v), dn);
+    free(d);
+}
+
+Test(fixer, json_strings_repeated_long_and_escaped_come_out_as_they_went_in)
+{
+    /* lines of different lengths with multi-byte characters before the findings */
+    char text[4096];
+    size_t len = 0;
+    for (int line = 0; line < 40; line++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%.*s%s ord%d\n", line % 7,
+                                "æøåÆØÅé", line % 3 ? "😀" : "ab", line);
+    kr_cli_result r = make_result("doc.txt", text, NULL, 0);
+    /* longer than the string cache takes, and than the writer's buffer */
+    size_t long_n = 600 * 1024;
+    char *long_s = malloc(long_n + 1);
+    for (size_t i = 0; i < long_n; i++)
+        long_s[i] = "\xc3\xb8\"x\\"[i % 4];
+    long_s[long_n] = '\0';
+    enum { N = 300 };
+    const char *msg[N], *title[N], *edit[N];
+    size_t edit_n[N];
+    for (size_t i = 0; i < N; i++) {
+        msg[i] = i % 97 == 5 ? long_s : repeat_texts[(i * 7) % N_REPEAT];
+        title[i] = i % 89 == 3 ? long_s : repeat_texts[(i * 5 + 1) % N_REPEAT];
+        edit[i] = i % 101 == 7 ? long_s : repeat_texts[(i * 3 + 2) % N_REPEAT];
+        edit_n[i] = strlen(edit[i]);
+        size_t start = (i * 13) % len, end = start + i % 5 < len ? start + i % 5 : len;
+        kr_diagnostic *d = kr_diagnostics_add(r.diags, i % 2 ? "encoding" : "unregistered-rule",
+                                              KR_SEV_WARNING, start, end, msg[i]);
+        kr_fix *f = kr_diagnostic_add_fix(r.diags, d, title[i], i % 3 == 0);
+        /* a second edit's range differs from the diagnostic's: elsewhere, or only
+         * in its end */
+        kr_fix_add_edit(r.diags, f, start, end, edit[i], edit_n[i]);
+        if (i % 4 == 0)
+            kr_fix_add_edit(r.diags, f, len - 1, len, edit[i], edit_n[i]);
+        else if (i % 4 == 1 && end < len)
+            kr_fix_add_edit(r.diags, f, start, end + 1, edit[i], edit_n[i]);
+    }
+    /* printed in their list's order, which these tests need to know */
+    json_t *j = format(KR_FMT_JSON, &r);
+    json_t *ds = json_object_get(json_array_get(json_object_get(j, "files"), 0), "diagnostics");
+    cr_assert_eq(json_array_size(ds), N);
+    for (size_t i = 0; i < N; i++) {
+        const kr_diagnostic *want = kr_diagnostics_get(r.diags, i);
+        json_t *d = json_array_get(ds, i);
+        const char *m = kr_diagnostic_message(want);
+        assert_json_string(json_object_get(d, "message"), m, strlen(m), "message");
+        cr_assert_str_eq(json_string_value(json_object_get(d, "rule")), kr_diagnostic_rule(want));
+        const kr_fix *wf = kr_diagnostic_fix(want, 0);
+        json_t *fx = json_array_get(json_object_get(d, "fixes"), 0);
+        assert_json_string(json_object_get(fx, "title"), kr_fix_title(wf), strlen(kr_fix_title(wf)),
+                           "title");
+        json_t *eds = json_object_get(fx, "edits");
+        cr_assert_eq(json_array_size(eds), kr_fix_edit_count(wf));
+        for (size_t k = 0; k < kr_fix_edit_count(wf); k++) {
+            const kr_edit *e = kr_fix_edit(wf, k);
+            json_t *ej = json_array_get(eds, k);
+            assert_json_string(json_object_get(ej, "newText"), e->text, e->len, "newText");
+            size_t at[2] = {e->start, e->end};
+            const char *key[2] = {"start", "end"};
+            for (int s = 0; s < 2; s++) {
+                kr_position p = kr_document_position(r.doc, at[s], KR_ENC_UTF16);
+                json_t *pj = json_object_get(json_object_get(ej, "range"), key[s]);
+                cr_assert_eq(json_integer_value(json_object_get(pj, "line")), p.line);
+                cr_assert_eq(json_integer_value(json_object_get(pj, "character")), p.character);
+                cr_assert_eq(
+                    json_integer_value(json_object_get(json_object_get(ej, "bytes"), key[s])),
+                    at[s]);
+            }
+        }
+    }
+    json_decref(j);
+    /* SARIF prints the same strings through kr_json_string */
+    j = format(KR_FMT_SARIF, &r);
+    json_t *res = json_object_get(json_array_get(json_object_get(j, "runs"), 0), "results");
+    cr_assert_eq(json_array_size(res), N);
+    for (size_t i = 0; i < N; i++) {
+        const char *m = kr_diagnostic_message(kr_diagnostics_get(r.diags, i));
+        assert_json_string(
+            json_object_get(json_object_get(json_array_get(res, i), "message"), "text"), m,
+            strlen(m), "SARIF message");
+    }
+    json_decref(j);
+    free(long_s);
+    free_result(&r);
+}
+
 Test(fixer, diff_of_random_edits_always_applies)
 {
     const char *words[] = {"sma", "bgrn", "vii", "de\n", "0og", "\r\n", "å", "-\n", "ord "};
