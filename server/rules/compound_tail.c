@@ -181,25 +181,63 @@ typedef struct {
 typedef struct {
     word_memo *slots;
     size_t cap, count;
+    /* a bit per byte of the text: set at the start of a token none of whose
+     * parts is judged by its parts (a token starting there is the same one
+     * for the whole lint), so the second rule to ask passes it by unhashed */
+    uint8_t *sound;
 } memo_map;
 
-static uint32_t word_hash(const char *s, size_t n)
+/* The bytes s[i..n) (fewer than 8) as one zero-padded word. The caller's words
+ * are long (a compound's HEAD_MIN + TAIL_MIN bytes at least), so the 8 bytes
+ * ending at s[n] are read and shifted when there are 8; no call to memcpy for a
+ * short, variable length. */
+static uint64_t tail_bytes(const char *s, size_t i, size_t n)
+{
+    uint64_t x = 0;
+    if (n >= 8) {
+        memcpy(&x, s + n - 8, 8);
+        return x >> (8 * (8 - (n - i)));
+    }
+    for (size_t j = n; j > i; j--)
+        x = (x << 8) | (unsigned char)s[j - 1];
+    return x;
+}
+
+/* Whether a word of 8 bytes (zero-padded) holds a '-' or a '\'' (exactly: a
+ * byte is zero after XOR with the sign when its low seven bits add up to no
+ * carry and its high bit is clear). */
+static bool has_dash_or_quote8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+    uint64_t a = x ^ ('-' * ones), b = x ^ ('\'' * ones);
+    uint64_t za = ~(((a & low7) + low7) | a), zb = ~(((b & low7) + low7) | b);
+    return ((za | zb) & ~low7) != 0;
+}
+
+/* The hash of s[0..n), 8 bytes a step; *split (when asked) says whether a '-'
+ * or '\'' is among them, when kr_word_parts would split the word. */
+static uint32_t word_hash(const char *s, size_t n, bool *split)
 {
     const uint64_t k = 0x9E3779B97F4A7C15ull;
     uint64_t h = n * k, x;
+    bool sep = false;
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         memcpy(&x, s + i, 8);
+        sep |= has_dash_or_quote8(x);
         h = (h ^ x) * k;
         h ^= h >> 29;
     }
-    x = 0;
-    memcpy(&x, s + i, n - i);
+    x = i < n ? tail_bytes(s, i, n) : 0;
+    sep |= has_dash_or_quote8(x);
     h = (h ^ x) * k;
+    if (split)
+        *split = sep;
     return (uint32_t)(h ^ (h >> 32));
 }
 
-static word_memo *memo_slot(word_memo *slots, size_t cap, const char *s, size_t n, uint32_t h)
+static inline word_memo *memo_slot(word_memo *slots, size_t cap, const char *s, size_t n,
+                                   uint32_t h)
 {
     size_t i = h & (cap - 1);
     while (slots[i].word &&
@@ -208,17 +246,25 @@ static word_memo *memo_slot(word_memo *slots, size_t cap, const char *s, size_t 
     return &slots[i];
 }
 
-/* The entry for s[0..n), made (zeroed but for its key) when new: *fresh says so. */
-static word_memo *memo_find(kr_lint_ctx *ctx, const char *s, size_t n, bool *fresh)
+/* The lint's memo (made on first use). */
+static memo_map *memo_of(kr_lint_ctx *ctx)
 {
     memo_map *m = ctx->shared[KR_SHARED_COMPOUND_TAIL];
     if (!m) {
         m = kr_arena_alloc(ctx->scratch, sizeof *m);
         m->cap = 1024;
         m->slots = kr_arena_alloc(ctx->scratch, m->cap * sizeof *m->slots);
+        m->sound = kr_arena_alloc(ctx->scratch, ctx->len / 8 + 1);
         ctx->shared[KR_SHARED_COMPOUND_TAIL] = m;
     }
-    uint32_t h = word_hash(s, n);
+    return m;
+}
+
+/* The entry for s[0..n) (of hash h), made (zeroed but for its key) when new:
+ * *fresh says so. */
+static word_memo *memo_find(memo_map *m, kr_lint_ctx *ctx, const char *s, size_t n, uint32_t h,
+                            bool *fresh)
+{
     word_memo *e = memo_slot(m->slots, m->cap, s, n, h);
     *fresh = !e->word;
     if (e->word)
@@ -239,19 +285,21 @@ static word_memo *memo_find(kr_lint_ctx *ctx, const char *s, size_t n, bool *fre
     return e;
 }
 
-/* A compound with one damaged part, if any: reports it and returns true. */
-static bool check_part(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind, const char *what)
+/* A compound with one damaged part, if any (the part p of hash h): reports it.
+ * Returns NONE when the part is not judged by its parts, else whether it was
+ * reported. */
+enum { NONE, KEPT, REPORTED };
+static int check_part(kr_lint_ctx *ctx, memo_map *m, const kr_span *p, uint32_t h,
+                      kr_verdict_kind kind, const char *what)
 {
     const char *s = ctx->text + p->start;
     size_t n = p->end - p->start;
-    if (n < HEAD_MIN + TAIL_MIN) /* bytes: at least as many as letters */
-        return false;
     bool fresh;
-    word_memo *e = memo_find(ctx, s, n, &fresh);
+    word_memo *e = memo_find(m, ctx, s, n, h, &fresh);
     if (fresh)
         e->by_parts = judged_by_parts(kr_word_verdict(ctx, s, n)) && !sound_split(ctx, s, n);
     if (!e->by_parts)
-        return false;
+        return NONE;
     size_t k = kind == KR_VERDICT_DIA ? 0 : 1;
     damage d = {0, 0, NULL};
     if (kind != KR_VERDICT_DIA && kind != KR_VERDICT_OCR) /* not kept: found each time */
@@ -264,9 +312,9 @@ static bool check_part(kr_lint_ctx *ctx, const kr_span *p, kr_verdict_kind kind,
         e->found[k] = d;
     }
     if (!d.cand)
-        return false;
+        return KEPT;
     emit(ctx, p, p->start + d.from, p->start + d.to, d.cand, what);
-    return true;
+    return REPORTED;
 }
 
 static bool checkable(const kr_lint_ctx *ctx, size_t k)
@@ -279,17 +327,34 @@ static bool checkable(const kr_lint_ctx *ctx, size_t k)
 
 void kr_compound_tail_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what)
 {
+    memo_map *m = memo_of(ctx);
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         /* a part is no longer than its token: a short token has no compound */
         const kr_token *t = &ctx->an->tokens[k];
-        if (t->end - t->start < HEAD_MIN + TAIL_MIN || !checkable(ctx, k))
+        if (t->end - t->start < HEAD_MIN + TAIL_MIN ||
+            (m->sound[t->start / 8] >> (t->start % 8)) & 1 || !checkable(ctx, k))
             continue;
-        kr_span parts[8];
-        size_t np = kr_word_parts(ctx->text, t, parts, 8);
-        bool hit = false;
-        for (size_t i = 0; i < np; i++)
-            hit |= check_part(ctx, &parts[i], kind, what);
-        if (hit)
+        /* most tokens are one part: hashed and found so in one pass */
+        bool split;
+        int got = NONE;
+        uint32_t h = word_hash(ctx->text + t->start, t->end - t->start, &split);
+        if (!split) {
+            got = check_part(ctx, m, &(kr_span){t->start, t->end}, h, kind, what);
+        } else {
+            kr_span parts[8];
+            size_t np = kr_word_parts(ctx->text, t, parts, 8);
+            for (size_t i = 0; i < np; i++) {
+                size_t n = parts[i].end - parts[i].start;
+                if (n < HEAD_MIN + TAIL_MIN) /* bytes: at least as many as letters */
+                    continue;
+                int r = check_part(ctx, m, &parts[i],
+                                   word_hash(ctx->text + parts[i].start, n, NULL), kind, what);
+                got = r > got ? r : got;
+            }
+        }
+        if (got == NONE)
+            m->sound[t->start / 8] |= (uint8_t)(1u << (t->start % 8));
+        else if (got == REPORTED)
             kr_claim(ctx, k, k);
     }
 }
