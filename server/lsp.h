@@ -35,6 +35,8 @@ void kr_lsp_free(kr_lsp *self);
  * -1 while the server should go on, else the process exit status (after `exit`,
  * or when the client can no longer be written to). */
 int kr_lsp_feed(kr_lsp *self, const char *data, size_t len);
+/* The same for bytes already put in self's framer (kr_lsp_framer_commit). */
+int kr_lsp_feed_framed(kr_lsp *self);
 
 /* True when documents wait for a lint/publish. */
 bool kr_lsp_has_pending(const kr_lsp *self);
@@ -64,6 +66,12 @@ typedef enum {
 void kr_lsp_framer_init(kr_lsp_framer *f, size_t max_body);
 void kr_lsp_framer_release(kr_lsp_framer *f);
 void kr_lsp_framer_push(kr_lsp_framer *f, const char *data, size_t len);
+/* Room to read into at the end of the buffer (*room bytes): at least min, and
+ * all that the message being received still lacks. NULL while an oversized body
+ * is skipped: those bytes go through kr_lsp_framer_push. */
+char *kr_lsp_framer_space(kr_lsp_framer *f, size_t min, size_t *room);
+/* n bytes were written at kr_lsp_framer_space(). */
+void kr_lsp_framer_commit(kr_lsp_framer *f, size_t n);
 kr_frame_result kr_lsp_framer_next(kr_lsp_framer *f, const char **body, size_t *len,
                                    const char **err);
 /* Frees a buffer grown for one big message (a 1 MB didOpen) once everything in

@@ -548,6 +548,11 @@ static void note_cancellation(kr_lsp *s, const char *body, size_t len)
 int kr_lsp_feed(kr_lsp *s, const char *data, size_t len)
 {
     kr_lsp_framer_push(&s->framer, data, len);
+    return kr_lsp_feed_framed(s);
+}
+
+int kr_lsp_feed_framed(kr_lsp *s)
+{
     /* first pass: cancellations among the complete frames already here */
     size_t save = s->framer.pos, save_skip = s->framer.skip;
     const char *body, *err;
@@ -610,6 +615,24 @@ static int wait_input(kr_lsp *s)
     return n > 0 ? 1 : n < 0 && errno != EINTR ? -1 : 0;
 }
 
+/* One read of stdin: into the framer's buffer, which has room for the rest of a
+ * big message, else (an oversized body being skipped) through buf. -1 to go on,
+ * else the exit status. */
+static int read_input(kr_lsp *s, char *buf, size_t chunk)
+{
+    size_t room;
+    char *space = kr_lsp_framer_space(&s->framer, chunk, &room);
+    ssize_t n = read(0, space ? space : buf, space ? room : chunk);
+    if (n < 0 && errno == EINTR)
+        return -1;
+    if (n <= 0)
+        return kr_lsp_eof(s);
+    if (!space)
+        return kr_lsp_feed(s, buf, (size_t)n);
+    kr_lsp_framer_commit(&s->framer, (size_t)n);
+    return kr_lsp_feed_framed(s);
+}
+
 int kr_lsp_main(int argc, char **argv)
 {
     for (int i = 2; i < argc; i++) {
@@ -625,6 +648,8 @@ int kr_lsp_main(int argc, char **argv)
      * context switch, slow on a busy machine); a 1 MB pipe takes them at once.
      * Not a pipe, or above the system's limit: the size stays as it is. */
     (void)fcntl(out, F_SETPIPE_SZ, 1 << 20);
+    /* the same for what the client sends: a 1 MB didOpen in one write */
+    (void)fcntl(0, F_SETPIPE_SZ, 1 << 20);
     kr_lsp *s = kr_lsp_new(write_fd, &out);
     if (!s)
         return 1;
@@ -640,13 +665,7 @@ int kr_lsp_main(int argc, char **argv)
             if (s->write_failed)
                 status = 1;
         } else {
-            ssize_t n = read(0, buf, CHUNK);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                status = kr_lsp_eof(s);
-            else
-                status = kr_lsp_feed(s, buf, (size_t)n);
+            status = read_input(s, buf, CHUNK);
         }
     }
     free(buf);

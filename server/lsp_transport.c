@@ -3,7 +3,9 @@
  * message may arrive in pieces or several in one read. Malformed headers are
  * dropped (the reader re-synchronises on the next `Content-Length`), and a body
  * above the size limit is discarded as it streams in, never buffered — a hostile
- * 1 GB Content-Length costs nothing. */
+ * 1 GB Content-Length costs nothing. The stdio loop reads straight into the
+ * buffer, sized for the whole of a big message once its header is in
+ * (kr_lsp_framer_space): a 1 MB didOpen is read in a few calls and not copied. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,15 +27,10 @@ void kr_lsp_framer_release(kr_lsp_framer *f)
     memset(f, 0, sizeof *f);
 }
 
-void kr_lsp_framer_push(kr_lsp_framer *f, const char *data, size_t len)
+/* Makes room for len more bytes at buf + len (moving unread bytes to the front
+ * first when that is enough). */
+static void reserve(kr_lsp_framer *f, size_t len)
 {
-    /* discard the rest of an oversized body without storing it */
-    size_t drop = f->skip < len ? f->skip : len;
-    f->skip -= drop;
-    data += drop;
-    len -= drop;
-    if (len == 0)
-        return;
     if (f->pos > 0 && f->pos == f->len) {
         f->pos = f->len = 0;
     } else if (f->pos > 0 && f->len + len > f->cap) {
@@ -48,6 +45,18 @@ void kr_lsp_framer_push(kr_lsp_framer *f, const char *data, size_t len)
         f->buf = kr_xrealloc(f->buf, cap);
         f->cap = cap;
     }
+}
+
+void kr_lsp_framer_push(kr_lsp_framer *f, const char *data, size_t len)
+{
+    /* discard the rest of an oversized body without storing it */
+    size_t drop = f->skip < len ? f->skip : len;
+    f->skip -= drop;
+    data += drop;
+    len -= drop;
+    if (len == 0)
+        return;
+    reserve(f, len);
     memcpy(f->buf + f->len, data, len);
     f->len += len;
 }
@@ -125,6 +134,35 @@ static void resync(kr_lsp_framer *f, size_t from)
     while (keep > 0 && strncasecmp(f->buf + f->len - keep, "Content-Length", keep) != 0)
         keep--;
     f->pos = f->len - keep;
+}
+
+/* Bytes the message whose header is complete at the read position still lacks
+ * (0 when none is, or it is complete, or it is to be skipped). */
+static size_t missing(const kr_lsp_framer *f)
+{
+    size_t pos = f->pos;
+    while (pos < f->len && (f->buf[pos] == '\r' || f->buf[pos] == '\n'))
+        pos++;
+    size_t n = f->len - pos, blen;
+    size_t h = header_end(f->buf + pos, n < MAX_HEADER ? n : MAX_HEADER);
+    if (h == 0 || parse_headers(f->buf + pos, h, &blen) < 0 || blen > f->max_body || n - h >= blen)
+        return 0;
+    return blen - (n - h);
+}
+
+char *kr_lsp_framer_space(kr_lsp_framer *f, size_t min, size_t *room)
+{
+    if (f->skip)
+        return NULL;
+    size_t need = missing(f);
+    reserve(f, need > min ? need : min);
+    *room = f->cap - f->len;
+    return f->buf + f->len;
+}
+
+void kr_lsp_framer_commit(kr_lsp_framer *f, size_t n)
+{
+    f->len += n;
 }
 
 void kr_lsp_framer_trim(kr_lsp_framer *f)
