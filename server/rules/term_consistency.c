@@ -97,6 +97,12 @@ static size_t nchars(const char *s, size_t n)
         uint64_t x = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 1 per continuation */
         c -= (size_t)((x * 0x0101010101010101ull) >> 56);
     }
+    if (i < n && n >= 8) { /* the last eight bytes, those counted already shifted out */
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+        uint64_t x = (w & ~(w << 1) & 0x8080808080808080ull) >> 7 >> 8 * (8 - (n - i));
+        return c - (size_t)((x * 0x0101010101010101ull) >> 56);
+    }
     for (; i < n; i++)
         c -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return c;
@@ -933,16 +939,30 @@ static bool cluster_candidate(const char *s, size_t n)
      * or a lower-case ASCII start (never capitalised) under twelve */
     if (n < 6 || (n < 12 && s[0] >= 'a' && s[0] <= 'z'))
         return false;
-    /* an ASCII word (most are) in one pass: letters only, not all capitals */
-    size_t upper = 0, i = 0;
+    /* an ASCII word (most are) in one pass, eight bytes a step while they are
+     * ASCII: letters only, not all capitals (a letter's 0x20 bit is its lower
+     * case) */
+    const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+    uint64_t lower = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & high)
+            break;
+        uint64_t l = w | ones * 0x20; /* each byte 0x20..0x7F: no carry below */
+        if (((l + ones * 0x1F) & ~(l + ones * 5) & high) != high) /* 'a' <= l <= 'z' */
+            return false;
+        lower |= w;
+    }
     for (; i < n && (unsigned char)s[i] < 0x80; i++) {
         char l = (char)(s[i] | 32);
         if (l < 'a' || l > 'z')
             return false;
-        upper += s[i] < 'a';
+        lower |= (unsigned char)s[i];
     }
     if (i == n)
-        return n <= KR_CONF_MAX_CHARS && upper < n && (s[0] < 'a' || n >= 12);
+        return n <= KR_CONF_MAX_CHARS && (lower & ones * 0x20) && (s[0] < 'a' || n >= 12);
     size_t c = nchars(s, n), len;
     if (c < 6 || c > KR_CONF_MAX_CHARS)
         return false;
