@@ -1356,6 +1356,14 @@ typedef struct {
     uint32_t search, key, dead; /* search: search_begin's count; 0 empty */
 } dead_memo;
 
+/* The counts of count_considered per pass of a search: the same site, cost,
+ * depth and swap flag is reached from many repairs. Direct-mapped as above. */
+enum { COUNT_MEMO = 4096 };
+typedef struct {
+    uint32_t pass, key; /* pass: run_search's count of passes; 0 empty */
+    int32_t n;
+} count_memo;
+
 typedef struct search {
     kr_lint_ctx *ctx;
     const uint32_t *w;
@@ -1378,6 +1386,8 @@ typedef struct search {
     char dead[MAX_EDITS + 1][PREFIX_BYTES];
     uint32_t serial; /* counts the searches of this lint */
     dead_memo memo[DEAD_MEMO];
+    uint32_t pass; /* counts the passes (budgets) of this lint's searches */
+    count_memo counts[COUNT_MEMO];
 } search;
 
 static void add_site(search *s, int at, int olen, const uint32_t *truth, int tlen, int cost,
@@ -1582,13 +1592,18 @@ static void consider(search *s, int nchosen, int cost)
     f->classes = classes;
 }
 
-/* How many spellings dfs(s, from, pos, cost, depth, weak_used) would consider,
- * up to cap (the same walk without building or checking any). */
-static int count_considered(const search *s, int from, int pos, int cost, int depth, bool weak_used,
-                            int cap)
+/* How many spellings dfs would consider from site `start` on (cost, depth,
+ * weak_used as there) without building or checking any, up to MAX_LOOKUPS;
+ * memoised for the pass. */
+static int count_from(search *s, int start, int cost, int depth, bool weak_used)
 {
+    uint32_t key =
+        (uint32_t)start | (uint32_t)cost << 8 | (uint32_t)depth << 20 | (uint32_t)weak_used << 23;
+    count_memo *m = &s->counts[(key * 2654435761u >> 20) & (COUNT_MEMO - 1)];
+    if (m->pass == s->pass && m->key == key)
+        return m->n;
     int n = 0;
-    for (int i = from > s->first_at[pos] ? from : s->first_at[pos]; i < s->nsites && n < cap; i++) {
+    for (int i = start; i < s->nsites && n < MAX_LOOKUPS; i++) {
         if (cost + s->least_cost[i] > s->budget)
             break; /* every site left is over the budget */
         const site *x = &s->sites[i];
@@ -1600,11 +1615,25 @@ static int count_considered(const search *s, int from, int pos, int cost, int de
         if (split && depth > 0)
             continue;
         n += c > s->prev_budget;
-        if (depth + 1 < s->max_edits && !split && n < cap)
-            n += count_considered(s, i + 1, x->at + x->olen, c, depth + 1, weak_used || weak,
-                                  cap - n);
+        if (depth + 1 < s->max_edits && !split) {
+            int end = x->at + x->olen, next = i + 1 > s->first_at[end] ? i + 1 : s->first_at[end];
+            n += count_from(s, next, c, depth + 1, weak_used || weak);
+        }
     }
+    if (n > MAX_LOOKUPS)
+        n = MAX_LOOKUPS;
+    *m = (count_memo){s->pass, key, n};
     return n;
+}
+
+/* How many spellings dfs(s, from, pos, cost, depth, weak_used) would consider,
+ * up to cap (<= MAX_LOOKUPS). */
+static int count_considered(search *s, int from, int pos, int cost, int depth, bool weak_used,
+                            int cap)
+{
+    int n =
+        count_from(s, from > s->first_at[pos] ? from : s->first_at[pos], cost, depth, weak_used);
+    return n < cap ? n : cap;
 }
 
 /* Whether some candidate found so far could be a spelling that begins with
@@ -1738,6 +1767,7 @@ static void run_search(search *s, int max_cost, int max_edits)
         s->prev_budget = b ? s->budget : -1;
         s->budget = budgets[b] < max_cost ? budgets[b] : max_cost;
         s->max_edits = max_edits;
+        s->pass++;
         dfs(s, 0, 0, 0, 0, 0, 0, false);
         if (best_cost(s) + PREFER_MARGIN + BONUS_IN_DOC <= s->budget || s->budget >= max_cost ||
             s->lookups >= MAX_LOOKUPS)
