@@ -193,6 +193,19 @@ json_t *lsp_json_load(const char *body, size_t len, size_t flags, struct json_er
  * surrogates, invalid UTF-8. Returns 0 (*out_len set; *has_nul when it decoded
  * a \u0000) or -1. */
 int lsp_json_unescape(const char *str, size_t n, char *out, size_t *out_len, bool *has_nul);
+/* For 8 bytes read little-endian into w: the high bit of each byte that a JSON
+ * string cannot hold as it is (a control character, '"', '\\') or that is not
+ * ASCII. Bits above the lowest one set may be false alarms (borrows); the
+ * lowest is exact, so ctz(result) / 8 plain bytes lead. 0: all eight plain. */
+static inline uint64_t lsp_json_special_bytes(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    uint64_t ctrl = (w - ones * 0x20) & ~w;
+    uint64_t quote = (q - ones) & ~q;
+    uint64_t bslash = (b - ones) & ~b;
+    return (w | ctrl | quote | bslash) & highs;
+}
 
 /* A handler returns a result (new reference; json_null() for null), or NULL after
  * it answered with an error itself. Notification handlers' results are dropped. */

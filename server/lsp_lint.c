@@ -95,6 +95,16 @@ static void sb_str(sbuf *b, const char *s, size_t n)
     sb_put(b, "\"", 1);
     size_t run = 0; /* start of bytes copied verbatim */
     for (size_t i = 0; i < n;) {
+        if (i + 8 <= n) { /* plain ASCII eight bytes a step */
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            uint64_t sp = lsp_json_special_bytes(w);
+            if (!sp) {
+                i += 8;
+                continue;
+            }
+            i += (size_t)__builtin_ctzll(sp) / 8;
+        }
         size_t k = plain_len(u + i, n - i);
         if (k) {
             i += k;

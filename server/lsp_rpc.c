@@ -218,21 +218,6 @@ static void handle_notification(kr_lsp *s, const char *method, json_t *params)
  * malformed message gets exactly the error it always got. */
 enum { BIG_BODY = 16384, BIG_STRING = 1024 };
 
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-/* High bit of the byte at the first position in w that needs a closer look (a
- * control character, '"', '\\' or a non-ASCII byte); bits above it may be
- * false alarms (borrows), the lowest one set never is. 0 when all are plain. */
-static uint64_t special_bytes(uint64_t w)
-{
-    uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
-    uint64_t ctrl = (w - ONES * 0x20) & ~w;
-    uint64_t quote = (q - ONES) & ~q;
-    uint64_t bslash = (b - ONES) & ~b;
-    return (w | ctrl | quote | bslash) & HIGHS;
-}
-
 static int hex4(const unsigned char *p)
 {
     int v = 0;
@@ -367,7 +352,7 @@ int lsp_json_unescape(const char *str, size_t n, char *out, size_t *out_len, boo
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            uint64_t sp = special_bytes(w);
+            uint64_t sp = lsp_json_special_bytes(w);
             size_t plain = sp ? (size_t)__builtin_ctzll(sp) / 8 : 8;
             memcpy(out + o, s + i, 8); /* out has room: it is as long as the input */
             i += plain;
