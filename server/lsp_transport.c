@@ -14,6 +14,7 @@
 #include "lsp.h"
 
 #define MAX_HEADER 8192
+#define MAX_READ_AHEAD (16u << 20)
 
 void kr_lsp_framer_init(kr_lsp_framer *f, size_t max_body)
 {
@@ -155,6 +156,8 @@ char *kr_lsp_framer_space(kr_lsp_framer *f, size_t min, size_t *room)
     if (f->skip)
         return NULL;
     size_t need = missing(f);
+    if (need > MAX_READ_AHEAD) /* a header alone reserves no more than this */
+        need = MAX_READ_AHEAD;
     reserve(f, need > min ? need : min);
     *room = f->cap - f->len;
     return f->buf + f->len;

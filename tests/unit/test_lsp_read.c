@@ -128,3 +128,15 @@ Test(lsp_read, server_handles_committed_messages)
     sent = NULL;
     sent_len = 0;
 }
+
+Test(lsp_read, a_header_alone_reserves_a_bounded_room)
+{
+    kr_lsp_framer_release(&f);
+    kr_lsp_framer_init(&f, 64u << 20);
+    const char *head = "Content-Length: 60000000\r\n\r\n";
+    read_into(head, strlen(head), SIZE_MAX);
+    size_t room;
+    cr_assert_not_null(kr_lsp_framer_space(&f, 64, &room));
+    cr_assert_geq(room, 1u << 20);
+    cr_assert_leq(f.cap, 32u << 20, "cap %zu for 60 MB announced", f.cap);
+}
