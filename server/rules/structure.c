@@ -10,7 +10,6 @@
  * The label's tokens are claimed, so the spelling rules do not report the damaged
  * word a second time. What a label's text gives is kept between the lints of a
  * document (kr_lint_keep), so an edit does not format every message again. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,20 +53,34 @@ static void claim_range(kr_lint_ctx *ctx, size_t start, size_t end)
         kr_claim(ctx, first, last - 1);
 }
 
+/* Appends s[0..n) to buf[*at..cap), as far as it goes. */
+static void put(char *buf, size_t cap, size_t *at, const char *s, size_t n)
+{
+    if (n > cap - *at)
+        n = cap - *at;
+    memcpy(buf + *at, s, n);
+    *at += n;
+}
+
 /* The correct spelling of a question/answer label, keeping a number (`2`) that
- * follows the word: writes it into buf. */
+ * follows the word: writes it into buf (NUL-terminated; short: cap is ample). */
 static size_t canonical(const kr_lint_ctx *ctx, const kr_block *b, size_t end, char *buf,
                         size_t cap)
 {
     const char *word = b->label == KR_LABEL_QUESTION ? QUESTION : ANSWER;
     char digits[16];
-    size_t nd = 0;
+    size_t nd = 0, n = 0;
     for (size_t i = b->start; i < end && nd + 1 < sizeof digits; i++)
         if (ctx->text[i] >= '0' && ctx->text[i] <= '9')
             digits[nd++] = ctx->text[i];
-    digits[nd] = '\0';
-    int n = snprintf(buf, cap, "%s%s%s:", word, nd ? " " : "", digits);
-    return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+    put(buf, cap - 1, &n, word, strlen(word));
+    if (nd) {
+        put(buf, cap - 1, &n, " ", 1);
+        put(buf, cap - 1, &n, digits, nd);
+    }
+    put(buf, cap - 1, &n, ":", 1);
+    buf[n] = '\0';
+    return n;
 }
 
 /* What a label's text gives, kept between lints (kr_lint_keep): a 1 MB OCR text
@@ -221,10 +234,24 @@ static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_bl
         return;
     }
     claim_range(ctx, b->start, end);
-    kr_diagnostic *d = kr_emit(ctx, b->start, end, "Beskadiget etiket: »%.*s« skal være »%s«",
-                               (int)len, text, want);
-    char title[96];
-    snprintf(title, sizeof title, "Ret til »%s«", want);
+    /* the message and title put together as printf's "%.*s" and "%s" would
+     * (the label's text up to a NUL byte); a message past kr_emit's 511 bytes
+     * is cut as it would cut it */
+    char msg[640], title[96];
+    size_t m = 0, t = 0;
+    static const char damaged[] = "Beskadiget etiket: »", should[] = "« skal være »", close[] = "«";
+    put(msg, sizeof msg - 1, &m, damaged, sizeof damaged - 1);
+    put(msg, sizeof msg - 1, &m, text, strnlen(text, len));
+    put(msg, sizeof msg - 1, &m, should, sizeof should - 1);
+    put(msg, sizeof msg - 1, &m, want, n);
+    put(msg, sizeof msg - 1, &m, close, sizeof close - 1);
+    msg[m] = '\0';
+    kr_diagnostic *d = kr_emit_text(ctx, b->start, end, msg);
+    static const char fix_to[] = "Ret til »";
+    put(title, sizeof title - 1, &t, fix_to, sizeof fix_to - 1);
+    put(title, sizeof title - 1, &t, want, n);
+    put(title, sizeof title - 1, &t, close, sizeof close - 1);
+    title[t] = '\0';
     kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, true);
     kr_fix_add_edit(ctx->out, f, b->start, end, want, n);
     if (e)
