@@ -7,6 +7,9 @@
  * (`Funktioner » Indstillinger`). */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "command_word.h"
 #include "compound_tail.h"
@@ -127,13 +130,23 @@ static bool lower_start(const kr_lint_ctx *ctx, size_t k)
  * question (hvordan?: …). The usual superscript is ². */
 static void check_superscripts(kr_lint_ctx *ctx)
 {
+    /* the first '?' at or after `from` (NULL: none), searched again only when
+     * a chunk starts past it: one search per '?' of the text, not per token */
+    size_t from = 0;
+    const char *next = NULL;
+    bool known = false;
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
         if (t->kind != KR_TOK_WORD || ctx->claimed[k])
             continue;
-        const char *q = memchr(ctx->text + t->ws_start, '?', t->ws_end - t->ws_start);
-        if (!q)
+        if (!known || t->ws_start < from || (next && next < ctx->text + t->ws_start)) {
+            from = t->ws_start;
+            next = memchr(ctx->text + from, '?', ctx->len - from);
+            known = true;
+        }
+        if (!next || next >= ctx->text + t->ws_end)
             continue;
+        const char *q = next;
         size_t at = (size_t)(q - ctx->text), after = at + 1;
         if (!letter_before(ctx->text, t->ws_start, at))
             continue;
@@ -218,10 +231,19 @@ static void check_menu_arrows(kr_lint_ctx *ctx)
     }
 }
 
-/* True when text[s..e) holds a '=', '.' or ':' (8 bytes at a time: every
- * chunk of the document is asked, and few have one). */
-static bool has_joiner(const char *text, size_t s, size_t e)
+/* True when text[s..e) holds a '=', '.' or ':' (text has len bytes): every
+ * chunk of the document is asked, and few have one. */
+static bool has_joiner(const char *text, size_t len, size_t s, size_t e)
 {
+#ifdef __SSE2__
+    if (e - s <= 16 && s + 16 <= len) { /* most chunks: one compare of 16 bytes */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + s));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('=')),
+                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))),
+                                   _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+        return ((unsigned)_mm_movemask_epi8(hit) & ((1u << (e - s)) - 1)) != 0;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
     size_t i = s;
     for (; i + 8 <= e; i += 8) {
@@ -239,9 +261,9 @@ static bool has_joiner(const char *text, size_t s, size_t e)
 
 /* Whether the chunk [s, e) reads as a machine name in small letters: no capital
  * but its I's, and a '=' or a '.' or ':' between letters (ou=…, ldap.intern). */
-static bool machine_chunk(const char *text, size_t s, size_t e)
+static bool machine_chunk(const char *text, size_t len, size_t s, size_t e)
 {
-    if (!has_joiner(text, s, e))
+    if (!has_joiner(text, len, s, e))
         return false;
     bool joined = false;
     for (size_t i = s; i < e; i++) {
@@ -277,7 +299,7 @@ static void check_machine_ells(kr_lint_ctx *ctx)
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
         if (ctx->claimed[k] || t->kind == KR_TOK_URL ||
-            !machine_chunk(ctx->text, t->ws_start, t->ws_end))
+            !machine_chunk(ctx->text, ctx->len, t->ws_start, t->ws_end))
             continue;
         bool claimed = false;
         for (size_t i = t->ws_start; i + 2 < t->ws_end; i++) {
