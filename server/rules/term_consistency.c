@@ -36,7 +36,7 @@
 
 /* ---- characters ----------------------------------------------------------------- */
 
-static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
+static inline uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)s + i;
     if (u[0] >= 0xC0 && u[0] < 0xE0 && i + 1 < n) {
@@ -58,15 +58,15 @@ static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
     return u[0] < 0x80 ? u[0] : 0xFFFD; /* a stray byte is no letter */
 }
 
-static bool is_upper(uint32_t c)
+static inline bool is_upper(uint32_t c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 }
-static bool is_lower(uint32_t c)
+static inline bool is_lower(uint32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
 }
-static bool is_letter(uint32_t c)
+static inline bool is_letter(uint32_t c)
 {
     return is_upper(c) || is_lower(c);
 }
@@ -472,11 +472,19 @@ static void mem_free(kr_arena *arena, void *p)
         free(p);
 }
 
-/* Room for one more of `size` bytes at *p (capacity *cap, n used). */
-static void *grow(kr_arena *arena, void *p, uint32_t *cap, uint32_t n, size_t size, uint32_t more)
+static void *grow_more(kr_arena *arena, void *p, uint32_t *cap, uint32_t n, size_t size,
+                       uint32_t more);
+
+/* Room for `more` more of `size` bytes at *p (capacity *cap, n used). */
+static inline void *grow(kr_arena *arena, void *p, uint32_t *cap, uint32_t n, size_t size,
+                         uint32_t more)
 {
-    if (n + more <= *cap)
-        return p;
+    return n + more <= *cap ? p : grow_more(arena, p, cap, n, size, more);
+}
+
+static void *grow_more(kr_arena *arena, void *p, uint32_t *cap, uint32_t n, size_t size,
+                       uint32_t more)
+{
     uint32_t c = *cap ? *cap : 4;
     while (c < n + more)
         c *= 2;
