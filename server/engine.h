@@ -259,6 +259,18 @@ void **kr_lint_keep(kr_lint_ctx *ctx, void (*release)(void *));
  * registry order. The reference kr_linter_run() must always equal (tests). */
 kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc);
 
+/* ---- prefetching the repair searches (prefetch.c) ----------------------------------
+ * A thread that runs the repair engine's searches for the words of text[lo, hi)
+ * (text is len bytes long; lo and hi are widened to whole lines) while the
+ * caller parses: the lint then finds them in the process-wide memo. It reads
+ * the text, which must not change until kr_prefetch_end, and the lexicon.
+ * NULL when no thread could be started (nothing happens then). */
+typedef struct kr_prefetch kr_prefetch;
+kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, size_t lo,
+                               size_t hi);
+/* Stops the thread after the word it is at, joins it and frees it. Accepts NULL. */
+void kr_prefetch_end(kr_prefetch *p);
+
 /* ---- per-document lint cache (linter.c; owned by the document) ------------------ */
 typedef struct kr_lint_cache kr_lint_cache;
 void kr_lint_cache_free(kr_lint_cache *c);

@@ -17,6 +17,7 @@ struct kr_linter {
     kr_arena scratch;    /* per-lint memory, reset after each run */
     uint64_t id;         /* unique per linter: documents' caches name their maker */
     uint64_t generation; /* changes with the configuration or the lexicon */
+    unsigned threads;    /* kr_linter_set_threads */
 };
 
 static uint64_t next_id(void)
@@ -44,6 +45,11 @@ void kr_linter_free(kr_linter *self)
     kr_config_free(self->config);
     kr_arena_release(&self->scratch);
     free(self);
+}
+
+void kr_linter_set_threads(kr_linter *self, unsigned threads)
+{
+    self->threads = threads;
 }
 
 void kr_linter_set_config(kr_linter *self, const kr_config *config)
@@ -291,6 +297,29 @@ static void sort_after_replay(kr_diagnostics *out, size_t n_doc, bool replay_sor
     free(tmp);
 }
 
+/* A lint that reads at least this much new text prefetches its searches. */
+enum { PREFETCH_MIN_BYTES = 64 * 1024 };
+
+/* Starts the prefetch of the repair searches (prefetch.c) for the text this
+ * lint reads anew, when the linter may use a second thread and that is much:
+ * all of it in a full lint or the document's first, the changed lines after a
+ * large change. */
+static kr_prefetch *start_prefetch(kr_linter *self, kr_document *doc, const kr_lint_ctx *ctx,
+                                   bool incremental)
+{
+    if (self->threads < 2 || !self->lexicon || ctx->len < PREFETCH_MIN_BYTES)
+        return NULL;
+    size_t lo = 0, hi = ctx->len;
+    if (incremental && *kr_document_analysis_memo(doc)) { /* else: the first lint */
+        kr_changes ch = ctx->changes;
+        if (!ch.any || ch.hi - ch.lo < PREFETCH_MIN_BYTES)
+            return NULL;
+        lo = ch.lo;
+        hi = ch.hi < ctx->len ? ch.hi : ctx->len;
+    }
+    return kr_prefetch_begin(self->lexicon, ctx->text, ctx->len, lo, hi);
+}
+
 static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
 {
     kr_diagnostics *out = kr_diagnostics_new();
@@ -299,6 +328,9 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     kr_lint_ctx ctx = {0};
     ctx.text = kr_document_text(doc, &ctx.len);
     ctx.doc = doc;
+    if (incremental) /* before the parse, which the prefetch's range must not wait for */
+        ctx.changes = kr_document_take_changes(doc);
+    kr_prefetch *prefetch = start_prefetch(self, doc, &ctx, incremental);
     ctx.tree = kr_document_tree(doc);
     ctx.lex = self->lexicon;
     ctx.cfg = self->config;
@@ -306,8 +338,7 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     ctx.out = out;
     kr_analysis *an = kr_arena_alloc(ctx.scratch, sizeof *an);
     if (incremental) {
-        kr_changes ch = kr_document_take_changes(doc);
-        ctx.changes = ch;
+        kr_changes ch = ctx.changes;
         kr_doc_stats_follow(&ctx, ch);
         kr_analysis_update(an, kr_document_analysis_memo(doc), ctx.scratch, ctx.text, ctx.len,
                            ctx.tree, ch);
@@ -347,8 +378,9 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
                                    cache != NULL);
     if (cache)
         sort_after_replay(out, n_doc, replay_sorted);
-    else
-        kr_diagnostics_sort(out);
+    else /* as kr_diagnostics_sort, from the rules' runs in text order */
+        sort_runs(out->items, out->n);
+    kr_prefetch_end(prefetch);
     kr_arena_reset(&self->scratch);
     return out;
 }
@@ -424,7 +456,8 @@ static void utf8_clean(const char *in, size_t n, bool truncated, char *out, size
 enum { MESSAGE_BYTES = 512 }; /* a message's bytes are cut to one less */
 
 /* Is s[0..n) what utf8_clean makes of it — valid UTF-8 without control bytes
- * (it would turn line breaks into ⏎)? Eight bytes at a time while ASCII. */
+ * (it would turn line breaks into ⏎)? Eight bytes at a time while ASCII, and
+ * from a block that is not straight to its first other byte. */
 static bool message_clean(const char *s, size_t n)
 {
     const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
@@ -432,10 +465,16 @@ static bool message_clean(const char *s, size_t n)
         if (i + 8 <= n) {
             uint64_t x;
             memcpy(&x, s + i, 8);
-            if (!((x | (x - ones * 0x20)) & high)) { /* eight bytes in 0x20..0x7F */
+            uint64_t other = (x | (x - ones * 0x20)) & high;
+            if (!other) { /* eight bytes in 0x20..0x7F */
                 i += 8;
                 continue;
             }
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* the lowest flagged byte is the first outside 0x20..0x7F (a borrow
+             * of the subtraction only flags bytes above a flagged one) */
+            i += (size_t)__builtin_ctzll(other) / 8;
+#endif
         }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {

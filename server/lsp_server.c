@@ -105,6 +105,7 @@ static void load_lexicon(kr_lsp *s)
     kr_lexicon_free(s->lex);
     s->lex = kr_lexicon_new();
     s->linter = kr_linter_new(s->config, s->lex);
+    kr_linter_set_threads(s->linter, 2); /* a first lint searches while it parses */
     free(s->dict_loaded);
     s->dict_loaded = want ? kr_xstrndup(want, strlen(want)) : NULL;
     s->dict_stamp = stamp;

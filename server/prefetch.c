@@ -1,0 +1,245 @@
+/* prefetch.c — a second thread for a lint that reads a lot of new text (a first
+ * lint, a whole-text replacement): while the linting thread parses the text
+ * (tree-sitter, a third of a first lint, on one core), this one scans the same
+ * text for words and runs the repair searches the rules' verdicts will need
+ * (kr_word_prefetch). Searches depend only on the word and the lexicon and are
+ * kept in a process-wide memo (confusion.c), so the lint later finds them
+ * there: the results are the same, only sooner. Nothing it does is visible but
+ * the memo's contents; it reads the text and the (thread-safe) lexicon.
+ *
+ * Words come from the analysis' own tokenizer (kr_analysis_build without a tree:
+ * tokens depend only on their lines), run on pieces of the text so its memory
+ * stays small, last piece first: should the lint reach its verdicts before
+ * this thread is done, the two meet in the middle instead of racing over the
+ * same words. Each distinct word is prefetched once. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confusion.h"
+#include "engine.h"
+
+enum {
+    PIECE_BYTES = 32 * 1024, /* text tokenised at a time */
+    SEEN_MIN = 8192,         /* first size of the table of words seen */
+    STOP_EVERY = 32,         /* tokens between looks at the stop flag */
+};
+
+struct kr_prefetch {
+    pthread_t thread;
+    /* set by kr_prefetch_end; a mutex, not an atomic, so that helgrind sees
+     * the order (it is read every STOP_EVERY tokens: the lock costs nothing) */
+    pthread_mutex_t lock;
+    bool stop;
+    kr_lexicon *lex;
+    const char *text;
+    size_t len, lo, hi; /* the words of text[lo, hi) */
+    bool dia_lost;      /* the guess of kr_doc_lost_diacritics */
+    uint32_t *seen;     /* fingerprints of the words prefetched (0: empty slot) */
+    size_t cap, count;
+};
+
+static uint32_t fingerprint(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    h ^= h >> 32;
+    return (uint32_t)h | 1;
+}
+
+/* Marks the word seen; false when it was already (or, rarely, when another
+ * word has the same fingerprint: that one is then not prefetched, which only
+ * leaves its search to the lint). */
+static bool first_sight(kr_prefetch *p, const char *s, size_t n)
+{
+    if ((p->count + 1) * 2 > p->cap) {
+        size_t cap = p->cap ? 2 * p->cap : SEEN_MIN;
+        uint32_t *t = calloc(cap, sizeof *t);
+        if (!t)
+            return true; /* no table: prefetch it again */
+        for (size_t i = 0; i < p->cap; i++)
+            if (p->seen[i]) {
+                size_t j = p->seen[i] & (cap - 1);
+                while (t[j])
+                    j = (j + 1) & (cap - 1);
+                t[j] = p->seen[i];
+            }
+        free(p->seen);
+        p->seen = t;
+        p->cap = cap;
+    }
+    uint32_t f = fingerprint(s, n);
+    size_t i = f & (p->cap - 1);
+    for (; p->seen[i]; i = (i + 1) & (p->cap - 1))
+        if (p->seen[i] == f)
+            return false;
+    p->seen[i] = f;
+    p->count++;
+    return true;
+}
+
+static bool stopped(kr_prefetch *p)
+{
+    pthread_mutex_lock(&p->lock);
+    bool stop = p->stop;
+    pthread_mutex_unlock(&p->lock);
+    return stop;
+}
+
+static void word(kr_prefetch *p, kr_lint_ctx *ctx, const char *s, size_t n)
+{
+    if (n && first_sight(p, s, n))
+        kr_word_prefetch(ctx, s, n, p->dia_lost);
+}
+
+/* A byte of a letter or digit as broken-hyphenation reads a word half
+ * (non-ASCII bytes all count: æøå and other letters). */
+static bool alnum_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* The word broken-hyphenation asks about for a break after token t: the
+ * letters before its '-' joined with those beginning the next chunk. */
+static void joined(kr_prefetch *p, kr_lint_ctx *ctx, const char *s, const kr_token *t,
+                   const kr_token *next)
+{
+    size_t hyphen = t->ws_end - 1, x = hyphen, y = next->ws_start;
+    while (x > t->ws_start && alnum_byte((unsigned char)s[x - 1]))
+        x--;
+    while (y < next->ws_end && alnum_byte((unsigned char)s[y]))
+        y++;
+    size_t xn = hyphen - x, yn = y - next->ws_start;
+    char buf[201];
+    if (xn == 0 || yn == 0 || xn + yn >= sizeof buf)
+        return;
+    memcpy(buf, s + x, xn);
+    memcpy(buf + xn, s + next->ws_start, yn);
+    word(p, ctx, buf, xn + yn);
+}
+
+/* A part in ASCII capitals is also judged in small letters (missing-diacritics,
+ * in a text that lost its æøå). */
+static void lowered(kr_prefetch *p, kr_lint_ctx *ctx, const char *s, size_t n)
+{
+    char low[64];
+    if (!p->dia_lost || n < 2 || n >= sizeof low)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 'A' || s[i] > 'Z')
+            return;
+        low[i] = (char)(s[i] + 32);
+    }
+    word(p, ctx, low, n);
+}
+
+/* The word parts of one piece's tokens, as the rules split them (kr_word_parts
+ * and the checks of confusion.c's build_findings, without the claims). */
+static void piece(kr_prefetch *p, kr_lint_ctx *ctx, const char *s, const kr_analysis *an)
+{
+    for (size_t k = 0; k < an->n_tokens; k++) {
+        if (k % STOP_EVERY == 0 && stopped(p))
+            return;
+        const kr_token *t = &an->tokens[k];
+        if (t->kind != KR_TOK_WORD)
+            continue;
+        if (t->flags & KR_TOKF_HYPHEN_END) {
+            if (k + 1 < an->n_tokens)
+                joined(p, ctx, s, t, &an->tokens[k + 1]);
+            continue;
+        }
+        if (k > 0 && (an->tokens[k - 1].flags & KR_TOKF_HYPHEN_END) && t->end - t->start <= 3)
+            continue;
+        kr_span parts[8];
+        size_t np = kr_word_parts(s, t, parts, 8);
+        for (size_t i = 0; i < np; i++) {
+            size_t n = parts[i].end - parts[i].start;
+            lowered(p, ctx, s + parts[i].start, n);
+            if (np == 1 || n > 3)
+                word(p, ctx, s + parts[i].start, n);
+        }
+    }
+}
+
+/* Where the piece ending at `end` begins: a line start about PIECE_BYTES back
+ * (or lo). */
+static size_t piece_start(const kr_prefetch *p, size_t end)
+{
+    if (end - p->lo <= PIECE_BYTES)
+        return p->lo;
+    size_t s = kr_line_start_at(p->text, end - PIECE_BYTES);
+    return s > p->lo ? s : p->lo; /* one line longer than a piece: from lo */
+}
+
+static void *run(void *arg)
+{
+    kr_prefetch *p = arg;
+    kr_arena scratch, tokens;
+    kr_arena_init(&scratch, 64 * 1024);
+    kr_arena_init(&tokens, 256 * 1024);
+    kr_lint_ctx ctx = {.text = p->text, .len = p->len, .lex = p->lex, .scratch = &scratch};
+    for (size_t end = p->hi; end > p->lo && !stopped(p);) {
+        size_t start = piece_start(p, end);
+        kr_analysis an;
+        kr_analysis_build(&an, &tokens, p->text + start, end - start, NULL);
+        piece(p, &ctx, p->text + start, &an);
+        kr_arena_reset(&tokens);
+        end = start;
+    }
+    kr_arena_release(&tokens);
+    kr_arena_release(&scratch);
+    return NULL;
+}
+
+/* Danish prose has æ/ø/å in about one word in ten; the statistics call a text
+ * that has them in fewer than one word in 200 one that lost them. Words are
+ * taken as 7 bytes each here: only a guess, and a wrong one costs time only. */
+static bool guess_dia_lost(const char *text, size_t len)
+{
+    size_t dia = 0;
+    for (const char *c = memchr(text, 0xC3, len); c && c + 1 < text + len;
+         c = memchr(c + 1, 0xC3, (size_t)(text + len - c - 1))) {
+        unsigned char d = (unsigned char)c[1] | 0x20;
+        dia += d == 0xA6 || d == 0xB8 || d == 0xA5;
+    }
+    return dia * 200 * 7 <= len;
+}
+
+kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, size_t lo, size_t hi)
+{
+    if (!lex || !text || hi > len || lo >= hi)
+        return NULL;
+    kr_prefetch *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->lex = lex;
+    p->text = text;
+    p->len = len;
+    p->lo = kr_line_start_at(text, lo);
+    p->hi = kr_line_end_at(text, len, hi);
+    p->dia_lost = guess_dia_lost(text, len);
+    /* the repair engine's tables are built here, before the thread: once is
+     * enough either way (pthread_once), but helgrind cannot see that order */
+    kr_confusion_signature_bound(0, 0, 0);
+    pthread_mutex_init(&p->lock, NULL);
+    if (pthread_create(&p->thread, NULL, run, p) != 0) {
+        pthread_mutex_destroy(&p->lock);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void kr_prefetch_end(kr_prefetch *p)
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    p->stop = true;
+    pthread_mutex_unlock(&p->lock);
+    pthread_join(p->thread, NULL);
+    pthread_mutex_destroy(&p->lock);
+    free(p->seen);
+    free(p);
+}
