@@ -10,7 +10,9 @@
  * hyphen. A run of text is not split into words (nothing reads the tree below
  * block level but the editors' highlighting): it goes on over a line break when
  * the next line is plain text of the same paragraph, so a page costs a few dozen
- * tokens instead of one per word.
+ * tokens instead of one per word. Where a hidden token can take the run that
+ * follows it (a `_line_begin`, a quote's opening mark, a line break inside a
+ * paragraph), it does: the visible tree is the same, with fewer tokens.
  *
  * The state (10 bytes) remembers what the previous line was, whether we are inside
  * a bullet item and which quote is open: weak bullet markers (`-`, `e `, a lost
@@ -19,16 +21,24 @@
  * zero-width token that ends the section before it, and with it where the hidden
  * groups of sections end (grammar.js); before a block that follows a blank line,
  * whether a hidden group of blocks ends there. So an edit re-parses a few dozen
- * nodes instead of every section or block.
+ * nodes instead of every section or block. For the next token only, it may say
+ * what the line after a break is (hint, see Cost).
  * Any byte sequence yields tokens: in error recovery only tokens of non-zero width
  * are produced, so the parser always advances.
  *
- * Cost: a scan advances exactly over its token and look-ahead, and the look-ahead
- * decides what an edit invalidates, so the number of lexer->advance calls (about
- * 90 instructions each in tree-sitter 0.20, two thirds of the scanner's cost) is
- * fixed by what each token's decision depends on — a line starting with a capital
- * is read ahead by the line break before it and by its line start. What is left
- * to make cheap is the per-character work here (table tests, no copies). */
+ * Cost: each lexer->advance costs about 90 instructions in tree-sitter 0.20 (half
+ * the scanner's cost), and a token's end only moves forward, so a line read ahead
+ * to decide what it is would be read again by the run of text that consumes it.
+ * Instead the token that read a line ahead takes it when it is plain text (from
+ * the buffer read_line filled, plain_line): a `_line_begin` goes on as its line's
+ * run of text, a run goes on over a break into a line it had to read whole, and
+ * the text of a quote is its opening mark's. A run that stopped at a break tells
+ * the token there what the next line is (Scanner.hint), so that token does not
+ * read it again. On OCR text a character is advanced about 1.2 times (lines with
+ * a quote mark, labels and page headers are still read twice), a paragraph of
+ * plain text is one or two tokens, and what a token's decision looked at — what
+ * an edit invalidates — is still the line it decided about. The per-character
+ * loops test one table entry (ascii_class). */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -67,11 +77,15 @@ enum { L_START, L_BLANK, L_TEXT, L_BULLET, L_LABEL, L_HEADER, L_TITLE };
 enum { B_NONE, B_PARA, B_BULLET };
 /* Which quote is open (Scanner.quote): what closes it. */
 enum { Q_NONE, Q_DOUBLE, Q_RAQUO, Q_LAQUO };
+/* What a run of text that stopped at a line break found the next line to be
+ * (Scanner.hint), so the token at the break need not read it again: not known,
+ * a line that continues the block, or one that does not. */
+enum { H_NONE, H_GOES_ON, H_ENDS };
 
 typedef struct {
     uint8_t prev, cur, block, quote;
     uint8_t seen;    /* a line with content (not blank, not a page header) was emitted */
-    uint8_t spare;   /* zero: the state is compared byte by byte */
+    uint8_t hint;    /* for the next token only: what the line after the break is (H_*) */
     uint16_t words;  /* a hash of the current block's words (see section_end) */
     uint16_t before; /* … and of the block before it */
 } Scanner;
@@ -82,6 +96,29 @@ typedef struct {
 #define MAX_QUOTE 400
 
 /* ---- character classes ------------------------------------------------------ */
+
+/* The ASCII characters' classes, so the loops that read every character test
+ * one table entry: CW letter or digit (a word character), CD digit, CS
+ * horizontal space, CB line break or NUL (the end's look-ahead). */
+enum { CW = 1, CD = 2, CS = 4, CB = 8 };
+static const uint8_t ascii_class[128] = {
+    CB,      0,       0,       0,       0,       0,       0,       0,       /* NUL */
+    0,       CS,      CB,      CS,      CS,      CB,      0,       0,       /* \t \n \v \f \r */
+    0,       0,       0,       0,       0,       0,       0,       0,       /* controls */
+    0,       0,       0,       0,       0,       0,       0,       0,       /* controls */
+    CS,      0,       0,       0,       0,       0,       0,       0,       /* space, !"#$%&' */
+    0,       0,       0,       0,       0,       0,       0,       0,       /* ()*+,-./ */
+    CW | CD, CW | CD, CW | CD, CW | CD, CW | CD, CW | CD, CW | CD, CW | CD, /* 0-7 */
+    CW | CD, CW | CD, 0,       0,       0,       0,       0,       0,       /* 8-9 */
+    0,       CW,      CW,      CW,      CW,      CW,      CW,      CW,      /* A-G */
+    CW,      CW,      CW,      CW,      CW,      CW,      CW,      CW,      /* H-O */
+    CW,      CW,      CW,      CW,      CW,      CW,      CW,      CW,      /* P-W */
+    CW,      CW,      CW,      0,       0,       0,       0,       0,       /* X-Z */
+    0,       CW,      CW,      CW,      CW,      CW,      CW,      CW,      /* a-g */
+    CW,      CW,      CW,      CW,      CW,      CW,      CW,      CW,      /* h-o */
+    CW,      CW,      CW,      CW,      CW,      CW,      CW,      CW,      /* p-w */
+    CW,      CW,      CW,      0,       0,       0,       0,       0,       /* x-z */
+};
 
 static bool is_hspace(int32_t c)
 {
@@ -110,10 +147,8 @@ static bool is_punct_cp(int32_t c)
  * character: it becomes a punctuation token of its own. */
 static inline bool is_word_char(int32_t c)
 {
-    /* ASCII letters and digits by one table look-up: most characters are. */
-    static const uint32_t ascii[4] = {0, 0x03FF0000u, 0x07FFFFFEu, 0x07FFFFFEu};
     if ((uint32_t)c < 0x80)
-        return ascii[c >> 5] >> (c & 31) & 1;
+        return ascii_class[c] & CW;
     return c > 0 && !is_punct_cp(c);
 }
 
@@ -252,9 +287,10 @@ typedef struct {
     uint16_t len; /* code points in the chunk */
 } Chunk;
 
-/* A line read ahead: its code points (leading indent and white space between
- * chunks excluded) and where each chunk starts, so classifying it copies
- * nothing but the characters. */
+/* A line read ahead: its code points (leading indent excluded, up to
+ * MAX_CLASSIFY) and where each chunk (run of non-space characters) starts, so
+ * classifying it copies nothing; when it was read to its end (`whole`), a run
+ * of text can take it from here instead of reading it again (plain_line). */
 typedef struct {
     int32_t cp[MAX_CLASSIFY];
     uint8_t start[MAX_CLASSIFY / 2 + 1], len[MAX_CLASSIFY / 2 + 1];
@@ -262,6 +298,8 @@ typedef struct {
     unsigned n_chunks;
     unsigned length; /* code points, leading indent excluded */
     bool too_long;
+    bool whole;  /* read to its line break or the end, and the lexer is still there */
+    int32_t end; /* what follows it: '\n', '\r' or 0 (the end) */
 } LineInfo;
 
 static Chunk chunk_at(const LineInfo *li, unsigned i)
@@ -274,36 +312,38 @@ static Chunk chunk_at(const LineInfo *li, unsigned i)
 /* Reads the rest of the line into `li` (the lexer stops at the line break or EOF). */
 static void read_line(TSLexer *lx, LineInfo *li)
 {
-    unsigned length = 0, n_cp = 0, n_chunks = 0, start = 0;
+    unsigned n = 0, n_chunks = 0;
     bool in_chunk = false;
     li->too_long = false;
-    for (;;) {
+    li->whole = false;
+    for (;; adv(lx)) {
         int32_t c = lx->lookahead;
-        bool space = is_hspace(c), end = c == '\n' || c == '\r' || at_eof(lx);
-        if (in_chunk && (space || end)) {
-            li->len[n_chunks - 1] = (uint8_t)(n_cp - start); /* a chunk ends */
-            in_chunk = false;
-        }
-        if (end)
+        unsigned k = (uint32_t)c < 0x80 ? ascii_class[c] : 0;
+        if ((k & CB) && (c != 0 || at_eof(lx)))
             break;
-        if (++length > MAX_CLASSIFY) {
+        if (n == MAX_CLASSIFY) {
             li->too_long = true;
-            li->length = length;
+            li->length = n + 1;
             li->n_chunks = n_chunks;
             return;
         }
-        if (!space) {
-            if (!in_chunk) {
-                in_chunk = true;
-                start = n_cp;
-                li->start[n_chunks++] = (uint8_t)n_cp;
-            }
-            li->cp[n_cp++] = c;
+        li->cp[n++] = c;
+        if (k & CS) {
+            if (in_chunk)
+                li->len[n_chunks - 1] =
+                    (uint8_t)(n - 1 - li->start[n_chunks - 1]); /* a chunk ends */
+            in_chunk = false;
+        } else if (!in_chunk) {
+            in_chunk = true;
+            li->start[n_chunks++] = (uint8_t)(n - 1);
         }
-        adv(lx);
     }
-    li->length = length;
+    if (in_chunk)
+        li->len[n_chunks - 1] = (uint8_t)(n - li->start[n_chunks - 1]);
+    li->length = n;
     li->n_chunks = n_chunks;
+    li->whole = true;
+    li->end = lx->lookahead;
     if (n_chunks > 0)
         li->first = chunk_at(li, 0);
     for (unsigned i = 0; i < 4 && i < n_chunks; i++)
@@ -561,14 +601,15 @@ static int line_kind_of(int token)
 
 /* What the line starting here (after its indentation, `indent` columns) is: the
  * token to emit there. With `peek` the token's end is never moved (the caller is
- * inside another token) and *read_on says whether anything past the line's
- * first character was read. */
+ * inside another token). *read_on says whether anything past the line's first
+ * character was read; if it was all read into `li`, li->whole is set. */
 static int decide_line(const Scanner *s, TSLexer *lx, unsigned indent, bool title_ok, bool peek,
-                       bool *read_on, bool label_peek)
+                       bool *read_on, bool label_peek, LineInfo *li)
 {
     bool weak_ok = s->prev != L_TEXT && s->prev != L_BULLET;
     weak_ok = weak_ok || s->block == B_BULLET;
     *read_on = true;
+    li->whole = false;
 
     int g = title_ok ? 0 : try_glyph(lx, weak_ok, peek);
     if (g > 0)
@@ -585,9 +626,8 @@ static int decide_line(const Scanner *s, TSLexer *lx, unsigned indent, bool titl
             return MARKER;
         return LINE_BEGIN;
     }
-    LineInfo li;
-    read_line(lx, &li);
-    int k = line_label(&li);
+    read_line(lx, li);
+    int k = line_label(li);
     if (k == LABEL_O && !(weak_ok || title_ok))
         k = LABEL_NONE;
     static const int tok[] = {0, QUESTION_LABEL, ANSWER_LABEL, OTHER_LABEL};
@@ -599,15 +639,18 @@ static int decide_line(const Scanner *s, TSLexer *lx, unsigned indent, bool titl
      * middle of a paragraph. Decided without reading the next line, so the token
      * can still be zero width when the answer is no. */
     bool bare;
-    if (looks_like_header(&li, &bare)) {
+    if (looks_like_header(li, &bare)) {
         bool prev_blank = s->prev == L_BLANK || s->prev == L_START || s->prev == L_HEADER;
-        if (prev_blank || (!bare && li.n_chunks <= 12)) {
+        if (prev_blank || (!bare && li->n_chunks <= 12)) {
             mark(lx, peek);
             return HEADER_TEXT;
         }
     }
-    if (title_ok && !li.too_long && li.length <= 160 && next_line_kind(lx) != 0)
-        return TITLE_BEGIN;
+    if (title_ok && !li->too_long && li->length <= 160) {
+        li->whole = false; /* the lexer moves on into the next line */
+        if (next_line_kind(lx) != 0)
+            return TITLE_BEGIN;
+    }
     if (indent > 0 && weak_ok && !title_ok)
         return MARKER;
     return LINE_BEGIN;
@@ -648,10 +691,26 @@ static int blocks_end(const Scanner *s)
     return group_end(s, 0x5bd1e995u, -1, BLOCKS1_END, BLOCKS2_END);
 }
 
+/* A run of text being scanned (run_text): whether the token has anything yet,
+ * and whether the run has just entered a line where, split line by line, a new
+ * token would have started (see run_text: a word read there that the run must
+ * leave to a token of its own is not counted in the hash twice). */
+typedef struct {
+    bool empty;      /* nothing in the token yet: a URL, number or hyphen break here is it */
+    bool fresh;      /* nothing read since such a line start */
+    uint16_t before; /* Scanner.words there */
+} Run;
+
+static int run_text(Scanner *s, TSLexer *lx, bool may_continue, Run *run);
+static bool plain_line(Scanner *s, const LineInfo *li);
+
 /* At the start of a line: always decides (a non-blank line never falls through to
  * the regular lexer). The token is emitted even when the parse state does not
  * expect it — after a reused section, say, only a label is valid — and the parser
- * then breaks the reused node down and asks again in the right state. */
+ * then breaks the reused node down and asks again in the right state. A
+ * `_line_begin` where one is expected goes on as the run of text that would
+ * follow it (its width is the text's): the line is not read again, and a
+ * paragraph costs a token less. */
 static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid)
 {
     unsigned indent = 0;
@@ -677,13 +736,24 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid)
         }
     }
     bool read_on;
+    LineInfo li;
     int token = decide_line(s, lx, indent, valid[TITLE_BEGIN] && !s->seen, false, &read_on,
-                            section_may_end);
+                            section_may_end, &li);
     if (section_may_end && line_kind_of(token) == L_LABEL) {
         lx->result_symbol = (TSSymbol)section_end(s); /* zero width: the label comes next */
         return true;
     }
-    return emit(s, lx, token, line_kind_of(token));
+    emit(s, lx, token, line_kind_of(token));
+    if (token == LINE_BEGIN && valid[LINE_BEGIN] && s->quote == Q_NONE) {
+        Run run = {false, !read_on, s->words};
+        if (!read_on || plain_line(s, &li)) {
+            if (read_on)
+                lx->mark_end(lx);
+            run_text(s, lx, true, &run);
+        }
+    }
+    lx->result_symbol = (TSSymbol)token;
+    return true;
 }
 
 /* The scanner state after a line break and a `_line_begin` (what NEWLINE and
@@ -706,30 +776,62 @@ static bool can_continue(const Scanner *s)
 }
 
 /* Just after a line break: would the next line start with a `_line_begin` in
- * the state the break leaves (so it only continues the current block)? Reads
- * ahead without moving the token's end. */
-static bool line_continues(const Scanner *s, TSLexer *lx, bool quick, bool *read_on)
+ * the state the break leaves (so it only continues the current block)? H_GOES_ON
+ * or H_ENDS. Reads ahead without moving the token's end: *read_on says whether
+ * past the line's first character (then li->whole says whether the line is all
+ * in `li`), *bom whether its indentation held a byte order mark. With `quick` a
+ * line starting with a quote mark or an undecodable byte is not looked at
+ * (H_NONE: a run of text stops there anyway). */
+static int line_continues(const Scanner *s, TSLexer *lx, bool quick, bool *read_on, LineInfo *li,
+                          bool *bom)
 {
     Scanner next = *s;
     next.prev = next.cur;
     next.quote = Q_NONE;
     unsigned indent = 0;
     *read_on = false;
+    *bom = false;
+    li->whole = false;
     while (is_hspace(lx->lookahead) || lx->lookahead == 0xFEFF) {
         if (lx->lookahead != 0xFEFF)
             indent++;
+        else
+            *bom = true;
         adv(lx);
     }
     if (at_eof(lx) || is_newline(lx->lookahead))
-        return false;
-    if (quick && !(is_small(lx->lookahead) && lx->lookahead != 's')) {
-        *read_on = true; /* not decided by its first character: not worth reading */
-        return false;
-    }
-    return decide_line(&next, lx, indent, false, true, read_on, false) == LINE_BEGIN;
+        return H_ENDS;
+    if (quick && (lx->lookahead <= 0 || is_quote_char(lx->lookahead)))
+        return H_NONE;
+    bool goes_on = decide_line(&next, lx, indent, false, true, read_on, false, li) == LINE_BEGIN;
+    return goes_on ? H_GOES_ON : H_ENDS;
 }
 
 /* ---- inside a line ------------------------------------------------------------------ */
+
+/* Where the characters of a run come from: the lexer, or (lx NULL) a line read
+ * ahead, cp[i..n), followed by `end` (its line break, or 0 at the end). */
+typedef struct {
+    TSLexer *lx;
+    const int32_t *cp;
+    unsigned i, n;
+    int32_t end;
+} Src;
+
+static inline int32_t look(const Src *r)
+{
+    if (r->lx)
+        return r->lx->lookahead;
+    return r->i < r->n ? r->cp[r->i] : r->end;
+}
+
+static inline void step(Src *r)
+{
+    if (r->lx)
+        adv(r->lx);
+    else
+        r->i++;
+}
 
 /* Right after a line break that follows `<word char>-`: does the next line
  * continue the word (a hyphen break)? */
@@ -738,11 +840,21 @@ static bool continues_word(TSLexer *lx)
     return !at_eof(lx) && is_word_char(lx->lookahead);
 }
 
+/* What is between two quote marks, as find_close read it. */
+typedef struct {
+    int32_t cp[MAX_QUOTE];
+    unsigned n;
+    bool one_line; /* no hyphen break inside */
+} QuoteText;
+
 /* After an opening quote mark: is there a closing one before the line ends (a
- * line ending inside a hyphenated word does not end the quote)? Look-ahead only. */
-static bool find_close(TSLexer *lx, int q)
+ * line ending inside a hyphenated word does not end the quote)? Look-ahead only;
+ * what was read is left in `qt`. */
+static bool find_close(TSLexer *lx, int q, QuoteText *qt)
 {
     int32_t prev = 0, before = 0;
+    qt->n = 0;
+    qt->one_line = true;
     for (int i = 0; i < MAX_QUOTE && !at_eof(lx); i++) {
         int32_t c = lx->lookahead;
         if (closes(q, c))
@@ -754,10 +866,12 @@ static bool find_close(TSLexer *lx, int q)
             if (!continues_word(lx))
                 return false;
             prev = before = 0;
+            qt->one_line = false;
             continue;
         }
         before = prev;
         prev = c;
+        qt->cp[qt->n++] = c;
         adv(lx);
     }
     return false;
@@ -794,30 +908,56 @@ typedef struct {
     int32_t dangling;
 } Seg;
 
-/* Reads a segment; with `marks` the token's end follows each run of word
- * characters (for a token that ends with the segment). */
-static void read_seg(TSLexer *lx, Seg *g, bool marks)
+/* Reads word characters into `g` (the first 8 kept), from the lexer or from a
+ * line read ahead: the loop every character of a text goes through. */
+static void read_word_chars(Src *r, Seg *g)
 {
-    memset(g, 0, sizeof *g);
-    bool digits = true;
-    unsigned n = 0;
-    for (;;) {
-        for (int32_t c = lx->lookahead; is_word_char(c); c = lx->lookahead) {
+    unsigned n = g->n, all = CD; /* all: the classes every character had */
+    if (r->lx) {
+        TSLexer *lx = r->lx;
+        for (;; n++, adv(lx)) {
+            int32_t c = lx->lookahead;
+            unsigned k = (uint32_t)c < 0x80 ? ascii_class[c] : is_word_char(c) ? CW : 0;
+            if (!(k & CW))
+                break;
+            all &= k;
             if (n < sizeof g->text)
                 g->text[n] = c < 0x80 ? (char)c : '?';
-            n++;
-            digits = digits && is_digit(c);
-            adv(lx);
         }
-        g->n = n;
-        g->digits = digits;
+    } else {
+        const int32_t *cp = r->cp;
+        unsigned i = r->i, first = i;
+        for (; i < r->n; i++) {
+            int32_t c = cp[i];
+            unsigned k = (uint32_t)c < 0x80 ? ascii_class[c] : is_word_char(c) ? CW : 0;
+            if (!(k & CW))
+                break;
+            all &= k;
+        }
+        for (unsigned j = first; j < i && n + (j - first) < sizeof g->text; j++)
+            g->text[n + (j - first)] = cp[j] < 0x80 ? (char)cp[j] : '?';
+        n += i - first;
+        r->i = i;
+    }
+    g->n = n;
+    g->digits = g->digits && all;
+}
+
+/* Reads a segment; with `marks` (from the lexer only) the token's end follows
+ * each run of word characters (for a token that ends with the segment). */
+static void read_seg(Src *r, Seg *g, bool marks)
+{
+    memset(g, 0, sizeof *g);
+    g->digits = true;
+    for (;;) {
+        read_word_chars(r, g);
         if (marks)
-            lx->mark_end(lx);
-        int32_t c = lx->lookahead;
+            r->lx->mark_end(r->lx);
+        int32_t c = look(r);
         if (!is_connector(c))
             return;
-        adv(lx);
-        if (!is_word_char(lx->lookahead)) {
+        step(r);
+        if (!is_word_char(look(r))) {
             g->dangling = c;
             return;
         }
@@ -866,26 +1006,30 @@ static void url_rest(TSLexer *lx)
 /* What a word-like token starting here turned out to be. */
 enum { K_TEXT, K_STOP, K_URL, K_HYPHEN, K_NUMBER };
 
-/* After `http`/`https` at ':': a URL when `//` follows. */
-static int scheme_url(TSLexer *lx, bool own)
+/* After `http`/`https` at ':': a URL when `//` follows. `own` only from the lexer. */
+static int scheme_url(Src *r, bool own)
 {
-    adv(lx);
+    step(r);
     for (int i = 0; i < 2; i++) {
-        if (lx->lookahead != '/')
+        if (look(r) != '/')
             return K_TEXT;
-        adv(lx);
+        step(r);
     }
     if (own) {
-        lx->mark_end(lx);
-        url_rest(lx);
+        r->lx->mark_end(r->lx);
+        url_rest(r->lx);
     }
     return K_URL;
 }
 
 /* At `<word>-` and a line break: `igangvæ-⏎rende` is a hyphen break; otherwise the
- * run of text stops at the break (K_STOP). */
-static int hyphen_break(TSLexer *lx, bool own)
+ * run of text stops at the break (K_STOP). A line read ahead ends there: its run
+ * stops. */
+static int hyphen_break(Src *r, bool own)
 {
+    TSLexer *lx = r->lx;
+    if (!lx)
+        return K_STOP;
     if (own)
         lx->mark_end(lx); /* `word-` as text, if no word follows */
     eat_newline(lx);
@@ -893,36 +1037,44 @@ static int hyphen_break(TSLexer *lx, bool own)
         return K_STOP;
     if (own) {
         Seg rest;
-        read_seg(lx, &rest, true);
+        read_seg(r, &rest, true);
     }
     return K_HYPHEN;
 }
 
+/* Adds a word (its first 8 characters, zero-padded, and its length) to the hash
+ * of the block's words (see section_end). */
+static void hash_word(Scanner *s, const char text[8], unsigned n)
+{
+    uint64_t w;
+    memcpy(&w, text, sizeof w);
+    w = (w ^ n ^ s->words) * 0x9E3779B97F4A7C15ull;
+    s->words = (uint16_t)(w >> 48);
+}
+
 /* At a word character where a token may start: reads what the old word-level
  * lexer made one token of and says what it is. With `own` (the run of text is
- * empty, so the token is this one) the token's end is moved to the end of a
- * URL, hyphen break or number; otherwise it is not moved (the run ends before
- * them). K_TEXT: ordinary text, all of it read; the caller marks its end. */
-static int scan_word(Scanner *s, TSLexer *lx, bool own)
+ * empty, so the token is this one; from the lexer only) the token's end is
+ * moved to the end of a URL, hyphen break or number; otherwise it is not moved
+ * (the run ends before them). K_TEXT: ordinary text, all of it read; the caller
+ * marks its end. */
+static int scan_word(Scanner *s, Src *r, bool own)
 {
     Seg g;
-    read_seg(lx, &g, own);
-    uint64_t w;
-    memcpy(&w, g.text, sizeof w);
-    w = (w ^ g.n ^ s->words) * 0x9E3779B97F4A7C15ull;
-    s->words = (uint16_t)(w >> 48);
-    int32_t c = lx->lookahead;
+    read_seg(r, &g, own);
+    hash_word(s, g.text, g.n);
+    int32_t c = look(r);
     if (g.dangling == '-' && is_newline(c))
-        return hyphen_break(lx, own);
+        return hyphen_break(r, own);
     if (g.dangling)
         return K_TEXT;
     if (c == ':' && (seg_is(&g, "http", true) || seg_is(&g, "https", true)))
-        return scheme_url(lx, own);
+        return scheme_url(r, own);
     if (c == '.' && seg_is(&g, "www", true)) {
-        adv(lx);
+        step(r);
         if (own) {
-            lx->mark_end(lx);
-            url_rest(lx);
+            r->lx->mark_end(r->lx);
+            url_rest(r->lx);
         }
         return K_URL;
     }
@@ -931,88 +1083,192 @@ static int scan_word(Scanner *s, TSLexer *lx, bool own)
     bool host_ok = !g.odd_join, num_ok = g.digits && !g.joined, url = false;
     while ((c == '.' || c == ',') && (host_ok || num_ok)) {
         host_ok = host_ok && c == '.';
-        adv(lx);
-        if (!is_word_char(lx->lookahead))
+        step(r);
+        if (!is_word_char(look(r)))
             break;
-        read_seg(lx, &g, false);
+        read_seg(r, &g, false);
         host_ok = host_ok && !g.odd_join;
         num_ok = num_ok && g.digits && !g.joined && !g.dangling;
         if (host_ok && !g.dangling && is_tld(&g)) {
             url = true;
             if (!own)
                 return K_URL;
-            lx->mark_end(lx);
-            if (lx->lookahead == '/') {
-                adv(lx);
-                lx->mark_end(lx);
-                url_rest(lx);
+            r->lx->mark_end(r->lx);
+            if (r->lx->lookahead == '/') {
+                adv(r->lx);
+                r->lx->mark_end(r->lx);
+                url_rest(r->lx);
                 return K_URL;
             }
         } else if (num_ok && own && !url) {
-            lx->mark_end(lx);
+            r->lx->mark_end(r->lx);
         }
         if (g.dangling)
             break;
-        c = lx->lookahead;
+        c = look(r);
     }
     if (url)
         return K_URL;
     return num_ok ? K_NUMBER : K_TEXT;
 }
 
+/* At a word in text read ahead: the common word that scan_word would find to be
+ * ordinary text at once — letters (not only digits) followed by a space, a line
+ * break, or `.`/`,` and no word character (not after `www`) — read and hashed as
+ * scan_word would, without its general machinery. False (nothing read) for any
+ * other word. */
+static bool plain_word(Scanner *s, Src *r)
+{
+    const int32_t *cp = r->cp;
+    unsigned i = r->i, first = i, all = CD;
+    for (; i < r->n; i++) {
+        int32_t c = cp[i];
+        unsigned k = (uint32_t)c < 0x80 ? ascii_class[c] : is_word_char(c) ? CW : 0;
+        if (!(k & CW))
+            break;
+        all &= k;
+    }
+    if (all) /* only digits: a number */
+        return false;
+    char text[8] = {0};
+    unsigned len = i - first;
+    for (unsigned j = 0; j < len && j < sizeof text; j++)
+        text[j] = cp[first + j] < 0x80 ? (char)cp[first + j] : '?';
+    int32_t next = i < r->n ? cp[i] : r->end;
+    unsigned k = (uint32_t)next < 0x80 ? ascii_class[next] : 0;
+    if (next == '.' || next == ',') {
+        int32_t after = i + 1 < r->n ? cp[i + 1] : r->end;
+        if (is_word_char(after))
+            return false;
+        if (next == '.' && len == 3 && (text[0] | 0x20) == 'w' && (text[1] | 0x20) == 'w' &&
+            (text[2] | 0x20) == 'w')
+            return false;
+        i++;
+    } else if (!(k & (CS | CB))) {
+        return false;
+    }
+    hash_word(s, text, len);
+    r->i = i;
+    return true;
+}
+
+/* Text read ahead, cp[0..n) followed by `end`: is all of it ordinary text — what
+ * run_text would read to its end without stopping (no URL, number, hyphen
+ * break, quote mark or stray byte)? Then its words are hashed as run_text would
+ * have (Scanner.words), and the token that read it can take it as it is instead
+ * of leaving it to be read again. */
+static bool plain_text(Scanner *s, const int32_t *cp, unsigned n, int32_t end)
+{
+    uint16_t words = s->words;
+    Src r = {NULL, cp, 0, n, end};
+    bool boundary = true;
+    for (;;) {
+        if (r.i >= r.n)
+            return true;
+        int32_t c = r.cp[r.i];
+        if (c <= 0 || is_quote_char(c))
+            break;
+        if (is_hspace(c)) {
+            r.i++;
+            boundary = true;
+        } else if (boundary && is_word_char(c)) {
+            if (plain_word(s, &r))
+                continue;
+            if (scan_word(s, &r, false) != K_TEXT)
+                break; /* (perhaps at the end: a hyphen break) */
+        } else {
+            r.i++;
+            boundary = !is_word_char(c);
+        }
+    }
+    s->words = words;
+    return false;
+}
+
+/* A line read ahead (li->whole) that a run of text has reached: is it plain text
+ * whose last character is no space (the run's end is there)? */
+static bool plain_line(Scanner *s, const LineInfo *li)
+{
+    return li->whole && li->length > 0 && !is_hspace(li->cp[li->length - 1]) &&
+           plain_text(s, li->cp, li->length, li->end);
+}
+
+/* At a line break inside a run of text: goes on into the next line when it only
+ * continues the block, decided from its first character (a small letter) or,
+ * reading it whole, when it is plain text (plain_line). Otherwise false, the
+ * token's end still before the break, and the token at the break is told what
+ * was found (Scanner.hint). */
+static bool run_over_break(Scanner *s, TSLexer *lx)
+{
+    bool read_on, bom;
+    LineInfo li;
+    eat_newline(lx);
+    int next = line_continues(s, lx, true, &read_on, &li, &bom);
+    if (next == H_GOES_ON && (!read_on || (!bom && plain_line(s, &li)))) {
+        if (read_on)
+            lx->mark_end(lx);
+        continue_line(s);
+        return true;
+    }
+    s->hint = (uint8_t)next;
+    return false;
+}
+
 /* A run of ordinary text from here: words, punctuation and spaces, on over line
- * breaks into the following lines of a paragraph or bullet item when each is
- * plain text decided from its first character (line_continues). It ends before a
- * URL, number or hyphen break (unless it is one: then that token is emitted), a
- * quote mark, a NUL or undecodable byte, and the line break it cannot cross; and
- * after its last non-space character (the token's end is moved after each). */
-static bool scan_text(Scanner *s, TSLexer *lx, bool may_continue)
+ * breaks into the following lines of a paragraph or bullet item (run_over_break).
+ * It ends before a URL, number or hyphen break (unless it is one: then that
+ * token is returned), a quote mark, a NUL or undecodable byte, and the line
+ * break it cannot cross; and after its last non-space character (the token's
+ * end is moved after each). Returns TEXT, that token, or 0 when it read nothing.
+ *
+ * A run that `fresh`ly entered a line where the old line-by-line split had
+ * started a token of its own, and stops at its first word, leaves the hash of
+ * words as it was: that token hashes the word when it is lexed. */
+static int run_text(Scanner *s, TSLexer *lx, bool may_continue, Run *run)
 {
     static const int kind_token[] = {[K_URL] = URL, [K_HYPHEN] = HYPHEN_BREAK, [K_NUMBER] = NUMBER};
-    bool empty = true, boundary = true;
+    Src r = {lx, NULL, 0, 0, 0};
+    bool boundary = true;
     for (;;) {
         int32_t c = lx->lookahead;
         if (c <= 0 || is_quote_char(c)) /* also the end: its look-ahead is 0 */
             break;
         if (is_newline(c)) {
-            bool read_on;
-            if (!may_continue || !can_continue(s))
+            if (!may_continue || !can_continue(s) || !run_over_break(s, lx))
                 break;
-            eat_newline(lx);
-            if (!line_continues(s, lx, true, &read_on) || read_on)
-                break; /* the next call decides at the line break */
-            continue_line(s);
+            run->fresh = false;
             boundary = true;
         } else if (is_hspace(c)) {
             adv(lx);
             boundary = true;
         } else if (boundary && is_word_char(c)) {
-            int k = scan_word(s, lx, empty);
+            int k = scan_word(s, &r, run->empty);
             if (k == K_TEXT) {
                 lx->mark_end(lx);
-                empty = false;
+                run->empty = run->fresh = false;
                 continue;
             }
-            if (k == K_STOP || !empty) {
-                empty = false;
+            if (!run->empty) {
+                if (run->fresh)
+                    s->words = run->before;
                 break;
             }
-            lx->result_symbol = (TSSymbol)kind_token[k];
-            return true;
+            if (k == K_STOP) {
+                run->empty = false;
+                break;
+            }
+            return kind_token[k];
         } else {
             adv(lx);
             lx->mark_end(lx);
-            empty = false;
+            run->empty = run->fresh = false;
             boundary = !is_word_char(c);
         }
     }
-    if (empty)
-        return false;
-    lx->result_symbol = TEXT;
-    return true;
+    return run->empty ? 0 : TEXT;
 }
 
-static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recovering)
+static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recovering, int hint)
 {
     while (is_hspace(lx->lookahead))
         lx->advance(lx, true);
@@ -1030,11 +1286,23 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         /* even where not expected (a quote left open): the parser recovers */
         eat_newline(lx);
         lx->mark_end(lx);
-        bool read_on;
+        bool read_on = false, bom = false;
+        LineInfo li;
         if (!recovering && valid[NEWLINE] && can_continue(s) &&
-            line_continues(s, lx, false, &read_on)) {
-            /* the next line only continues this one: the break is text */
+            (hint ? hint : line_continues(s, lx, false, &read_on, &li, &bom)) == H_GOES_ON) {
+            /* the next line only continues this one: the break is text, and
+             * so is the run of text the line starts with (from where a token
+             * of its own would start, after the indentation) */
             continue_line(s);
+            if (hint)
+                while (is_hspace(lx->lookahead))
+                    adv(lx);
+            if (!bom && (!read_on || plain_line(s, &li))) {
+                Run run = {false, !read_on, s->words};
+                if (read_on)
+                    lx->mark_end(lx);
+                run_text(s, lx, true, &run);
+            }
             lx->result_symbol = TEXT;
             return true;
         }
@@ -1050,17 +1318,27 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         s->quote = Q_NONE;
         return true;
     }
-    if (c > 0 && !is_quote_char(c))
-        return scan_text(s, lx, !recovering && valid[NEWLINE]);
+    if (c > 0 && !is_quote_char(c)) {
+        Run run = {true, false, 0};
+        int token = run_text(s, lx, !recovering && valid[NEWLINE], &run);
+        if (!token)
+            return false;
+        lx->result_symbol = (TSSymbol)token;
+        return true;
+    }
     /* A quote mark, a NUL or an undecodable byte. */
     adv(lx);
     lx->mark_end(lx);
     lx->result_symbol = PUNCT;
     if (is_quote_char(c) && s->quote == Q_NONE && valid[QUOTE_OPEN] && !recovering) {
         int q = quote_kind(c);
-        if (find_close(lx, q)) {
+        QuoteText qt;
+        if (find_close(lx, q, &qt)) {
             lx->result_symbol = QUOTE_OPEN;
             s->quote = (uint8_t)q;
+            /* plain text up to the closing mark is the opening token's too */
+            if (qt.one_line && plain_text(s, qt.cp, qt.n, lx->lookahead))
+                lx->mark_end(lx);
         }
     }
     return true;
@@ -1113,7 +1391,7 @@ void tree_sitter_korrektur_external_scanner_deserialize(void *payload, const cha
         s->block = B_NONE;
         s->quote = Q_NONE;
         s->seen = 0;
-        s->spare = 0;
+        s->hint = H_NONE;
         s->words = 0;
         s->before = 0;
     }
@@ -1131,6 +1409,8 @@ bool tree_sitter_korrektur_external_scanner_scan(void *payload, TSLexer *lx, con
 
 static bool scan(Scanner *s, TSLexer *lx, const bool *valid)
 {
+    int hint = s->hint; /* for this token only */
+    s->hint = H_NONE;
     if (valid[ERROR_SENTINEL]) {
         /* Error recovery: consume something real so the parser moves on. */
         if (is_newline(lx->lookahead) && !at_eof(lx)) {
@@ -1141,7 +1421,7 @@ static bool scan(Scanner *s, TSLexer *lx, const bool *valid)
             s->quote = Q_NONE;
             return true;
         }
-        return scan_inline(s, lx, valid, true);
+        return scan_inline(s, lx, valid, true, H_NONE);
     }
     /* Inline tokens are extras, valid everywhere: what tells a line's inside from
      * its start is that a line end (or a quote's end) is expected and no line
@@ -1150,7 +1430,7 @@ static bool scan(Scanner *s, TSLexer *lx, const bool *valid)
                       valid[QUESTION_LABEL] || valid[ANSWER_LABEL] || valid[HEADER_TEXT] ||
                       valid[MARKER] || valid[SECTION_END] || valid[BLOCKS1_END];
     if (!line_start && (valid[NEWLINE] || valid[QUOTE_CLOSE]))
-        return scan_inline(s, lx, valid, false);
+        return scan_inline(s, lx, valid, false, hint);
     if (line_start)
         return scan_line_start(s, lx, valid);
     return false;
