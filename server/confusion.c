@@ -2546,12 +2546,21 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
         v->kind = KR_VERDICT_OK;
 }
 
+/* A verdict with the message it is reported with (emit_verdict): a word's
+ * message is the same at each of its occurrences. */
+typedef struct {
+    kr_verdict v;
+    const char *what; /* the message was made for this problem name */
+    const char *msg;  /* arena-owned; NULL until the first report */
+} verdict_box;
+
 const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len)
 {
     conf_state *st = state_of(ctx);
     entry *e = emap_get(ctx->scratch, &st->verdicts, word, len, true);
     if (!e->verdict) {
-        e->verdict = kr_arena_alloc(ctx->scratch, sizeof *e->verdict);
+        verdict_box *box = kr_arena_alloc(ctx->scratch, sizeof *box);
+        e->verdict = &box->v;
         judge(ctx, word, len, e->verdict);
 #ifdef KR_CONFUSION_DEBUG /* -DKR_CONFUSION_DEBUG: every verdict on stderr */
         {
@@ -2595,10 +2604,10 @@ static size_t put_str(char *out, size_t at, const char *s, size_t n)
 
 #define PUT_LIT(out, at, lit) put_str((out), (at), (lit), sizeof(lit) - 1)
 
-static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v, const char *what)
+/* The message of verdict v on word w[0..n) for the problem `what`. */
+static const char *verdict_message(kr_lint_ctx *ctx, const char *w, size_t n, const kr_verdict *v,
+                                   const char *what)
 {
-    size_t n = p->end - p->start;
-    const char *w = ctx->text + p->start;
     /* The message, written by hand (printf's format parsing cost more than the
      * rest of a diagnostic): "<what>: «word»", then "skal sandsynligvis være
      * «a»", "— måske «a» eller «b»" or "— måske «a», «b» eller «c»". */
@@ -2629,8 +2638,19 @@ static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v
         }
         at = PUT_LIT(msg, at, "»");
     }
-    msg[at] = '\0';
-    kr_diagnostic *d = kr_emit_text(ctx, p->start, p->end, msg);
+    return kr_arena_strndup(ctx->scratch, msg, at);
+}
+
+/* Reports word part p with verdict v (from kr_word_verdict: its box keeps the
+ * message for the word's other occurrences). */
+static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v, const char *what)
+{
+    verdict_box *box = (verdict_box *)(uintptr_t)v;
+    if (!box->msg || box->what != what) {
+        box->msg = verdict_message(ctx, ctx->text + p->start, p->end - p->start, v, what);
+        box->what = what;
+    }
+    kr_diagnostic *d = kr_emit_text(ctx, p->start, p->end, box->msg);
     for (size_t i = 0; i < v->n && i < 3; i++) {
         /* "Ret til «word»", without printf: one title per fix, thousands per
          * garbled page */
@@ -2707,9 +2727,14 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
  * memo. It must ask for no search judge would not need with other bounds (a
  * changed result is impossible: a search depends only on the word, its kind
  * and the lexicon). The one choice that depends on the document, whether it
- * lost its æøå (judge_real_word), is the caller's guess. */
+ * lost its æøå (judge_real_word), is the caller's guess. Without a word: loads
+ * what judge loads once per process on first need (the English words). */
 void kr_word_prefetch(kr_lint_ctx *ctx, const char *word, size_t len, bool dia_lost)
 {
+    if (!word) {
+        english_word("a", 1);
+        return;
+    }
     uint32_t w[KR_CONF_MAX_CHARS];
     int n = decode(word, len, w, KR_CONF_MAX_CHARS);
     if (n < 0 || shape_of(w, n) == SHAPE_SKIP)
