@@ -22,8 +22,9 @@
  * the spans an edit touched (ctx->changes) and replays the others' records. The
  * spellings' pairs are kept too, so only new spellings are compared. A lint
  * without the linter's memory (kr_linter_run_full) starts from an empty one and
- * walks the same code. */
-#include <pthread.h>
+ * walks the same code. Most compared pairs (a declared term's word and a word of
+ * about its length, two capitalised spellings) are refused by lower bounds on
+ * their distance before it is asked: term_pairs.c. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@
 #include "engine.h"
 #include "korrektur/config.h"
 #include "korrektur/lexicon.h"
+#include "term_pairs.h"
 
 /* ---- characters ----------------------------------------------------------------- */
 
@@ -268,8 +270,6 @@ static bool ends_with(const char *w, size_t wn, const char *sfx, size_t sn)
 /* Best suffix and its cost for reading word w as term word `tw` (the last word of
  * a term may be inflected). Returns the case-blind cost, or > limit. Only the
  * suffixes w ends with are tried: a distance is the expensive step here. */
-static bool beyond_reach(const char *a, size_t an, const char *b, size_t bn, int limit);
-
 static int word_cost_as(const char *tw, size_t tn, const char *w, size_t wn, bool inflect,
                         int limit, size_t *suffix, bool filter)
 {
@@ -287,7 +287,7 @@ static int word_cost_as(const char *tw, size_t tn, const char *w, size_t wn, boo
         memcpy(buf + tn, suffixes[s], sn);
         /* most words of about the term's length are far from it: the pair
          * bounds refuse them in a fraction of a distance's steps */
-        if (filter && beyond_reach(buf, tn + sn, w, wn, limit))
+        if (filter && kr_pair_words_beyond(buf, tn + sn, w, wn, limit))
             continue;
         int c = kr_confusion_distance_within(buf, tn + sn, w, wn, limit);
         if (c < best) {
@@ -1044,15 +1044,8 @@ typedef struct {
     uint32_t n;
     uint8_t chars;
     unsigned flags;
-    uint32_t *cp;
-    int ncp;
-    uint64_t sig;
-    uint8_t *cls;          /* each code point's class (see units) */
-    uint16_t ua, ub;       /* its characters' units summed, as explainer / as garbling */
-    uint32_t layer[3];     /* the letters it has at least once, twice, three times
-                              (see units.compact) */
-    uint16_t la[3], lb[3]; /* their units summed, per layer */
-    int16_t limit;         /* the most a garbling of it may cost (see pair_cost) */
+    kr_pair_shape sh; /* as the pair bounds read it; its code points follow s */
+    int16_t limit;    /* the most a garbling of it may cost */
     hit *hits;
     uint32_t n_hits, cap_hits;
     uint64_t seen;   /* the lint it was last present in */
@@ -1104,231 +1097,6 @@ static void memory_index(memory *m)
     }
 }
 
-/* ---- pairs out of reach, cheaply ----------------------------------------------
- * Most pairs of spellings are different words, and the confusion distance
- * (kr_confusion_distance_cp_within, a table walk) is the costly step of a first
- * lint: some 300 000 pairs. The engine's lower bound rests on unit costs: every
- * step of an alignment but a character matched as itself costs at least the
- * unit costs of the characters it touches. Those units, per character class of
- * the signature (one class per letter), are read once from the engine itself
- * (kr_confusion_signature_bound of a lone class, rounded down, so still a lower
- * bound). Bounds on a pair follow, each tighter and dearer than the one
- * before: the characters left over when the two are matched as multisets (the
- * classes one spelling has and the other lacks first); the same with a's two
- * halves matched before and after a cut of b; and the characters left over by
- * the best common subsequence weighted by their units (the matched characters
- * of an alignment keep their order). A pair is compared only when all are
- * within its limit, so the pairs found are the ones the full comparison finds
- * (a unit test compares them on generated garblings). */
-static struct {
-    uint16_t a[64], b[64], w[64]; /* as explainer, as garbling, both */
-    /* the layers' classes: a-z, then æøåé, the others left out (a bound
-     * without them is lower, so still a bound) */
-    uint8_t compact[64];     /* a class's bit there, or 255 */
-    uint16_t wc[64];         /* w of a bit there */
-    uint16_t wpart[3][2048]; /* w summed over a set's bits 0-10, 11-21, 22-31 */
-    uint8_t latin1[256];     /* the class of each code point below 256 */
-} units;
-static pthread_once_t units_once = PTHREAD_ONCE_INIT;
-
-static void units_read(void)
-{
-    for (int c = 0; c < 64; c++) {
-        units.a[c] = (uint16_t)kr_confusion_signature_bound(1ull << c, 0, 1 << 14);
-        units.b[c] = (uint16_t)kr_confusion_signature_bound(0, 1ull << c, 1 << 14);
-        units.w[c] = (uint16_t)(units.a[c] + units.b[c]);
-    }
-    for (uint32_t c = 0; c < 256; c++)
-        units.latin1[c] = (uint8_t)__builtin_ctzll(kr_confusion_signature(&c, 1));
-    static const uint32_t extra[] = {0xE6, 0xF8, 0xE5, 0xE9}; /* æøåé */
-    memset(units.compact, 255, sizeof units.compact);
-    for (uint32_t l = 'a'; l <= 'z'; l++)
-        units.compact[__builtin_ctzll(kr_confusion_signature(&l, 1))] = (uint8_t)(l - 'a');
-    for (int e = 0; e < 4; e++)
-        units.compact[__builtin_ctzll(kr_confusion_signature(&extra[e], 1))] = (uint8_t)(26 + e);
-    for (int c = 0; c < 64; c++)
-        if (units.compact[c] < 32)
-            units.wc[units.compact[c]] = units.w[c];
-    for (int k = 0; k < 3; k++)
-        for (int x = 1; x < 2048; x++) /* the set without its lowest bit, plus that bit */
-            units.wpart[k][x] = (uint16_t)(units.wpart[k][x & (x - 1)] +
-                                           (11 * k + __builtin_ctz((unsigned)x) < 32
-                                                ? units.wc[11 * k + __builtin_ctz((unsigned)x)]
-                                                : 0));
-}
-
-/* w summed over a set of compact classes. */
-static inline int units_w(uint32_t x)
-{
-    return units.wpart[0][x & 2047] + units.wpart[1][x >> 11 & 2047] + units.wpart[2][x >> 22];
-}
-
-static void classify(known_sp *k)
-{
-    pthread_once(&units_once, units_read);
-    uint8_t seen[64] = {0};
-    for (int i = 0; i < k->ncp; i++) {
-        uint32_t x = k->cp[i];
-        uint64_t bit = x < 256 ? 1ull << units.latin1[x] : kr_confusion_signature(&x, 1);
-        uint8_t c = k->cls[i] = (uint8_t)(bit ? __builtin_ctzll(bit) : 0);
-        k->ua = (uint16_t)(k->ua + units.a[c]);
-        k->ub = (uint16_t)(k->ub + units.b[c]);
-        if (seen[c] < 3 && units.compact[c] < 32) {
-            k->layer[seen[c]] |= 1u << units.compact[c];
-            k->la[seen[c]] = (uint16_t)(k->la[seen[c]] + units.a[c]);
-            k->lb[seen[c]] = (uint16_t)(k->lb[seen[c]] + units.b[c]);
-            seen[c]++;
-        }
-    }
-}
-
-/* The characters left over when a and b are matched as multisets, a class's
- * fourth and later characters aside: layer by layer, the classes one has and
- * the other lacks. Over the limit after the first layer: most pairs stop
- * there. */
-static inline int multiset_layer(const known_sp *a, const known_sp *b, int k)
-{
-    return a->la[k] + b->lb[k] - units_w(a->layer[k] & b->layer[k]);
-}
-
-static inline bool multiset_over(const known_sp *a, const known_sp *b, int limit)
-{
-    int t = multiset_layer(a, b, 0);
-    if (t > limit)
-        return true;
-    return t + multiset_layer(a, b, 1) + multiset_layer(a, b, 2) > limit;
-}
-
-/* The same with a cut in the middle of a: the matched characters of a's first
- * half lie before those of its second half in b too, so the best is at most,
- * over every cut j of b, the multiset match of the halves with b's parts before
- * and after j. A few dozen steps; refuses most pairs the multiset let by. */
-static int bound_halves(const known_sp *a, const known_sp *b)
-{
-    uint8_t lo[64] = {0}, hi[64] = {0};
-    int h = a->ncp / 2, m = b->ncp;
-    for (int i = 0; i < h; i++)
-        lo[a->cls[i]]++;
-    for (int i = h; i < a->ncp; i++)
-        hi[a->cls[i]]++;
-    int16_t after[KR_CONF_MAX_CHARS + 1]; /* the second half's match with b[j..m) */
-    after[m] = 0;
-    for (int j = m - 1; j >= 0; j--) {
-        uint8_t c = b->cls[j];
-        after[j] = after[j + 1];
-        if (hi[c]) {
-            hi[c]--;
-            after[j] = (int16_t)(after[j] + units.w[c]);
-        }
-    }
-    int before = 0, best = after[0];
-    for (int j = 0; j < m; j++) {
-        uint8_t c = b->cls[j];
-        if (lo[c]) {
-            lo[c]--;
-            before += units.w[c];
-        }
-        if (before + after[j + 1] > best)
-            best = before + after[j + 1];
-    }
-    return a->ua + b->ub - best;
-}
-
-/* The characters left over by the heaviest common subsequence. */
-static int bound_order(const known_sp *a, const known_sp *b, int limit)
-{
-    /* a character whose class the other lacks matches nothing: its row (or
-     * column) would change nothing, so only the shared classes are walked */
-    uint64_t both = a->sig & b->sig;
-    uint8_t bc[KR_CONF_MAX_CHARS];
-    int m = 0;
-    for (int j = 0; j < b->ncp; j++)
-        if (both >> b->cls[j] & 1)
-            bc[m++] = b->cls[j];
-    /* rows of 16-bit sums: the best from above or by a match first (no
-     * dependency along the row), then the running maximum */
-    int16_t rows[2][KR_CONF_MAX_CHARS + 1] = {{0}}, *row = rows[0], *next = rows[1];
-    int rest = 0; /* what a's rows still to come could add at most */
-    for (int i = 0; i < a->ncp; i++)
-        if (both >> a->cls[i] & 1)
-            rest += units.w[a->cls[i]];
-    for (int i = 0; i < a->ncp; i++) {
-        uint8_t c = a->cls[i];
-        if (!(both >> c & 1))
-            continue;
-        /* over the limit even if every row to come matched: stop */
-        if (a->ua + b->ub - row[m] - rest > limit)
-            return limit + 1;
-        rest -= units.w[c];
-        int16_t w = (int16_t)units.w[c], run = 0;
-        for (int j = 0; j < m; j++) {
-            int16_t take = bc[j] == c ? (int16_t)(row[j] + w) : 0;
-            int16_t t = row[j + 1] > take ? row[j + 1] : take;
-            run = t > run ? t : run;
-            next[j + 1] = run;
-        }
-        int16_t *x = row;
-        row = next;
-        next = x;
-    }
-    return a->ua + b->ub - row[m];
-}
-
-/* A word classified as a spelling on the stack (no lexicon, no hits); false
- * when it is too long for the engine. */
-static bool classify_word(known_sp *k, uint32_t *cp, uint8_t *cls, const char *s, size_t n)
-{
-    *k = (known_sp){.cp = cp, .cls = cls};
-    k->ncp = kr_confusion_decode(s, n, cp);
-    if (k->ncp < 0)
-        return false;
-    classify(k);
-    for (int i = 0; i < k->ncp; i++) /* a word's signature: its classes' bits */
-        k->sig |= 1ull << cls[i];
-    return true;
-}
-
-/* The term words (with a suffix) a thread compared last, classified: a lint
- * compares the same few with thousands of words. Keyed by their bytes. */
-typedef struct {
-    char s[300];
-    size_t n;
-    bool ok;
-    known_sp k;
-    uint32_t cp[KR_CONF_MAX_CHARS];
-    uint8_t cls[KR_CONF_MAX_CHARS];
-} classified;
-
-static _Thread_local classified term_side[4];
-static _Thread_local unsigned term_side_next;
-
-/* Do the pair bounds prove that reading b as a garbling of a costs more than
- * limit (case-blind, as kr_confusion_distance_within)? */
-static bool beyond_reach(const char *a, size_t an, const char *b, size_t bn, int limit)
-{
-    classified *ca = NULL;
-    for (int i = 0; i < 4 && !ca; i++)
-        if (term_side[i].n == an + 1 && memcmp(term_side[i].s, a, an) == 0)
-            ca = &term_side[i];
-    if (!ca) {
-        if (an >= sizeof ca->s)
-            return false;
-        ca = &term_side[term_side_next++ & 3];
-        memcpy(ca->s, a, an);
-        ca->n = an + 1; /* 0: an empty slot */
-        ca->ok = classify_word(&ca->k, ca->cp, ca->cls, a, an);
-    }
-    uint32_t cpb[KR_CONF_MAX_CHARS];
-    uint8_t clb[KR_CONF_MAX_CHARS];
-    known_sp kb;
-    if (!ca->ok || !classify_word(&kb, cpb, clb, b, bn))
-        return false; /* the distance decides (too long: over any limit) */
-    const known_sp *ka = &ca->k;
-    return kr_confusion_signature_bound(ka->sig, kb.sig, limit) > limit ||
-           multiset_over(ka, &kb, limit) || bound_halves(ka, &kb) > limit ||
-           bound_order(ka, &kb, limit) > limit;
-}
-
 /* The memory's entry for a spelling, made (flags, code points) when new. */
 static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n)
 {
@@ -1355,30 +1123,15 @@ static uint32_t memory_find(kr_lint_ctx *ctx, memory *m, const char *s, size_t n
     *k = (known_sp){.s = mem, .n = (uint32_t)n, .chars = (uint8_t)chars, .cur = -1};
     k->flags = ctx->lex ? kr_lexicon_lookup(ctx->lex, s, n) : 0;
     k->capital = case_of(s, n) == CASE_CAPITAL;
-    k->cp = (uint32_t *)(void *)(mem + cp_at_off);
-    k->ncp = kr_confusion_decode(s, n, k->cp);
-    k->sig = kr_confusion_signature(k->cp, k->ncp);
-    k->limit = (int16_t)(12 * k->ncp > 150 ? 150 : 12 * k->ncp);
-    k->cls = (uint8_t *)(k->cp + chars);
-    classify(k);
+    kr_pair_shape *sh = &k->sh;
+    sh->cp = (uint32_t *)(void *)(mem + cp_at_off);
+    sh->ncp = kr_confusion_decode(s, n, sh->cp);
+    sh->sig = kr_confusion_signature(sh->cp, sh->ncp);
+    k->limit = (int16_t)(12 * sh->ncp > 150 ? 150 : 12 * sh->ncp);
+    sh->cls = (uint8_t *)(sh->cp + chars);
+    kr_pair_shape_fill(sh);
     m->slot[j] = (int32_t)m->n;
     return (uint32_t)m->n++;
-}
-
-/* The cost of reading b as a garbling of explainer a, when within a's reach
- * (0 < cost <= limit), else -1. Depends on the strings only. */
-static int pair_cost_near(const known_sp *a, const known_sp *b, int limit)
-{
-    if (bound_halves(a, b) > limit || bound_order(a, b, limit) > limit ||
-        kr_confusion_signature_bound(a->sig, b->sig, limit) > limit)
-        return -1;
-    int c = kr_confusion_distance_cp_within(a->cp, a->ncp, b->cp, b->ncp, limit);
-    return c > 0 && c <= limit ? c : -1;
-}
-
-static inline int pair_cost(const known_sp *a, const known_sp *b)
-{
-    return multiset_over(a, b, a->limit) ? -1 : pair_cost_near(a, b, a->limit);
 }
 
 static void add_hit(memory *m, known_sp *b, uint32_t a, int cost)
@@ -1405,7 +1158,7 @@ static bool wants_target(const known_sp *b)
     return !(b->flags & (KR_LEX_KNOWN | KR_LEX_USER));
 }
 
-/* For the unit tests (declared there, no header): is the bounded pair_cost of
+/* For the unit tests (declared there, no header): is the bounded kr_pair_cost of
  * reading b as a garbling of a the same as comparing them in full (the
  * signature bound, then the distance)? *cost receives the full comparison's
  * cost, -1 when out of reach. Both must be cluster candidates. */
@@ -1419,44 +1172,37 @@ bool kr_term_consistency_pair_agrees(const char *a, size_t an, const char *b, si
     uint32_t ia = memory_find(&ctx, m, a, an), ib = memory_find(&ctx, m, b, bn);
     ka = &m->sp[ia];
     kb = &m->sp[ib];
-    int l = 12 * ka->ncp, limit = l > 150 ? 150 : l, full = -1;
-    if (kr_confusion_signature_bound(ka->sig, kb->sig, limit) <= limit) {
-        int c = kr_confusion_distance_cp_within(ka->cp, ka->ncp, kb->cp, kb->ncp, limit);
+    const kr_pair_shape *a_ = &ka->sh, *b_ = &kb->sh;
+    int l = 12 * a_->ncp, limit = l > 150 ? 150 : l, full = -1;
+    if (kr_confusion_signature_bound(a_->sig, b_->sig, limit) <= limit) {
+        int c = kr_confusion_distance_cp_within(a_->cp, a_->ncp, b_->cp, b_->ncp, limit);
         full = c > 0 && c <= limit ? c : -1;
     }
-    bool same = pair_cost(ka, kb) == full;
+    bool same = kr_pair_cost(a_, b_, ka->limit) == full;
     *cost = full;
     memory_free(m);
     return same;
 }
 
-/* pair_cost of explainer a (memory index ia) and b, a hit kept, when the first
- * layer of multiset_over left over `over` more than a's limit (<= 0). */
-__attribute__((noinline)) static void column_pair(memory *m, known_sp *b, uint32_t ia, int over)
-{
-    const known_sp *a = &m->sp[ia];
-    if (over + multiset_layer(a, b, 1) + multiset_layer(a, b, 2) > 0)
-        return; /* multiset_over */
-    int c = pair_cost_near(a, b, a->limit);
-    if (c > 0)
-        add_hit(m, b, ia, c);
-}
+/* One garbling's column against the explainers by_len[] (memory indices). */
+typedef struct {
+    memory *m;
+    known_sp *b;
+    uint32_t self; /* b's memory index: not compared with itself */
+    const uint32_t *by_len;
+} column;
 
-/* Compares b with the explainers by_len[q0..q1) but itself (memory index
- * self), as pair_cost; first[q]: see update_pairs. */
-static void column(memory *m, known_sp *b, uint32_t self, const uint64_t *first,
-                   const uint32_t *by_len, size_t q0, size_t q1)
+/* A pair kr_pair_column let by: kept as a hit when within reach. */
+static void column_pair(void *arg, size_t q, int over)
 {
-    uint32_t bl = b->layer[0];
-    int32_t blb = b->lb[0];
-    for (size_t q = q0; q < q1; q++) {
-        /* multiset_over's first layer: a->la[0] + b->lb[0] - units_w(both) over
-         * a->limit */
-        uint64_t x = first[q];
-        int over = (int32_t)(x >> 32) + blb - units_w((uint32_t)x & bl);
-        if (over <= 0 && by_len[q] != self)
-            column_pair(m, b, by_len[q], over);
-    }
+    column *c = arg;
+    uint32_t ia = c->by_len[q];
+    if (ia == c->self)
+        return;
+    const known_sp *a = &c->m->sp[ia];
+    int cost = kr_pair_cost_rest(&a->sh, &c->b->sh, a->limit, over);
+    if (cost > 0)
+        add_hit(c->m, c->b, ia, cost);
 }
 
 /* Brings the pairs up to date for this lint's spellings (see memory). `mi`
@@ -1473,9 +1219,8 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
     for (size_t c = 0; c <= KR_CONF_MAX_CHARS + 1; c++)
         start[c + 1] = start[c] + count[c];
     uint32_t *by_len = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *by_len);
-    /* beside each, what the first layer of multiset_over reads of it in one
-     * word (its first layer's bits, and above them its units there less its
-     * limit): a column meets hundreds of explainers and refuses nearly all so */
+    /* beside each, its first pair bound in one word (kr_pair_key): a column
+     * meets hundreds of explainers and refuses nearly all with it */
     uint64_t *first = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *first);
     size_t fill[KR_CONF_MAX_CHARS + 2];
     memcpy(fill, start, sizeof fill);
@@ -1485,7 +1230,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
             continue;
         size_t q = fill[a->chars]++;
         by_len[q] = mi[i];
-        first[q] = a->layer[0] | (uint64_t)(uint32_t)(a->la[0] - a->limit) << 32;
+        first[q] = kr_pair_key(&a->sh, a->limit);
     }
     /* columns of the spellings new to the memory's present set */
     bool *fresh_col = kr_arena_alloc(ctx->scratch, ss->n + 1);
@@ -1499,7 +1244,8 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
             continue;
         size_t lo = b->chars > 3 ? b->chars - 3 : 0;
         size_t hi = b->chars + 3 <= KR_CONF_MAX_CHARS ? b->chars + 3 : KR_CONF_MAX_CHARS;
-        column(m, b, mi[i], first, by_len, start[lo], start[hi + 1]);
+        column c = {m, b, mi[i], by_len};
+        kr_pair_column(&b->sh, first, start[lo], start[hi + 1], column_pair, &c);
     }
     /* rows of the explainers new to the explaining set, against the others (none
      * when every column was new: a first lint) */
@@ -1515,7 +1261,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
             known_sp *b = &m->sp[mi[j]];
             if (fresh_col[j] || j == i || !wants_target(b) || !near(a, b))
                 continue;
-            int c = pair_cost(a, b);
+            int c = kr_pair_cost(&a->sh, &b->sh, a->limit);
             if (c > 0)
                 add_hit(m, b, mi[i], c);
         }
