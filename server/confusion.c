@@ -638,20 +638,9 @@ static uint64_t emap_hash(const char *s, size_t n)
     return h ^ (h >> 32);
 }
 
-static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool create)
+/* A new entry for s[0..n) with hash h (absent from m). */
+static entry *emap_add(kr_arena *a, emap *m, const char *s, size_t n, uint64_t h)
 {
-    uint64_t h = emap_hash(s, n);
-    if (m->cap) {
-        for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-            entry *e = &m->slots[i];
-            if (!e->key)
-                break;
-            if (e->hash == h && e->len == n && memcmp(e->key, s, n) == 0)
-                return e;
-        }
-    }
-    if (!create)
-        return NULL;
     if ((m->count + 1) * 2 > m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 256;
         entry *slots = kr_arena_alloc(a, cap * sizeof *slots);
@@ -676,6 +665,69 @@ static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool creat
     m->count++;
     return e;
 }
+
+static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool create)
+{
+    uint64_t h = emap_hash(s, n);
+    if (m->cap) {
+        for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+            entry *e = &m->slots[i];
+            if (!e->key)
+                break;
+            if (e->hash == h && e->len == n && memcmp(e->key, s, n) == 0)
+                return e;
+        }
+    }
+    return create ? emap_add(a, m, s, n, h) : NULL;
+}
+
+#ifdef __SSE2__
+static const char iota16[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+
+/* The verdict map's entry of s[0..n), made when absent. Every word part of
+ * the document is asked: one of 1 to 16 bytes is hashed and compared as 16
+ * bytes, zero past the word (the kept keys are: kr_arena_strndup rounds to 16
+ * zeroed bytes); read from the text when 16 bytes of it follow s. Others go
+ * to emap_get (the hashes differ by length, so the two kinds never meet). */
+static entry *verdict_entry(kr_lint_ctx *ctx, emap *m, const char *s, size_t n)
+{
+    if (n - 1 >= 16)
+        return emap_get(ctx->scratch, m, s, n, true);
+    __m128i x;
+    if (s >= ctx->text && s + 16 <= ctx->text + ctx->len) {
+        __m128i in = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)iota16),
+                                    _mm_set1_epi8((char)n));
+        x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)s), in);
+    } else {
+        char pad[16] = {0};
+        memcpy(pad, s, n);
+        x = _mm_loadu_si128((const __m128i *)(const void *)pad);
+    }
+    uint64_t half[2];
+    _mm_storeu_si128((__m128i *)(void *)half, x);
+    uint64_t h = (half[0] * 0x9E3779B97F4A7C15ull) ^ (half[1] * 0xC2B2AE3D27D4EB4Full) ^ n;
+    h ^= h >> 29;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    if (m->cap) {
+        for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+            entry *e = &m->slots[i];
+            if (!e->key)
+                break;
+            if (e->hash == h && e->len == n &&
+                _mm_movemask_epi8(_mm_cmpeq_epi8(
+                    _mm_loadu_si128((const __m128i *)(const void *)e->key), x)) == 0xFFFF)
+                return e;
+        }
+    }
+    return emap_add(ctx->scratch, m, s, n, h);
+}
+#else
+static entry *verdict_entry(kr_lint_ctx *ctx, emap *m, const char *s, size_t n)
+{
+    return emap_get(ctx->scratch, m, s, n, true);
+}
+#endif
 
 static conf_state *state_of(kr_lint_ctx *ctx)
 {
@@ -1054,8 +1106,7 @@ static void stats_part(doc_stats *s, const kr_lint_ctx *ctx, size_t at, size_t n
             __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
                                           _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
             x = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-            static const char iota[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-            __m128i in = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)iota),
+            __m128i in = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)iota16),
                                         _mm_set1_epi8((char)n));
             _mm_storeu_si128((__m128i *)(void *)buf, _mm_and_si128(x, in));
             stats_add_folded(s, buf, n, false);
@@ -2557,7 +2608,7 @@ typedef struct {
 const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len)
 {
     conf_state *st = state_of(ctx);
-    entry *e = emap_get(ctx->scratch, &st->verdicts, word, len, true);
+    entry *e = verdict_entry(ctx, &st->verdicts, word, len);
     if (!e->verdict) {
         verdict_box *box = kr_arena_alloc(ctx->scratch, sizeof *box);
         e->verdict = &box->v;
