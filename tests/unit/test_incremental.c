@@ -12,6 +12,7 @@
 
 #include "engine.h"
 #include "korrektur/korrektur.h"
+#include "rule_support.h"
 
 static kr_lexicon *lex;
 
@@ -43,95 +44,12 @@ static char *slurp(const char *path, size_t *len)
     return s;
 }
 
-/* One line per diagnostic with everything a user sees, sorted. */
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *render(const kr_diagnostics *ds)
-{
-    size_t n = kr_diagnostics_count(ds), total = 1;
-    char **lines = malloc((n + 1) * sizeof *lines);
-    for (size_t i = 0; i < n; i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
-        char *buf = NULL;
-        size_t cap = 0;
-        FILE *m = open_memstream(&buf, &cap);
-        fprintf(m, "%s %d %zu-%zu [%s] {%s}", kr_diagnostic_rule(d), (int)kr_diagnostic_severity(d),
-                kr_diagnostic_start(d), kr_diagnostic_end(d), kr_diagnostic_message(d),
-                kr_diagnostic_subject(d));
-        for (size_t k = 0; k < kr_diagnostic_fix_count(d); k++) {
-            const kr_fix *f = kr_diagnostic_fix(d, k);
-            fprintf(m, " fix(%s%s:", kr_fix_title(f), kr_fix_preferred(f) ? ",pref" : "");
-            for (size_t j = 0; j < kr_fix_edit_count(f); j++) {
-                const kr_edit *e = kr_fix_edit(f, j);
-                fprintf(m, " %zu-%zu=%.*s", e->start, e->end, (int)e->len, e->text);
-            }
-            fputc(')', m);
-        }
-        fclose(m);
-        lines[i] = buf;
-        total += cap + 1;
-    }
-    qsort(lines, n, sizeof *lines, cmp_str);
-    char *out = malloc(total), *p = out;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = strlen(lines[i]);
-        memcpy(p, lines[i], k);
-        p += k;
-        *p++ = '\n';
-        free(lines[i]);
-    }
-    *p = '\0';
-    free(lines);
-    return out;
-}
-
-/* The first line where two renderings differ (for a readable failure). */
-static void assert_same(const char *inc, const char *full, int step)
-{
-    if (strcmp(inc, full) == 0)
-        return;
-    size_t i = 0, line = 0;
-    while (inc[i] && inc[i] == full[i]) {
-        if (inc[i] == '\n')
-            line = i + 1;
-        i++;
-    }
-    cr_assert_fail("edit %d: incremental and fresh lints differ at\n  incr: %.300s\n  full: %.300s",
-                   step, inc + line, full + line);
-}
-
-/* Both lists in the same order (the incremental lint merges its cached,
- * already sorted diagnostics instead of sorting them all again): position,
- * then rule, one by one. */
-static void assert_same_order(const kr_diagnostics *inc, const kr_diagnostics *full, int step)
-{
-    for (size_t i = 0; i < kr_diagnostics_count(full); i++) {
-        const kr_diagnostic *x = kr_diagnostics_get(inc, i), *y = kr_diagnostics_get(full, i);
-        cr_assert(kr_diagnostic_start(x) == kr_diagnostic_start(y) &&
-                      kr_diagnostic_end(x) == kr_diagnostic_end(y) &&
-                      strcmp(kr_diagnostic_rule(x), kr_diagnostic_rule(y)) == 0,
-                  "edit %d: diagnostic %zu out of order: %s %zu-%zu, fresh %s %zu-%zu", step, i,
-                  kr_diagnostic_rule(x), kr_diagnostic_start(x), kr_diagnostic_end(x),
-                  kr_diagnostic_rule(y), kr_diagnostic_start(y), kr_diagnostic_end(y));
-    }
-}
-
-/* The fresh lint runs first: the repair engine keeps a process-wide memo of its
- * searches, and a fresh lint is what a new process would answer. */
+/* The incremental lint against a fresh one after edit `step` (rule_lint_both). */
 static void check_equal(kr_linter *l, kr_document *doc, int step)
 {
-    kr_diagnostics *full = kr_linter_run_full(l, doc);
-    kr_diagnostics *inc = kr_linter_run(l, doc);
-    char *a = render(inc), *b = render(full);
-    assert_same(a, b, step);
-    free(a);
-    free(b);
-    assert_same_order(inc, full, step);
-    kr_diagnostics_free(inc);
-    kr_diagnostics_free(full);
+    char when[32];
+    snprintf(when, sizeof when, "edit %d", step);
+    rule_lint_both(l, doc, NULL, NULL, when);
 }
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
@@ -224,11 +142,9 @@ Test(incremental, a_new_configuration_and_a_user_word_are_seen)
     kr_config_free(cfg);
     /* a word the document flags, added to the user's dictionary */
     kr_diagnostics *before = kr_linter_run(l, doc);
-    const char *word = NULL;
-    for (size_t i = 0; i < kr_diagnostics_count(before) && !word; i++)
-        if (strcmp(kr_diagnostic_rule(kr_diagnostics_get(before, i)), "ocr-confusion") == 0)
-            word = kr_diagnostic_subject(kr_diagnostics_get(before, i));
-    cr_assert_not_null(word);
+    const kr_diagnostic *flagged = rule_find(before, "ocr-confusion", NULL);
+    cr_assert_not_null(flagged);
+    const char *word = kr_diagnostic_subject(flagged);
     kr_lexicon_add_word(lex, word, strlen(word)); /* the lexicon's stamp tells the linter */
     kr_diagnostics_free(before);
     check_equal(l, doc, 2);
@@ -245,7 +161,7 @@ Test(incremental, an_edit_that_changes_nothing_gives_the_same_diagnostics)
     kr_diagnostics_free(kr_linter_run(l, doc));
     kr_document_edit(doc, 0, 1, "", 0);
     kr_diagnostics *b = kr_linter_run(l, doc);
-    char *ra = render(a), *rb = render(b);
+    char *ra = rule_render(a, NULL, NULL), *rb = rule_render(b, NULL, NULL);
     cr_assert_str_eq(ra, rb);
     cr_assert_gt(kr_diagnostics_count(a), 10);
     free(ra);
@@ -316,10 +232,7 @@ Test(incremental, a_returning_spelling_meets_the_names_that_came_meanwhile)
     check_equal(l, doc, 2);
     kr_document_edit(doc, at, at, "Danrnark ", 9);
     kr_diagnostics *ds = kr_linter_run(l, doc);
-    bool flagged = false;
-    for (size_t i = 0; i < kr_diagnostics_count(ds); i++)
-        flagged |= strcmp(kr_diagnostic_subject(kr_diagnostics_get(ds, i)), "Danrnark") == 0;
-    cr_assert(flagged, "Danrnark is not flagged beside Danmark");
+    cr_assert_not_null(rule_find(ds, NULL, "Danrnark"), "Danrnark is not flagged beside Danmark");
     kr_diagnostics_free(ds);
     check_equal(l, doc, 3);
     kr_document_free(doc);
@@ -362,24 +275,14 @@ Test(incremental, the_order_of_the_two_lints_does_not_matter)
             random_edit(doc);
         kr_diagnostics *inc = kr_linter_run(l, doc);
         kr_diagnostics *full = kr_linter_run_full(l, doc);
-        char *a = render(inc), *b = render(full);
-        assert_same(a, b, step);
-        free(a);
-        free(b);
-        assert_same_order(inc, full, step);
+        char when[32];
+        snprintf(when, sizeof when, "edit %d", step);
+        rule_assert_same(inc, full, NULL, when);
         kr_diagnostics_free(inc);
         kr_diagnostics_free(full);
     }
     kr_document_free(doc);
     kr_linter_free(l);
-}
-
-static size_t count_rule(const kr_diagnostics *ds, const char *rule)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < kr_diagnostics_count(ds); i++)
-        n += strcmp(kr_diagnostic_rule(kr_diagnostics_get(ds, i)), rule) == 0;
-    return n;
 }
 
 /* The linter keeps whether the text is clean UTF-8 between lints and reads
@@ -400,12 +303,12 @@ Test(incremental, bytes_that_are_not_utf8_come_and_go)
     kr_document_edit(doc, at + 1, at + 1, "x", 1); /* cuts it in two */
     check_equal(l, doc, 1);
     kr_diagnostics *d = kr_linter_run(l, doc);
-    cr_assert_gt(count_rule(d, "encoding"), 0);
+    cr_assert_gt(rule_count(d, "encoding"), 0);
     kr_diagnostics_free(d);
     kr_document_edit(doc, at + 1, at + 2, "", 0); /* mends it */
     check_equal(l, doc, 2);
     d = kr_linter_run(l, doc);
-    cr_assert_eq(count_rule(d, "encoding"), 0);
+    cr_assert_eq(rule_count(d, "encoding"), 0);
     kr_diagnostics_free(d);
     kr_document_edit(doc, len / 2, len / 2, "\xff\xfe", 2);
     check_equal(l, doc, 3);
@@ -428,7 +331,7 @@ Test(incremental, a_list_outlives_the_cache_it_borrows_from)
     kr_document *doc = fixture_doc();
     kr_diagnostics *full = kr_linter_run_full(l, doc);
     kr_diagnostics *first = kr_linter_run(l, doc);
-    char *want = render(full);
+    char *want = rule_render(full, NULL, NULL);
     for (int step = 0; step < 40; step++) { /* every block edited: the cache moves on */
         size_t len;
         kr_document_text(doc, &len);
@@ -437,7 +340,7 @@ Test(incremental, a_list_outlives_the_cache_it_borrows_from)
     }
     kr_document_free(doc);
     kr_linter_free(l);
-    char *got = render(first);
+    char *got = rule_render(first, NULL, NULL);
     cr_assert_str_eq(got, want);
     free(got);
     free(want);

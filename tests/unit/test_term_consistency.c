@@ -190,48 +190,11 @@ Test(term_consistency, leaves_different_names_and_lone_spellings_alone)
 
 /* ---- after edits: only the touched blocks are scanned again --------------------- */
 
-/* The rule's diagnostics, one line each with range, message and fixes. New. */
-static char *render_rule(const kr_diagnostics *ds, size_t *count)
-{
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    FILE *m = open_memstream(&buf, &cap);
-    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
-        if (strcmp(kr_diagnostic_rule(d), RULE) != 0)
-            continue;
-        n++;
-        fprintf(m, "%zu-%zu [%s] {%s}", kr_diagnostic_start(d), kr_diagnostic_end(d),
-                kr_diagnostic_message(d), kr_diagnostic_subject(d));
-        for (size_t k = 0; k < kr_diagnostic_fix_count(d); k++) {
-            const kr_fix *f = kr_diagnostic_fix(d, k);
-            fprintf(m, " fix(%s:", kr_fix_title(f));
-            for (size_t j = 0; j < kr_fix_edit_count(f); j++) {
-                const kr_edit *e = kr_fix_edit(f, j);
-                fprintf(m, " %zu-%zu=%.*s", e->start, e->end, (int)e->len, e->text);
-            }
-            fputc(')', m);
-        }
-        fputc('\n', m);
-    }
-    fclose(m);
-    *count = n;
-    return buf;
-}
-
 /* Lints doc incrementally and afresh: the rule must say the same in both; returns
  * how many diagnostics it gave. */
 static size_t lint_both(kr_linter *l, kr_document *doc)
 {
-    kr_diagnostics *full = kr_linter_run_full(l, doc), *inc = kr_linter_run(l, doc);
-    size_t nf, ni;
-    char *a = render_rule(inc, &ni), *b = render_rule(full, &nf);
-    cr_assert_str_eq(a, b, "incremental and fresh lints differ");
-    free(a);
-    free(b);
-    kr_diagnostics_free(inc);
-    kr_diagnostics_free(full);
-    return ni;
+    return rule_lint_both(l, doc, RULE, RULE, "after the edit");
 }
 
 /* Replaces the first `from` in doc's text with `to`. */
