@@ -63,4 +63,19 @@ void kr_cli_format_end(const kr_cli_opts *opts, FILE *out);
 /* Writes s as a JSON string literal (with quotes). */
 void kr_json_string(FILE *out, const char *s, size_t n);
 
+/* The formats' writer (cli_format.c), for one file's output: one buffer written
+ * out in large blocks, each distinct JSON string escaped once, positions counted
+ * forward over the file's sorted diagnostics in `enc` units (doc may be NULL when
+ * no position is asked for). */
+typedef struct kr_cli_writer kr_cli_writer;
+kr_cli_writer *kr_cli_writer_new(FILE *out, const kr_document *doc, kr_encoding enc);
+/* Writes out what is left and frees the writer. */
+void kr_cli_writer_end(kr_cli_writer *w);
+void kr_cli_write(kr_cli_writer *w, const char *s, size_t n);
+#define KR_CLI_WRITE_LIT(w, lit) kr_cli_write((w), (lit), sizeof(lit) - 1)
+void kr_cli_write_uint(kr_cli_writer *w, unsigned long long v);
+/* s as a JSON string literal (with quotes). */
+void kr_cli_write_json(kr_cli_writer *w, const char *s, size_t n);
+kr_position kr_cli_writer_position(kr_cli_writer *w, size_t offset);
+
 #endif

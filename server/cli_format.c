@@ -399,7 +399,8 @@ static inline __attribute__((always_inline)) char *put_string(jw *w, str_cache *
 }
 
 /* ---- positions, incrementally ----------------------------------------------------- *
- * The same line and UTF-16 column as kr_document_position(), computed by walking
+ * The same line and column (UTF-16 units for JSON, code points for the text,
+ * GitHub and SARIF formats) as kr_document_position(), computed by walking
  * forward from the last position asked for: diagnostics come sorted by start, so
  * the walk over a whole file is about one pass over its text, eight ASCII bytes
  * a step. */
@@ -409,12 +410,14 @@ typedef struct {
     size_t len, n_lines;
     size_t line, line_start, next_start; /* the cursor's line: [line_start, next_start) */
     size_t off;                          /* where counting stopped, a character start */
-    uint32_t units;                      /* UTF-16 units from the line's start to off */
+    uint32_t units;                      /* units from the line's start to off */
+    uint32_t astral_units;               /* of a 4-byte character: 2 in UTF-16, 1 in UTF-32 */
 } pos_cursor;
 
-static void cursor_init(pos_cursor *c, const kr_document *doc)
+static void cursor_init(pos_cursor *c, const kr_document *doc, kr_encoding enc)
 {
     c->doc = doc;
+    c->astral_units = enc == KR_ENC_UTF16 ? 2 : 1;
     c->text = kr_document_text(doc, &c->len);
     c->n_lines = kr_document_line_count(doc);
     c->line = SIZE_MAX; /* none yet: the first query finds its line */
@@ -433,14 +436,14 @@ static size_t cursor_line_begin(const pos_cursor *c)
     return c->line_start;
 }
 
-/* Bytes of the character at s and its UTF-16 units; an invalid byte is one
- * character of one unit (document.c's rule). */
-static size_t cursor_char(const char *s, size_t avail, uint32_t *units)
+/* Bytes of the character at s and its units; an invalid byte is one character
+ * of one unit (document.c's rule). */
+static size_t cursor_char(const pos_cursor *c, const char *s, size_t avail, uint32_t *units)
 {
     size_t n = utf8_len(s, avail);
     if (n == 0)
         n = 1;
-    *units = n == 4 ? 2 : 1;
+    *units = n == 4 ? c->astral_units : 1;
     return n;
 }
 
@@ -502,7 +505,7 @@ static kr_position cursor_walk(pos_cursor *c, size_t offset)
             continue;
         }
         uint32_t u;
-        size_t n = cursor_char(c->text + i, c->len - i, &u);
+        size_t n = cursor_char(c, c->text + i, c->len - i, &u);
         if (i + n > offset)
             break; /* offset inside a character: report the character's start */
         units += u;
@@ -709,7 +712,7 @@ static void json_file(FILE *out, const kr_cli_result *r, bool one_line)
     bool first = true;
     size_t n = r->diags ? r->diags->n : 0;
     if (n)
-        cursor_init(&x->pc, r->doc);
+        cursor_init(&x->pc, r->doc, KR_ENC_UTF16);
     for (size_t i = 0; i < n; i++) {
         const kr_diagnostic *d = r->diags->items[i];
         if (!shown(r, d))
@@ -733,73 +736,182 @@ static void json_file(FILE *out, const kr_cli_result *r, bool one_line)
     free(x);
 }
 
-/* 1-based line and column in characters (code points), as compilers print. */
-static void line_col(const kr_cli_result *r, size_t off, unsigned *line, unsigned *col)
+/* ---- text and GitHub ------------------------------------------------------------- *
+ * The same writer and cursor, columns in code points and 1-based, as compilers
+ * print them. */
+
+/* Raw bytes (text format: the message as it is). */
+static inline char *put_raw(jw *w, char *o, const char *s, size_t n)
 {
-    kr_position p = kr_document_position(r->doc, off, KR_ENC_UTF32);
-    *line = p.line + 1;
-    *col = p.character + 1;
+    o = jw_room(w, o, n);
+    memcpy(o, s, n);
+    return o + n;
 }
 
 static void text_file(FILE *out, const kr_cli_result *r)
 {
-    size_t n = r->diags ? kr_diagnostics_count(r->diags) : 0;
+    size_t n = r->diags ? r->diags->n : 0;
+    if (!n)
+        return;
     const char *path = strcmp(r->path, "-") == 0 ? "<stdin>" : r->path;
+    size_t path_len = strlen(path);
+    jw w;
+    jw_open(&w, out);
+    pos_cursor pc;
+    cursor_init(&pc, r->doc, KR_ENC_UTF32);
+    char *o = w.buf;
     for (size_t i = 0; i < n; i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(r->diags, i);
+        const kr_diagnostic *d = r->diags->items[i];
         if (!shown(r, d))
             continue;
-        unsigned line, col;
-        line_col(r, kr_diagnostic_start(d), &line, &col);
-        fprintf(out, "%s:%u:%u: %s: %s [%s]\n", path, line, col,
-                kr_severity_name(kr_diagnostic_severity(d)), kr_diagnostic_message(d),
-                kr_diagnostic_rule(d));
+        kr_position p = cursor_at(&pc, d->start);
+        o = put_raw(&w, o, path, path_len);
+        *o++ = ':';
+        o = put_uint(o, (uint64_t)p.line + 1);
+        *o++ = ':';
+        o = put_uint(o, (uint64_t)p.character + 1);
+        o = PUT_LIT(o, ": ");
+        const char *sev = kr_severity_name(d->severity);
+        o = put_raw(&w, o, sev, strlen(sev));
+        o = PUT_LIT(o, ": ");
+        o = put_raw(&w, o, d->message, strlen(d->message));
+        o = PUT_LIT(o, " [");
+        o = put_raw(&w, o, d->rule, strlen(d->rule));
+        o = PUT_LIT(o, "]\n");
     }
+    jw_close(&w, o);
 }
 
 /* GitHub workflow commands: the message must be on one line, with %, CR and LF
- * escaped; properties also escape ':' and ','. */
-static void gh_escape(FILE *out, const char *s, bool property)
+ * escaped; properties also escape ':' and ','. Runs without any of these are
+ * copied whole. */
+static char *gh_escape(jw *w, char *o, const char *s, bool property)
 {
-    for (; *s; s++) {
-        if (*s == '%')
-            fputs("%25", out);
-        else if (*s == '\r')
-            fputs("%0D", out);
-        else if (*s == '\n')
-            fputs("%0A", out);
-        else if (property && *s == ':')
-            fputs("%3A", out);
-        else if (property && *s == ',')
-            fputs("%2C", out);
-        else
-            fputc(*s, out);
+    const char *special = property ? "%\r\n:," : "%\r\n";
+    size_t n = strlen(s);
+    o = jw_room(w, o, 3 * n);
+    for (;;) {
+        size_t run = strcspn(s, special);
+        memcpy(o, s, run);
+        o += run;
+        s += run;
+        if (!*s)
+            return o;
+        switch (*s++) {
+        case '%':
+            o = PUT_LIT(o, "%25");
+            break;
+        case '\r':
+            o = PUT_LIT(o, "%0D");
+            break;
+        case '\n':
+            o = PUT_LIT(o, "%0A");
+            break;
+        case ':':
+            o = PUT_LIT(o, "%3A");
+            break;
+        default:
+            o = PUT_LIT(o, "%2C");
+            break;
+        }
     }
 }
 
 static void github_file(FILE *out, const kr_cli_result *r)
 {
-    size_t n = r->diags ? kr_diagnostics_count(r->diags) : 0;
+    size_t n = r->diags ? r->diags->n : 0;
+    if (!n)
+        return;
+    jw w;
+    jw_open(&w, out);
+    pos_cursor pc;
+    cursor_init(&pc, r->doc, KR_ENC_UTF32);
+    char *o = w.buf;
     for (size_t i = 0; i < n; i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(r->diags, i);
+        const kr_diagnostic *d = r->diags->items[i];
         if (!shown(r, d))
             continue;
-        unsigned l1, c1, l2, c2;
-        line_col(r, kr_diagnostic_start(d), &l1, &c1);
-        line_col(r, kr_diagnostic_end(d), &l2, &c2);
-        kr_severity sev = kr_diagnostic_severity(d);
-        fputs(sev == KR_SEV_ERROR     ? "::error"
-              : sev == KR_SEV_WARNING ? "::warning"
-                                      : "::notice",
-              out);
-        fputs(" file=", out);
-        gh_escape(out, r->path, true);
-        fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", l1, c1, l2, c2);
-        gh_escape(out, kr_diagnostic_rule(d), true);
-        fputs("::", out);
-        gh_escape(out, kr_diagnostic_message(d), false);
-        fputc('\n', out);
+        kr_position a = cursor_at(&pc, d->start);
+        kr_position b = cursor_at(&pc, d->end);
+        if (d->severity == KR_SEV_ERROR)
+            o = PUT_LIT(o, "::error file=");
+        else if (d->severity == KR_SEV_WARNING)
+            o = PUT_LIT(o, "::warning file=");
+        else
+            o = PUT_LIT(o, "::notice file=");
+        o = gh_escape(&w, o, r->path, true);
+        o = PUT_LIT(o, ",line=");
+        o = put_uint(o, (uint64_t)a.line + 1);
+        o = PUT_LIT(o, ",col=");
+        o = put_uint(o, (uint64_t)a.character + 1);
+        o = PUT_LIT(o, ",endLine=");
+        o = put_uint(o, (uint64_t)b.line + 1);
+        o = PUT_LIT(o, ",endColumn=");
+        o = put_uint(o, (uint64_t)b.character + 1);
+        o = PUT_LIT(o, ",title=");
+        o = gh_escape(&w, o, d->rule, true);
+        o = PUT_LIT(o, "::");
+        o = gh_escape(&w, o, d->message, false);
+        *o++ = '\n';
     }
+    jw_close(&w, o);
+}
+
+/* ---- the writer for cli_sarif.c ----------------------------------------------------- */
+struct kr_cli_writer {
+    jw w;
+    char *o;
+    str_cache strs;
+    pos_cursor pc;
+};
+
+kr_cli_writer *kr_cli_writer_new(FILE *out, const kr_document *doc, kr_encoding enc)
+{
+    kr_cli_writer *w = kr_xmalloc(sizeof *w);
+    jw_open(&w->w, out);
+    w->o = w->w.buf;
+    str_cache_init(&w->strs);
+    if (doc)
+        cursor_init(&w->pc, doc, enc);
+    return w;
+}
+
+void kr_cli_writer_end(kr_cli_writer *w)
+{
+    jw_close(&w->w, w->o);
+    str_cache_free(&w->strs);
+    free(w);
+}
+
+void kr_cli_write(kr_cli_writer *w, const char *s, size_t n)
+{
+    char *o = jw_room(&w->w, w->o, n);
+    if (n >= 8 && n <= 64) {
+        /* the literals between SARIF's values: words, the last one overlapping,
+         * instead of a call */
+        for (size_t i = 0; i + 8 < n; i += 8)
+            memcpy(o + i, s + i, 8);
+        memcpy(o + n - 8, s + n - 8, 8);
+    } else {
+        memcpy(o, s, n);
+    }
+    w->o = o + n;
+}
+
+void kr_cli_write_uint(kr_cli_writer *w, unsigned long long v)
+{
+    w->o = put_uint(w->o, v); /* 20 digits at most: within the slack */
+    w->o = jw_room(&w->w, w->o, 0);
+}
+
+void kr_cli_write_json(kr_cli_writer *w, const char *s, size_t n)
+{
+    w->o = put_string(&w->w, &w->strs, w->o, s, n);
+}
+
+kr_position kr_cli_writer_position(kr_cli_writer *w, size_t offset)
+{
+    return cursor_at(&w->pc, offset);
 }
 
 void kr_cli_sarif_begin(FILE *out);
