@@ -268,6 +268,10 @@ void lsp_publish_empty(kr_lsp *s, const char *uri);
 json_t *lsp_diagnostic_json(kr_lsp *s, lsp_doc *doc, const kr_diagnostic *d);
 /* Sends a message body that is already JSON text. */
 void lsp_send_text(kr_lsp *s, const char *body, size_t len);
+/* The same for a body in three pieces (a prefix, the diagnostics array kept
+ * in the document, a suffix), written one after the other instead of copied. */
+void lsp_send_text3(kr_lsp *s, const char *a, size_t na, const char *b, size_t nb, const char *c,
+                    size_t nc);
 json_t *lsp_text_edit_json(kr_lsp *s, kr_document *d, const kr_edit *e);
 json_t *lsp_pull_diagnostics(kr_lsp *s, json_t *params, json_t *id);
 /* After a change that affects every document: re-lint (push) or ask the client

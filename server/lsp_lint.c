@@ -475,9 +475,7 @@ void lsp_publish(kr_lsp *s, lsp_doc *doc)
     char v[32];
     sb_put(&b, v, (size_t)snprintf(v, sizeof v, "%lld", (long long)doc->version));
     sb_lit(&b, ",\"diagnostics\":");
-    sb_put(&b, doc->items, doc->items_len);
-    sb_lit(&b, "}}");
-    lsp_send_text(s, b.p, b.n);
+    lsp_send_text3(s, b.p, b.n, doc->items, doc->items_len, "}}", 2);
     free(b.p);
     doc->publish_ms = lsp_now_ms_precise() - doc->changed_at;
 }
@@ -546,9 +544,7 @@ json_t *lsp_pull_diagnostics(kr_lsp *s, json_t *params, json_t *id)
     sb_lit(&b, ",\"result\":{\"kind\":\"full\",\"resultId\":\"");
     sb_cat(&b, rid);
     sb_lit(&b, "\",\"items\":");
-    sb_put(&b, doc->items, doc->items_len);
-    sb_lit(&b, "}}");
-    lsp_send_text(s, b.p, b.n);
+    lsp_send_text3(s, b.p, b.n, doc->items, doc->items_len, "}}", 2);
     free(b.p);
     free(id_text);
     return NULL;

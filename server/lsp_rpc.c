@@ -27,6 +27,16 @@ void lsp_send_text(kr_lsp *s, const char *body, size_t len)
         s->write_failed = true;
 }
 
+void lsp_send_text3(kr_lsp *s, const char *a, size_t na, const char *b, size_t nb, const char *c,
+                    size_t nc)
+{
+    char head[64];
+    int n = snprintf(head, sizeof head, "Content-Length: %zu\r\n\r\n", na + nb + nc);
+    if (!s->write_failed && (s->write(s->ud, head, (size_t)n) < 0 || s->write(s->ud, a, na) < 0 ||
+                             s->write(s->ud, b, nb) < 0 || s->write(s->ud, c, nc) < 0))
+        s->write_failed = true;
+}
+
 void lsp_send(kr_lsp *s, json_t *msg)
 {
     if (!msg)
