@@ -189,9 +189,9 @@ static bool read_break(const kr_lint_ctx *ctx, size_t ti, hbreak *b)
 {
     const kr_token *tk = &ctx->an->tokens[ti];
     const char *t = ctx->text;
-    memset(b, 0, sizeof *b);
     if (tk->ws_end == 0 || t[tk->ws_end - 1] != '-' || tk->ws_end - 1 <= tk->ws_start)
-        return false;
+        return false; /* most line ends: before the record is cleared */
+    memset(b, 0, sizeof *b);
     b->tok = ti;
     b->x_start = tk->ws_start;
     b->hyphen = tk->ws_end - 1;
@@ -636,13 +636,23 @@ static bool all_alnum(const char *s, size_t n)
     return n > 0;
 }
 
+/* The first token from i on that ends its line (or a line-end hyphen): a
+ * tight loop, as four tokens in five are passed by. */
+static size_t next_line_end(const kr_analysis *an, size_t i)
+{
+    const kr_token *t = an->tokens;
+    size_t n = an->n_tokens;
+    while (i < n && !(t[i].flags & (KR_TOKF_HYPHEN_END | KR_TOKF_LINE_END)))
+        i++;
+    return i;
+}
+
 static void check(kr_lint_ctx *ctx)
 {
     const kr_analysis *an = ctx->an;
     runset rs = {0};
-    for (size_t i = 0; i < an->n_tokens; i++) {
-        const kr_token *tk = &an->tokens[i];
-        if (!(tk->flags & (KR_TOKF_HYPHEN_END | KR_TOKF_LINE_END)) || ctx->claimed[i])
+    for (size_t i = next_line_end(an, 0); i < an->n_tokens; i = next_line_end(an, i + 1)) {
+        if (ctx->claimed[i])
             continue;
         hbreak b;
         if (!read_break(ctx, i, &b))

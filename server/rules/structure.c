@@ -27,11 +27,21 @@ static size_t label_end(const kr_lint_ctx *ctx, const kr_block *b)
     return e;
 }
 
-/* The first token whose chunk starts at or after `at` (tokens are in text order):
- * a binary search, so a document with thousands of labels stays linear. */
-static size_t first_token_from(const kr_analysis *an, size_t at)
+/* The first token whose chunk starts at or after `at` (tokens are in text
+ * order), knowing every token before `from` starts before it: the labels are
+ * visited in text order, so the search gallops on from the last label's first
+ * token and then halves (a document with thousands of labels stays linear, and
+ * an edit's lint does not search the whole token array for each). */
+static size_t first_token_from(const kr_analysis *an, size_t from, size_t at)
 {
-    size_t lo = 0, hi = an->n_tokens;
+    size_t n = an->n_tokens, lo = from < n ? from : n, hi = lo, step = 1;
+    while (hi < n && an->tokens[hi].ws_start < at) {
+        lo = hi + 1;
+        hi = lo + step - 1;
+        step *= 2;
+    }
+    if (hi > n)
+        hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (an->tokens[mid].ws_start < at)
@@ -42,11 +52,13 @@ static size_t first_token_from(const kr_analysis *an, size_t at)
     return lo;
 }
 
-/* Claims the tokens inside [start, end). */
-static void claim_range(kr_lint_ctx *ctx, size_t start, size_t end)
+/* Claims the tokens inside [start, end); *hint: where the search for the
+ * first one starts (see first_token_from), moved on to it. */
+static void claim_range(kr_lint_ctx *ctx, size_t *hint, size_t start, size_t end)
 {
     const kr_analysis *an = ctx->an;
-    size_t first = first_token_from(an, start), last = first;
+    size_t first = first_token_from(an, *hint, start), last = first;
+    *hint = first;
     while (last < an->n_tokens && an->tokens[last].ws_start < end)
         last++;
     if (last > first)
@@ -164,9 +176,9 @@ static label_memo *get_memo(kr_lint_ctx *ctx)
 /* The diagnostic kr_emit and the fix below made for this label text, again,
  * its strings borrowed from the entry. */
 static void emit_kept(kr_lint_ctx *ctx, label_memo *m, label_entry *e, const kr_block *b,
-                      size_t end)
+                      size_t end, size_t *hint)
 {
-    claim_range(ctx, b->start, end);
+    claim_range(ctx, hint, b->start, end);
     kr_diagnostics *out = ctx->out;
     if (e->held != m->lint) {
         kr_diagnostics_hold(out, e->strings);
@@ -206,7 +218,9 @@ static void keep_strings(label_entry *e, const char *text, size_t len, const cha
     e->want_len = want_len;
 }
 
-static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_block *b)
+/* hint: see claim_range (the labels come in text order) */
+static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_block *b,
+                                 size_t *hint)
 {
     if (b->label != KR_LABEL_QUESTION && b->label != KR_LABEL_ANSWER)
         return;
@@ -216,7 +230,7 @@ static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_bl
     label_entry *e = memo_slot(memo, text, len, b->label, h);
     if (e && e->text) {
         if (!e->ok)
-            emit_kept(ctx, memo, e, b, end);
+            emit_kept(ctx, memo, e, b, end, hint);
         return;
     }
     char want[64];
@@ -233,7 +247,7 @@ static void check_label_spelling(kr_lint_ctx *ctx, label_memo *memo, const kr_bl
             keep_strings(e, text, len, NULL, NULL, want, n);
         return;
     }
-    claim_range(ctx, b->start, end);
+    claim_range(ctx, hint, b->start, end);
     /* the message and title put together as printf's "%.*s" and "%s" would
      * (the label's text up to a NUL byte); a message past kr_emit's 511 bytes
      * is cut as it would cut it */
@@ -363,9 +377,10 @@ static void check(kr_lint_ctx *ctx)
     label_memo *memo = get_memo(ctx);
     if (memo)
         memo->lint++;
+    size_t hint = 0;
     for (size_t i = 0; i < an->n_blocks; i++)
         if (an->blocks[i].kind == KR_BLOCK_LABEL)
-            check_label_spelling(ctx, memo, &an->blocks[i]);
+            check_label_spelling(ctx, memo, &an->blocks[i], &hint);
     check_sequence(ctx);
     check_title(ctx);
 }
