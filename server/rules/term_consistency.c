@@ -1193,14 +1193,14 @@ typedef struct {
 } column;
 
 /* A pair kr_pair_column let by: kept as a hit when within reach. */
-static void column_pair(void *arg, size_t q, int over)
+static void column_pair(void *arg, size_t q)
 {
     column *c = arg;
     uint32_t ia = c->by_len[q];
     if (ia == c->self)
         return;
     const known_sp *a = &c->m->sp[ia];
-    int cost = kr_pair_cost_rest(&a->sh, &c->b->sh, a->limit, over);
+    int cost = kr_pair_cost_near(&a->sh, &c->b->sh, a->limit);
     if (cost > 0)
         add_hit(c->m, c->b, ia, cost);
 }
@@ -1222,6 +1222,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
     /* beside each, its first pair bound in one word (kr_pair_key): a column
      * meets hundreds of explainers and refuses nearly all with it */
     uint64_t *first = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *first);
+    const kr_pair_shape **shapes = kr_arena_alloc(ctx->scratch, (total + 1) * sizeof *shapes);
     size_t fill[KR_CONF_MAX_CHARS + 2];
     memcpy(fill, start, sizeof fill);
     for (size_t i = 0; i < ss->n; i++) {
@@ -1231,6 +1232,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
         size_t q = fill[a->chars]++;
         by_len[q] = mi[i];
         first[q] = kr_pair_key(&a->sh, a->limit);
+        shapes[q] = &a->sh;
     }
     /* columns of the spellings new to the memory's present set */
     bool *fresh_col = kr_arena_alloc(ctx->scratch, ss->n + 1);
@@ -1245,7 +1247,7 @@ static void update_pairs(kr_lint_ctx *ctx, memory *m, const spellings *ss, const
         size_t lo = b->chars > 3 ? b->chars - 3 : 0;
         size_t hi = b->chars + 3 <= KR_CONF_MAX_CHARS ? b->chars + 3 : KR_CONF_MAX_CHARS;
         column c = {m, b, mi[i], by_len};
-        kr_pair_column(&b->sh, first, start[lo], start[hi + 1], column_pair, &c);
+        kr_pair_column(&b->sh, first, shapes, start[lo], start[hi + 1], column_pair, &c);
     }
     /* rows of the explainers new to the explaining set, against the others (none
      * when every column was new: a first lint) */

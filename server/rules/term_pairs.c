@@ -231,9 +231,7 @@ bool kr_pair_words_beyond(const char *a, size_t an, const char *b, size_t bn, in
            bound_order(ka, &kb, limit) > limit;
 }
 
-/* The cost of reading b as a garbling of explainer a, when within a's reach
- * (0 < cost <= limit), else -1, once the multiset bound let the pair by. */
-static int cost_near(const kr_pair_shape *a, const kr_pair_shape *b, int limit)
+int kr_pair_cost_near(const kr_pair_shape *a, const kr_pair_shape *b, int limit)
 {
     if (bound_halves(a, b) > limit || bound_order(a, b, limit) > limit ||
         kr_confusion_signature_bound(a->sig, b->sig, limit) > limit)
@@ -244,7 +242,7 @@ static int cost_near(const kr_pair_shape *a, const kr_pair_shape *b, int limit)
 
 int kr_pair_cost(const kr_pair_shape *a, const kr_pair_shape *b, int limit)
 {
-    return multiset_over(a, b, limit) ? -1 : cost_near(a, b, limit);
+    return multiset_over(a, b, limit) ? -1 : kr_pair_cost_near(a, b, limit);
 }
 
 uint64_t kr_pair_key(const kr_pair_shape *a, int limit)
@@ -252,8 +250,9 @@ uint64_t kr_pair_key(const kr_pair_shape *a, int limit)
     return a->layer[0] | (uint64_t)(uint32_t)(a->la[0] - limit) << 32;
 }
 
-void kr_pair_column(const kr_pair_shape *b, const uint64_t *keys, size_t q0, size_t q1,
-                    kr_pair_fn *fn, void *arg)
+void kr_pair_column(const kr_pair_shape *b, const uint64_t *keys,
+                    const kr_pair_shape *const *shapes, size_t q0, size_t q1, kr_pair_fn *fn,
+                    void *arg)
 {
     uint32_t bl = b->layer[0];
     int32_t blb = b->lb[0];
@@ -262,14 +261,8 @@ void kr_pair_column(const kr_pair_shape *b, const uint64_t *keys, size_t q0, siz
          * the limit */
         uint64_t x = keys[q];
         int over = (int32_t)(x >> 32) + blb - units_w((uint32_t)x & bl);
-        if (over <= 0)
-            fn(arg, q, over);
+        if (over <= 0 &&
+            over + multiset_layer(shapes[q], b, 1) + multiset_layer(shapes[q], b, 2) <= 0)
+            fn(arg, q); /* within the multiset bound */
     }
-}
-
-int kr_pair_cost_rest(const kr_pair_shape *a, const kr_pair_shape *b, int limit, int over)
-{
-    if (over + multiset_layer(a, b, 1) + multiset_layer(a, b, 2) > 0)
-        return -1; /* multiset_over */
-    return cost_near(a, b, limit);
 }

@@ -35,16 +35,17 @@ bool kr_pair_shape_word(kr_pair_shape *k, uint32_t *cp, uint8_t *cls, const char
  * pair by. */
 int kr_pair_cost(const kr_pair_shape *a, const kr_pair_shape *b, int limit);
 
-/* One garbling against many explainers: each explainer's first bound packed in
- * a word (kr_pair_key, with the explainer's limit), then kr_pair_column calls
- * fn(arg, q, over) for each keys[q], q0 <= q < q1, that the first bound lets
- * by against b, and kr_pair_cost_rest(a, b, limit, over) finishes it: the same
- * answer as kr_pair_cost. */
-typedef void kr_pair_fn(void *arg, size_t q, int over);
+/* One garbling b against many explainers: each explainer shapes[q] has its
+ * first bound packed in a word, keys[q] (kr_pair_key, with its limit), and
+ * kr_pair_column calls fn(arg, q) for each q, q0 <= q < q1, that the multiset
+ * bound lets by against b; kr_pair_cost_near(shapes[q], b, limit) finishes it,
+ * the same answer as kr_pair_cost. */
+typedef void kr_pair_fn(void *arg, size_t q);
 uint64_t kr_pair_key(const kr_pair_shape *a, int limit);
-void kr_pair_column(const kr_pair_shape *b, const uint64_t *keys, size_t q0, size_t q1,
-                    kr_pair_fn *fn, void *arg);
-int kr_pair_cost_rest(const kr_pair_shape *a, const kr_pair_shape *b, int limit, int over);
+void kr_pair_column(const kr_pair_shape *b, const uint64_t *keys,
+                    const kr_pair_shape *const *shapes, size_t q0, size_t q1, kr_pair_fn *fn,
+                    void *arg);
+int kr_pair_cost_near(const kr_pair_shape *a, const kr_pair_shape *b, int limit);
 
 /* Do the bounds prove that reading word b as a garbling of word a costs more
  * than limit (case-blind, as kr_confusion_distance_within)? a is a declared
