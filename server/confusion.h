@@ -137,7 +137,9 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
  * a later verdict finds them in the process-wide memo of searches: for another
  * thread (server/prefetch.c) with a context of its own (lex and scratch are all
  * it reads). `dia_lost`: the caller's guess of kr_doc_lost_diacritics(), which
- * decides whether a known word is searched at all. Thread-safe. */
+ * decides whether a known word is searched at all. With word NULL: loads what
+ * verdicts load once per process on first need (the English word list), so that
+ * a lint's first verdicts need not. Thread-safe. */
 void kr_word_prefetch(kr_lint_ctx *ctx, const char *word, size_t len, bool dia_lost);
 
 #endif

@@ -268,6 +268,11 @@ kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc);
 typedef struct kr_prefetch kr_prefetch;
 kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, size_t lo,
                                size_t hi);
+/* Waits until the thread has loaded what the repair engine loads once per
+ * process (the English word list), which the caller's verdicts then read: done
+ * there first thing, while the caller parses. Once is once either way
+ * (pthread_once); this wait shows helgrind the order. Accepts NULL. */
+void kr_prefetch_wait(kr_prefetch *p);
 /* Stops the thread after the word it is at, joins it and frees it. Accepts NULL. */
 void kr_prefetch_end(kr_prefetch *p);
 

@@ -2,10 +2,11 @@
  * lint, a whole-text replacement): while the linting thread parses the text
  * (tree-sitter, a third of a first lint, on one core), this one scans the same
  * text for words and runs the repair searches the rules' verdicts will need
- * (kr_word_prefetch). Searches depend only on the word and the lexicon and are
- * kept in a process-wide memo (confusion.c), so the lint later finds them
- * there: the results are the same, only sooner. Nothing it does is visible but
- * the memo's contents; it reads the text and the (thread-safe) lexicon.
+ * (kr_word_prefetch), after the one-time load of the engine's English word
+ * list. Searches depend only on the word and the lexicon and are kept in a
+ * process-wide memo (confusion.c), so the lint later finds them there: the
+ * results are the same, only sooner. Nothing it does is visible but the memo's
+ * contents; it reads the text and the (thread-safe) lexicon.
  *
  * Words come from the analysis' own tokenizer (kr_analysis_build without a tree:
  * tokens depend only on their lines), run on pieces of the text so its memory
@@ -30,7 +31,9 @@ struct kr_prefetch {
     /* set by kr_prefetch_end; a mutex, not an atomic, so that helgrind sees
      * the order (it is read every STOP_EVERY tokens: the lock costs nothing) */
     pthread_mutex_t lock;
+    pthread_cond_t loaded; /* signalled with `ready` */
     bool stop;
+    bool ready; /* the engine's tables are loaded (kr_prefetch_wait) */
     kr_lexicon *lex;
     const char *text;
     size_t len, lo, hi; /* the words of text[lo, hi) */
@@ -179,6 +182,11 @@ static void *run(void *arg)
     kr_arena_init(&scratch, 64 * 1024);
     kr_arena_init(&tokens, 256 * 1024);
     kr_lint_ctx ctx = {.text = p->text, .len = p->len, .lex = p->lex, .scratch = &scratch};
+    kr_word_prefetch(&ctx, NULL, 0, false);
+    pthread_mutex_lock(&p->lock);
+    p->ready = true;
+    pthread_cond_broadcast(&p->loaded);
+    pthread_mutex_unlock(&p->lock);
     for (size_t end = p->hi; end > p->lo && !stopped(p);) {
         size_t start = piece_start(p, end);
         kr_analysis an;
@@ -223,12 +231,24 @@ kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, si
      * enough either way (pthread_once), but helgrind cannot see that order */
     kr_confusion_signature_bound(0, 0, 0);
     pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->loaded, NULL);
     if (pthread_create(&p->thread, NULL, run, p) != 0) {
+        pthread_cond_destroy(&p->loaded);
         pthread_mutex_destroy(&p->lock);
         free(p);
         return NULL;
     }
     return p;
+}
+
+void kr_prefetch_wait(kr_prefetch *p)
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    while (!p->ready)
+        pthread_cond_wait(&p->loaded, &p->lock);
+    pthread_mutex_unlock(&p->lock);
 }
 
 void kr_prefetch_end(kr_prefetch *p)
@@ -239,6 +259,7 @@ void kr_prefetch_end(kr_prefetch *p)
     p->stop = true;
     pthread_mutex_unlock(&p->lock);
     pthread_join(p->thread, NULL);
+    pthread_cond_destroy(&p->loaded);
     pthread_mutex_destroy(&p->lock);
     free(p->seen);
     free(p);
