@@ -292,7 +292,7 @@ typedef struct {
  * classifying it copies nothing; when it was read to its end (`whole`), a run
  * of text can take it from here instead of reading it again (plain_line). */
 typedef struct {
-    int32_t cp[MAX_CLASSIFY];
+    int32_t cp[MAX_CLASSIFY + 1]; /* … and a line break after them (plain_word) */
     uint8_t start[MAX_CLASSIFY / 2 + 1], len[MAX_CLASSIFY / 2 + 1];
     Chunk first, tail[4]; /* the first chunk; the last four, tail[0] the last */
     unsigned n_chunks;
@@ -340,6 +340,7 @@ static void read_line(TSLexer *lx, LineInfo *li)
     }
     if (in_chunk)
         li->len[n_chunks - 1] = (uint8_t)(n - li->start[n_chunks - 1]);
+    li->cp[n] = '\n';
     li->length = n;
     li->n_chunks = n_chunks;
     li->whole = true;
@@ -842,7 +843,7 @@ static bool continues_word(TSLexer *lx)
 
 /* What is between two quote marks, as find_close read it. */
 typedef struct {
-    int32_t cp[MAX_QUOTE];
+    int32_t cp[MAX_QUOTE + 1]; /* … and the closing mark (plain_word) */
     unsigned n;
     bool one_line; /* no hyphen break inside */
 } QuoteText;
@@ -857,8 +858,10 @@ static bool find_close(TSLexer *lx, int q, QuoteText *qt)
     qt->one_line = true;
     for (int i = 0; i < MAX_QUOTE && !at_eof(lx); i++) {
         int32_t c = lx->lookahead;
-        if (closes(q, c))
+        if (closes(q, c)) {
+            qt->cp[qt->n] = c;
             return true;
+        }
         if (is_newline(c)) {
             if (prev != '-' || !is_word_char(before))
                 return false;
@@ -1121,7 +1124,7 @@ static bool plain_word(Scanner *s, Src *r)
 {
     const int32_t *cp = r->cp;
     unsigned i = r->i, first = i, all = CD;
-    for (; i < r->n; i++) {
+    for (;; i++) { /* cp[r->n] is no word character */
         int32_t c = cp[i];
         unsigned k = (uint32_t)c < 0x80 ? ascii_class[c] : is_word_char(c) ? CW : 0;
         if (!(k & CW))
@@ -1131,8 +1134,8 @@ static bool plain_word(Scanner *s, Src *r)
     if (all) /* only digits: a number */
         return false;
     char text[8] = {0};
-    unsigned len = i - first;
-    for (unsigned j = 0; j < len && j < sizeof text; j++)
+    unsigned len = i - first, keep = len < sizeof text ? len : sizeof text;
+    for (unsigned j = 0; j < keep; j++)
         text[j] = cp[first + j] < 0x80 ? (char)cp[first + j] : '?';
     int32_t next = i < r->n ? cp[i] : r->end;
     unsigned k = (uint32_t)next < 0x80 ? ascii_class[next] : 0;
@@ -1152,7 +1155,8 @@ static bool plain_word(Scanner *s, Src *r)
     return true;
 }
 
-/* Text read ahead, cp[0..n) followed by `end`: is all of it ordinary text — what
+/* Text read ahead, cp[0..n) followed by `end` (cp[n] no word character either,
+ * so plain_word's loop needs no bound): is all of it ordinary text — what
  * run_text would read to its end without stopping (no URL, number, hyphen
  * break, quote mark or stray byte)? Then its words are hashed as run_text would
  * have (Scanner.words), and the token that read it can take it as it is instead
