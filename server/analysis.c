@@ -538,6 +538,7 @@ static bool next_line_continues(const char *text, size_t len, size_t eol)
 typedef struct {
     bool in_quote; /* a quote mark opened and not closed yet */
     size_t blk;    /* the block of the last token (when the blocks are made) */
+    size_t next;   /* where block blk + 1 starts (SIZE_MAX: there is none) */
 } tok_state;
 
 /* Ties each token to its block: the last block starting at or before the
@@ -588,8 +589,11 @@ static bool chunk(builder *b, tok_state *st, size_t s, size_t e, unsigned acc, s
     kr_token_kind kind = KR_TOK_WORD;
     if (!(acc & C_HIGH)) {
         /* ASCII: a quote mark is one byte, punctuation found by table */
-        opens = byte_class[(unsigned char)text[s]] & C_QUOTE;
-        closes = (byte_class[(unsigned char)text[e - 1]] & C_QUOTE) && (e - s > 1 || !opens);
+        opens = closes = false;
+        if (acc & C_QUOTE) {
+            opens = byte_class[(unsigned char)text[s]] & C_QUOTE;
+            closes = (byte_class[(unsigned char)text[e - 1]] & C_QUOTE) && (e - s > 1 || !opens);
+        }
         kind = ascii_token(text, &cs, &ce, acc);
     } else {
         opens = quote_at(text + s, e - s) > 0;
@@ -609,8 +613,11 @@ static bool chunk(builder *b, tok_state *st, size_t s, size_t e, unsigned acc, s
     if (cs == ce)
         return false; /* punctuation only */
     kr_analysis *an = b->an;
-    while (st->blk + 1 < an->n_blocks && an->blocks[st->blk + 1].start <= cs)
-        st->blk++; /* as assign_blocks() */
+    if (cs >= st->next) { /* as assign_blocks() */
+        while (st->blk + 1 < an->n_blocks && an->blocks[st->blk + 1].start <= cs)
+            st->blk++;
+        st->next = st->blk + 1 < an->n_blocks ? an->blocks[st->blk + 1].start : SIZE_MAX;
+    }
     kr_token t = {cs, ce, s, e, (uint16_t)kind, 0, (uint32_t)st->blk};
     if (first)
         t.flags |= KR_TOKF_LINE_START;
@@ -687,7 +694,7 @@ static size_t ascii_letters8(const char *s)
 static void tokenize(builder *b, size_t from, size_t to)
 {
     const char *text = b->text;
-    tok_state st = {false, 0};
+    tok_state st = {false, 0, b->an->n_blocks > 1 ? b->an->blocks[1].start : SIZE_MAX};
     size_t i = from;
     if (from == 0 && b->len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         i = 3; /* a byte order mark is no part of the first word */
