@@ -1118,13 +1118,65 @@ static void stats_part(doc_stats *s, const kr_lint_ctx *ctx, size_t at, size_t n
         stats_add(s, ctx->text + at, n, false);
 }
 
+/* Counts token t when it is the common case: one word part (no '-' or '\'')
+ * of 1 to 16 ASCII bytes with 16 bytes of text from its start, not broken at
+ * a line end, whose word s already has. Read, folded, hashed (as stats_hash)
+ * and compared as those 16 bytes, without a call; false (nothing counted)
+ * when it is not that case. */
+static bool stats_token_fast(doc_stats *s, const kr_lint_ctx *ctx, const kr_token *t)
+{
+#ifdef __SSE2__
+    unsigned n = t->end - t->start;
+    if (n - 1 >= SHORT_WORD || t->start + 16 > ctx->len || (t->flags & KR_TOKF_HYPHEN_END) ||
+        !s->cap_slots)
+        return false;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(ctx->text + t->start));
+    unsigned mask = (1u << n) - 1;
+    __m128i odd =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+    if (((unsigned)_mm_movemask_epi8(x) | (unsigned)_mm_movemask_epi8(odd)) & mask)
+        return false;
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    x = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    x = _mm_and_si128(x, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)iota16),
+                                        _mm_set1_epi8((char)n)));
+    uint64_t half[2];
+    _mm_storeu_si128((__m128i *)(void *)half, x);
+    uint64_t h64 = (half[0] * 0x9E3779B97F4A7C15ull) ^ (half[1] * 0xC2B2AE3D27D4EB4Full) ^ n;
+    h64 ^= h64 >> 29;
+    h64 *= 0xD6E8FEB86659FD93ull;
+    uint32_t h = (uint32_t)(h64 ^ (h64 >> 32));
+    for (size_t i = h & (s->cap_slots - 1);; i = (i + 1) & (s->cap_slots - 1)) {
+        uint32_t k = s->slots[i];
+        if (!k)
+            return false; /* a new word: stats_token makes its entry */
+        const wcount *e = &s->e[k - 1];
+        if (e->hash == h && e->len == n &&
+            !(~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+                  _mm_loadu_si128((const __m128i *)(const void *)(s->words + e->key)), x)) &
+              mask)) {
+            stats_occur(s, k - 1, 1);
+            if (s->track) {
+                s->occ = stats_grow(s, s->occ, &s->cap_occ, s->n_occ + 1, sizeof *s->occ);
+                s->occ[s->n_occ++] = k - 1;
+            }
+            return true;
+        }
+    }
+#else
+    (void)s, (void)ctx, (void)t;
+    return false;
+#endif
+}
+
 /* Counts token k: its word parts, and when it is a word broken by a line-end
  * hyphen, the word joined with the next token's first part (the
  * broken-hyphenation fix makes it, else a second fix finds new evidence). */
 static void stats_token(doc_stats *s, const kr_lint_ctx *ctx, size_t k)
 {
     const kr_token *t = &ctx->an->tokens[k];
-    if (t->kind != KR_TOK_WORD)
+    if (t->kind != KR_TOK_WORD || stats_token_fast(s, ctx, t))
         return;
     kr_span parts[8];
     size_t np = kr_word_parts(ctx->text, t, parts, 8);
