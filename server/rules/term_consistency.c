@@ -318,16 +318,27 @@ bool kr_term_consistency_word_agrees(const char *tw, const char *w, bool inflect
     return (a > limit && b > limit) || (a == b && s1 == s2);
 }
 
+/* What match_word made of a spelling within reach: its case pattern and the
+ * canonical spelling in it (a document repeats its variants thousands of
+ * times). */
+typedef struct {
+    const char *text; /* in the scratch arena; NULL: not made yet */
+    uint16_t len;
+    uint8_t pattern; /* case_of the spelling */
+} made_want;
+
 /* Per-lint memo of word_cost by (term word, spelling): a document repeats its
  * words, and the LSP re-lints on every keystroke. */
 typedef struct {
     uint64_t *keys;
     int32_t *vals; /* cost << 4 | known << 3 | asked << 2 | suffix */
+    made_want *wants;
     size_t cap, n;
 } cost_memo;
 
+/* word_cost through the memo; *slot receives the spelling's entry there. */
 static int memo_cost(kr_lint_ctx *ctx, cost_memo *m, const char *tw, size_t tn, const char *w,
-                     size_t wn, bool inflect, int limit, size_t *suffix, int32_t **val)
+                     size_t wn, bool inflect, int limit, size_t *suffix, size_t *slot)
 {
     uint64_t h =
         hash_bytes(1469598103934665603ull ^ (uint64_t)(uintptr_t)tw ^ (inflect ? 0x9e37u : 0), w,
@@ -338,6 +349,7 @@ static int memo_cost(kr_lint_ctx *ctx, cost_memo *m, const char *tw, size_t tn, 
         g.cap = m->cap ? m->cap * 2 : 1024;
         g.keys = kr_arena_alloc(ctx->scratch, g.cap * sizeof *g.keys);
         g.vals = kr_arena_alloc(ctx->scratch, g.cap * sizeof *g.vals);
+        g.wants = kr_arena_alloc(ctx->scratch, g.cap * sizeof *g.wants);
         for (size_t i = 0; i < m->cap; i++)
             if (m->keys[i]) {
                 size_t j = m->keys[i] & (g.cap - 1);
@@ -345,6 +357,7 @@ static int memo_cost(kr_lint_ctx *ctx, cost_memo *m, const char *tw, size_t tn, 
                     j = (j + 1) & (g.cap - 1);
                 g.keys[j] = m->keys[i];
                 g.vals[j] = m->vals[i];
+                g.wants[j] = m->wants[i];
             }
         g.n = m->n;
         *m = g;
@@ -352,7 +365,7 @@ static int memo_cost(kr_lint_ctx *ctx, cost_memo *m, const char *tw, size_t tn, 
     size_t j = h & (m->cap - 1);
     while (m->keys[j] && m->keys[j] != h)
         j = (j + 1) & (m->cap - 1);
-    *val = &m->vals[j];
+    *slot = j;
     if (m->keys[j]) {
         *suffix = (size_t)(m->vals[j] & 3);
         return m->vals[j] >> 4;
@@ -732,12 +745,13 @@ static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, 
 {
     size_t tn = tw->lens[k];
     int limit = tw->limit[k];
-    size_t sfx;
-    int32_t *val;
+    size_t sfx, slot;
     int cost =
-        memo_cost(ctx, memo, tw->words[k], tn, u->text, u->len, k + 1 == tw->n, limit, &sfx, &val);
+        memo_cost(ctx, memo, tw->words[k], tn, u->text, u->len, k + 1 == tw->n, limit, &sfx, &slot);
     if (cost > limit)
         return false;
+    int32_t *val = &memo->vals[slot];
+    made_want *mw = &memo->wants[slot];
     /* a different real word that merely resembles the term is not a variant (asked
      * once a lint per spelling: the memo keeps the answer) */
     if (cost > 0 && !u->broken && ctx->lex) {
@@ -748,20 +762,28 @@ static bool match_word(kr_lint_ctx *ctx, cost_memo *memo, const term_words *tw, 
     }
     /* a one-word term that is also an ordinary word (the authority "Skat", the noun
      * "skat"): in lower case it is the ordinary word */
-    case_pattern p = case_of(u->text, u->len);
+    case_pattern p = mw->text ? (case_pattern)mw->pattern : case_of(u->text, u->len);
     if (cost == 0 && tw->n == 1 && !u->broken && p == CASE_AS_IS && ctx->lex) {
         unsigned fl = kr_lexicon_lookup(ctx->lex, u->text, u->len);
         if ((fl & KR_LEX_KNOWN) && !(fl & KR_LEX_COMPOUND))
             return false;
     }
+    m->u = *u;
+    if (mw->text) { /* the spelling met before: its canonical spelling too */
+        memcpy(m->want, mw->text, mw->len);
+        m->want_len = mw->len;
+        return true;
+    }
     char canon[300];
     size_t sn = strlen(suffixes[sfx]);
     memcpy(canon, tw->words[k], tn);
     memcpy(canon + tn, suffixes[sfx], sn);
+    *mw = (made_want){.pattern = (uint8_t)p};
     if (p == CASE_CAPITAL && tw->upper[k])
         p = CASE_AS_IS; /* "EU" written "Eu": the declared capitals win */
-    m->u = *u;
     m->want_len = apply_case(canon, tn + sn, p, m->want);
+    mw->text = kr_arena_strndup(ctx->scratch, m->want, m->want_len);
+    mw->len = (uint16_t)m->want_len;
     return true;
 }
 
@@ -817,10 +839,9 @@ static bool try_term(scan *sc, size_t term, size_t i)
             sc->max_tok = i;
         if (tk->kind != KR_TOK_WORD || bytes >= sizeof ms[0].u.text)
             return false;
-        size_t sfx;
-        int32_t *val;
+        size_t sfx, slot;
         if (memo_cost(ctx, &sc->memo, tw->words[0], tw->lens[0], ctx->text + tk->start, bytes,
-                      tw->n == 1, tw->limit[0], &sfx, &val) > tw->limit[0])
+                      tw->n == 1, tw->limit[0], &sfx, &slot) > tw->limit[0])
             return false;
     }
     for (int join = first_join; join >= 0; join--) {
