@@ -325,14 +325,23 @@ static bool checkable(const kr_lint_ctx *ctx, size_t k)
     return k == 0 || !(ctx->an->tokens[k - 1].flags & KR_TOKF_HYPHEN_END);
 }
 
+/* The first token from k on that is long enough to be a compound (a part is
+ * no longer than its token): a tight loop, as most tokens are short. */
+static size_t next_long(const kr_analysis *an, size_t k)
+{
+    const kr_token *t = an->tokens;
+    size_t n = an->n_tokens;
+    while (k < n && t[k].end - t[k].start < HEAD_MIN + TAIL_MIN)
+        k++;
+    return k;
+}
+
 void kr_compound_tail_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what)
 {
     memo_map *m = memo_of(ctx);
-    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
-        /* a part is no longer than its token: a short token has no compound */
+    for (size_t k = next_long(ctx->an, 0); k < ctx->an->n_tokens; k = next_long(ctx->an, k + 1)) {
         const kr_token *t = &ctx->an->tokens[k];
-        if (t->end - t->start < HEAD_MIN + TAIL_MIN ||
-            (m->sound[t->start / 8] >> (t->start % 8)) & 1 || !checkable(ctx, k))
+        if ((m->sound[t->start / 8] >> (t->start % 8)) & 1 || !checkable(ctx, k))
             continue;
         /* most tokens are one part: hashed and found so in one pass */
         bool split;
