@@ -2101,12 +2101,45 @@ static const struct {
 };
 #undef KR_REALWORD
 
+enum { N_REALWORDS = sizeof realwords / sizeof realwords[0] };
+
+/* The table's entries by their first byte, in table order (realword_find is
+ * asked about every known word of a text that lost its æøå). */
+static struct {
+    uint16_t first[257]; /* entries of byte b: order[first[b] .. first[b + 1]) */
+    uint16_t order[N_REALWORDS];
+    uint8_t len[N_REALWORDS];
+} realword_index;
+static pthread_once_t realword_once = PTHREAD_ONCE_INIT;
+
+static void realword_index_build(void)
+{
+    unsigned count[257] = {0};
+    for (size_t i = 0; i < N_REALWORDS; i++) {
+        count[(unsigned char)realwords[i].written[0] + 1]++;
+        size_t len = strlen(realwords[i].written);
+        realword_index.len[i] = (uint8_t)(len < 255 ? len : 255);
+    }
+    for (unsigned b = 0; b < 256; b++)
+        count[b + 1] += count[b];
+    for (unsigned b = 0; b <= 256; b++)
+        realword_index.first[b] = (uint16_t)count[b];
+    for (size_t i = 0; i < N_REALWORDS; i++)
+        realword_index.order[count[(unsigned char)realwords[i].written[0]]++] = (uint16_t)i;
+}
+
+/* The first entry of the table written folded[0..n), or -1. */
 static int realword_find(const char *folded, size_t n)
 {
-    for (size_t i = 0; i < sizeof realwords / sizeof realwords[0]; i++)
-        if (n && realwords[i].written[0] == folded[0] && strlen(realwords[i].written) == n &&
-            memcmp(realwords[i].written, folded, n) == 0)
+    if (!n)
+        return -1;
+    pthread_once(&realword_once, realword_index_build);
+    unsigned b = (unsigned char)folded[0];
+    for (unsigned k = realword_index.first[b]; k < realword_index.first[b + 1]; k++) {
+        unsigned i = realword_index.order[k];
+        if (realword_index.len[i] == n && memcmp(realwords[i].written, folded, n) == 0)
             return (int)i;
+    }
     return -1;
 }
 
