@@ -257,11 +257,16 @@ typedef struct {
     const char *raw; /* NULL: an empty slot */
     size_t len;
     size_t at, esc_len; /* the escaped copy (quotes included) in esc */
+    size_t next;        /* the slot of the string printed after this one last time (a
+                           guess, checked: a message's fix title, a title's new text) */
 } str_slot;
+
+enum { NO_SLOT = SIZE_MAX };
 
 typedef struct {
     str_slot *slots; /* open addressing, a power of two of them */
     size_t mask, used;
+    size_t prev; /* the slot of the string printed last, or NO_SLOT */
     char *esc;
     size_t esc_len, esc_cap;
 } str_cache;
@@ -270,6 +275,7 @@ static void str_cache_init(str_cache *c)
 {
     c->mask = 255;
     c->used = 0;
+    c->prev = NO_SLOT;
     c->slots = calloc(c->mask + 1, sizeof *c->slots);
     c->esc = NULL;
     c->esc_len = c->esc_cap = 0;
@@ -329,34 +335,45 @@ static bool str_cache_grow(str_cache *c)
     free(c->slots);
     c->slots = s;
     c->mask = n - 1;
+    c->prev = NO_SLOT; /* the slots moved; the `next` guesses are only wrong now */
     return true;
 }
 
-/* Keeps the escaped copy esc[0..esc_len) of s[0..n) (hash h) when there is room. */
-static void str_cache_add(str_cache *c, uint64_t h, const char *s, size_t n, const char *esc,
-                          size_t esc_len)
+/* Keeps the escaped copy esc[0..esc_len) of s[0..n) (hash h) when there is room;
+ * returns its slot, or NO_SLOT. */
+static size_t str_cache_add(str_cache *c, uint64_t h, const char *s, size_t n, const char *esc,
+                            size_t esc_len)
 {
     if (2 * (c->used + 1) > c->mask + 1 && (c->mask + 1 >= STR_CACHE_SLOTS || !str_cache_grow(c)))
-        return;
+        return NO_SLOT;
     if (c->esc_len + esc_len > c->esc_cap) {
         if (c->esc_len + esc_len > STR_CACHE_BYTES)
-            return;
+            return NO_SLOT;
         size_t cap = c->esc_cap ? 2 * c->esc_cap : 1 << 16;
         while (cap < c->esc_len + esc_len)
             cap *= 2;
         char *grown = realloc(c->esc, cap + ESC_TAIL);
         if (!grown)
-            return;
+            return NO_SLOT;
         c->esc = grown;
         c->esc_cap = cap;
     }
     size_t j = h & c->mask;
     while (c->slots[j].raw)
         j = (j + 1) & c->mask;
-    c->slots[j] = (str_slot){h, s, n, c->esc_len, esc_len};
+    c->slots[j] = (str_slot){h, s, n, c->esc_len, esc_len, NO_SLOT};
     memcpy(c->esc + c->esc_len, esc, esc_len);
     c->esc_len += esc_len;
     c->used++;
+    return j;
+}
+
+/* Records that slot i (or NO_SLOT) was printed just now, after c->prev. */
+static inline void str_cache_follow(str_cache *c, size_t i)
+{
+    if (c->prev != NO_SLOT)
+        c->slots[c->prev].next = i;
+    c->prev = i;
 }
 
 /* Whether a[0..n) and b[0..n) are equal; short strings (most fix texts) by a
@@ -373,8 +390,21 @@ static char *put_string_new(jw *w, str_cache *c, char *o, const char *s, size_t 
 {
     o = jw_room(w, o, 6 * n + 2);
     char *e = escape_quoted(o, s, n);
-    str_cache_add(c, h, s, n, o, (size_t)(e - o));
+    str_cache_follow(c, str_cache_add(c, h, s, n, o, (size_t)(e - o)));
     return e;
+}
+
+/* The cached copy of slot sl. */
+static inline __attribute__((always_inline)) char *put_slot(jw *w, const str_cache *c, char *o,
+                                                            const str_slot *sl)
+{
+    const char *esc = c->esc + sl->at;
+    o = jw_room(w, o, sl->esc_len);
+    if (sl->esc_len <= 32) /* fixed sizes: moves (ESC_TAIL and the slack have room) */
+        memcpy(o, esc, 32);
+    else
+        memcpy(o, esc, sl->esc_len);
+    return o + sl->esc_len;
 }
 
 /* s[0..n) as a JSON string literal, from the cache when it was printed before. */
@@ -385,17 +415,20 @@ static inline __attribute__((always_inline)) char *put_string(jw *w, str_cache *
         o = jw_room(w, o, 6 * n + 2);
         return escape_quoted(o, s, n);
     }
+    if (c->prev != NO_SLOT) { /* what followed the last string last time, often again */
+        size_t g = c->slots[c->prev].next;
+        if (g != NO_SLOT && c->slots[g].raw && c->slots[g].len == n &&
+            same_bytes(c->slots[g].raw, s, n)) {
+            c->prev = g;
+            return put_slot(w, c, o, &c->slots[g]);
+        }
+    }
     uint64_t h = str_hash(s, n);
     for (size_t i = h & c->mask; c->slots[i].raw; i = (i + 1) & c->mask) {
         const str_slot *sl = &c->slots[i];
         if (sl->hash == h && sl->len == n && same_bytes(sl->raw, s, n)) {
-            const char *esc = c->esc + sl->at;
-            o = jw_room(w, o, sl->esc_len);
-            if (sl->esc_len <= 32) /* fixed sizes: moves (ESC_TAIL and the slack have room) */
-                memcpy(o, esc, 32);
-            else
-                memcpy(o, esc, sl->esc_len);
-            return o + sl->esc_len;
+            str_cache_follow(c, i);
+            return put_slot(w, c, o, sl);
         }
     }
     return put_string_new(w, c, o, s, n, h);

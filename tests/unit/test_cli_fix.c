@@ -449,26 +449,36 @@ Test(fixer, json_strings_repeated_long_and_escaped_come_out_as_they_went_in)
         long_s[i] = "\xc3\xb8\"x\\"[i % 4];
     long_s[long_n] = '\0';
     enum { N = 300 };
-    const char *msg[N], *title[N], *edit[N];
-    size_t edit_n[N];
     for (size_t i = 0; i < N; i++) {
-        msg[i] = i % 97 == 5 ? long_s : repeat_texts[(i * 7) % N_REPEAT];
-        title[i] = i % 89 == 3 ? long_s : repeat_texts[(i * 5 + 1) % N_REPEAT];
-        edit[i] = i % 101 == 7 ? long_s : repeat_texts[(i * 3 + 2) % N_REPEAT];
-        edit_n[i] = strlen(edit[i]);
+        const char *msg = i % 97 == 5 ? long_s : repeat_texts[(i * 7) % N_REPEAT];
+        const char *title = i % 89 == 3 ? long_s : repeat_texts[(i * 5 + 1) % N_REPEAT];
+        const char *edit = i % 101 == 7 ? long_s : repeat_texts[(i * 3 + 2) % N_REPEAT];
+        /* and a few hundred distinct ones, each printed two or three times, so the
+         * cache grows while strings are being reused */
+        char own[3][32];
+        snprintf(own[0], sizeof own[0], "besked nr. %zu", i % 150);
+        snprintf(own[1], sizeof own[1], "titel «%zu»", i % 120);
+        snprintf(own[2], sizeof own[2], "ny%zu", i % 90);
+        if (i % 3 == 2)
+            msg = own[0];
+        else if (i % 3 == 1)
+            title = own[1];
+        else
+            edit = own[2];
+        size_t edit_n = strlen(edit);
         size_t start = (i * 13) % len, end = start + i % 5 < len ? start + i % 5 : len;
         kr_diagnostic *d = kr_diagnostics_add(r.diags, i % 2 ? "encoding" : "unregistered-rule",
-                                              KR_SEV_WARNING, start, end, msg[i]);
-        kr_fix *f = kr_diagnostic_add_fix(r.diags, d, title[i], i % 3 == 0);
+                                              KR_SEV_WARNING, start, end, msg);
+        kr_fix *f = kr_diagnostic_add_fix(r.diags, d, title, i % 3 == 0);
         /* a second edit's range differs from the diagnostic's: elsewhere, or only
          * in its end */
-        kr_fix_add_edit(r.diags, f, start, end, edit[i], edit_n[i]);
+        kr_fix_add_edit(r.diags, f, start, end, edit, edit_n);
         if (i % 4 == 0)
-            kr_fix_add_edit(r.diags, f, len - 1, len, edit[i], edit_n[i]);
+            kr_fix_add_edit(r.diags, f, len - 1, len, edit, edit_n);
         else if (i % 4 == 1 && end < len)
-            kr_fix_add_edit(r.diags, f, start, end + 1, edit[i], edit_n[i]);
+            kr_fix_add_edit(r.diags, f, start, end + 1, edit, edit_n);
     }
-    /* printed in their list's order, which these tests need to know */
+    /* left unsorted: positions also go back, and the list order is the printed one */
     json_t *j = format(KR_FMT_JSON, &r);
     json_t *ds = json_object_get(json_array_get(json_object_get(j, "files"), 0), "diagnostics");
     cr_assert_eq(json_array_size(ds), N);
