@@ -725,6 +725,7 @@ typedef struct {
     cost_memo memo;
     term_words *tws;
     size_t n_terms;
+    size_t shortest; /* characters of the shortest term's first word */
     size_t max_tok;  /* the last token the scan read */
     lint_memo *lm;   /* this lint's titles and messages */
     span_sum *s;     /* the span scanned */
@@ -919,33 +920,22 @@ static void check_url(scan *sc, size_t ti)
     }
 }
 
-/* The declared terms from token t0 up to t1 (a span's), in order. */
-static void scan_declared(scan *sc, size_t t0, size_t t1)
+/* The declared terms at unclaimed token i, tk (the scan walks a span's tokens
+ * in order). */
+static void scan_declared(scan *sc, const kr_token *tk, size_t i)
 {
-    kr_lint_ctx *ctx = sc->ctx;
-    if (sc->n_terms == 0)
+    if (tk->kind == KR_TOK_URL) {
+        check_url(sc, i);
         return;
+    }
     /* try_term refuses a token that is not hyphen-ended and has fewer bytes (so
      * fewer characters) than a term's first word less four, before it reads
      * anything: the shortest first word decides for all terms at once */
-    size_t shortest = SIZE_MAX;
+    if (!(tk->flags & KR_TOKF_HYPHEN_END) && tk->end - tk->start + 4 < sc->shortest)
+        return;
     for (size_t k = 0; k < sc->n_terms; k++)
-        if (sc->tws[k].n > 0 && sc->tws[k].chars0 < shortest)
-            shortest = sc->tws[k].chars0;
-    for (size_t i = t0; i < t1; i++) {
-        if (ctx->claimed[i])
-            continue;
-        const kr_token *tk = &ctx->an->tokens[i];
-        if (tk->kind == KR_TOK_URL) {
-            check_url(sc, i);
-            continue;
-        }
-        if (!(tk->flags & KR_TOKF_HYPHEN_END) && tk->end - tk->start + 4 < shortest)
-            continue;
-        for (size_t k = 0; k < sc->n_terms; k++)
-            if (sc->tws[k].n > 0 && try_term(sc, k, i))
-                break;
-    }
+        if (sc->tws[k].n > 0 && try_term(sc, k, i))
+            break;
 }
 
 /* ---- undeclared: spellings of one capitalised word or compound ------------------- */
@@ -1558,13 +1548,12 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
     sc->t0 = t0;
     sc->base = s;
     sc->max_tok = 0;
-    scan_declared(sc, t0, t1);
-    make_blob(ctx, sum);
-    sum->spill = sc->max_tok >= t1;
-    for (uint32_t r = 0; r < sum->n_recs; r++)
-        sum->claims_out |= t0 + sum->recs[r].last >= t1;
+    /* one walk over the tokens: the declared terms at the unclaimed ones (they
+     * claim what they find), and every token's cluster candidate */
     for (size_t i = t0; i < t1; i++) {
         const kr_token *tk = &an->tokens[i];
+        if (sc->n_terms && !ctx->claimed[i])
+            scan_declared(sc, tk, i);
         const char *w = ctx->text + tk->start;
         size_t len = tk->end - tk->start;
         if (tk->kind != KR_TOK_WORD || !cluster_candidate(w, len))
@@ -1577,6 +1566,10 @@ static span_sum *scan_span(scan *sc, memory *m, size_t s, size_t e, size_t t0, s
         sum->cands[sum->n_cands++] = (cand){(uint32_t)(i - t0), k};
         sum->cand_bits |= 1ull << (k & 63);
     }
+    make_blob(ctx, sum);
+    sum->spill = sc->max_tok >= t1;
+    for (uint32_t r = 0; r < sum->n_recs; r++)
+        sum->claims_out |= t0 + sum->recs[r].last >= t1;
     return sum;
 }
 
@@ -1701,6 +1694,10 @@ static void update_spans(kr_lint_ctx *ctx, state *st)
     sc.lm->titles = kr_arena_alloc(ctx->scratch, (sc.n_terms + 1) * sizeof *sc.lm->titles);
     for (size_t k = 0; k < sc.n_terms; k++)
         split_term(kr_config_term(ctx->cfg, k), &sc.tws[k]);
+    sc.shortest = SIZE_MAX;
+    for (size_t k = 0; k < sc.n_terms; k++)
+        if (sc.tws[k].n > 0 && sc.tws[k].chars0 < sc.shortest)
+            sc.shortest = sc.tws[k].chars0;
     bool fast = diff && update_window(&sc, st, bound, n, cl, n_cl, d0, d1, delta);
     /* what the next lint compares its claims with */
     mem_free(st->arena, st->claims);
