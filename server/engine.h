@@ -264,15 +264,19 @@ kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc);
  * (text is len bytes long; lo and hi are widened to whole lines) while the
  * caller parses: the lint then finds them in the process-wide memo. It reads
  * the text, which must not change until kr_prefetch_end, and the lexicon.
- * NULL when no thread could be started (nothing happens then). */
+ * NULL when the machine is busy (no core to spare: the two threads would share
+ * one) or no thread could be started; nothing happens then. */
 typedef struct kr_prefetch kr_prefetch;
 kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, size_t lo,
                                size_t hi);
-/* Waits until the thread has loaded what the repair engine loads once per
- * process (the English word list), which the caller's verdicts then read: done
- * there first thing, while the caller parses. Once is once either way
- * (pthread_once); this wait shows helgrind the order. Accepts NULL. */
-void kr_prefetch_wait(kr_prefetch *p);
+/* Whether the thread has loaded what the repair engine loads once per process
+ * (the English word list; it does so first, while the caller parses). Never
+ * waits: pthread_once orders the caller's later reads anyway, but only after
+ * this look at the thread's lock does helgrind see that order. Accepts NULL. */
+bool kr_prefetch_sync(kr_prefetch *p);
+/* Tests: start the thread whatever the machine's load (kr_prefetch_begin
+ * otherwise starts one only while a core is to spare). */
+void kr_prefetch_always(bool on);
 /* Stops the thread after the word it is at, joins it and frees it. Accepts NULL. */
 void kr_prefetch_end(kr_prefetch *p);
 

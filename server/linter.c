@@ -332,7 +332,7 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
         ctx.changes = kr_document_take_changes(doc);
     kr_prefetch *prefetch = start_prefetch(self, doc, &ctx, incremental);
     ctx.tree = kr_document_tree(doc);
-    kr_prefetch_wait(prefetch);
+    kr_prefetch_sync(prefetch);
     ctx.lex = self->lexicon;
     ctx.cfg = self->config;
     ctx.scratch = &self->scratch;

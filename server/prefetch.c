@@ -12,10 +12,15 @@
  * tokens depend only on their lines), run on pieces of the text so its memory
  * stays small, last piece first: should the lint reach its verdicts before
  * this thread is done, the two meet in the middle instead of racing over the
- * same words. Each distinct word is prefetched once. */
+ * same words. Each distinct word is prefetched once. The thread is started only
+ * while the machine has a core to spare: sharing the lint's core, it would
+ * slow the lint down. */
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "confusion.h"
 #include "engine.h"
@@ -31,9 +36,8 @@ struct kr_prefetch {
     /* set by kr_prefetch_end; a mutex, not an atomic, so that helgrind sees
      * the order (it is read every STOP_EVERY tokens: the lock costs nothing) */
     pthread_mutex_t lock;
-    pthread_cond_t loaded; /* signalled with `ready` */
     bool stop;
-    bool ready; /* the engine's tables are loaded (kr_prefetch_wait) */
+    bool ready; /* the engine's tables are loaded (kr_prefetch_sync) */
     kr_lexicon *lex;
     const char *text;
     size_t len, lo, hi; /* the words of text[lo, hi) */
@@ -185,7 +189,6 @@ static void *run(void *arg)
     kr_word_prefetch(&ctx, NULL, 0, false);
     pthread_mutex_lock(&p->lock);
     p->ready = true;
-    pthread_cond_broadcast(&p->loaded);
     pthread_mutex_unlock(&p->lock);
     for (size_t end = p->hi; end > p->lo && !stopped(p);) {
         size_t start = piece_start(p, end);
@@ -214,9 +217,48 @@ static bool guess_dia_lost(const char *text, size_t len)
     return dia * 200 * 7 <= len;
 }
 
+static atomic_bool always;
+
+void kr_prefetch_always(bool on)
+{
+    atomic_store(&always, on);
+}
+
+/* How many tasks are runnable this instant (this one included): the fourth
+ * field of /proc/loadavg, "running/total"; else the last minute's average. -1
+ * when neither is known. */
+static double runnable_now(void)
+{
+    char buf[128];
+    FILE *f = fopen("/proc/loadavg", "r");
+    size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+    if (f)
+        fclose(f);
+    buf[n] = '\0';
+    double avg[3];
+    int running, total;
+    if (sscanf(buf, "%lf %lf %lf %d/%d", &avg[0], &avg[1], &avg[2], &running, &total) == 5)
+        return running;
+    return getloadavg(avg, 1) == 1 ? avg[0] : -1;
+}
+
+/* Would a second thread have a core of its own? Only while fewer tasks are
+ * runnable than there are cores. On a busy machine the two threads would share
+ * one core's time (the scheduler gives a process's threads one share between
+ * them), and the thread's own reading of the text would then cost the lint
+ * more than its searches save. */
+static bool core_to_spare(void)
+{
+    if (atomic_load(&always))
+        return true;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    double now = runnable_now();
+    return cores >= 2 && now >= 0 && now < (double)cores;
+}
+
 kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, size_t lo, size_t hi)
 {
-    if (!lex || !text || hi > len || lo >= hi)
+    if (!lex || !text || hi > len || lo >= hi || !core_to_spare())
         return NULL;
     kr_prefetch *p = calloc(1, sizeof *p);
     if (!p)
@@ -231,9 +273,7 @@ kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, si
      * enough either way (pthread_once), but helgrind cannot see that order */
     kr_confusion_signature_bound(0, 0, 0);
     pthread_mutex_init(&p->lock, NULL);
-    pthread_cond_init(&p->loaded, NULL);
     if (pthread_create(&p->thread, NULL, run, p) != 0) {
-        pthread_cond_destroy(&p->loaded);
         pthread_mutex_destroy(&p->lock);
         free(p);
         return NULL;
@@ -241,14 +281,14 @@ kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, si
     return p;
 }
 
-void kr_prefetch_wait(kr_prefetch *p)
+bool kr_prefetch_sync(kr_prefetch *p)
 {
     if (!p)
-        return;
+        return false;
     pthread_mutex_lock(&p->lock);
-    while (!p->ready)
-        pthread_cond_wait(&p->loaded, &p->lock);
+    bool ready = p->ready;
     pthread_mutex_unlock(&p->lock);
+    return ready;
 }
 
 void kr_prefetch_end(kr_prefetch *p)
@@ -259,7 +299,6 @@ void kr_prefetch_end(kr_prefetch *p)
     p->stop = true;
     pthread_mutex_unlock(&p->lock);
     pthread_join(p->thread, NULL);
-    pthread_cond_destroy(&p->loaded);
     pthread_mutex_destroy(&p->lock);
     free(p->seen);
     free(p);

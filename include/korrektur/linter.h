@@ -27,11 +27,12 @@ void kr_linter_free(kr_linter *self);
 
 /* How many threads a lint may use (the default, 1: only the calling one). With
  * 2 or more, a lint that reads much new text — the first lint of a document, or
- * one after a change of more than some 64 kB — starts one more thread that runs
- * the repair engine's word searches while the calling thread parses; kr_linter_run
- * joins it before it returns (no work outlives the call, and the thread owns
- * nothing the caller sees). The result is the same with any number. The
- * language server uses 2; `korrektur check` 1 per file. */
+ * one after a change of more than some 64 kB — starts one more thread (while the
+ * machine has a core to spare) that runs the repair engine's word searches as
+ * the calling thread parses; kr_linter_run joins it before it returns (no work
+ * outlives the call, and the thread owns nothing the caller sees). The result
+ * is the same with any number. The language server uses 2; `korrektur check`
+ * 1 per file. */
 void kr_linter_set_threads(kr_linter *self, unsigned threads);
 
 /* Replaces the linter's configuration with a copy of `config`. */
