@@ -289,8 +289,8 @@ static void conf_init(void)
 }
 
 /* Does seg[0..n) match s[at..)? Foldable segments compare case-insensitively. */
-static bool seg_match(const uint32_t *seg, int n, bool foldable, const uint32_t *s, int slen,
-                      int at)
+static inline __attribute__((always_inline)) bool
+seg_match(const uint32_t *seg, int n, bool foldable, const uint32_t *s, int slen, int at)
 {
     if (at + n > slen)
         return false;
