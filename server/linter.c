@@ -81,6 +81,10 @@ static bool clean_text(const char *s, size_t n)
             i++;
             continue;
         }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* æ, ø, å: most of the rest */
+            continue;
+        }
         size_t k = c ? utf8_seq((const unsigned char *)s + i, n - i) : 0;
         if (!k)
             return false;
@@ -196,8 +200,8 @@ void kr_diagnostic_drop_invalid_fixes(kr_diagnostic *d, const char *text, size_t
                  clean_span(text, len, whole, e->start, e->end) &&
                  (texts_checked || clean_text(e->text, e->len));
         }
-        if (ok)
-            d->fixes[kept++] = *f;
+        if (ok && kept++ != j)
+            d->fixes[kept - 1] = *f;
     }
     d->n_fixes = kept;
 }
