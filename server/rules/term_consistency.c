@@ -811,40 +811,41 @@ static void found_term(scan *sc, size_t term, const matched *ms, size_t n, bool 
     replay(sc->ctx, s, r, sc->t0, sc->base, sc->lm);
 }
 
-/* Tries term `term` at token i (first as a hyphen break joined, then as is). */
-static bool try_term(scan *sc, size_t term, size_t i)
+/* Is token tk (i), not hyphen-ended, refused as the first word of term tw
+ * before it is read as a unit? Most tokens are far shorter or longer than the
+ * word: word_cost would refuse them, so they are refused before being copied
+ * and hashed; the rest are mostly other words the memo knows to be out of
+ * reach, refused on the token's bytes (what try_term_at reads first, and its
+ * first refusal). */
+static inline bool first_word_refused(scan *sc, const term_words *tw, const kr_token *tk, size_t i)
+{
+    kr_lint_ctx *ctx = sc->ctx;
+    size_t bytes = tk->end - tk->start;
+    size_t tc = tw->chars0;
+    /* no more characters than bytes: most tokens are refused by their byte
+     * length before their characters are counted */
+    if (bytes + 4 < tc)
+        return true;
+    size_t wc = nchars(ctx->text + tk->start, bytes);
+    if (wc + 4 < tc || wc > tc + 6)
+        return true;
+    if (i > sc->max_tok)
+        sc->max_tok = i;
+    if (tk->kind != KR_TOK_WORD || bytes >= sizeof(((unit *)0)->text))
+        return true;
+    size_t sfx, slot;
+    return memo_cost(ctx, &sc->memo, tw->words[0], tw->lens[0], ctx->text + tk->start, bytes,
+                     tw->n == 1, tw->limit[0], &sfx, &slot) > tw->limit[0];
+}
+
+/* try_term once the first word may match: first_join says whether token i is
+ * hyphen-ended. */
+static bool try_term_at(scan *sc, size_t term, size_t i, int first_join)
 {
     kr_lint_ctx *ctx = sc->ctx;
     const term_words *tw = &sc->tws[term];
     const kr_analysis *an = ctx->an;
     matched ms[8];
-    /* a hyphen-ended first token is tried joined with the next line, then alone */
-    int first_join = (an->tokens[i].flags & KR_TOKF_HYPHEN_END) ? 1 : 0;
-    /* most tokens are far shorter or longer than the term's first word: word_cost
-     * would refuse them, so they are refused before being copied and hashed */
-    if (!first_join) {
-        const kr_token *tk = &an->tokens[i];
-        size_t bytes = tk->end - tk->start;
-        size_t tc = tw->chars0;
-        /* no more characters than bytes: most tokens are refused by their byte
-         * length before their characters are counted */
-        if (bytes + 4 < tc)
-            return false;
-        size_t wc = nchars(ctx->text + tk->start, bytes);
-        if (wc + 4 < tc || wc > tc + 6)
-            return false;
-        /* the rest are mostly other words the memo knows to be out of reach:
-         * refused on the token's bytes, before they are copied as a unit (what
-         * the loop below reads first, and its first refusal) */
-        if (i > sc->max_tok)
-            sc->max_tok = i;
-        if (tk->kind != KR_TOK_WORD || bytes >= sizeof ms[0].u.text)
-            return false;
-        size_t sfx, slot;
-        if (memo_cost(ctx, &sc->memo, tw->words[0], tw->lens[0], ctx->text + tk->start, bytes,
-                      tw->n == 1, tw->limit[0], &sfx, &slot) > tw->limit[0])
-            return false;
-    }
     for (int join = first_join; join >= 0; join--) {
         size_t tok = i, k = 0;
         bool any = false;
@@ -870,6 +871,17 @@ static bool try_term(scan *sc, size_t term, size_t i)
         }
     }
     return false;
+}
+
+/* Tries term `term` at token i (a hyphen-ended token first joined with the
+ * next line, then alone). */
+static inline bool try_term(scan *sc, size_t term, size_t i)
+{
+    const kr_token *tk = &sc->ctx->an->tokens[i];
+    int first_join = (tk->flags & KR_TOKF_HYPHEN_END) ? 1 : 0;
+    if (!first_join && first_word_refused(sc, &sc->tws[term], tk, i))
+        return false;
+    return try_term_at(sc, term, i, first_join);
 }
 
 /* Inside a URL or a domain name: each letter run is compared with a one-word
