@@ -26,8 +26,8 @@
  * Any byte sequence yields tokens: in error recovery only tokens of non-zero width
  * are produced, so the parser always advances.
  *
- * Cost: each lexer->advance costs about 90 instructions in tree-sitter 0.20 (half
- * the scanner's cost), and a token's end only moves forward, so a line read ahead
+ * Cost: each lexer->advance costs about 90 instructions in tree-sitter 0.20 (60%
+ * of the scanner's cost), and a token's end only moves forward, so a line read ahead
  * to decide what it is would be read again by the run of text that consumes it.
  * Instead the token that read a line ahead takes it when it is plain text (from
  * the buffer read_line filled, plain_line): a `_line_begin` goes on as its line's
