@@ -814,7 +814,7 @@ static __attribute__((noinline)) size_t split_parts(const char *text, const kr_t
 /* Most tokens are one word of at most 16 bytes without a '-' or '\'': those
  * are read as the 16 bytes that end the token (from the text before it, which
  * the mask leaves out) and compared at once. */
-size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
+static inline size_t word_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
 {
 #ifdef __SSE2__
     unsigned n = t->end - t->start;
@@ -829,6 +829,11 @@ size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t
     }
 #endif
     return split_parts(text, t, parts, max);
+}
+
+size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
+{
+    return word_parts(text, t, parts, max);
 }
 
 /* ---- document statistics -------------------------------------------------------------- */
@@ -1052,7 +1057,7 @@ static long stats_find(doc_stats *s, const char *f, size_t n, bool create)
 }
 
 /* Adds (sign 1) or removes (-1) one occurrence of entry i. */
-static void stats_occur(doc_stats *s, uint32_t occ, int sign)
+static inline __attribute__((always_inline)) void stats_occur(doc_stats *s, uint32_t occ, int sign)
 {
     wcount *e = &s->e[occ & ~OCC_JOINED];
     if (sign > 0)
@@ -2839,7 +2844,7 @@ static void build_findings(kr_lint_ctx *ctx, conf_state *st)
         if (!checkable(ctx, k))
             continue;
         kr_span parts[8];
-        size_t np = kr_word_parts(ctx->text, &ctx->an->tokens[k], parts, 8);
+        size_t np = word_parts(ctx->text, &ctx->an->tokens[k], parts, 8);
         for (size_t i = 0; i < np; i++) {
             /* wake-on-lan, nas-server: short parts of hyphenated names are
              * abbreviations far more often than damaged words */
