@@ -810,8 +810,9 @@ static int line_continues(const Scanner *s, TSLexer *lx, bool quick, bool *read_
 
 /* ---- inside a line ------------------------------------------------------------------ */
 
-/* Where the characters of a run come from: the lexer, or (lx NULL) a line read
- * ahead, cp[i..n), followed by `end` (its line break, or 0 at the end). */
+/* Where the characters of a run come from: the lexer, or (lx NULL) text read
+ * ahead, cp[i..n), followed by `end` (a line's break or 0 at the end, a quote's
+ * closing mark). */
 typedef struct {
     TSLexer *lx;
     const int32_t *cp;
