@@ -84,6 +84,44 @@ Test(tokenizer_symbols, symbols_glued_to_words_are_not_letters)
 
 /* What the user sees: the flagged range and the fix stop before the emoji, and
  * applying the fix keeps it. */
+/* The tokenizer strips and classifies a chunk of plain ASCII by a table of byte
+ * classes and one of multi-byte characters by decoding them: both give the
+ * tokens the rules have always seen (punctuation and quotes stripped, URLs,
+ * numbers and e-mail addresses told apart, long words read eight bytes at a
+ * time, the last word of a text without a final line break). */
+Test(tokenizer_symbols, ascii_and_multibyte_chunks_are_stripped_and_classified)
+{
+    fixture f;
+    build(&f, "Titel\n\nSvar:\n(ord), \"citat\" 'x' www.kommune.dk http://a.b/c kr. 12.000 3-4 "
+              "s@g navn@kommune.dk a/b ... 12 A1 -- foo_bar <tag> igangværende, "
+              "«Smabørnsløftet» kommunalbestyrelsesmedlemmer. slut");
+    assert_core(&f, "(ord),", "ord", KR_TOK_WORD);
+    assert_core(&f, "\"citat\"", "citat", KR_TOK_WORD);
+    cr_assert(chunk_token(&f, "\"citat\"")->flags & KR_TOKF_QUOTED);
+    assert_core(&f, "'x'", "x", KR_TOK_WORD);
+    assert_core(&f, "www.kommune.dk", "www.kommune.dk", KR_TOK_URL);
+    assert_core(&f, "http://a.b/c", "http://a.b/c", KR_TOK_URL);
+    assert_core(&f, "kr.", "kr", KR_TOK_WORD);
+    assert_core(&f, "12.000", "12.000", KR_TOK_NUMBER);
+    assert_core(&f, "3-4", "3-4", KR_TOK_NUMBER);
+    assert_core(&f, "s@g", "s@g", KR_TOK_WORD);
+    assert_core(&f, "navn@kommune.dk", "navn@kommune.dk", KR_TOK_OTHER);
+    assert_core(&f, "a/b", "a/b", KR_TOK_OTHER);
+    cr_assert_null(chunk_token(&f, "..."), "punctuation alone is no token");
+    assert_core(&f, "12 ", "12", KR_TOK_NUMBER);
+    assert_core(&f, "A1", "A1", KR_TOK_WORD);
+    assert_core(&f, "--", "--", KR_TOK_WORD);
+    assert_core(&f, "foo_bar", "foo_bar", KR_TOK_OTHER);
+    assert_core(&f, "<tag>", "tag", KR_TOK_WORD);
+    assert_core(&f, "igangværende,", "igangværende", KR_TOK_WORD);
+    assert_core(&f, "«Smab", "Smabørnsløftet", KR_TOK_WORD);
+    cr_assert(chunk_token(&f, "«Smab")->flags & KR_TOKF_QUOTED);
+    assert_core(&f, "kommunalbestyrelsesmedlemmer.", "kommunalbestyrelsesmedlemmer", KR_TOK_WORD);
+    assert_core(&f, "slut", "slut", KR_TOK_WORD);
+    cr_assert(chunk_token(&f, "slut")->flags & KR_TOKF_LINE_END);
+    done(&f);
+}
+
 Test(tokenizer_symbols, a_fix_does_not_swallow_an_emoji)
 {
     kr_lexicon *lex = kr_lexicon_new();
