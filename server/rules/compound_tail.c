@@ -120,15 +120,36 @@ typedef struct {
     const kr_candidate *cand; /* NULL: no damaged part */
 } damage;
 
-/* A damaged tail after a known head (tekst + omrade), the longest first. */
-static bool damaged_tail(kr_lint_ctx *ctx, const char *s, size_t n, kr_verdict_kind kind,
-                         damage *out)
+/* Which split points of a word have a known head before them (bit i: s[0..i))
+ * and which a dictionary word of TAIL_MIN letters after them (s[i..n)): what
+ * damaged_tail and damaged_head look up, found once for both kinds. */
+typedef struct {
+    uint64_t heads, tails;
+} splits;
+
+enum { SPLITS_MAX = 64 }; /* bytes of a word whose split points are kept */
+
+static void split_points(kr_lint_ctx *ctx, const char *s, size_t n, splits *sp)
 {
-    for (size_t i = 1; i + 1 < n; i++) {
+    sp->heads = sp->tails = 0;
+    for (size_t i = 1; i + 1 < n && i < SPLITS_MAX; i++) {
         if (!utf8_start(s, i))
             continue;
+        if (known_head(ctx, s, i))
+            sp->heads |= 1ull << i;
+        if (chars(s + i, n - i) >= TAIL_MIN && dictionary_word(ctx, s + i, n - i))
+            sp->tails |= 1ull << i;
+    }
+}
+
+/* A damaged tail after a known head (tekst + omrade), the longest first (sp:
+ * the word's split points when known, else looked up here). */
+static bool damaged_tail(kr_lint_ctx *ctx, const char *s, size_t n, kr_verdict_kind kind,
+                         const splits *sp, damage *out)
+{
+    for (size_t i = 1; i + 1 < n; i++) {
         /* the head first: a lookup is cheaper than the tail's repair search */
-        if (!known_head(ctx, s, i))
+        if (sp ? !((sp->heads >> i) & 1) : !utf8_start(s, i) || !known_head(ctx, s, i))
             continue;
         const kr_verdict *t = part_repair(ctx, s + i, n - i, kind, false);
         if (t) {
@@ -140,13 +161,14 @@ static bool damaged_tail(kr_lint_ctx *ctx, const char *s, size_t n, kr_verdict_k
 }
 
 /* A damaged head, possibly with its linking s, before a dictionary word
- * (oplosnings + evne), the longest tail first. */
+ * (oplosnings + evne), the longest tail first (sp: as for damaged_tail). */
 static bool damaged_head(kr_lint_ctx *ctx, const char *s, size_t n, kr_verdict_kind kind,
-                         damage *out)
+                         const splits *sp, damage *out)
 {
     for (size_t i = 1; i + 1 < n; i++) {
-        if (!utf8_start(s, i) || chars(s + i, n - i) < TAIL_MIN ||
-            !dictionary_word(ctx, s + i, n - i))
+        if (sp ? !((sp->tails >> i) & 1)
+               : !utf8_start(s, i) || chars(s + i, n - i) < TAIL_MIN ||
+                     !dictionary_word(ctx, s + i, n - i))
             continue;
         const kr_verdict *h = part_repair(ctx, s, i, kind, true);
         size_t link = 0;
@@ -158,6 +180,15 @@ static bool damaged_head(kr_lint_ctx *ctx, const char *s, size_t n, kr_verdict_k
         }
     }
     return false;
+}
+
+/* The damage of either kind, if any. */
+static damage find_damage(kr_lint_ctx *ctx, const char *s, size_t n, kr_verdict_kind kind,
+                          const splits *sp)
+{
+    damage d = {0, 0, NULL};
+    (void)(damaged_tail(ctx, s, n, kind, sp, &d) || damaged_head(ctx, s, n, kind, sp, &d));
+    return d;
 }
 
 /* ---- what each distinct word came to, for the lint ------------------------------
@@ -173,7 +204,9 @@ enum { KIND_SLOTS = 2 }; /* the verdict kinds asked for: DIA and OCR */
 typedef struct {
     const char *word; /* the first occurrence's bytes, in ctx->text (NULL: free) */
     uint32_t len, hash;
-    bool by_parts;             /* judged by its parts, and no sound split */
+    bool by_parts;    /* judged by its parts, and no sound split */
+    bool have_splits; /* sp holds the word's split points */
+    splits sp;
     bool searched[KIND_SLOTS]; /* the damage for that kind was looked for */
     damage found[KIND_SLOTS];
 } word_memo;
@@ -301,13 +334,17 @@ static int check_part(kr_lint_ctx *ctx, memo_map *m, const kr_span *p, uint32_t 
     if (!e->by_parts)
         return NONE;
     size_t k = kind == KR_VERDICT_DIA ? 0 : 1;
-    damage d = {0, 0, NULL};
-    if (kind != KR_VERDICT_DIA && kind != KR_VERDICT_OCR) /* not kept: found each time */
-        (void)(damaged_tail(ctx, s, n, kind, &d) || damaged_head(ctx, s, n, kind, &d));
-    else if (e->searched[k])
+    damage d;
+    if (kind != KR_VERDICT_DIA && kind != KR_VERDICT_OCR) { /* not kept: found each time */
+        d = find_damage(ctx, s, n, kind, NULL);
+    } else if (e->searched[k]) {
         d = e->found[k];
-    else {
-        (void)(damaged_tail(ctx, s, n, kind, &d) || damaged_head(ctx, s, n, kind, &d));
+    } else {
+        if (!e->have_splits && n < SPLITS_MAX) {
+            split_points(ctx, s, n, &e->sp);
+            e->have_splits = true;
+        }
+        d = find_damage(ctx, s, n, kind, e->have_splits ? &e->sp : NULL);
         e->searched[k] = true;
         e->found[k] = d;
     }
