@@ -1610,6 +1610,8 @@ static bool glue_word(const char *s, size_t n)
     return false;
 }
 
+static unsigned part_lookup(kr_lint_ctx *ctx, const char *s, size_t n);
+
 /* Lexicon flags of a candidate (0 when not a word). A lost space is a weak
  * guess — a long unknown word splits into two known ones all too easily (a
  * compound the dictionary lacks) — so a split must be the only repair, into two
@@ -1623,7 +1625,7 @@ static unsigned check_candidate(search *s, const char *text, size_t len, int nch
          * walk of a few bytes instead of a lookup (the compound splitter) */
         if (!s->ctx->lex || !kr_lexicon_may_know(s->ctx->lex, &s->walk, text, len))
             return 0;
-        unsigned f = lookup(s->ctx, text, len);
+        unsigned f = part_lookup(s->ctx, text, len);
         return accepted(f) ? f : 0;
     }
     size_t a = (size_t)(sp - text), b = len - a - 1;
@@ -2563,7 +2565,8 @@ static bool part_holds(repair_parts *rp, int a, int b, unsigned lex, unsigned ot
 
 /* lookup() kept for the lint: the splits of a word's candidates ask about the
  * same parts again and again (most of a compound's splits are unknown words,
- * which run the compound splitter). */
+ * which run the compound splitter), and the searches of different words reach
+ * some of the same candidates (check_candidate). */
 static unsigned part_lookup(kr_lint_ctx *ctx, const char *s, size_t n)
 {
     entry *e = emap_get(ctx->scratch, &state_of(ctx)->lookups, s, n, true);
