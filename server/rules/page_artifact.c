@@ -192,6 +192,10 @@ static void report(kr_lint_ctx *ctx, const kr_block *b)
          * break before the header goes with it (found by fuzz_document) */
         if (p > 0 && t[len - 1] != '\n' && t[p - 1] == '\n')
             del_start = p >= 2 && t[p - 2] == '\r' ? p - 2 : p - 1;
+        /* a text that is nothing but the header and ended with a line break
+         * keeps that break (an empty file would have lost it: fuzz_document) */
+        if (p == 0 && t[len - 1] == '\n')
+            n = len >= 2 && t[len - 2] == '\r' ? len - 2 : len - 1;
     }
     claim_line(ctx, ls, le);
     kr_diagnostic *d =

@@ -115,3 +115,12 @@ Test(page_artifact, document_without_headers_gets_nothing)
 {
     assert_untouched(HEAD "Vi gør meget.\n\nOg vi gør mere.\n");
 }
+
+/* A text that is nothing but a page number still ends with its line break after
+ * the fix (fuzz_document found the fix emptying the file). */
+Test(page_artifact, a_text_of_only_a_page_number_keeps_its_final_break)
+{
+    assert_fix("1\n\n", "\n");
+    assert_fix("\n\n1\n", "\n");
+    assert_fix("1\r\n\r\n", "\r\n");
+}
