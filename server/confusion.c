@@ -1451,6 +1451,11 @@ typedef struct {
     size_t len;
     int cost;
     unsigned lex, classes;
+    /* the budget pass that first accepted a spelling of this word and when
+     * (consider's count), which order the passes would have found it in (see
+     * one_walk) */
+    int first_pass;
+    uint32_t first_seq;
 } found;
 
 /* A repair's bytes: the word's, and at most 3 letters (in UTF-8) per site. */
@@ -1496,6 +1501,12 @@ typedef struct search {
     dead_memo memo[DEAD_MEMO];
     uint32_t pass; /* counts the passes (budgets) of this lint's searches */
     count_memo counts[COUNT_MEMO];
+    /* one_walk: the budgets of the passes it walks at once but the last (a
+     * spelling's pass is the number of them below its cost), and consider's count */
+    int walk_bounds[2], nwalk_bounds;
+    uint32_t seq;
+    /* consider's repeats that counted no lookup (one_walk's, see walk_in_bounds) */
+    int repeats, walk_repeats;
 } search;
 
 static void add_site(search *s, int at, int olen, const uint32_t *truth, int tlen, int cost,
@@ -1641,8 +1652,18 @@ static unsigned check_candidate(search *s, const char *text, size_t len, int nch
     return fa & fb;
 }
 
+/* The budget pass a spelling of this cost is found in (one_walk; 0 otherwise). */
+static int pass_of(const search *s, int cost)
+{
+    int p = 0;
+    while (p < s->nwalk_bounds && cost > s->walk_bounds[p])
+        p++;
+    return p;
+}
+
 static void consider(search *s, int nchosen, int cost)
 {
+    uint32_t seq = s->seq++;
     char buf[WORD_BYTES];
     size_t len = build(s, nchosen, buf);
     unsigned classes = 0;
@@ -1659,6 +1680,7 @@ static void consider(search *s, int nchosen, int cost)
         }
         if (memcmp(s->cand[i].folded, folded, len) == 0) {
             /* the same word in another case (Lige for lige): keep the cheaper */
+            s->repeats += cost >= s->cand[i].cost;
             if (cost < s->cand[i].cost) {
                 unsigned lex = check_candidate(s, buf, len, nchosen);
                 if (lex) {
@@ -1666,6 +1688,12 @@ static void consider(search *s, int nchosen, int cost)
                     s->cand[i].cost = cost;
                     s->cand[i].classes = classes;
                     s->cand[i].lex = lex;
+                    /* cheaper, so of the same pass or an earlier one */
+                    int p = pass_of(s, cost);
+                    if (p < s->cand[i].first_pass) {
+                        s->cand[i].first_pass = p;
+                        s->cand[i].first_seq = seq;
+                    }
                 }
             }
             return;
@@ -1700,6 +1728,8 @@ static void consider(search *s, int nchosen, int cost)
     f->cost = cost;
     f->lex = lex;
     f->classes = classes;
+    f->first_pass = pass_of(s, cost);
+    f->first_seq = seq;
 }
 
 /* How many spellings dfs would consider from site `start` on (cost, depth,
@@ -1865,23 +1895,148 @@ static int best_cost(const search *s)
     return b;
 }
 
-/* Cost-ordered in effect: searches with a growing budget and stops once the
- * cheapest repair and everything that could rival it have been seen. */
-static void run_search(search *s, int max_cost, int max_edits)
+/* The budgets of the passes, cheapest first (see run_search). */
+enum { NPASS = 3, WALKED_PASSES = 3 };
+static const int pass_budget[NPASS] = {40, 75, MAX_COST};
+
+/* Whether the search ends after the pass of budget s->budget. */
+static bool search_ends(const search *s, int max_cost)
 {
-    static const int budgets[] = {40, 75, MAX_COST};
+    return best_cost(s) + PREFER_MARGIN + BONUS_IN_DOC <= s->budget || s->budget >= max_cost ||
+           s->lookups >= MAX_LOOKUPS;
+}
+
+/* The passes from the first to the one that ends the search (search_ends),
+ * as run_search runs them: budgets[0..m), m returned. */
+static int pass_budgets(int max_cost, int budgets[NPASS])
+{
+    int m = 0;
+    for (int b = 0; b < NPASS; b++) {
+        budgets[m++] = pass_budget[b] < max_cost ? pass_budget[b] : max_cost;
+        if (budgets[m - 1] >= max_cost)
+            break;
+    }
+    return m;
+}
+
+/* Whether the passes one by one, which count the lookups of a spelling the
+ * walk counted none for (a repeat of a candidate it found first) and no other
+ * spelling's more than the walk did (a repeat: none; any other: the same
+ * check, or one for a spelling the lexicon refuses unbuilt, or at most one
+ * where the walk built it — two only for a lost space), certainly never ran
+ * out of lookups: they counted at most the walk's lookups and two per repeat
+ * the walk saw, and the walk, and any pass after it, did not run out. */
+static bool walk_in_bounds(const search *s)
+{
+    return s->lookups + 2 * s->walk_repeats < MAX_LOOKUPS;
+}
+
+/* The first passes of run_search walked at once (the cheapest pass never ends
+ * a search that goes on to a dearer one, and each pass walks again what the
+ * ones before it walked): one dfs up to the budget of the last of them, then
+ * the candidates the passes one by one would have kept, in their order.
+ * Returns how many passes it stands for (the loop goes on from there), -1
+ * when the search ended with them, or 0 when it walked nothing.
+ *
+ * Why the result is the same. Suppose no pass can run out of lookups (the
+ * bound of lookups_bound below MAX_LOOKUPS, which is checked first) and the
+ * candidate list never fills (checked after; else the walk is thrown away).
+ * Then (1) the lookup count is never read but to compare it with MAX_LOOKUPS,
+ * which it never reaches, so it may differ; (2) a spelling dfs skips unbuilt
+ * (a dead prefix) is one the lexicon refuses, so which are skipped — may_repeat
+ * decides it from the candidates found so far, which differ — changes nothing
+ * but the count; (3) the passes reach the spellings of cost up to their budget
+ * in the order of one dfs over all of them, each pass those dearer than the one
+ * before: the old sequence is this walk's, stably sorted by pass. consider
+ * keeps, per folded spelling, the first accepted one of least cost (a later one
+ * replaces it only when cheaper): equal costs are of one pass, kept in the same
+ * order, so both sequences keep the same spelling, cost, lexicon flags and
+ * classes, and the same set of folded spellings (the list never fills). Their
+ * order in the list is that of each one's first accepted spelling: in the old
+ * sequence, by its pass and then by walk order, which consider records
+ * (first_pass, first_seq; a spelling of an earlier pass is cheaper, so it is
+ * always checked, never skipped as a repeat). (4) Whether a pass ends the
+ * search depends on its best cost and budget (and the count, never reached):
+ * the best of the candidates within that budget. So the passes are replayed:
+ * the first that ends the search keeps the candidates within its budget,
+ * sorted. tests/unit/test_repair_search.c compares both on every distinct word
+ * of the corpora. */
+static int one_walk(search *s, int max_cost)
+{
+    int budgets[NPASS], m = pass_budgets(max_cost, budgets);
+    int q = m < WALKED_PASSES ? m : WALKED_PASSES;
+    if (q < 2)
+        return 0;
+    s->pass++;
+    s->prev_budget = -1;
+    s->budget = budgets[q - 1];
+    s->repeats = 0;
+    s->nwalk_bounds = q - 1;
+    for (int j = 0; j < q - 1; j++)
+        s->walk_bounds[j] = budgets[j];
+    s->seq = 0;
+    dfs(s, 0, 0, 0, 0, 0, 0, false);
+    s->nwalk_bounds = 0;
+    s->walk_repeats = s->repeats;
+    if (s->ncand == 2 * KR_CAND_MAX || !walk_in_bounds(s)) { /* the passes one by one, then */
+        s->ncand = s->lookups = 0;
+        return 0;
+    }
+    for (int j = 0; j < q; j++) {
+        s->budget = budgets[j];
+        int best = KR_CONF_INF;
+        for (int i = 0; i < s->ncand; i++)
+            if (s->cand[i].cost <= budgets[j] && s->cand[i].cost < best)
+                best = s->cand[i].cost;
+        bool ends = best + PREFER_MARGIN + BONUS_IN_DOC <= budgets[j] || budgets[j] >= max_cost;
+        if (!ends && j < q - 1)
+            continue;
+        /* the candidates within the budget, by pass and walk order */
+        int n = 0;
+        for (int i = 0; i < s->ncand; i++) {
+            if (s->cand[i].cost > budgets[j])
+                continue;
+            found f = s->cand[i];
+            int k = n++;
+            for (; k > 0 && (s->cand[k - 1].first_pass > f.first_pass ||
+                             (s->cand[k - 1].first_pass == f.first_pass &&
+                              s->cand[k - 1].first_seq > f.first_seq));
+                 k--)
+                s->cand[k] = s->cand[k - 1];
+            s->cand[k] = f;
+        }
+        s->ncand = n;
+        return ends ? -1 : q;
+    }
+    return q; /* not reached */
+}
+
+/* Cost-ordered in effect: searches with a growing budget and stops once the
+ * cheapest repair and everything that could rival it have been seen. With
+ * walk_at_once the first passes are one walk (one_walk; the same result). */
+static void run_search(search *s, int max_cost, int max_edits, bool walk_at_once)
+{
     find_sites(s);
     /* a hyphen makes any spelling worth a lookup (kr_lexicon_may_know) */
     s->prune = s->ctx->lex && !memchr(s->wbytes, '-', s->woff[s->n]);
-    for (size_t b = 0; b < sizeof budgets / sizeof budgets[0]; b++) {
+    s->max_edits = max_edits;
+    s->nwalk_bounds = 0;
+    int walked = walk_at_once ? one_walk(s, max_cost) : 0;
+    if (walked < 0)
+        return;
+    for (int b = walked; b < NPASS; b++) {
         s->prev_budget = b ? s->budget : -1;
-        s->budget = budgets[b] < max_cost ? budgets[b] : max_cost;
-        s->max_edits = max_edits;
+        s->budget = pass_budget[b] < max_cost ? pass_budget[b] : max_cost;
         s->pass++;
         dfs(s, 0, 0, 0, 0, 0, 0, false);
-        if (best_cost(s) + PREFER_MARGIN + BONUS_IN_DOC <= s->budget || s->budget >= max_cost ||
-            s->lookups >= MAX_LOOKUPS)
+        if (search_ends(s, max_cost))
             break;
+    }
+    if (walked && !walk_in_bounds(s)) {
+        /* a later pass ran (or came) near the end of the allowance, which
+         * the passes one by one may have reached elsewhere: ask them */
+        s->ncand = s->lookups = 0;
+        run_search(s, max_cost, max_edits, false);
     }
 }
 
@@ -2090,12 +2245,32 @@ static search *searched(kr_lint_ctx *ctx, const char *word, size_t len, const ui
     bool fits = len < 256;
     if (fits && smemo_get(s, h, stamp, kind, word, len))
         return s;
-    run_search(s, max_cost, max_edits);
+    run_search(s, max_cost, max_edits, true);
     for (int i = 0; i < s->ncand; i++)
         fits &= s->cand[i].len < 256 && s->cand[i].lex < 256 && s->cand[i].classes < 256;
     if (fits)
         smemo_put(s, h, stamp, kind, word, len);
     return s;
+}
+
+int kr_repair_search_dump(kr_lint_ctx *ctx, const char *word, size_t len, bool walk_at_once,
+                          char *out, size_t cap)
+{
+    uint32_t w[KR_CONF_MAX_CHARS];
+    int n = decode(word, len, w, KR_CONF_MAX_CHARS);
+    if (n <= 0 || cap == 0)
+        return -1;
+    conf_init();
+    search *s = search_begin(ctx, w, n);
+    run_search(s, MAX_COST, MAX_EDITS, walk_at_once);
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < s->ncand && used < cap; i++) {
+        int k = snprintf(out + used, cap - used, "%s %d %u %u\n", s->cand[i].text, s->cand[i].cost,
+                         s->cand[i].lex, s->cand[i].classes);
+        used += k > 0 ? (size_t)k : 0;
+    }
+    return s->ncand;
 }
 
 /* ---- real-word pairs ------------------------------------------------------------ */

@@ -142,4 +142,13 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
  * a lint's first verdicts need not. Thread-safe. */
 void kr_word_prefetch(kr_lint_ctx *ctx, const char *word, size_t len, bool dia_lost);
 
+/* For tests (tests/unit/test_repair_search.c): the candidates of the full
+ * repair search of word[0..len) as the search leaves them (not ranked), one
+ * "text cost lex classes" line each into out (cap bytes, NUL-terminated),
+ * searched afresh (no memo) with the first budget passes walked at once
+ * (walk_at_once) or one by one. Returns their number, -1 when the word is too
+ * long to search. */
+int kr_repair_search_dump(kr_lint_ctx *ctx, const char *word, size_t len, bool walk_at_once,
+                          char *out, size_t cap);
+
 #endif
