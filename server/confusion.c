@@ -6,6 +6,7 @@
 
 #include "lexicon_internal.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1477,6 +1478,13 @@ typedef struct {
     int32_t n;
 } count_memo;
 
+/* A spelling put aside by one_walk: its sites and cost. */
+typedef struct {
+    uint8_t chosen[MAX_EDITS];
+    int16_t cost;
+    uint8_t n;
+} deferred;
+
 typedef struct search {
     kr_lint_ctx *ctx;
     const uint32_t *w;
@@ -1507,6 +1515,10 @@ typedef struct search {
     uint32_t seq;
     /* consider's repeats that counted no lookup (one_walk's, see walk_in_bounds) */
     int repeats, walk_repeats;
+    /* one_walk's spellings of its last pass, dearer than defer_above (INT_MAX:
+     * none), put aside in walk order */
+    int defer_above, ndeferred;
+    deferred deferred[MAX_LOOKUPS];
 } search;
 
 static void add_site(search *s, int at, int olen, const uint32_t *truth, int tlen, int cost,
@@ -1803,6 +1815,22 @@ static size_t dead_prefix(search *s, int depth, const char *p, size_t n)
     return m->dead;
 }
 
+/* Puts the spelling of the chosen sites aside for one_walk, counting one
+ * lookup for it meanwhile (the walk stops where the passes could). */
+static void defer(search *s, int nchosen, int cost)
+{
+    if (s->ndeferred == MAX_LOOKUPS) {
+        s->lookups = MAX_LOOKUPS; /* not reached: the count stops the walk first */
+        return;
+    }
+    deferred *x = &s->deferred[s->ndeferred++];
+    for (int c = 0; c < nchosen; c++)
+        x->chosen[c] = (uint8_t)s->chosen[c];
+    x->n = (uint8_t)nchosen;
+    x->cost = (int16_t)cost;
+    s->lookups++;
+}
+
 /* Every set of non-overlapping sites (in position order) within the budget.
  * At most one ordinary-letter swap per repair: they are weak evidence, and
  * common letters offer them everywhere.
@@ -1878,6 +1906,8 @@ static void dfs(search *s, int from, int pos, size_t plen, size_t dead, int cost
         if (new_spelling) {
             if (k)
                 s->lookups++; /* what consider would count, and all it would do */
+            else if (c > s->defer_above)
+                defer(s, depth + 1, c);
             else
                 consider(s, depth + 1, c);
         }
@@ -1959,8 +1989,31 @@ static bool walk_in_bounds(const search *s)
  * search depends on its best cost and budget (and the count, never reached):
  * the best of the candidates within that budget. So the passes are replayed:
  * the first that ends the search keeps the candidates within its budget,
- * sorted. tests/unit/test_repair_search.c compares both on every distinct word
+ * sorted. (5) The spellings of the last pass are put aside by the walk (defer)
+ * and considered once the passes before it did not end the search, in walk
+ * order, after the others, as that pass would; meanwhile each counts one lookup
+ * (more than (1) needs). tests/unit/test_repair_search.c compares both on every distinct word
  * of the corpora. */
+/* Keeps the candidates of cost up to `budget`, by the pass and walk order of
+ * each one's first accepted spelling (see one_walk). */
+static void keep_in_pass_order(search *s, int budget)
+{
+    int n = 0;
+    for (int i = 0; i < s->ncand; i++) {
+        if (s->cand[i].cost > budget)
+            continue;
+        found f = s->cand[i];
+        int k = n++;
+        for (; k > 0 && (s->cand[k - 1].first_pass > f.first_pass ||
+                         (s->cand[k - 1].first_pass == f.first_pass &&
+                          s->cand[k - 1].first_seq > f.first_seq));
+             k--)
+            s->cand[k] = s->cand[k - 1];
+        s->cand[k] = f;
+    }
+    s->ncand = n;
+}
+
 static int one_walk(search *s, int max_cost)
 {
     int budgets[NPASS], m = pass_budgets(max_cost, budgets);
@@ -1975,40 +2028,44 @@ static int one_walk(search *s, int max_cost)
     for (int j = 0; j < q - 1; j++)
         s->walk_bounds[j] = budgets[j];
     s->seq = 0;
+    s->defer_above = budgets[q - 2];
+    s->ndeferred = 0;
     dfs(s, 0, 0, 0, 0, 0, 0, false);
+    s->defer_above = INT_MAX;
     s->nwalk_bounds = 0;
     s->walk_repeats = s->repeats;
     if (s->ncand == 2 * KR_CAND_MAX || !walk_in_bounds(s)) { /* the passes one by one, then */
         s->ncand = s->lookups = 0;
         return 0;
     }
-    for (int j = 0; j < q; j++) {
+    for (int j = 0; j < q - 1; j++) {
         s->budget = budgets[j];
         int best = KR_CONF_INF;
         for (int i = 0; i < s->ncand; i++)
             if (s->cand[i].cost <= budgets[j] && s->cand[i].cost < best)
                 best = s->cand[i].cost;
-        bool ends = best + PREFER_MARGIN + BONUS_IN_DOC <= budgets[j] || budgets[j] >= max_cost;
-        if (!ends && j < q - 1)
-            continue;
-        /* the candidates within the budget, by pass and walk order */
-        int n = 0;
-        for (int i = 0; i < s->ncand; i++) {
-            if (s->cand[i].cost > budgets[j])
-                continue;
-            found f = s->cand[i];
-            int k = n++;
-            for (; k > 0 && (s->cand[k - 1].first_pass > f.first_pass ||
-                             (s->cand[k - 1].first_pass == f.first_pass &&
-                              s->cand[k - 1].first_seq > f.first_seq));
-                 k--)
-                s->cand[k] = s->cand[k - 1];
-            s->cand[k] = f;
+        if (best + PREFER_MARGIN + BONUS_IN_DOC <= budgets[j]) {
+            keep_in_pass_order(s, budgets[j]);
+            return -1;
         }
-        s->ncand = n;
-        return ends ? -1 : q;
     }
-    return q; /* not reached */
+    /* the last pass: its spellings, put aside by the walk, are considered
+     * after the others, as that pass would */
+    keep_in_pass_order(s, budgets[q - 2]);
+    s->budget = budgets[q - 1];
+    s->lookups -= s->ndeferred; /* counted for them by the walk (see dfs) */
+    for (int d = 0; d < s->ndeferred; d++) {
+        const deferred *x = &s->deferred[d];
+        for (int c = 0; c < x->n; c++)
+            s->chosen[c] = x->chosen[c];
+        consider(s, x->n, x->cost);
+    }
+    s->walk_repeats = s->repeats;
+    if (!walk_in_bounds(s)) {
+        s->ncand = s->lookups = 0;
+        return 0;
+    }
+    return search_ends(s, max_cost) ? -1 : q;
 }
 
 /* Cost-ordered in effect: searches with a growing budget and stops once the
@@ -2021,6 +2078,7 @@ static void run_search(search *s, int max_cost, int max_edits, bool walk_at_once
     s->prune = s->ctx->lex && !memchr(s->wbytes, '-', s->woff[s->n]);
     s->max_edits = max_edits;
     s->nwalk_bounds = 0;
+    s->defer_above = INT_MAX;
     int walked = walk_at_once ? one_walk(s, max_cost) : 0;
     if (walked < 0)
         return;
