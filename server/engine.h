@@ -12,6 +12,11 @@
 
 #include "korrektur/korrektur.h"
 
+/* The engine reads text eight and sixteen bytes at a time and takes the first
+ * byte as the lowest (masks, first-difference tests): little-endian only. */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+               "korrektur's word-at-a-time text reading assumes a little-endian machine");
+
 /* ---- arena: bump allocation for per-lint and per-message scratch ---------- */
 typedef struct kr_arena_chunk kr_arena_chunk;
 typedef struct {
@@ -267,8 +272,7 @@ kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc);
  * NULL when the machine is busy (no core to spare: the two threads would share
  * one) or no thread could be started; nothing happens then. */
 typedef struct kr_prefetch kr_prefetch;
-kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, size_t lo,
-                               size_t hi);
+kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, size_t lo, size_t hi);
 /* Whether the thread has loaded what the repair engine loads once per process
  * (the English word list; it does so first, while the caller parses). Never
  * waits: pthread_once orders the caller's later reads anyway, but only after

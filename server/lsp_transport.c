@@ -141,6 +141,8 @@ static void resync(kr_lsp_framer *f, size_t from)
  * (0 when none is, or it is complete, or it is to be skipped). */
 static size_t missing(const kr_lsp_framer *f)
 {
+    if (f->pos >= f->len) /* nothing buffered (buf may still be NULL) */
+        return 0;
     size_t pos = f->pos;
     while (pos < f->len && (f->buf[pos] == '\r' || f->buf[pos] == '\n'))
         pos++;

@@ -197,6 +197,9 @@ static void report(kr_lint_ctx *ctx, const kr_block *b)
         if (p == 0 && t[len - 1] == '\n')
             n = len >= 2 && t[len - 2] == '\r' ? len - 2 : len - 1;
     }
+    /* a byte-order mark before the header stays (found by fuzz_document) */
+    if (del_start < 3 && len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
+        del_start = 3;
     claim_line(ctx, ls, le);
     kr_diagnostic *d =
         kr_emit(ctx, b->start, b->end, "Sidehoved eller sidetal midt i teksten: »%.*s«",

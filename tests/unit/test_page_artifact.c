@@ -124,3 +124,15 @@ Test(page_artifact, a_text_of_only_a_page_number_keeps_its_final_break)
     assert_fix("\n\n1\n", "\n");
     assert_fix("1\r\n\r\n", "\r\n");
 }
+
+/* A page number on the first line after a byte-order mark goes, the mark stays. */
+Test(page_artifact, a_byte_order_mark_before_the_header_stays)
+{
+    assert_fix("\xEF\xBB\xBF"
+               "2\n\nTekst her.\n",
+               "\xEF\xBB\xBF"
+               "Tekst her.\n");
+    assert_fix("\xEF\xBB\xBF"
+               "1\n\n",
+               "\xEF\xBB\xBF\n");
+}
