@@ -578,12 +578,17 @@ static size_t fold_bytes(const char *s, size_t n, char *out)
 }
 
 /* ---- per-lint state: memo of verdicts ------------------------------------------- */
+/* 24 bytes: a long document's maps hold some 100 000 of them (and the tables
+ * they outgrew stay in the arena until the lint ends), which the editor's
+ * memory budget feels. */
 typedef struct {
     const char *key;
+    union {
+        kr_verdict *verdict; /* in the map of verdicts */
+        unsigned lex;        /* in the map of lookups: KR_LEX_* + 1 (0: not asked yet) */
+    };
+    uint32_t hash; /* the low half of the word's hash: the slot and a first test */
     uint16_t len;
-    uint64_t hash;
-    kr_verdict *verdict;
-    unsigned lex; /* in the map of lookups: KR_LEX_* + 1 (0: not asked yet) */
 } entry;
 
 typedef struct {
@@ -662,7 +667,7 @@ static entry *emap_add(kr_arena *a, emap *m, const char *s, size_t n, uint64_t h
     entry *e = &m->slots[i];
     e->key = kr_arena_strndup(a, s, n);
     e->len = (uint16_t)n;
-    e->hash = h;
+    e->hash = (uint32_t)h;
     m->count++;
     return e;
 }
@@ -675,7 +680,7 @@ static entry *emap_get(kr_arena *a, emap *m, const char *s, size_t n, bool creat
             entry *e = &m->slots[i];
             if (!e->key)
                 break;
-            if (e->hash == h && e->len == n && memcmp(e->key, s, n) == 0)
+            if (e->hash == (uint32_t)h && e->len == n && memcmp(e->key, s, n) == 0)
                 return e;
         }
     }
@@ -695,7 +700,9 @@ static entry *verdict_entry(kr_lint_ctx *ctx, emap *m, const char *s, size_t n)
     if (n - 1 >= 16)
         return emap_get(ctx->scratch, m, s, n, true);
     __m128i x;
-    if (s >= ctx->text && s + 16 <= ctx->text + ctx->len) {
+    /* s may be a caller's buffer, not the text: compare addresses as integers */
+    uintptr_t at = (uintptr_t)s, text = (uintptr_t)ctx->text;
+    if (at >= text && at - text + 16 <= ctx->len) {
         __m128i in = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)iota16),
                                     _mm_set1_epi8((char)n));
         x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(const void *)s), in);
@@ -715,7 +722,7 @@ static entry *verdict_entry(kr_lint_ctx *ctx, emap *m, const char *s, size_t n)
             entry *e = &m->slots[i];
             if (!e->key)
                 break;
-            if (e->hash == h && e->len == n &&
+            if (e->hash == (uint32_t)h && e->len == n &&
                 _mm_movemask_epi8(_mm_cmpeq_epi8(
                     _mm_loadu_si128((const __m128i *)(const void *)e->key), x)) == 0xFFFF)
                 return e;
@@ -1633,8 +1640,6 @@ static bool glue_word(const char *s, size_t n)
     return false;
 }
 
-static unsigned part_lookup(kr_lint_ctx *ctx, const char *s, size_t n);
-
 /* Lexicon flags of a candidate (0 when not a word). A lost space is a weak
  * guess — a long unknown word splits into two known ones all too easily (a
  * compound the dictionary lacks) — so a split must be the only repair, into two
@@ -1648,7 +1653,7 @@ static unsigned check_candidate(search *s, const char *text, size_t len, int nch
          * walk of a few bytes instead of a lookup (the compound splitter) */
         if (!s->ctx->lex || !kr_lexicon_may_know(s->ctx->lex, &s->walk, text, len))
             return 0;
-        unsigned f = part_lookup(s->ctx, text, len);
+        unsigned f = lookup(s->ctx, text, len);
         return accepted(f) ? f : 0;
     }
     size_t a = (size_t)(sp - text), b = len - a - 1;
@@ -2831,8 +2836,9 @@ static bool part_holds(repair_parts *rp, int a, int b, unsigned lex, unsigned ot
 
 /* lookup() kept for the lint: the splits of a word's candidates ask about the
  * same parts again and again (most of a compound's splits are unknown words,
- * which run the compound splitter), and the searches of different words reach
- * some of the same candidates (check_candidate). */
+ * which run the compound splitter). The searches' candidate checks ask the
+ * lexicon directly: keeping their ~30 000 spellings per MB of text here cost
+ * more memory (a peak of +1 MB in the editor) than the instructions it saved. */
 static unsigned part_lookup(kr_lint_ctx *ctx, const char *s, size_t n)
 {
     entry *e = emap_get(ctx->scratch, &state_of(ctx)->lookups, s, n, true);
