@@ -151,6 +151,7 @@ struct kr_lsp {
     bool dictionary_ok; /* inside the allowed folders */
     kr_lexicon *lex;
     kr_linter *linter;
+    unsigned threads; /* for a first lint (kr_linter_set_threads); `lsp -j N` */
 
     lsp_doc **docs;
     size_t n_docs, cap_docs;

@@ -105,7 +105,7 @@ static void load_lexicon(kr_lsp *s)
     kr_lexicon_free(s->lex);
     s->lex = kr_lexicon_new();
     s->linter = kr_linter_new(s->config, s->lex);
-    kr_linter_set_threads(s->linter, 2); /* a first lint searches while it parses */
+    kr_linter_set_threads(s->linter, s->threads); /* a first lint searches while it parses */
     free(s->dict_loaded);
     s->dict_loaded = want ? kr_xstrndup(want, strlen(want)) : NULL;
     s->dict_stamp = stamp;
@@ -486,6 +486,7 @@ kr_lsp *kr_lsp_new(kr_lsp_write_fn write, void *ud)
     s->write = write;
     s->ud = ud;
     s->exit_status = -1;
+    s->threads = 2;
     s->enc = KR_ENC_UTF16;
     kr_lsp_framer_init(&s->framer, 64 * MIB);
     kr_arena_init(&s->arena, 64 * 1024);
@@ -634,11 +635,29 @@ static int read_input(kr_lsp *s, char *buf, size_t chunk)
     return kr_lsp_feed_framed(s);
 }
 
+/* `-j N`: threads a first lint may use (1: one, as `check -j 1`; the benchmark's
+ * instruction counts need that, a second thread's work depends on the load). */
+static int parse_threads(const char *arg, unsigned *out)
+{
+    char *end;
+    long n = arg ? strtol(arg, &end, 10) : 0;
+    if (!arg || *end || n < 1 || n > 64) {
+        fprintf(stderr, "korrektur lsp: -j needs a number of threads from 1 to 64\n");
+        return -1;
+    }
+    *out = (unsigned)n;
+    return 0;
+}
+
 int kr_lsp_main(int argc, char **argv)
 {
+    unsigned threads = 2;
     for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--stdio") != 0) {
-            fprintf(stderr, "korrektur lsp: unknown option '%s' (only --stdio)\n", argv[i]);
+        if (strcmp(argv[i], "-j") == 0 || strcmp(argv[i], "--jobs") == 0) {
+            if (parse_threads(i + 1 < argc ? argv[++i] : NULL, &threads) < 0)
+                return 2;
+        } else if (strcmp(argv[i], "--stdio") != 0) {
+            fprintf(stderr, "korrektur lsp: unknown option '%s' (--stdio, -j N)\n", argv[i]);
             return 2;
         }
     }
@@ -654,6 +673,7 @@ int kr_lsp_main(int argc, char **argv)
     kr_lsp *s = kr_lsp_new(write_fd, &out);
     if (!s)
         return 1;
+    s->threads = threads;
     enum { CHUNK = 1 << 16 };
     char *buf = kr_xmalloc(CHUNK);
     int status = -1;

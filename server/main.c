@@ -21,7 +21,7 @@ static const char usage[] =
     "       korrektur fix   [-i|--in-place] [--diff] [--config F] [--dict PATH]\n"
     "                       [--encoding latin1] FILE... | -\n"
     "       korrektur parse FILE\n"
-    "       korrektur lsp [--stdio]\n"
+    "       korrektur lsp [--stdio] [-j N]\n"
     "       korrektur --explain RULE | --list-rules | --version | --help\n";
 
 static int usage_error(const char *fmt, const char *arg)

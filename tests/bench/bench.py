@@ -280,14 +280,16 @@ def callgrind(binary, path, tmp):
 def edit_callgrind(binary, text, tmp, edits=10):
     """Instructions per LSP edit: callgrind counts what the server does for didChange
     and the lint that follows (kr_lsp_idle), in a session of open + `edits` edits and
-    in one of open alone; the difference over `edits` is the edit's own cost."""
+    in one of open alone; the difference over `edits` is the edit's own cost. The
+    server runs with one thread (`lsp -j 1`): a first lint's second thread starts only
+    when a core is free, and the main thread's count depends on whether it did."""
     def session(n):
         out = os.path.join(tmp, f"cg-edit-{n}.out")
         wrapper = os.path.join(tmp, "cg-edit.sh")
         with open(wrapper, "w") as f:
             f.write("#!/bin/sh\nexec valgrind --tool=callgrind --collect-atstart=no "
                     "--toggle-collect=lsp_did_change --toggle-collect=kr_lsp_idle "
-                    f"--callgrind-out-file={out} {binary} \"$@\" 2>/dev/null\n")
+                    f"--callgrind-out-file={out} {binary} \"$@\" -j 1 2>/dev/null\n")
         os.chmod(wrapper, 0o755)
         c = Client(wrapper)
         try:

@@ -193,6 +193,30 @@ def requests_before_initialize_are_refused():
 
 
 @test
+def threads_option_is_checked_and_one_thread_lints_the_same():
+    """`lsp -j N`: a bad count is one clear line and status 2; a one-thread
+    server publishes what the default one does."""
+    for bad in (["-j"], ["-j", "0"], ["-j", "x"], ["--bogus"]):
+        r = cli("lsp", *bad, stdin=b"")
+        check(r.returncode == 2, (bad, r.returncode))
+        err = r.stderr.decode()
+        check(err.startswith("korrektur lsp: ") and err.count("\n") == 1, err)
+    text = demo_text()
+    got = []
+    for args in (("lsp", "--stdio", "-j", "1"), ("lsp", "--stdio")):
+        c = Client(BIN, args=args)
+        try:
+            c.initialize({})
+            c.notify("textDocument/didOpen", {"textDocument": {
+                "uri": "file:///t.txt", "languageId": "plaintext", "version": 1, "text": text}})
+            got.append(c.diagnostics("file:///t.txt", 1))
+            c.shutdown_exit()
+        finally:
+            c.close()
+    check(got[0] and got[0] == got[1], "one thread and two give the same diagnostics")
+
+
+@test
 def shutdown_then_exit_gives_status_0():
     with Workspace() as ws:
         res = ws.c.request("shutdown")
