@@ -87,7 +87,7 @@ static char *render_one(const kr_diagnostic *d)
     return buf;
 }
 
-char *rule_render(const kr_diagnostics *ds, const char *rule, size_t *count)
+static char *render_list(const kr_diagnostics *ds, const char *rule, size_t *count, bool sorted)
 {
     size_t n = 0, total = 1;
     char **lines = malloc((kr_diagnostics_count(ds) + 1) * sizeof *lines);
@@ -99,7 +99,8 @@ char *rule_render(const kr_diagnostics *ds, const char *rule, size_t *count)
         total += strlen(lines[n]) + 1;
         n++;
     }
-    qsort(lines, n, sizeof *lines, cmp_str);
+    if (sorted)
+        qsort(lines, n, sizeof *lines, cmp_str);
     char *out = malloc(total), *p = out;
     for (size_t i = 0; i < n; i++) {
         size_t k = strlen(lines[i]);
@@ -168,4 +169,32 @@ size_t rule_lint_both(kr_linter *l, kr_document *doc, const char *rule, const ch
     kr_diagnostics_free(inc);
     kr_diagnostics_free(full);
     return n;
+}
+
+char *rule_render(const kr_diagnostics *ds, const char *rule, size_t *count)
+{
+    return render_list(ds, rule, count, true);
+}
+
+char *rule_render_in_order(const kr_diagnostics *ds)
+{
+    return render_list(ds, NULL, NULL, false);
+}
+
+char *rule_slurp(const char *path, size_t *len)
+{
+    /* the suites run from tests/ (make test) or from the top of the tree */
+    FILE *f = fopen(path, "rb");
+    if (!f && strncmp(path, "tests/", 6) == 0)
+        f = fopen(path + 6, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    s[n] = '\0';
+    *len = (size_t)n;
+    return s;
 }

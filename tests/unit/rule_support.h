@@ -29,6 +29,15 @@ const kr_diagnostic *rule_find(const kr_diagnostics *ds, const char *rule, const
  * receives the lines. New, free(). */
 char *rule_render(const kr_diagnostics *ds, const char *rule, size_t *count);
 
+/* Every diagnostic, one line each as rule_render writes them, in the list's
+ * own order (for comparing two lints' lists as a whole). New, free(). */
+char *rule_render_in_order(const kr_diagnostics *ds);
+
+/* The bytes of the file at `path` (tried without its leading "tests/" when the
+ * suite runs from tests/), NUL-terminated; *len receives their count. A missing
+ * file fails the test. New, free(). */
+char *rule_slurp(const char *path, size_t *len);
+
 /* Asserts that an incremental lint's list says what a fresh one's says: the
  * diagnostics of `rule` (all when NULL) render alike (a failure shows the
  * first line that differs, naming `when`), and come in the same order by

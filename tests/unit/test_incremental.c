@@ -26,24 +26,6 @@ static void teardown(void)
     kr_lexicon_free(lex);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    /* the suite runs from tests/ (make test) or from the top of the tree */
-    FILE *f = fopen(path, "rb");
-    if (!f && strncmp(path, "tests/", 6) == 0)
-        f = fopen(path + 6, "rb");
-    cr_assert_not_null(f, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    s[n] = '\0';
-    *len = (size_t)n;
-    return s;
-}
-
 /* The incremental lint against a fresh one after edit `step` (rule_lint_both). */
 static void check_equal(kr_linter *l, kr_document *doc, int step)
 {
@@ -65,8 +47,8 @@ static size_t rnd(size_t n)
 static kr_document *fixture_doc(void)
 {
     size_t n1, n2;
-    char *ocr = slurp("tests/fixtures/demo.ocr.txt", &n1);
-    char *clean = slurp("tests/fixtures/demo.clean.txt", &n2);
+    char *ocr = rule_slurp("tests/fixtures/demo.ocr.txt", &n1);
+    char *clean = rule_slurp("tests/fixtures/demo.clean.txt", &n2);
     size_t n = 2 * n1 + n2 + 2;
     char *all = malloc(n + 1);
     memcpy(all, ocr, n1);

@@ -11,6 +11,7 @@
 
 #include "engine.h"
 #include "korrektur/korrektur.h"
+#include "rule_support.h"
 
 static kr_lexicon *lex;
 
@@ -28,24 +29,6 @@ static void teardown(void)
 
 TestSuite(prefetch, .init = setup, .fini = teardown);
 
-static char *slurp(const char *path, size_t *len)
-{
-    /* the suite runs from tests/ (make test) or from the top of the tree */
-    FILE *f = fopen(path, "rb");
-    if (!f && strncmp(path, "tests/", 6) == 0)
-        f = fopen(path + 6, "rb");
-    cr_assert_not_null(f, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    s[n] = '\0';
-    *len = (size_t)n;
-    return s;
-}
-
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static size_t rnd(size_t n)
 {
@@ -61,7 +44,7 @@ static size_t rnd(size_t n)
 static char *ocr_text(const char *fixture, size_t size, bool lose_ae, size_t *out_len)
 {
     size_t n;
-    char *src = slurp(fixture, &n);
+    char *src = rule_slurp(fixture, &n);
     char *out = malloc(size + 4 * n + 1);
     size_t o = 0;
     static const char *const letters[] = {"g", "e", "a", "@", "0", "ii", "rn", "l"};
@@ -97,31 +80,6 @@ static char *ocr_text(const char *fixture, size_t size, bool lose_ae, size_t *ou
 }
 
 /* One line per diagnostic with everything a user sees, in the list's order. */
-static char *render(const kr_diagnostics *ds)
-{
-    char *buf = NULL;
-    size_t cap = 0;
-    FILE *m = open_memstream(&buf, &cap);
-    for (size_t i = 0; i < kr_diagnostics_count(ds); i++) {
-        const kr_diagnostic *d = kr_diagnostics_get(ds, i);
-        fprintf(m, "%s %d %zu-%zu [%s] {%s}", kr_diagnostic_rule(d), (int)kr_diagnostic_severity(d),
-                kr_diagnostic_start(d), kr_diagnostic_end(d), kr_diagnostic_message(d),
-                kr_diagnostic_subject(d));
-        for (size_t k = 0; k < kr_diagnostic_fix_count(d); k++) {
-            const kr_fix *f = kr_diagnostic_fix(d, k);
-            fprintf(m, " fix(%s%s:", kr_fix_title(f), kr_fix_preferred(f) ? ",pref" : "");
-            for (size_t j = 0; j < kr_fix_edit_count(f); j++) {
-                const kr_edit *e = kr_fix_edit(f, j);
-                fprintf(m, " %zu-%zu=%.*s", e->start, e->end, (int)e->len, e->text);
-            }
-            fputc(')', m);
-        }
-        fputc('\n', m);
-    }
-    fclose(m);
-    return buf;
-}
-
 static void assert_same(const char *two, const char *one, const char *what)
 {
     if (strcmp(two, one) == 0)
@@ -145,7 +103,7 @@ static char *one_thread(const char *text, size_t len)
     kr_linter *l = kr_linter_new(NULL, own);
     kr_document *doc = kr_document_new(text, len);
     kr_diagnostics *ds = kr_linter_run_full(l, doc);
-    char *r = render(ds);
+    char *r = rule_render_in_order(ds);
     kr_diagnostics_free(ds);
     kr_document_free(doc);
     kr_linter_free(l);
@@ -164,7 +122,7 @@ static void first_lint_equals_one_thread(const char *fixture, bool lose_ae)
     kr_linter_set_threads(l, 2);
     kr_document *doc = kr_document_new(text, len);
     kr_diagnostics *ds = kr_linter_run(l, doc);
-    char *two = render(ds), *one = one_thread(text, len);
+    char *two = rule_render_in_order(ds), *one = one_thread(text, len);
     cr_assert(kr_diagnostics_count(ds) > 100, "the text should be full of damage");
     assert_same(two, one, fixture);
     free(two);
@@ -196,7 +154,7 @@ Test(prefetch, a_whole_text_replacement_prefetches_and_equals_one_thread)
     kr_diagnostics_free(kr_linter_run(l, doc));
     cr_assert_eq(kr_document_edit(doc, 0, a_len, b, b_len), 0);
     kr_diagnostics *ds = kr_linter_run(l, doc);
-    char *two = render(ds), *one = one_thread(b, b_len);
+    char *two = rule_render_in_order(ds), *one = one_thread(b, b_len);
     assert_same(two, one, "after the replacement");
     free(two);
     free(one);
@@ -206,7 +164,7 @@ Test(prefetch, a_whole_text_replacement_prefetches_and_equals_one_thread)
     ds = kr_linter_run(l, doc);
     size_t len;
     const char *now = kr_document_text(doc, &len);
-    two = render(ds);
+    two = rule_render_in_order(ds);
     one = one_thread(now, len);
     assert_same(two, one, "after a small edit");
     free(two);

@@ -13,6 +13,7 @@
 #include "confusion.h"
 #include "engine.h"
 #include "korrektur/korrektur.h"
+#include "rule_support.h"
 
 static kr_lexicon *lex;
 
@@ -28,24 +29,6 @@ static void teardown(void)
 }
 
 TestSuite(repair_search, .init = setup, .fini = teardown, .timeout = 600);
-
-static char *slurp(const char *path, size_t *len)
-{
-    /* the suite runs from tests/ (make test) or from the top of the tree */
-    FILE *f = fopen(path, "rb");
-    if (!f && strncmp(path, "tests/", 6) == 0)
-        f = fopen(path + 6, "rb");
-    cr_assert_not_null(f, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    s[n] = '\0';
-    *len = (size_t)n;
-    return s;
-}
 
 /* The distinct words seen so far (open addressing over a growing table). */
 typedef struct {
@@ -204,7 +187,7 @@ Test(repair_search, one_walk_leaves_what_the_passes_one_by_one_leave)
     word_set ws = {0}, clean = {0};
     for (size_t f = 0; f < sizeof fixtures / sizeof fixtures[0]; f++) {
         size_t len;
-        char *text = slurp(fixtures[f], &len);
+        char *text = rule_slurp(fixtures[f], &len);
         words_of(&c, &ws, text, len);
         free(text);
     }
@@ -224,7 +207,7 @@ Test(repair_search, one_walk_leaves_what_the_passes_one_by_one_leave)
         for (char *save = NULL, *p = strtok_r(list, ":", &save); p;
              p = strtok_r(NULL, ":", &save)) {
             size_t len;
-            char *text = slurp(p, &len);
+            char *text = rule_slurp(p, &len);
             words_of(&c, &ws, text, len);
             free(text);
         }
