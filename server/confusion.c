@@ -1768,6 +1768,25 @@ static void consider(search *s, int nchosen, int cost)
     walk_found(s, cost);
 }
 
+/* Whether the search may take site i at this cost and depth: SITE_STOP when no
+ * later site fits the budget either (sites are ordered by their least cost
+ * from there on), SITE_SKIP when this one does not, else the cost with it.
+ * dfs and count_from must agree on it, so both ask here. */
+enum { SITE_STOP = -2, SITE_SKIP = -1 };
+static inline int site_cost(const search *s, int i, int cost, int depth, bool weak_used)
+{
+    if (cost + s->least_cost[i] > s->budget)
+        return SITE_STOP;
+    const site *x = &s->sites[i];
+    int c = cost + x->cost;
+    if (c > s->budget || (x->cls == KR_CONFCLS_WEAK && weak_used))
+        return SITE_SKIP;
+    /* a lost space is only ever the one repair (see check_candidate) */
+    if (x->olen == 0 && depth > 0)
+        return SITE_SKIP;
+    return c;
+}
+
 /* How many spellings dfs would consider from site `start` on (cost, depth,
  * weak_used as there) without building or checking any, up to MAX_LOOKUPS;
  * memoised for the pass. */
@@ -1780,16 +1799,13 @@ static int count_from(search *s, int start, int cost, int depth, bool weak_used)
         return m->n;
     int n = 0;
     for (int i = start; i < s->nsites && n < MAX_LOOKUPS; i++) {
-        if (cost + s->least_cost[i] > s->budget)
-            break; /* every site left is over the budget */
+        int c = site_cost(s, i, cost, depth, weak_used);
+        if (c == SITE_STOP)
+            break;
+        if (c == SITE_SKIP)
+            continue;
         const site *x = &s->sites[i];
-        int c = cost + x->cost;
-        bool weak = x->cls == KR_CONFCLS_WEAK;
-        if (c > s->budget || (weak && weak_used))
-            continue;
-        bool split = x->olen == 0;
-        if (split && depth > 0)
-            continue;
+        bool weak = x->cls == KR_CONFCLS_WEAK, split = x->olen == 0;
         n += c > s->prev_budget;
         if (depth + 1 < s->max_edits && !split) {
             int end = x->at + x->olen, next = i + 1 > s->first_at[end] ? i + 1 : s->first_at[end];
@@ -1877,17 +1893,13 @@ static void dfs(search *s, int from, int pos, size_t plen, size_t dead, int cost
 {
     for (int i = from > s->first_at[pos] ? from : s->first_at[pos];
          i < s->nsites && s->lookups < MAX_LOOKUPS; i++) {
-        if (cost + s->least_cost[i] > s->budget)
-            break; /* every site left is over the budget */
+        int c = site_cost(s, i, cost, depth, weak_used);
+        if (c == SITE_STOP)
+            break;
+        if (c == SITE_SKIP)
+            continue;
         const site *x = &s->sites[i];
-        int c = cost + x->cost;
-        bool weak = x->cls == KR_CONFCLS_WEAK;
-        if (c > s->budget || (weak && weak_used))
-            continue;
-        /* a lost space is only ever the one repair (see check_candidate) */
-        bool split = x->olen == 0;
-        if (split && depth > 0)
-            continue;
+        bool weak = x->cls == KR_CONFCLS_WEAK, split = x->olen == 0;
         size_t kept = s->woff[x->at] - s->woff[pos];
         if (dead && plen + kept >= dead && !may_repeat(s, s->dead[depth], dead)) {
             /* this site and every later one keep the dead beginning */
