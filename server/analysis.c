@@ -965,10 +965,16 @@ static void memo_blocks(builder *b, kr_analysis_memo *m, const TSTree *tree, kr_
     blocks(b, &m->nodes);
 }
 
-/* The first token whose chunk starts at or after pos. */
-static size_t first_at(const kr_token *t, size_t n, size_t pos)
+size_t kr_tokens_first_at(const kr_token *t, size_t n, size_t from, size_t pos)
 {
-    size_t lo = 0, hi = n;
+    size_t lo = from < n ? from : n, hi = lo, step = 1;
+    while (hi < n && t[hi].ws_start < pos) {
+        lo = hi + 1;
+        hi = lo + step - 1;
+        step *= 2;
+    }
+    if (hi > n)
+        hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (t[mid].ws_start < pos)
@@ -984,9 +990,9 @@ static size_t first_at(const kr_token *t, size_t n, size_t pos)
 static void splice(builder *b, kr_analysis_memo *m, size_t w0, size_t w1, ptrdiff_t delta,
                    size_t *keep_out, size_t *win_out)
 {
-    size_t keep = first_at(m->tokens, m->n, w0);
+    size_t keep = kr_tokens_first_at(m->tokens, m->n, 0, w0);
     *keep_out = keep;
-    size_t tail = first_at(m->tokens, m->n, (size_t)((ptrdiff_t)w1 - delta));
+    size_t tail = kr_tokens_first_at(m->tokens, m->n, 0, (size_t)((ptrdiff_t)w1 - delta));
     kr_analysis win = {0};
     builder wb = *b;
     wb.an = &win;

@@ -158,6 +158,12 @@ typedef struct {
     size_t title_block; /* index of the title block, or SIZE_MAX */
 } kr_analysis;
 
+/* The first of the n tokens t[] (in text order) whose chunk starts at or after
+ * pos, n when none does; the caller knows every token before `from` starts
+ * before pos. It gallops on from `from`, then halves: a rule that visits
+ * places in text order passes its last answer and stays linear. */
+size_t kr_tokens_first_at(const kr_token *t, size_t n, size_t from, size_t pos);
+
 /* Builds the analysis of text (its tree may be NULL: then lines and blank lines
  * decide). Everything is allocated in `arena`. */
 void kr_analysis_build(kr_analysis *an, kr_arena *arena, const char *text, size_t len,

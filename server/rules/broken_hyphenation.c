@@ -538,14 +538,7 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
 
 static size_t token_at(const kr_analysis *an, size_t start)
 {
-    size_t lo = 0, hi = an->n_tokens;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (an->tokens[mid].ws_start < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = kr_tokens_first_at(an->tokens, an->n_tokens, 0, start);
     return lo < an->n_tokens && an->tokens[lo].ws_start == start ? lo : SIZE_MAX;
 }
 

@@ -141,14 +141,7 @@ static void claim_line(kr_lint_ctx *ctx, size_t s, size_t e)
     size_t first = SIZE_MAX, last = 0;
     /* tokens are in text order: find the line's first by bisection (a scan from
      * the start for every header line was quadratic on a 50 MB file) */
-    size_t lo = 0, hi = an->n_tokens;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (an->tokens[mid].ws_start < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = kr_tokens_first_at(an->tokens, an->n_tokens, 0, s);
     for (size_t i = lo; i < an->n_tokens && an->tokens[i].ws_start < e; i++)
         if (an->tokens[i].ws_start >= s) {
             if (first == SIZE_MAX)

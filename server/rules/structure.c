@@ -27,37 +27,12 @@ static size_t label_end(const kr_lint_ctx *ctx, const kr_block *b)
     return e;
 }
 
-/* The first token whose chunk starts at or after `at` (tokens are in text
- * order), knowing every token before `from` starts before it: the labels are
- * visited in text order, so the search gallops on from the last label's first
- * token and then halves (a document with thousands of labels stays linear, and
- * an edit's lint does not search the whole token array for each). */
-static size_t first_token_from(const kr_analysis *an, size_t from, size_t at)
-{
-    size_t n = an->n_tokens, lo = from < n ? from : n, hi = lo, step = 1;
-    while (hi < n && an->tokens[hi].ws_start < at) {
-        lo = hi + 1;
-        hi = lo + step - 1;
-        step *= 2;
-    }
-    if (hi > n)
-        hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (an->tokens[mid].ws_start < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Claims the tokens inside [start, end); *hint: where the search for the
- * first one starts (see first_token_from), moved on to it. */
+ * first one starts (see kr_tokens_first_at), moved on to it. */
 static void claim_range(kr_lint_ctx *ctx, size_t *hint, size_t start, size_t end)
 {
     const kr_analysis *an = ctx->an;
-    size_t first = first_token_from(an, *hint, start), last = first;
+    size_t first = kr_tokens_first_at(an->tokens, an->n_tokens, *hint, start), last = first;
     *hint = first;
     while (last < an->n_tokens && an->tokens[last].ws_start < end)
         last++;
