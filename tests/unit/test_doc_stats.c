@@ -32,7 +32,8 @@ typedef struct {
     kr_lint_ctx ctx;
 } lint_view;
 
-static void view_incremental(lint_view *v, kr_document *doc)
+/* A lint context over the document's current text and tree, with its own arena. */
+static void view_begin(lint_view *v, kr_document *doc)
 {
     kr_arena_init(&v->arena, 64 * 1024);
     v->ctx = (kr_lint_ctx){0};
@@ -40,6 +41,11 @@ static void view_incremental(lint_view *v, kr_document *doc)
     v->ctx.doc = doc;
     v->ctx.tree = kr_document_tree(doc);
     v->ctx.scratch = &v->arena;
+}
+
+static void view_incremental(lint_view *v, kr_document *doc)
+{
+    view_begin(v, doc);
     kr_changes ch = kr_document_take_changes(doc);
     kr_doc_stats_follow(&v->ctx, ch);
     kr_analysis_update(&v->an, kr_document_analysis_memo(doc), &v->arena, v->ctx.text, v->ctx.len,
@@ -49,12 +55,7 @@ static void view_incremental(lint_view *v, kr_document *doc)
 
 static void view_fresh(lint_view *v, kr_document *doc)
 {
-    kr_arena_init(&v->arena, 64 * 1024);
-    v->ctx = (kr_lint_ctx){0};
-    v->ctx.text = kr_document_text(doc, &v->ctx.len);
-    v->ctx.doc = doc;
-    v->ctx.tree = kr_document_tree(doc);
-    v->ctx.scratch = &v->arena;
+    view_begin(v, doc);
     kr_analysis_build(&v->an, &v->arena, v->ctx.text, v->ctx.len, v->ctx.tree);
     v->ctx.an = &v->an;
 }
