@@ -2999,8 +2999,9 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
  * message is the same at each of its occurrences. */
 typedef struct {
     kr_verdict v;
-    const char *what; /* the message was made for this problem name */
-    const char *msg;  /* arena-owned; NULL until the first report */
+    const char *what;  /* the message was made for this problem name */
+    const char *msg;   /* arena-owned; NULL until the first report */
+    struct kept *kept; /* its reports' strings in the output list (emit_verdict) */
 } verdict_box;
 
 const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len)
@@ -3092,6 +3093,49 @@ static const char *verdict_message(kr_lint_ctx *ctx, const char *w, size_t n, co
 
 /* Reports word part p with verdict v (from kr_word_verdict: its box keeps the
  * message for the word's other occurrences). */
+/* What every report of a verdict shares, kept in the list it goes to (where a
+ * copy of each string per diagnostic took most of a lint's memory): the
+ * message, the word as written, and each fix's title and text. */
+struct kept {
+    uint64_t in;      /* the output list that keeps them (its serial) */
+    const char *what; /* the problem name the message names */
+    const char *msg, *subject;
+    size_t n;
+    kr_kept_fix fix[3];
+};
+
+/* "Ret til «word»", without printf: one title per fix, thousands per garbled
+ * page. */
+static const char *fix_title(kr_lint_ctx *ctx, const kr_candidate *c)
+{
+    static const char pre[] = "Ret til «", post[] = "»";
+    char title[WORD_BYTES + 32];
+    size_t tn = c->len < WORD_BYTES ? c->len : WORD_BYTES;
+    memcpy(title, pre, sizeof pre - 1);
+    memcpy(title + sizeof pre - 1, c->text, tn);
+    memcpy(title + sizeof pre - 1 + tn, post, sizeof post);
+    return kr_diagnostics_keep(ctx->out, title, sizeof pre - 1 + tn + sizeof post - 1);
+}
+
+static struct kept *keep_verdict(kr_lint_ctx *ctx, verdict_box *box, const kr_span *p,
+                                 const char *what)
+{
+    struct kept *k = box->kept;
+    if (!k)
+        k = box->kept = kr_arena_alloc(ctx->scratch, sizeof *k);
+    const kr_verdict *v = &box->v;
+    k->in = ctx->out->serial;
+    k->what = what;
+    k->msg = kr_emit_keep_message(ctx, box->msg);
+    k->subject = kr_diagnostics_keep(ctx->out, ctx->text + p->start, p->end - p->start);
+    k->n = v->n < 3 ? v->n : 3;
+    for (size_t i = 0; i < k->n; i++)
+        k->fix[i] = (kr_kept_fix){fix_title(ctx, &v->cand[i]),
+                                  kr_diagnostics_keep(ctx->out, v->cand[i].text, v->cand[i].len),
+                                  v->cand[i].len, i == 0 && v->preferred};
+    return k;
+}
+
 static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v, const char *what)
 {
     verdict_box *box = (verdict_box *)(uintptr_t)v;
@@ -3099,19 +3143,10 @@ static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v
         box->msg = verdict_message(ctx, ctx->text + p->start, p->end - p->start, v, what);
         box->what = what;
     }
-    kr_diagnostic *d = kr_emit_text(ctx, p->start, p->end, box->msg);
-    for (size_t i = 0; i < v->n && i < 3; i++) {
-        /* "Ret til «word»", without printf: one title per fix, thousands per
-         * garbled page */
-        static const char pre[] = "Ret til «", post[] = "»";
-        char title[WORD_BYTES + 32];
-        size_t tn = v->cand[i].len < WORD_BYTES ? v->cand[i].len : WORD_BYTES;
-        memcpy(title, pre, sizeof pre - 1);
-        memcpy(title + sizeof pre - 1, v->cand[i].text, tn);
-        memcpy(title + sizeof pre - 1 + tn, post, sizeof post);
-        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, i == 0 && v->preferred);
-        kr_fix_add_edit(ctx->out, f, p->start, p->end, v->cand[i].text, v->cand[i].len);
-    }
+    struct kept *k = box->kept;
+    if (!k || k->in != ctx->out->serial || k->what != what)
+        k = keep_verdict(ctx, box, p, what);
+    kr_emit_kept(ctx, p->start, p->end, k->msg, k->subject, k->fix, k->n);
 }
 
 /* Every word part of the document whose verdict is not OK, in token order: the

@@ -69,6 +69,7 @@ struct kr_diagnostics {
     size_t n, cap;
     void **holds; /* shared storage its items borrow from (kr_diagnostics_hold) */
     size_t n_holds, cap_holds;
+    uint64_t serial; /* unique in the process: tells lists apart after one is freed */
 };
 
 /* Shared storage (diagnostic.c): a block of memory that diagnostics lists may
@@ -98,6 +99,27 @@ kr_fix *kr_diagnostic_add_fix(kr_diagnostics *self, kr_diagnostic *d, const char
                               bool preferred);
 void kr_fix_add_edit(kr_diagnostics *self, kr_fix *f, size_t start, size_t end, const char *text,
                      size_t len);
+
+/* A copy of s[0..n) (NUL-terminated) in the list's own storage, for strings that
+ * many of its diagnostics repeat: kr_diagnostics_add_kept borrows it. */
+const char *kr_diagnostics_keep(kr_diagnostics *self, const char *s, size_t n);
+
+/* A fix of one edit that replaces its diagnostic's own span by `text`. */
+typedef struct {
+    const char *title; /* kept (kr_diagnostics_keep) */
+    const char *text;  /* kept; len bytes */
+    size_t len;
+    bool preferred;
+} kr_kept_fix;
+
+/* Adds a diagnostic whose strings (message, subject, the fixes' titles and
+ * texts) the list keeps already (kr_diagnostics_keep): borrowed, not copied,
+ * and the diagnostic, its n fixes and their edits made in one allocation. The
+ * same as kr_diagnostics_add, kr_diagnostic_set_subject and a kr_diagnostic_add_fix
+ * with one kr_fix_add_edit of [start, end) per fix. Borrowed result. */
+kr_diagnostic *kr_diagnostics_add_kept(kr_diagnostics *self, const char *rule, kr_severity sev,
+                                       size_t start, size_t end, const char *message,
+                                       const char *subject, const kr_kept_fix *fixes, size_t n);
 /* Sorts by start, end, rule id. */
 void kr_diagnostics_sort(kr_diagnostics *self);
 
@@ -340,6 +362,15 @@ kr_diagnostic *kr_emit(kr_lint_ctx *ctx, size_t start, size_t end, const char *f
  * report thousands of diagnostics, where printf's parsing costs more than the
  * rest of a diagnostic. */
 kr_diagnostic *kr_emit_text(kr_lint_ctx *ctx, size_t start, size_t end, const char *msg);
+/* For a rule that reports the same word many times with the same message and
+ * fixes: msg made as kr_emit_text makes it (cut, clean UTF-8) and kept in the
+ * lint's output list (kr_diagnostics_keep), for kr_emit_kept. */
+const char *kr_emit_keep_message(kr_lint_ctx *ctx, const char *msg);
+/* Reports [start, end) for the running rule with strings the output list keeps
+ * (kr_emit_keep_message, kr_diagnostics_keep on ctx->out): as kr_emit_text with
+ * the subject and fixes given (kr_diagnostics_add_kept). */
+kr_diagnostic *kr_emit_kept(kr_lint_ctx *ctx, size_t start, size_t end, const char *message,
+                            const char *subject, const kr_kept_fix *fixes, size_t n);
 /* Marks tokens [first, last] as reported; returns false (and marks nothing) when
  * any of them is already claimed. */
 bool kr_claim(kr_lint_ctx *ctx, size_t first, size_t last);

@@ -494,16 +494,25 @@ static bool message_clean(const char *s, size_t n)
     return true;
 }
 
+/* msg[0..*n) (msg[*n] is NUL; *n < MESSAGE_BYTES; `cut`: the message was
+ * longer, so a character it ends inside is dropped) made clean: msg itself when
+ * it is, else its cleaned copy in buf (with *n its length). */
+static const char *clean_message(const char *msg, size_t *n, bool cut, char *buf, size_t cap)
+{
+    if (!cut && message_clean(msg, *n))
+        return msg;
+    utf8_clean(msg, *n, cut, buf, cap);
+    *n = strlen(buf);
+    return buf;
+}
+
 /* Adds the diagnostic with msg[0..n) (msg[n] is NUL; n < MESSAGE_BYTES; `cut`:
  * the message was longer, so a character it ends inside is dropped) made clean. */
 static kr_diagnostic *emit_clean(kr_lint_ctx *ctx, size_t start, size_t end, const char *msg,
                                  size_t n, bool cut)
 {
     char buf[3 * MESSAGE_BYTES + 4];
-    if (cut || !message_clean(msg, n)) {
-        utf8_clean(msg, n, cut, buf, sizeof buf);
-        msg = buf;
-    }
+    msg = clean_message(msg, &n, cut, buf, sizeof buf);
     kr_diagnostic *d = kr_diagnostics_add(ctx->out, ctx->rule->id, ctx->severity, start, end, msg);
     kr_diagnostic_set_subject(ctx->out, d, ctx->text + start, end - start);
     return d;
@@ -529,6 +538,28 @@ kr_diagnostic *kr_emit_text(kr_lint_ctx *ctx, size_t start, size_t end, const ch
     memcpy(raw, msg, sizeof raw - 1);
     raw[sizeof raw - 1] = '\0';
     return emit_clean(ctx, start, end, raw, sizeof raw - 1, true);
+}
+
+const char *kr_emit_keep_message(kr_lint_ctx *ctx, const char *msg)
+{
+    size_t n = strlen(msg);
+    bool cut = n >= MESSAGE_BYTES;
+    char raw[MESSAGE_BYTES], buf[3 * MESSAGE_BYTES + 4];
+    if (cut) { /* as kr_emit_text cuts it */
+        memcpy(raw, msg, sizeof raw - 1);
+        raw[sizeof raw - 1] = '\0';
+        msg = raw;
+        n = sizeof raw - 1;
+    }
+    msg = clean_message(msg, &n, cut, buf, sizeof buf);
+    return kr_diagnostics_keep(ctx->out, msg, n);
+}
+
+kr_diagnostic *kr_emit_kept(kr_lint_ctx *ctx, size_t start, size_t end, const char *message,
+                            const char *subject, const kr_kept_fix *fixes, size_t n)
+{
+    return kr_diagnostics_add_kept(ctx->out, ctx->rule->id, ctx->severity, start, end, message,
+                                   subject, fixes, n);
 }
 
 bool kr_claim(kr_lint_ctx *ctx, size_t first, size_t last)
