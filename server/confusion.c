@@ -604,8 +604,7 @@ typedef struct {
     struct doc_stats *stats; /* the document's word counts (stats_of) */
     bool incremental;        /* kr_doc_stats_follow called: kr_linter_run */
     bool findings_done;
-    struct finding *findings; /* see build_findings */
-    size_t n_findings;
+    struct findings *findings; /* see build_findings */
     uint8_t *mine;         /* per token: claimed by one of these rules */
     struct search *search; /* the search workspace (search_begin) */
 } conf_state;
@@ -3152,15 +3151,23 @@ static void emit_verdict(kr_lint_ctx *ctx, const kr_span *p, const kr_verdict *v
 /* Every word part of the document whose verdict is not OK, in token order: the
  * three rules walk this short list instead of re-judging every token. */
 struct finding {
-    uint32_t token;
-    kr_span part;
+    uint32_t token, start, end; /* the token and its word part (a kr_span) */
     const kr_verdict *v;
 };
 
+/* Findings come in blocks chained in token order: a 10 MB OCR text has some
+ * 350 000, which an array doubling in the arena copied (and left behind) time
+ * and again. */
+enum { FINDINGS_BLOCK = 4096 };
+typedef struct findings {
+    struct findings *next;
+    size_t n;
+    finding f[FINDINGS_BLOCK];
+} findings;
+
 static void build_findings(kr_lint_ctx *ctx, conf_state *st)
 {
-    size_t cap = 64;
-    st->findings = kr_arena_alloc(ctx->scratch, cap * sizeof *st->findings);
+    findings *last = st->findings = kr_arena_alloc(ctx->scratch, sizeof *last);
     st->mine = kr_arena_alloc(ctx->scratch, ctx->an->n_tokens + 1);
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         if (!checkable(ctx, k))
@@ -3176,13 +3183,10 @@ static void build_findings(kr_lint_ctx *ctx, conf_state *st)
                 kr_word_verdict(ctx, ctx->text + parts[i].start, parts[i].end - parts[i].start);
             if (v->kind == KR_VERDICT_OK)
                 continue;
-            if (st->n_findings == cap) {
-                finding *nf = kr_arena_alloc(ctx->scratch, 2 * cap * sizeof *nf);
-                memcpy(nf, st->findings, cap * sizeof *nf);
-                st->findings = nf;
-                cap *= 2;
-            }
-            st->findings[st->n_findings++] = (finding){(uint32_t)k, parts[i], v};
+            if (last->n == FINDINGS_BLOCK)
+                last = last->next = kr_arena_alloc(ctx->scratch, sizeof *last);
+            last->f[last->n++] =
+                (finding){(uint32_t)k, (uint32_t)parts[i].start, (uint32_t)parts[i].end, v};
         }
     }
     st->findings_done = true;
@@ -3193,16 +3197,18 @@ void kr_confusion_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *wha
     conf_state *st = state_of(ctx);
     if (!st->findings_done)
         build_findings(ctx, st);
-    for (size_t i = 0; i < st->n_findings; i++) {
-        const finding *f = &st->findings[i];
-        /* one word part, one diagnostic; a token another rule reported is its */
-        if (f->v->kind != kind || (ctx->claimed[f->token] && !st->mine[f->token]))
-            continue;
-        emit_verdict(ctx, &f->part, f->v, what);
-        if (!ctx->claimed[f->token])
-            kr_claim(ctx, f->token, f->token);
-        st->mine[f->token] = 1;
-    }
+    for (const findings *b = st->findings; b; b = b->next)
+        for (size_t i = 0; i < b->n; i++) {
+            const finding *f = &b->f[i];
+            /* one word part, one diagnostic; a token another rule reported is its */
+            if (f->v->kind != kind || (ctx->claimed[f->token] && !st->mine[f->token]))
+                continue;
+            kr_span part = {f->start, f->end};
+            emit_verdict(ctx, &part, f->v, what);
+            if (!ctx->claimed[f->token])
+                kr_claim(ctx, f->token, f->token);
+            st->mine[f->token] = 1;
+        }
 }
 
 /* ---- prefetching a word's searches (server/prefetch.c) ------------------------------ *
