@@ -12,6 +12,12 @@
 #include "cli.h"
 #include "engine.h"
 
+#if !defined(__SANITIZE_ADDRESS__) && defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+
 typedef struct {
     const kr_cli_opts *opts;
     bool fixing;
@@ -195,6 +201,30 @@ static void *worker(void *arg)
     }
 }
 
+/* Whether the memory of the last file is freed before exit: only where a
+ * leak checker watches (a sanitizer build, a run under valgrind), so that a real
+ * leak still shows there. */
+static bool free_at_exit(void)
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    return true;
+#elif defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+    return RUNNING_ON_VALGRIND;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
+/* The last file's document, tree and diagnostics, left to the operating system:
+ * it takes a process's memory back at once, where freeing them block by block
+ * (tree-sitter frees its tree node by node) took 4 % of a 10 MB file's check.
+ * They stay reachable from here, so leak checkers count no leak. */
+static kr_cli_result left_at_exit;
+
 static void release(kr_cli_result *r)
 {
     kr_diagnostics_free(r->diags);
@@ -253,7 +283,11 @@ int kr_cli_run(const kr_cli_opts *opts, bool fixing,
             r->status = rc;
         if (r->status > status)
             status = r->status;
-        release(r);
+        if (i + 1 == n && !free_at_exit()) {
+            left_at_exit = *r;
+            memset(r, 0, sizeof *r);
+        } else
+            release(r);
     }
     for (size_t t = 0; t < jobs; t++)
         pthread_join(tids[t], NULL);
