@@ -1106,13 +1106,56 @@ static void note_blocks(kr_analysis_memo *m, const kr_analysis *an)
     m->n_bstart = an->n_blocks;
 }
 
+kr_token *kr_analysis_tokenize(const char *text, size_t len, size_t *n, size_t *cap)
+{
+    kr_analysis win = {0}; /* no blocks: the tokens are tied to them later */
+    builder wb = {&win, NULL, text, len, 0, count_chunks(text, len) + 1};
+    win.tokens = kr_xmalloc(wb.cap_tokens * sizeof *win.tokens);
+    tokenize(&wb, 0, len);
+    *n = win.n_tokens;
+    *cap = wb.cap_tokens;
+    return win.tokens;
+}
+
+/* The first update of a memo with the whole text's tokens made already
+ * (kr_analysis_tokenize): splice's first build, without the tokenising. */
+static void adopt_tokens(builder *b, kr_analysis_memo *m, const TSTree *tree, kr_token *tokens,
+                         size_t n, size_t cap)
+{
+    memo_blocks(b, m, tree, (kr_changes){0}, true);
+    free(m->tokens);
+    m->tokens = tokens;
+    m->n = n;
+    m->cap = cap;
+    m->len = b->len;
+    b->an->tokens = m->tokens;
+    b->an->n_tokens = m->n;
+    assign_blocks(b->an);
+    note_blocks(m, b->an);
+}
+
 void kr_analysis_update(kr_analysis *an, kr_analysis_memo **slot, kr_arena *arena, const char *text,
                         size_t len, const TSTree *tree, kr_changes ch)
+{
+    kr_analysis_update_given(an, slot, arena, text, len, tree, ch, NULL, 0, 0);
+}
+
+void kr_analysis_update_given(kr_analysis *an, kr_analysis_memo **slot, kr_arena *arena,
+                              const char *text, size_t len, const TSTree *tree, kr_changes ch,
+                              kr_token *tokens, size_t n_tokens, size_t cap)
 {
     memset(an, 0, sizeof *an);
     an->title_block = SIZE_MAX;
     builder b = {an, arena, text, len, 0, 0};
     kr_analysis_memo *m = *slot;
+    if (tokens && !m) {
+        m = kr_xmalloc(sizeof *m);
+        *m = (kr_analysis_memo){0};
+        *slot = m;
+        adopt_tokens(&b, m, tree, tokens, n_tokens, cap);
+        return;
+    }
+    free(tokens); /* not a first update: made from the memo */
     if (m && (ptrdiff_t)m->len + ch.delta != (ptrdiff_t)len) {
         kr_analysis_memo_free(m); /* not the text it was made for: start again */
         m = NULL;

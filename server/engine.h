@@ -217,6 +217,19 @@ kr_analysis_memo **kr_document_analysis_memo(kr_document *doc);
 void kr_analysis_update(kr_analysis *an, kr_analysis_memo **memo, kr_arena *arena, const char *text,
                         size_t len, const TSTree *tree, kr_changes changes);
 
+/* The tokens of the whole text[0..len) as kr_analysis_update makes them for a
+ * memo's first update (tied to no block yet): a new malloc'd array of *n
+ * tokens with room for *cap. For another thread (prefetch.c), while the
+ * caller parses. */
+kr_token *kr_analysis_tokenize(const char *text, size_t len, size_t *n, size_t *cap);
+
+/* kr_analysis_update with the whole text's tokens from kr_analysis_tokenize
+ * (NULL: none), which it steals: a memo's first update adopts them instead of
+ * tokenising the text again; any other update frees them. */
+void kr_analysis_update_given(kr_analysis *an, kr_analysis_memo **memo, kr_arena *arena,
+                              const char *text, size_t len, const TSTree *tree, kr_changes changes,
+                              kr_token *tokens, size_t n_tokens, size_t cap);
+
 /* ---- rules -------------------------------------------------------------------- */
 typedef struct kr_rule kr_rule;
 
@@ -306,6 +319,12 @@ kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, si
  * waits: pthread_once orders the caller's later reads anyway, but only after
  * this look at the thread's lock does helgrind see that order. Accepts NULL. */
 bool kr_prefetch_sync(kr_prefetch *p);
+/* The tokens of the whole text (as kr_analysis_tokenize makes them), which the
+ * thread makes first when lo..hi is all of it: waits until they are made and
+ * returns them (the caller owns them; *n of them, room for *cap), or NULL when
+ * the thread reads only part of the text or p is NULL. The thread goes on
+ * reading all but their `block`. */
+kr_token *kr_prefetch_take_tokens(kr_prefetch *p, size_t *n, size_t *cap);
 /* Tests: start the thread whatever the machine's load (kr_prefetch_begin
  * otherwise starts one only while a core is to spare). */
 void kr_prefetch_always(bool on);

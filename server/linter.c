@@ -345,8 +345,12 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     if (incremental) {
         kr_changes ch = ctx.changes;
         kr_doc_stats_follow(&ctx, ch);
-        kr_analysis_update(an, kr_document_analysis_memo(doc), ctx.scratch, ctx.text, ctx.len,
-                           ctx.tree, ch);
+        kr_analysis_memo **memo = kr_document_analysis_memo(doc);
+        size_t n = 0, cap = 0;
+        /* a first lint takes the tokens the prefetch made while the text was parsed */
+        kr_token *made = *memo ? NULL : kr_prefetch_take_tokens(prefetch, &n, &cap);
+        kr_analysis_update_given(an, memo, ctx.scratch, ctx.text, ctx.len, ctx.tree, ch, made, n,
+                                 cap);
     } else
         kr_analysis_build(an, ctx.scratch, ctx.text, ctx.len, ctx.tree);
     ctx.text_clean = text_clean(doc, ctx.text, ctx.len, incremental, ctx.changes);

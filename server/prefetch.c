@@ -8,13 +8,16 @@
  * results are the same, only sooner. Nothing it does is visible but the memo's
  * contents; it reads the text and the (thread-safe) lexicon.
  *
- * Words come from the analysis' own tokenizer (kr_analysis_build without a tree:
- * tokens depend only on their lines), run on pieces of the text so its memory
- * stays small, last piece first: should the lint reach its verdicts before
- * this thread is done, the two meet in the middle instead of racing over the
- * same words. Each distinct word is prefetched once. The thread is started only
- * while the machine has a core to spare: sharing the lint's core, it would
- * slow the lint down. */
+ * Words come from the analysis' own tokenizer (tokens depend only on their
+ * lines, not on the tree). When the thread reads the whole text (a first lint)
+ * it tokenises it as the lint's first analysis would (kr_analysis_tokenize),
+ * and the lint takes those tokens instead of making them again
+ * (kr_prefetch_take_tokens); else it tokenises pieces of the text, so its
+ * memory stays small. Either way the last words go first: should the lint
+ * reach its verdicts before this thread is done, the two meet in the middle
+ * instead of racing over the same words. Each distinct word is prefetched
+ * once. The thread is started only while the machine has a core to spare:
+ * sharing the lint's core, it would slow the lint down. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -27,6 +30,7 @@
 
 enum {
     PIECE_BYTES = 32 * 1024, /* text tokenised at a time */
+    PIECE_TOKENS = 4096,     /* of a whole text's tokens, prefetched at a time */
     SEEN_MIN = 8192,         /* first size of the table of words seen */
     STOP_EVERY = 32,         /* tokens between looks at the stop flag */
 };
@@ -37,7 +41,12 @@ struct kr_prefetch {
      * the order (it is read every STOP_EVERY tokens: the lock costs nothing) */
     pthread_mutex_t lock;
     bool stop;
-    bool ready; /* the engine's tables are loaded (kr_prefetch_sync) */
+    bool ready;          /* the engine's tables are loaded (kr_prefetch_sync) */
+    pthread_cond_t made; /* signalled when the tokens are made */
+    bool tokens_made;    /* tokens below are (or are not, when NULL) made */
+    bool tokens_taken;   /* the lint took them (kr_prefetch_take_tokens) */
+    kr_token *tokens;    /* the whole text's tokens, when lo..hi is all of it */
+    size_t n_tokens, cap_tokens;
     kr_lexicon *lex;
     const char *text;
     size_t len, lo, hi; /* the words of text[lo, hi) */
@@ -141,22 +150,24 @@ static void lowered(kr_prefetch *p, kr_lint_ctx *ctx, const char *s, size_t n)
     word(p, ctx, low, n);
 }
 
-/* The word parts of one piece's tokens, as the rules split them (kr_word_parts
- * and the checks of confusion.c's build_findings, without the claims). */
-static void piece(kr_prefetch *p, kr_lint_ctx *ctx, const char *s, const kr_analysis *an)
+/* The word parts of tokens [from, to) of tk[0..n) (their offsets in s), as
+ * the rules split them (kr_word_parts and the checks of confusion.c's
+ * build_findings, without the claims). */
+static void piece(kr_prefetch *p, kr_lint_ctx *ctx, const char *s, const kr_token *tk, size_t n,
+                  size_t from, size_t to)
 {
-    for (size_t k = 0; k < an->n_tokens; k++) {
-        if (k % STOP_EVERY == 0 && stopped(p))
+    for (size_t k = from; k < to; k++) {
+        if ((k - from) % STOP_EVERY == 0 && stopped(p))
             return;
-        const kr_token *t = &an->tokens[k];
+        const kr_token *t = &tk[k];
         if (t->kind != KR_TOK_WORD)
             continue;
         if (t->flags & KR_TOKF_HYPHEN_END) {
-            if (k + 1 < an->n_tokens)
-                joined(p, ctx, s, t, &an->tokens[k + 1]);
+            if (k + 1 < n)
+                joined(p, ctx, s, t, &tk[k + 1]);
             continue;
         }
-        if (k > 0 && (an->tokens[k - 1].flags & KR_TOKF_HYPHEN_END) && t->end - t->start <= 3)
+        if (k > 0 && (tk[k - 1].flags & KR_TOKF_HYPHEN_END) && t->end - t->start <= 3)
             continue;
         kr_span parts[8];
         size_t np = kr_word_parts(s, t, parts, 8);
@@ -179,26 +190,61 @@ static size_t piece_start(const kr_prefetch *p, size_t end)
     return s > p->lo ? s : p->lo; /* one line longer than a piece: from lo */
 }
 
+/* A part of the text: tokenised piece by piece, last piece first. */
+static void some_text(kr_prefetch *p, kr_lint_ctx *ctx)
+{
+    kr_arena tokens;
+    kr_arena_init(&tokens, 256 * 1024);
+    for (size_t end = p->hi; end > p->lo && !stopped(p);) {
+        size_t start = piece_start(p, end);
+        kr_analysis an;
+        kr_analysis_build(&an, &tokens, p->text + start, end - start, NULL);
+        piece(p, ctx, p->text + start, an.tokens, an.n_tokens, 0, an.n_tokens);
+        kr_arena_reset(&tokens);
+        end = start;
+    }
+    kr_arena_release(&tokens);
+}
+
+/* The whole text: its tokens made for the lint first, then prefetched in
+ * runs of PIECE_TOKENS, the last run first. The lint may take the tokens
+ * meanwhile; it only writes their `block`, which is not read here. */
+static void whole_text(kr_prefetch *p, kr_lint_ctx *ctx)
+{
+    size_t n, cap;
+    kr_token *tk = kr_analysis_tokenize(p->text, p->len, &n, &cap);
+    pthread_mutex_lock(&p->lock);
+    p->tokens = tk;
+    p->n_tokens = n;
+    p->cap_tokens = cap;
+    p->tokens_made = true;
+    pthread_cond_broadcast(&p->made);
+    pthread_mutex_unlock(&p->lock);
+    for (size_t end = n; end > 0 && !stopped(p);) {
+        size_t start = end > PIECE_TOKENS ? end - PIECE_TOKENS : 0;
+        piece(p, ctx, p->text, tk, n, start, end);
+        end = start;
+    }
+}
+
 static void *run(void *arg)
 {
     kr_prefetch *p = arg;
-    kr_arena scratch, tokens;
+    kr_arena scratch;
     kr_arena_init(&scratch, 64 * 1024);
-    kr_arena_init(&tokens, 256 * 1024);
     kr_lint_ctx ctx = {.text = p->text, .len = p->len, .lex = p->lex, .scratch = &scratch};
     kr_word_prefetch(&ctx, NULL, 0, false);
     pthread_mutex_lock(&p->lock);
     p->ready = true;
     pthread_mutex_unlock(&p->lock);
-    for (size_t end = p->hi; end > p->lo && !stopped(p);) {
-        size_t start = piece_start(p, end);
-        kr_analysis an;
-        kr_analysis_build(&an, &tokens, p->text + start, end - start, NULL);
-        piece(p, &ctx, p->text + start, &an);
-        kr_arena_reset(&tokens);
-        end = start;
-    }
-    kr_arena_release(&tokens);
+    if (p->lo == 0 && p->hi == p->len)
+        whole_text(p, &ctx);
+    else
+        some_text(p, &ctx);
+    pthread_mutex_lock(&p->lock);
+    p->tokens_made = true; /* (none, when stopped before) */
+    pthread_cond_broadcast(&p->made);
+    pthread_mutex_unlock(&p->lock);
     kr_arena_release(&scratch);
     return NULL;
 }
@@ -273,12 +319,29 @@ kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, si
      * enough either way (pthread_once), but helgrind cannot see that order */
     kr_confusion_signature_bound(0, 0, 0);
     pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->made, NULL);
     if (pthread_create(&p->thread, NULL, run, p) != 0) {
+        pthread_cond_destroy(&p->made);
         pthread_mutex_destroy(&p->lock);
         free(p);
         return NULL;
     }
     return p;
+}
+
+kr_token *kr_prefetch_take_tokens(kr_prefetch *p, size_t *n, size_t *cap)
+{
+    if (!p || p->lo != 0 || p->hi != p->len)
+        return NULL;
+    pthread_mutex_lock(&p->lock);
+    while (!p->tokens_made)
+        pthread_cond_wait(&p->made, &p->lock);
+    kr_token *tk = p->tokens;
+    p->tokens_taken = tk != NULL;
+    *n = p->n_tokens;
+    *cap = p->cap_tokens;
+    pthread_mutex_unlock(&p->lock);
+    return tk;
 }
 
 bool kr_prefetch_sync(kr_prefetch *p)
@@ -299,7 +362,10 @@ void kr_prefetch_end(kr_prefetch *p)
     p->stop = true;
     pthread_mutex_unlock(&p->lock);
     pthread_join(p->thread, NULL);
+    pthread_cond_destroy(&p->made);
     pthread_mutex_destroy(&p->lock);
+    if (!p->tokens_taken)
+        free(p->tokens);
     free(p->seen);
     free(p);
 }

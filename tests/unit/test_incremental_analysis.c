@@ -107,6 +107,47 @@ Test(incremental_analysis, random_edits_give_the_fresh_tokens)
     kr_document_free(doc);
 }
 
+/* A first lint may be given the whole text's tokens, made by the prefetch
+ * thread while the text was parsed (kr_analysis_tokenize): the memo that adopts
+ * them equals a fresh build, on text after text of edits, and so do the
+ * updates that follow from it. Tokens given to a memo that is not new are
+ * freed and ignored. */
+Test(incremental_analysis, a_first_update_given_the_tokens_equals_a_fresh_build)
+{
+    kr_document *doc = kr_document_new(START, strlen(START));
+    kr_arena arena;
+    kr_arena_init(&arena, 64 * 1024);
+    for (int round = 0; round < 300; round++) {
+        for (int k = 0; k < 10; k++)
+            random_edit(doc);
+        kr_document_take_changes(doc);
+        size_t len, n, cap;
+        const char *text = kr_document_text(doc, &len);
+        const TSTree *tree = kr_document_tree(doc);
+        kr_analysis_memo *memo = NULL;
+        kr_analysis given, full;
+        kr_token *made = kr_analysis_tokenize(text, len, &n, &cap);
+        cr_assert(n < cap, "round %d: %zu tokens in room for %zu", round, n, cap);
+        kr_analysis_update_given(&given, &memo, &arena, text, len, tree, (kr_changes){0}, made, n,
+                                 cap);
+        kr_analysis_build(&full, &arena, text, len, tree);
+        assert_same(&given, &full, round);
+        for (int k = 0; k < 3; k++)
+            random_edit(doc);
+        text = kr_document_text(doc, &len);
+        tree = kr_document_tree(doc);
+        kr_changes ch = kr_document_take_changes(doc);
+        made = kr_analysis_tokenize(text, len, &n, &cap); /* not a first update: ignored */
+        kr_analysis_update_given(&given, &memo, &arena, text, len, tree, ch, made, n, cap);
+        kr_analysis_build(&full, &arena, text, len, tree);
+        assert_same(&given, &full, round);
+        kr_analysis_memo_free(memo);
+        kr_arena_reset(&arena);
+    }
+    kr_arena_release(&arena);
+    kr_document_free(doc);
+}
+
 /* A long document (its sections grouped in the tree, grammar.js): the blocks
  * kept between lints (only those around the edit and the tree's changed ranges
  * are read again) and the tokens equal a fresh build's, after edits that make
