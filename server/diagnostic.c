@@ -301,15 +301,50 @@ int kr_diagnostic_order(const kr_diagnostic *x, const kr_diagnostic *y)
     return strcmp(x->rule, y->rule);
 }
 
-static int cmp_diag(const void *a, const void *b)
+/* A stable sort by kr_diagnostic_order, by merging the runs already in order:
+ * each rule reports mostly in text order, so this is a few merges, not a sort
+ * of thousands of diagnostics on every edit. Adjacent runs are merged with
+ * ties to the earlier one, which keeps equal diagnostics in the order they were
+ * made (what qsort, whose stability the C library does not promise, may not). */
+void kr_diagnostic_sort_items(kr_diagnostic **it, size_t n)
 {
-    return kr_diagnostic_order(*(kr_diagnostic *const *)a, *(kr_diagnostic *const *)b);
+    size_t nr = 0;
+    for (size_t i = 1; i < n; i++)
+        nr += kr_diagnostic_order(it[i - 1], it[i]) > 0;
+    if (nr == 0)
+        return;
+    size_t *b = kr_xmalloc((nr + 2) * sizeof *b); /* run boundaries */
+    nr = 0;
+    b[0] = 0;
+    for (size_t i = 1; i < n; i++)
+        if (kr_diagnostic_order(it[i - 1], it[i]) > 0)
+            b[++nr] = i;
+    b[++nr] = n;
+    kr_diagnostic **tmp = kr_xmalloc(n * sizeof *tmp);
+    while (nr > 1) {
+        size_t k = 0;
+        for (size_t r = 0; r < nr; r += 2) {
+            size_t lo = b[r], mid = b[r + 1], hi = r + 2 <= nr ? b[r + 2] : mid;
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid && y < hi)
+                tmp[o++] = kr_diagnostic_order(it[y], it[x]) < 0 ? it[y++] : it[x++];
+            while (x < mid)
+                tmp[o++] = it[x++];
+            while (y < hi)
+                tmp[o++] = it[y++];
+            for (size_t i = lo; i < hi; i++)
+                it[i] = tmp[i];
+            b[++k] = hi;
+        }
+        nr = k;
+    }
+    free(tmp);
+    free(b);
 }
 
 void kr_diagnostics_sort(kr_diagnostics *self)
 {
-    if (self->n > 1)
-        qsort(self->items, self->n, sizeof *self->items, cmp_diag);
+    kr_diagnostic_sort_items(self->items, self->n);
 }
 
 static int cmp_edit(const void *a, const void *b)

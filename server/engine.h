@@ -122,6 +122,10 @@ kr_diagnostic *kr_diagnostics_add_kept(kr_diagnostics *self, const char *rule, k
                                        const char *subject, const kr_kept_fix *fixes, size_t n);
 /* Sorts by start, end, rule id. */
 void kr_diagnostics_sort(kr_diagnostics *self);
+/* Sorts items[0..n) as kr_diagnostics_sort does: stable, ties in the order
+ * given, and in one pass over runs already in order (a rule's reports mostly
+ * are). */
+void kr_diagnostic_sort_items(kr_diagnostic **items, size_t n);
 
 /* ---- analysis: the document's blocks and tokens, built once per lint --------
  * Built from the syntax tree (analysis.c). Rules read it instead of re-scanning. */

@@ -233,47 +233,6 @@ static size_t block_rules_start(void)
     return i;
 }
 
-/* Sorts it[0..n) as a stable sort by diag_order would (kr_diagnostics_sort),
- * taking the runs already in order as they come — each document rule reports
- * mostly in text order, so this is a few merges, not a sort of thousands of
- * diagnostics on every edit. Adjacent runs are merged with ties to the earlier
- * one, which keeps equal diagnostics in the order they were made. */
-static void sort_runs(kr_diagnostic **it, size_t n)
-{
-    size_t nr = 0;
-    for (size_t i = 1; i < n; i++)
-        nr += kr_diagnostic_order(it[i - 1], it[i]) > 0;
-    if (nr == 0)
-        return;
-    size_t *b = kr_xmalloc((nr + 2) * sizeof *b); /* run boundaries */
-    nr = 0;
-    b[0] = 0;
-    for (size_t i = 1; i < n; i++)
-        if (kr_diagnostic_order(it[i - 1], it[i]) > 0)
-            b[++nr] = i;
-    b[++nr] = n;
-    kr_diagnostic **tmp = kr_xmalloc(n * sizeof *tmp);
-    while (nr > 1) {
-        size_t k = 0;
-        for (size_t r = 0; r < nr; r += 2) {
-            size_t lo = b[r], mid = b[r + 1], hi = r + 2 <= nr ? b[r + 2] : mid;
-            size_t x = lo, y = mid, o = lo;
-            while (x < mid && y < hi)
-                tmp[o++] = kr_diagnostic_order(it[y], it[x]) < 0 ? it[y++] : it[x++];
-            while (x < mid)
-                tmp[o++] = it[x++];
-            while (y < hi)
-                tmp[o++] = it[y++];
-            for (size_t i = lo; i < hi; i++)
-                it[i] = tmp[i];
-            b[++k] = hi;
-        }
-        nr = k;
-    }
-    free(tmp);
-    free(b);
-}
-
 /* Sorts out as kr_diagnostics_sort (a stable sort) would, when its items from
  * n_doc on are the block rules' replayed from the cache: those come sorted
  * already (each unit's blob is, and units follow each other), so only the
@@ -288,7 +247,7 @@ static void sort_after_replay(kr_diagnostics *out, size_t n_doc, bool replay_sor
         kr_diagnostics_sort(out);
         return;
     }
-    sort_runs(it, n_doc); /* the document rules' part alone */
+    kr_diagnostic_sort_items(it, n_doc); /* the document rules' part alone */
     if (n_doc == 0 || n_doc == n || kr_diagnostic_order(it[n_doc - 1], it[n_doc]) <= 0)
         return;
     kr_diagnostic **tmp = kr_xmalloc(n_doc * sizeof *tmp);
@@ -388,7 +347,7 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     if (cache)
         sort_after_replay(out, n_doc, replay_sorted);
     else /* as kr_diagnostics_sort, from the rules' runs in text order */
-        sort_runs(out->items, out->n);
+        kr_diagnostic_sort_items(out->items, out->n);
     kr_prefetch_end(prefetch);
     kr_arena_reset(&self->scratch);
     return out;
