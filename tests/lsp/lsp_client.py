@@ -30,6 +30,8 @@ class Client:
         self.auto_answer = True
         self.stamp = False          # messages carry "_received" (perf_counter) when set
         self.decode_seconds = 0.0   # time spent decoding them, when stamped
+        self.sent_at = None         # perf_counter when the last message began to be written
+        self.encode_seconds = 0.0   # time spent encoding messages, when stamped
 
     # ---- sending --------------------------------------------------------------
     def send_raw(self, data):
@@ -37,8 +39,15 @@ class Client:
         self.proc.stdin.flush()
 
     def send(self, msg):
+        t = time.perf_counter()
         body = json.dumps(msg, ensure_ascii=False).encode("utf-8")
-        self.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        data = b"Content-Length: %d\r\n\r\n" % len(body) + body
+        # the benchmark's clock starts when the message leaves; encoding it is
+        # this client's work, timed apart (encode_seconds), as decoding is
+        self.sent_at = time.perf_counter()
+        if self.stamp:
+            self.encode_seconds += self.sent_at - t
+        self.send_raw(data)
 
     def notify(self, method, params=None):
         msg = {"jsonrpc": "2.0", "method": method}
