@@ -349,17 +349,31 @@ static kr_edit *blob_edits(const blob_head *h)
 
 static int rule_index(const char *id)
 {
+    for (size_t i = 0; i < kr_rules_count; i++) /* registered ids are kept by pointer */
+        if (kr_rules[i]->id == id)
+            return (int)i;
     for (size_t i = 0; i < kr_rules_count; i++)
         if (strcmp(kr_rules[i]->id, id) == 0)
             return (int)i;
     return 0;
 }
 
-/* Valid UTF-8 without NUL bytes? */
+/* Valid UTF-8 without NUL bytes? Asked of every fix text stored (twice: when
+ * measured and when copied), so printable ASCII and the two-byte letters of
+ * Danish (æ, ø, å: 0xC3 and a continuation byte) are taken inline. */
 static bool clean_str(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
-        size_t k = s[i] ? kr_utf8_char_len(s + i, n - i) : 0;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        size_t k = c ? kr_utf8_char_len(s + i, n - i) : 0;
         if (!k)
             return false;
         i += k;
