@@ -605,8 +605,8 @@ typedef struct {
     bool incremental;        /* kr_doc_stats_follow called: kr_linter_run */
     bool findings_done;
     struct findings *findings; /* see build_findings */
-    uint8_t *mine;         /* per token: claimed by one of these rules */
-    struct search *search; /* the search workspace (search_begin) */
+    uint8_t *mine;             /* per token: claimed by one of these rules */
+    struct search *search;     /* the search workspace (search_begin) */
 } conf_state;
 
 /* The per-lint maps' hash: 8 bytes a step (every word token of the document
@@ -907,7 +907,7 @@ typedef struct {
     uint32_t occ, nocc;
 } segment;
 
-typedef struct doc_stats {
+struct doc_stats {
     kr_arena *arena; /* where the arrays live; NULL: malloc (document memory) */
     bool track;      /* keep segments (document memory) */
     wcount *e;
@@ -923,7 +923,8 @@ typedef struct doc_stats {
     size_t words_total, dia, markers; /* word parts, those with æøå, Danish markers */
     size_t len, n_tokens;             /* of the text and analysis counted */
     kr_changes pending;               /* the edits since, from kr_doc_stats_follow */
-} doc_stats;
+};
+typedef struct doc_stats doc_stats;
 
 /* Names the statistics' slot of document memory. */
 static const char stats_owner;
@@ -1387,6 +1388,44 @@ static doc_stats *stats_of(kr_lint_ctx *ctx, conf_state *st)
     return s;
 }
 
+/* The lost-æøå verdict of counts s (kr_doc_lost_diacritics). */
+static bool stats_lost(const doc_stats *s)
+{
+    /* Danish prose has æ/ø/å in roughly one word in ten; none in 200 words is
+     * the signature of text that lost them */
+    return s->words_total >= 12 && s->markers * 12 >= s->words_total &&
+           s->dia * 200 <= s->words_total;
+}
+
+kr_doc_stats *kr_doc_stats_make(const char *text, size_t len, const kr_token *tokens, size_t n,
+                                bool *lost)
+{
+    kr_analysis an = {.tokens = (kr_token *)(uintptr_t)tokens, .n_tokens = n};
+    kr_lint_ctx ctx = {.text = text, .len = len, .an = &an};
+    doc_stats *s = kr_xmalloc(sizeof *s);
+    *s = (doc_stats){.track = true}; /* as stats_of makes the document's */
+    stats_rebuild(s, &ctx);
+    *lost = stats_lost(s);
+    return s;
+}
+
+void kr_doc_stats_free(kr_doc_stats *s)
+{
+    stats_release(s);
+}
+
+void kr_doc_stats_adopt(kr_lint_ctx *ctx, kr_doc_stats *made)
+{
+    conf_state *st = state_of(ctx);
+    void **slot =
+        st->incremental ? kr_document_memory(ctx->doc, &stats_owner, stats_release) : NULL;
+    if (slot && !*slot && !st->stats && made && made->len == ctx->len &&
+        made->n_tokens == ctx->an->n_tokens)
+        *slot = made;
+    else
+        stats_release(made);
+}
+
 /* Merges the edit n into the changes c not yet counted (as the document merges
  * its edits, document.c): one region covering both, in the new text's offsets. */
 static void changes_merge(kr_changes *c, kr_changes n)
@@ -1416,11 +1455,7 @@ void kr_doc_stats_follow(kr_lint_ctx *ctx, kr_changes ch)
 
 bool kr_doc_lost_diacritics(kr_lint_ctx *ctx)
 {
-    const doc_stats *s = stats_of(ctx, state_of(ctx));
-    /* Danish prose has æ/ø/å in roughly one word in ten; none in 200 words is
-     * the signature of text that lost them */
-    return s->words_total >= 12 && s->markers * 12 >= s->words_total &&
-           s->dia * 200 <= s->words_total;
+    return stats_lost(stats_of(ctx, state_of(ctx)));
 }
 
 unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len)

@@ -114,6 +114,19 @@ size_t kr_word_parts(const char *text, const kr_token *t, kr_span *parts, size_t
  * model OCR, a keyboard without them): Danish function words, almost no æøå. */
 bool kr_doc_lost_diacritics(kr_lint_ctx *ctx);
 
+/* The document's word counts as kr_doc_lost_diacritics and kr_doc_word_count
+ * read them, made by another thread (server/prefetch.c) from the whole text's
+ * tokens (kr_analysis_tokenize: those its first lint takes) while the lint
+ * parses: new, for kr_doc_stats_adopt; *lost is their lost-æøå verdict. */
+typedef struct doc_stats kr_doc_stats;
+kr_doc_stats *kr_doc_stats_make(const char *text, size_t len, const kr_token *tokens, size_t n,
+                                bool *lost);
+void kr_doc_stats_free(kr_doc_stats *s);
+/* Steals `made` (NULL: none) as the document's counts when ctx is a first
+ * incremental lint (kr_doc_stats_follow called, none kept yet, none counted
+ * this lint) of the text and tokens they were made from; else frees it. */
+void kr_doc_stats_adopt(kr_lint_ctx *ctx, kr_doc_stats *made);
+
 /* Occurrences of word[0..len) (case-insensitive) among the document's words. */
 unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len);
 

@@ -329,6 +329,10 @@ bool kr_prefetch_sync(kr_prefetch *p);
  * the thread reads only part of the text or p is NULL. The thread goes on
  * reading all but their `block`. */
 kr_token *kr_prefetch_take_tokens(kr_prefetch *p, size_t *n, size_t *cap);
+/* The document's word counts made from those tokens (confusion.h,
+ * kr_doc_stats_adopt), which the thread makes next: waits for them; the caller
+ * owns them. NULL as for kr_prefetch_take_tokens, or when they were taken. */
+struct doc_stats *kr_prefetch_take_stats(kr_prefetch *p);
 /* Tests: start the thread whatever the machine's load (kr_prefetch_begin
  * otherwise starts one only while a core is to spare). */
 void kr_prefetch_always(bool on);

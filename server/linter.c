@@ -314,6 +314,8 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
         kr_analysis_build(an, ctx.scratch, ctx.text, ctx.len, ctx.tree);
     ctx.text_clean = text_clean(doc, ctx.text, ctx.len, incremental, ctx.changes);
     ctx.an = an;
+    if (incremental && prefetch) /* its counts of the text, as the lint would make them */
+        kr_doc_stats_adopt(&ctx, kr_prefetch_take_stats(prefetch));
     ctx.claimed = kr_arena_alloc(ctx.scratch, an->n_tokens + 1);
     size_t tail = incremental ? block_rules_start() : kr_rules_count, n_block = 0;
     const kr_rule *block[32];

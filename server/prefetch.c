@@ -47,10 +47,12 @@ struct kr_prefetch {
     bool tokens_taken;   /* the lint took them (kr_prefetch_take_tokens) */
     kr_token *tokens;    /* the whole text's tokens, when lo..hi is all of it */
     size_t n_tokens, cap_tokens;
+    bool stats_made;     /* stats below are (or are not, when NULL) made */
+    kr_doc_stats *stats; /* the document's counts from those tokens */
     kr_lexicon *lex;
     const char *text;
     size_t len, lo, hi; /* the words of text[lo, hi) */
-    bool dia_lost;      /* the guess of kr_doc_lost_diacritics */
+    bool dia_lost;      /* kr_doc_lost_diacritics, or a guess of it until the counts */
     uint32_t *seen;     /* fingerprints of the words prefetched (0: empty slot) */
     size_t cap, count;
 };
@@ -220,6 +222,16 @@ static void whole_text(kr_prefetch *p, kr_lint_ctx *ctx)
     p->tokens_made = true;
     pthread_cond_broadcast(&p->made);
     pthread_mutex_unlock(&p->lock);
+    /* the document's counts next (the lint asks them right after the parse),
+     * and with them the lost-æøå verdict itself instead of a guess */
+    bool lost;
+    kr_doc_stats *stats = kr_doc_stats_make(p->text, p->len, tk, n, &lost);
+    pthread_mutex_lock(&p->lock);
+    p->stats = stats;
+    p->stats_made = true;
+    p->dia_lost = lost;
+    pthread_cond_broadcast(&p->made);
+    pthread_mutex_unlock(&p->lock);
     for (size_t end = n; end > 0 && !stopped(p);) {
         size_t start = end > PIECE_TOKENS ? end - PIECE_TOKENS : 0;
         piece(p, ctx, p->text, tk, n, start, end);
@@ -242,7 +254,7 @@ static void *run(void *arg)
     else
         some_text(p, &ctx);
     pthread_mutex_lock(&p->lock);
-    p->tokens_made = true; /* (none, when stopped before) */
+    p->tokens_made = p->stats_made = true; /* (none, when not made) */
     pthread_cond_broadcast(&p->made);
     pthread_mutex_unlock(&p->lock);
     kr_arena_release(&scratch);
@@ -358,6 +370,19 @@ bool kr_prefetch_sync(kr_prefetch *p)
     return ready;
 }
 
+kr_doc_stats *kr_prefetch_take_stats(kr_prefetch *p)
+{
+    if (!p || p->lo != 0 || p->hi != p->len)
+        return NULL;
+    pthread_mutex_lock(&p->lock);
+    while (!p->stats_made)
+        pthread_cond_wait(&p->made, &p->lock);
+    kr_doc_stats *s = p->stats;
+    p->stats = NULL;
+    pthread_mutex_unlock(&p->lock);
+    return s;
+}
+
 void kr_prefetch_end(kr_prefetch *p)
 {
     if (!p)
@@ -370,6 +395,7 @@ void kr_prefetch_end(kr_prefetch *p)
     pthread_mutex_destroy(&p->lock);
     if (!p->tokens_taken)
         free(p->tokens);
+    kr_doc_stats_free(p->stats);
     free(p->seen);
     free(p);
 }

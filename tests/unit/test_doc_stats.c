@@ -66,13 +66,38 @@ static void same_count(lint_view *inc, lint_view *full, const char *w, size_t n,
     cr_assert_eq(a, b, "edit %d: '%.*s' counted %u times, afresh %u", step, (int)n, w, a, b);
 }
 
+/* A first incremental lint given the counts the prefetch thread makes from the
+ * whole text's tokens (kr_doc_stats_make, then kr_doc_stats_adopt), as
+ * linter.c does; *lost: their verdict as the thread read it. */
+static void view_adopted(lint_view *v, kr_document *doc, bool *lost)
+{
+    view_begin(v, doc);
+    kr_changes ch = kr_document_take_changes(doc);
+    kr_doc_stats_follow(&v->ctx, ch);
+    size_t n, cap;
+    kr_token *tk = kr_analysis_tokenize(v->ctx.text, v->ctx.len, &n, &cap);
+    kr_doc_stats *made = kr_doc_stats_make(v->ctx.text, v->ctx.len, tk, n, lost);
+    kr_analysis_update_given(&v->an, kr_document_analysis_memo(doc), &v->arena, v->ctx.text,
+                             v->ctx.len, v->ctx.tree, ch, tk, n, cap);
+    v->ctx.an = &v->an;
+    kr_doc_stats_adopt(&v->ctx, made);
+}
+
 /* Every word the document's tokens make (whole, each part, joined with the next
- * token) and a few that it does not hold are counted alike. */
-static void check_stats(kr_document *doc, int step)
+ * token) and a few that it does not hold are counted alike. With `adopt` the
+ * document is new and its counts are made as by the prefetch thread. */
+static void compare_stats(kr_document *doc, int step, bool adopt)
 {
     lint_view inc, full;
-    view_incremental(&inc, doc);
+    bool lost = false;
+    if (adopt)
+        view_adopted(&inc, doc, &lost);
+    else
+        view_incremental(&inc, doc);
     view_fresh(&full, doc);
+    if (adopt)
+        cr_assert_eq(lost, kr_doc_lost_diacritics(&full.ctx),
+                     "the counts made apart give another lost-æøå verdict");
     cr_assert_eq(kr_doc_lost_diacritics(&inc.ctx), kr_doc_lost_diacritics(&full.ctx),
                  "edit %d: the lost-æøå verdicts differ", step);
     const char *text = full.ctx.text;
@@ -99,6 +124,11 @@ static void check_stats(kr_document *doc, int step)
         same_count(&inc, &full, absent[i], strlen(absent[i]), step);
     kr_arena_release(&inc.arena);
     kr_arena_release(&full.arena);
+}
+
+static void check_stats(kr_document *doc, int step)
+{
+    compare_stats(doc, step, false);
 }
 
 static const char base_text[] =
@@ -161,6 +191,30 @@ Test(doc_stats, kept_counts_equal_a_fresh_count_after_random_edits)
             random_edit(doc);
             if (rnd(3) == 0) /* several edits per lint, too */
                 continue;
+            check_stats(doc, step);
+        }
+        kr_document_free(doc);
+    }
+}
+
+/* The counts the prefetch thread makes from the tokens it hands a first lint
+ * (server/prefetch.c) equal the lint's own, and stay equal to a fresh count
+ * as they are kept through the edits that follow. */
+Test(doc_stats, counts_made_by_the_prefetch_thread_equal_the_lints_own)
+{
+    for (int round = 0; round < 6; round++) {
+        const char *base = round % 2 ? broken_text : base_text;
+        size_t n = strlen(base), copies = 3 + round * 5;
+        char *all = malloc(n * copies + 1);
+        for (size_t i = 0; i < copies; i++)
+            memcpy(all + i * n, base, n);
+        kr_document *doc = kr_document_new(all, n * copies);
+        free(all);
+        for (int k = 0; k < round * 3; k++) /* not only the fixtures' own text */
+            random_edit(doc);
+        compare_stats(doc, 0, true);
+        for (int step = 1; step <= 40; step++) {
+            random_edit(doc);
             check_stats(doc, step);
         }
         kr_document_free(doc);
