@@ -10,14 +10,15 @@
  *
  * Words come from the analysis' own tokenizer (tokens depend only on their
  * lines, not on the tree). When the thread reads the whole text (a first lint)
- * it tokenises it as the lint's first analysis would (kr_analysis_tokenize),
- * and the lint takes those tokens instead of making them again
- * (kr_prefetch_take_tokens); else it tokenises pieces of the text, so its
+ * it tokenises it as the lint's first analysis would (kr_analysis_tokenize)
+ * and counts the document's words from those tokens (kr_doc_stats_make), and
+ * the lint takes both instead of making them again (kr_prefetch_take_tokens,
+ * kr_prefetch_take_stats); else it tokenises pieces of the text, so its
  * memory stays small. Either way the last words go first: should the lint
  * reach its verdicts before this thread is done, the two meet in the middle
  * instead of racing over the same words. Each distinct word is prefetched
- * once. The thread is started only while the machine has a core to spare:
- * sharing the lint's core, it would slow the lint down. */
+ * once. The thread is not started on a busy machine (core_to_spare): sharing
+ * the lint's core, it would slow the lint down. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
