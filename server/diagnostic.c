@@ -72,6 +72,11 @@ void kr_shared_release(void *p)
         free(h);
 }
 
+void kr_shared_retain(void *p, size_t n)
+{
+    ((shared_head *)p - 1)->holds += n;
+}
+
 size_t kr_shared_holds(const void *p)
 {
     return ((const shared_head *)p - 1)->holds;

@@ -80,6 +80,8 @@ struct kr_diagnostics {
 void *kr_shared_new(size_t size);
 /* Lets go of one hold; the last frees it. Accepts NULL. */
 void kr_shared_release(void *p);
+/* Adds n holds to p (for n owners of parts of it, each to release once). */
+void kr_shared_retain(void *p, size_t n);
 /* How many hold p now (1: only the caller, who may then write into it). */
 size_t kr_shared_holds(const void *p);
 /* The list holds p until it is freed: its diagnostics may point into p. */

@@ -118,10 +118,12 @@ static uint64_t str_hash(const char *s, size_t n)
 }
 
 /* ---- the cache table ----------------------------------------------------------------- */
+static void release_blob(void *blob);
+
 static void drop_entries(kr_lint_cache *c)
 {
     for (size_t i = 0; i < c->cap; i++)
-        kr_shared_release(c->slots[i].blob);
+        release_blob(c->slots[i].blob);
     if (c->slots) /* memset(NULL, 0, 0) is undefined (UBSan) */
         memset(c->slots, 0, c->cap * sizeof *c->slots);
     c->count = 0;
@@ -314,7 +316,7 @@ void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx)
         if (!old[i].live)
             continue;
         if (old[i].used != c->lint_no) {
-            kr_shared_release(old[i].blob);
+            release_blob(old[i].blob);
             continue;
         }
         *slot_for(c->slots, cap, old[i].key) = old[i];
@@ -326,10 +328,11 @@ void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx)
 /* ---- stored diagnostics -----------------------------------------------------------
  * A unit's diagnostics are stored as they will be used: its kr_diagnostic, kr_fix
  * and kr_edit structures (offsets relative to the unit's base, each array
- * pointing into the next) and their strings, in one block of shared storage
- * (diagnostic.c). A replay copies the structures into the lint's list, shifts
- * their offsets and points them at their copies; the strings stay where they
- * are, the list holding the block (31 000 diagnostics of a 1 MB OCR text are
+ * pointing into the next) and their strings, in one block carved from a slab
+ * of shared storage (diagnostic.c) that holds the blobs of the units one lint
+ * linted. A replay copies the structures into the lint's list, shifts their
+ * offsets and points them at their copies; the strings stay where they are,
+ * the list holding the slab (31 000 diagnostics of a 1 MB OCR text are
  * replayed on every edit, so they are not rebuilt string by string). */
 typedef struct {
     size_t nd, nf, ne;
@@ -338,13 +341,20 @@ typedef struct {
      * filter keeps all their fixes, and a replay need not ask) */
     size_t spans_ok;
     uint64_t serial; /* unique in the process (a freed blob's address may come back) */
-    uint64_t pad;    /* keeps the structures after it 16-byte aligned */
+    void *slab;      /* the shared storage it was carved from, held once for it */
 } blob_head;
 
 static uint64_t blob_serial(void)
 {
     static _Atomic uint64_t next;
     return ++next;
+}
+
+/* Lets go of a unit's blob (NULL: none): of its hold on the slab. */
+static void release_blob(void *blob)
+{
+    if (blob)
+        kr_shared_release(((blob_head *)blob)->slab);
 }
 
 static kr_diagnostic *blob_diags(const blob_head *h)
@@ -503,16 +513,30 @@ static size_t blob_structs(const blob_head *h)
     return h->nd * sizeof(kr_diagnostic) + h->nf * sizeof(kr_fix) + h->ne * sizeof(kr_edit);
 }
 
+/* A blob's bytes in its slab: head, structures and strings, to 16 bytes. */
+static size_t blob_bytes(const blob_head *h, size_t strings)
+{
+    return (sizeof *h + blob_structs(h) + strings + 15) & ~(size_t)15;
+}
+
 /* Adds the block's diagnostics to out, shifted to `base`, their structures
  * written at *at (field by field: a memcpy, and the arena's zeroing, cost an
  * instruction a byte under callgrind and more than the rest of a replay). */
-static void replay(const centry *e, size_t base, const kr_lint_ctx *ctx, char **at)
+/* Holds the slab of blob h for ctx's list, unless the unit before did
+ * (*held: the slab held last in this replay). */
+static void hold_slab(const blob_head *h, const kr_lint_ctx *ctx, void **held)
+{
+    if (h->slab != *held)
+        kr_diagnostics_hold(ctx->out, *held = h->slab);
+}
+
+static void replay(const centry *e, size_t base, const kr_lint_ctx *ctx, char **at, void **held)
 {
     kr_diagnostics *out = ctx->out;
     const blob_head *h = e->blob;
     if (!h->nd)
         return;
-    kr_diagnostics_hold(out, e->blob);
+    hold_slab(h, ctx, held);
     kr_diagnostic *d = (kr_diagnostic *)*at;
     kr_fix *f = (kr_fix *)(d + h->nd);
     kr_edit *ed = (kr_edit *)(f + h->nf);
@@ -703,13 +727,24 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
     for (size_t i = 0; i < sub.out->n; i++)
         if (which[i] != SIZE_MAX)
             measure(sub.out->items[i], &heads[which[i]], &strings[which[i]]);
+    /* the blobs are carved from one slab of shared storage, held once per
+     * blob: a list that replays them holds the slab once for a run of units
+     * (replay_all), not each of some 20 000 blobs, scattered in memory, on
+     * every edit */
+    size_t slab_bytes = 0;
+    for (size_t r = 0; r < nrun; r++)
+        slab_bytes += blob_bytes(&heads[r], strings[r]);
+    char *slab = kr_shared_new(slab_bytes), *carve = slab;
+    kr_shared_retain(slab, nrun - 1);
     cursor *cur = kr_arena_alloc(ctx->scratch, nrun * sizeof *cur);
     for (size_t r = 0; r < nrun; r++) {
         blob_head *h = &heads[r];
-        blob_head *b = kr_shared_new(sizeof *b + blob_structs(h) + strings[r]);
+        blob_head *b = (blob_head *)carve;
+        carve += blob_bytes(h, strings[r]);
         *b = *h;
         b->spans_ok = 1;
         b->serial = blob_serial();
+        b->slab = slab;
         run[r]->entry->blob = b;
         cur[r] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b),
                           (char *)blob_edits(b) + h->ne * sizeof(kr_edit)};
@@ -743,13 +778,13 @@ static char *replay_block(kr_lint_cache *c, size_t bytes, bool *reused)
 
 /* A unit's diagnostics where the last replay wrote them at *at, unchanged: only
  * listed (and their strings' blob held). */
-static void relist(const centry *e, const kr_lint_ctx *ctx, char **at)
+static void relist(const centry *e, const kr_lint_ctx *ctx, char **at, void **held)
 {
     const blob_head *h = e->blob;
     if (!h->nd)
         return;
     kr_diagnostics *out = ctx->out;
-    kr_diagnostics_hold(out, e->blob);
+    hold_slab(h, ctx, held);
     kr_diagnostic *d = (kr_diagnostic *)*at;
     *at += blob_structs(h);
     for (size_t i = 0; i < h->nd; i++)
@@ -807,13 +842,14 @@ static bool replay_all(kr_lint_cache *c, const unit *units, size_t nu, const kr_
     kr_diagnostics_reserve(out, nd);
     size_t from = out->n;
     bool sorted = true;
+    void *held = NULL;
     for (size_t i = 0; i < nu; i++) {
         size_t k = out->n;
         same = as_last(c, &units[i], i, same);
         if (same)
-            relist(units[i].entry, ctx, &at);
+            relist(units[i].entry, ctx, &at, &held);
         else
-            replay(units[i].entry, units[i].base, ctx, &at);
+            replay(units[i].entry, units[i].base, ctx, &at, &held);
         if (k > from && out->n > k && kr_diagnostic_order(out->items[k - 1], out->items[k]) > 0)
             sorted = false;
     }
