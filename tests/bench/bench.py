@@ -9,7 +9,8 @@ absolute numbers are for information only).
      installed it; on a slice, it needs ~1 GB per MB).
   2. Editor latency: a scripted LSP client opens a 1 MB document and sends 200
      single-character edits at random places: didChange → publishDiagnostics, and
-     the pull-diagnostics reply; plus the first full lint of the document. Each time
+     the pull-diagnostics reply; plus the first full lint of the document (the median
+     of five sessions, after the machine settled from the peers' runs). Each time
      runs from the message's sending (its first byte written) to the reply's arrival
      (fully read); the test client's own JSON encoding and decoding (Python, several
      times slower than an editor's) are printed apart.
@@ -255,11 +256,34 @@ def lsp_session(binary, text, edits, pull_mode, seed=11):
         c.close()
 
 
-def lsp_latency(binary, text, edits):
+def settle(timeout=3.0):
+    """Waits (at most `timeout` s) until no other task is runnable: the peers'
+    runs just before (npx, node) may still be winding down, and the server's
+    first lint decides from that instant whether a second thread may help."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        with open("/proc/loadavg") as f:
+            running = int(f.read().split()[3].split("/")[0])
+        if running <= 1:
+            return
+        time.sleep(0.05)
+
+
+def lsp_latency(binary, text, edits, firsts=5):
+    """Edit latencies from one push and one pull session; the first lint, one
+    sample per session, as the median of `firsts` sessions (those two and more
+    that only open the document): a single sample on a shared machine says
+    little."""
+    settle()
     push = lsp_session(binary, text, edits, pull_mode=False)
     pull = lsp_session(binary, text, edits, pull_mode=True)
-    return dict(cold=push["cold"], first=push["first"], encode=push["encode"], push=push["times"],
-                pull=pull["times"], decode=push["decode"], rss=max(push["rss"], pull["rss"]))
+    first = [push["first"], pull["first"]]
+    for _ in range(firsts - 2):
+        settle()
+        first.append(lsp_session(binary, text, 0, pull_mode=False)["first"])
+    return dict(cold=push["cold"], first=statistics.median(first), first_range=(min(first), max(first)),
+                encode=push["encode"], push=push["times"], pull=pull["times"],
+                decode=push["decode"], rss=max(push["rss"], pull["rss"]))
 
 
 def peak_rss(pid):
@@ -370,7 +394,7 @@ def main():
         ("   didChange → publishDiagnostics, p99", p99, 20, "ms"),
         ("   pull diagnostics reply, median", pmed, 5, "ms"),
         ("   pull diagnostics reply, p99", pp99, 20, "ms"),
-        ("   first full lint of 1 MB", lat["first"] * 1e3, 100, "ms"),
+        ("   first full lint of 1 MB, median of 5", lat["first"] * 1e3, 100, "ms"),
         ("3. cold start → first diagnostics", lat["cold"] * 1e3, 150, "ms"),
         ("4. peak RSS of the server (1 MB open, after edits)", lat["rss"], 60, "MB"),
     ]
@@ -380,6 +404,8 @@ def main():
         ok &= good
         print(f"{name:52} {v:9.1f} {unit}   target <= {target} {unit}  {'ok' if good else 'MISSED'}")
     print("   (cspell for comparison: ~680 MB on 0.5 MB of text)")
+    print(f"   (first lints from {lat['first_range'][0] * 1e3:.1f} to "
+          f"{lat['first_range'][1] * 1e3:.1f} ms)")
     print(f"   (times run from the request's sending to the reply's arrival; this Python "
           f"client spent {lat['encode'] * 1e3:.1f} ms encoding the 1 MB didOpen before it, and "
           f"spends a median {statistics.median(lat['decode']) * 1e3:.1f} ms decoding a "
