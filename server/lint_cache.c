@@ -406,31 +406,117 @@ static bool clean_str(const char *s, size_t n)
     return true;
 }
 
-/* A fix the linter keeps whatever the text: its edits write only clean text
- * (linter.c drops the others; done once here, the replayed ones are not read
- * again). */
-static bool fix_texts_clean(const kr_fix *f)
+/* The strings of the diagnostics one lint stores, each copied once into the
+ * units' slab however many of its diagnostics share it: a verdict's reports
+ * share their message, subject and fix texts (kr_diagnostics_add_kept), where
+ * a copy per diagnostic was most of a first lint's slab. Keyed by the source
+ * string's address and length (SIZE_MAX: up to its NUL). */
+typedef struct {
+    const char *src;
+    size_t key_len, len; /* len: its bytes, without the NUL */
+    size_t off;          /* in the string area */
+    bool clean;          /* valid UTF-8 without NUL bytes (fix texts) */
+} sentry;
+
+typedef struct {
+    sentry *slots;
+    size_t cap, count;
+    size_t bytes; /* of the string area */
+    char *area;   /* in the slab, once it is made */
+} strtab;
+
+static size_t str_slot(const strtab *t, const char *s, size_t key_len)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)s ^ key_len) * 0x9E3779B97F4A7C15ull;
+    size_t i = (size_t)(h >> 32) & (t->cap - 1);
+    while (t->slots[i].src && (t->slots[i].src != s || t->slots[i].key_len != key_len))
+        i = (i + 1) & (t->cap - 1);
+    return i;
+}
+
+static void str_grow(strtab *t)
+{
+    strtab g = {.cap = t->cap ? 2 * t->cap : 4096, .count = t->count, .bytes = t->bytes};
+    g.slots = calloc(g.cap, sizeof *g.slots);
+    if (!g.slots)
+        abort();
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i].src)
+            g.slots[str_slot(&g, t->slots[i].src, t->slots[i].key_len)] = t->slots[i];
+    free(t->slots);
+    *t = g;
+}
+
+/* The entry of s (n bytes, or SIZE_MAX: up to its NUL), made on first sight. */
+static const sentry *str_add(strtab *t, const char *s, size_t n)
+{
+    if ((t->count + 1) * 2 > t->cap)
+        str_grow(t);
+    size_t i = str_slot(t, s, n);
+    sentry *e = &t->slots[i];
+    if (!e->src) {
+        size_t len = n == SIZE_MAX ? strlen(s) : n;
+        *e = (sentry){s, n, len, t->bytes, n != SIZE_MAX && clean_str(s, len)};
+        t->bytes += len + 1;
+        t->count++;
+    }
+    return e;
+}
+
+/* The copy of a string added before, in the slab. */
+static const char *str_copy(const strtab *t, const char *s, size_t n)
+{
+    return t->area + t->slots[str_slot(t, s, n)].off;
+}
+
+/* Copies every string into the area (from the slab). */
+static void str_fill(strtab *t, char *area)
+{
+    t->area = area;
+    for (size_t i = 0; i < t->cap; i++) {
+        const sentry *e = &t->slots[i];
+        if (!e->src)
+            continue;
+        if (e->len) /* a fix text may be NULL for nothing */
+            memcpy(area + e->off, e->src, e->len);
+        area[e->off + e->len] = '\0';
+    }
+}
+
+/* Is the fix one the linter keeps whatever the text: do its edits write only
+ * clean text? (linter.c drops the others; asked here once per distinct text,
+ * so the replayed ones are not read again.) Adds its texts to t. */
+static bool fix_texts_clean(strtab *t, const kr_fix *f)
 {
     for (size_t k = 0; k < f->n_edits; k++)
-        if (!clean_str(f->edits[k].text, f->edits[k].len))
+        if (!str_add(t, f->edits[k].text, f->edits[k].len)->clean)
             return false;
     return true;
 }
 
-/* What storing d takes: counts and string bytes. */
-static void measure(const kr_diagnostic *d, blob_head *h, size_t *strings)
+/* The same of a fix whose texts were added before. */
+static bool fix_texts_added_clean(const strtab *t, const kr_fix *f)
+{
+    for (size_t k = 0; k < f->n_edits; k++)
+        if (!t->slots[str_slot(t, f->edits[k].text, f->edits[k].len)].clean)
+            return false;
+    return true;
+}
+
+/* What storing d takes: counts, and its strings added to t. */
+static void measure(const kr_diagnostic *d, blob_head *h, strtab *t)
 {
     h->nd++;
-    *strings += strlen(d->message) + 1 + (d->subject ? strlen(d->subject) + 1 : 0);
+    str_add(t, d->message, SIZE_MAX);
+    if (d->subject)
+        str_add(t, d->subject, SIZE_MAX);
     for (size_t i = 0; i < d->n_fixes; i++) {
         const kr_fix *f = &d->fixes[i];
-        if (!fix_texts_clean(f))
+        if (!fix_texts_clean(t, f))
             continue;
         h->nf++;
         h->ne += f->n_edits;
-        *strings += strlen(f->title) + 1;
-        for (size_t k = 0; k < f->n_edits; k++)
-            *strings += f->edits[k].len + 1;
+        str_add(t, f->title, SIZE_MAX);
     }
 }
 
@@ -439,18 +525,8 @@ typedef struct {
     kr_diagnostic *d;
     kr_fix *f;
     kr_edit *e;
-    char *s;
+    const strtab *strs;
 } cursor;
-
-static const char *put_str(cursor *c, const char *s, size_t n)
-{
-    char *p = c->s;
-    if (n) /* s may be NULL for nothing */
-        memcpy(p, s, n);
-    p[n] = '\0';
-    c->s += n + 1;
-    return p;
-}
 
 /* Does [s, e) cut no character of text? (In a text that is clean as a whole:
  * exactly when it neither starts nor ends on a continuation byte.) */
@@ -482,16 +558,16 @@ static void store(cursor *c, const kr_diagnostic *src, const span_ctx *u, size_t
         .severity = src->severity,
         .start = src->start - base, /* unsigned: wraps back in replay() */
         .end = src->end - base,
-        .message = put_str(c, src->message, strlen(src->message)),
-        .subject = src->subject ? put_str(c, src->subject, strlen(src->subject)) : NULL,
+        .message = str_copy(c->strs, src->message, SIZE_MAX),
+        .subject = src->subject ? str_copy(c->strs, src->subject, SIZE_MAX) : NULL,
         .fixes = c->f,
     };
     for (size_t i = 0; i < src->n_fixes; i++) {
         const kr_fix *sf = &src->fixes[i];
-        if (!fix_texts_clean(sf))
+        if (!fix_texts_added_clean(c->strs, sf))
             continue;
         kr_fix *f = c->f++;
-        *f = (kr_fix){.title = put_str(c, sf->title, strlen(sf->title)),
+        *f = (kr_fix){.title = str_copy(c->strs, sf->title, SIZE_MAX),
                       .preferred = sf->preferred,
                       .edits = c->e,
                       .n_edits = sf->n_edits,
@@ -500,8 +576,8 @@ static void store(cursor *c, const kr_diagnostic *src, const span_ctx *u, size_t
             const kr_edit *se = &sf->edits[k];
             if (!span_stays(u, se->start, se->end))
                 *spans_ok = 0;
-            *c->e++ =
-                (kr_edit){se->start - base, se->end - base, put_str(c, se->text, se->len), se->len};
+            *c->e++ = (kr_edit){se->start - base, se->end - base,
+                                str_copy(c->strs, se->text, se->len), se->len};
         }
         d->n_fixes++;
     }
@@ -513,10 +589,11 @@ static size_t blob_structs(const blob_head *h)
     return h->nd * sizeof(kr_diagnostic) + h->nf * sizeof(kr_fix) + h->ne * sizeof(kr_edit);
 }
 
-/* A blob's bytes in its slab: head, structures and strings, to 16 bytes. */
-static size_t blob_bytes(const blob_head *h, size_t strings)
+/* A blob's bytes in its slab: head and structures (its strings are in the
+ * slab's string area), to 16 bytes. */
+static size_t blob_bytes(const blob_head *h)
 {
-    return (sizeof *h + blob_structs(h) + strings + 15) & ~(size_t)15;
+    return (sizeof *h + blob_structs(h) + 15) & ~(size_t)15;
 }
 
 /* Adds the block's diagnostics to out, shifted to `base`, their structures
@@ -723,31 +800,32 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
         which[i] = at >= run[r]->lo && at <= run[r]->hi ? r : SIZE_MAX;
     }
     blob_head *heads = kr_arena_alloc(ctx->scratch, nrun * sizeof *heads);
-    size_t *strings = kr_arena_alloc(ctx->scratch, nrun * sizeof *strings);
+    strtab strs = {0};
+    str_grow(&strs);
     for (size_t i = 0; i < sub.out->n; i++)
         if (which[i] != SIZE_MAX)
-            measure(sub.out->items[i], &heads[which[i]], &strings[which[i]]);
+            measure(sub.out->items[i], &heads[which[i]], &strs);
     /* the blobs are carved from one slab of shared storage, held once per
      * blob: a list that replays them holds the slab once for a run of units
      * (replay_all), not each of some 20 000 blobs, scattered in memory, on
      * every edit */
     size_t slab_bytes = 0;
     for (size_t r = 0; r < nrun; r++)
-        slab_bytes += blob_bytes(&heads[r], strings[r]);
-    char *slab = kr_shared_new(slab_bytes), *carve = slab;
+        slab_bytes += blob_bytes(&heads[r]);
+    char *slab = kr_shared_new(slab_bytes + strs.bytes), *carve = slab;
     kr_shared_retain(slab, nrun - 1);
+    str_fill(&strs, slab + slab_bytes);
     cursor *cur = kr_arena_alloc(ctx->scratch, nrun * sizeof *cur);
     for (size_t r = 0; r < nrun; r++) {
         blob_head *h = &heads[r];
         blob_head *b = (blob_head *)carve;
-        carve += blob_bytes(h, strings[r]);
+        carve += blob_bytes(h);
         *b = *h;
         b->spans_ok = 1;
         b->serial = blob_serial();
         b->slab = slab;
         run[r]->entry->blob = b;
-        cur[r] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b),
-                          (char *)blob_edits(b) + h->ne * sizeof(kr_edit)};
+        cur[r] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b), &strs};
     }
     for (size_t i = 0; i < sub.out->n; i++)
         if (which[i] != SIZE_MAX) {
@@ -757,6 +835,7 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
             blob_head *b = u->entry->blob;
             store(&cur[which[i]], sub.out->items[i], &sc, &b->spans_ok);
         }
+    free(strs.slots);
     kr_diagnostics_free(sub.out);
     free(slice.tokens);
     free(sub.claimed);
