@@ -346,13 +346,22 @@ kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, si
     return p;
 }
 
-kr_token *kr_prefetch_take_tokens(kr_prefetch *p, size_t *n, size_t *cap)
+/* Locks p once *made (a flag of p's) is set, when the thread makes what the
+ * lint takes, i.e. reads the whole text; false (not locked) else. */
+static bool lock_when_made(kr_prefetch *p, const bool *made)
 {
     if (!p || p->lo != 0 || p->hi != p->len)
-        return NULL;
+        return false;
     pthread_mutex_lock(&p->lock);
-    while (!p->tokens_made)
+    while (!*made)
         pthread_cond_wait(&p->made, &p->lock);
+    return true;
+}
+
+kr_token *kr_prefetch_take_tokens(kr_prefetch *p, size_t *n, size_t *cap)
+{
+    if (!lock_when_made(p, p ? &p->tokens_made : NULL))
+        return NULL;
     kr_token *tk = p->tokens;
     p->tokens_taken = tk != NULL;
     *n = p->n_tokens;
@@ -373,11 +382,8 @@ bool kr_prefetch_sync(kr_prefetch *p)
 
 kr_doc_stats *kr_prefetch_take_stats(kr_prefetch *p)
 {
-    if (!p || p->lo != 0 || p->hi != p->len)
+    if (!lock_when_made(p, p ? &p->stats_made : NULL))
         return NULL;
-    pthread_mutex_lock(&p->lock);
-    while (!p->stats_made)
-        pthread_cond_wait(&p->made, &p->lock);
     kr_doc_stats *s = p->stats;
     p->stats = NULL;
     pthread_mutex_unlock(&p->lock);
