@@ -425,8 +425,12 @@ typedef struct {
     char *area;   /* in the slab, once it is made */
 } strtab;
 
+static const char no_text[] = ""; /* stands for a NULL text (an empty one) */
+
 static size_t str_slot(const strtab *t, const char *s, size_t key_len)
 {
+    if (!s) /* NULL marks the empty slots */
+        s = no_text;
     uint64_t h = ((uint64_t)(uintptr_t)s ^ key_len) * 0x9E3779B97F4A7C15ull;
     size_t i = (size_t)(h >> 32) & (t->cap - 1);
     while (t->slots[i].src && (t->slots[i].src != s || t->slots[i].key_len != key_len))
@@ -452,6 +456,8 @@ static const sentry *str_add(strtab *t, const char *s, size_t n)
 {
     if ((t->count + 1) * 2 > t->cap)
         str_grow(t);
+    if (!s)
+        s = no_text;
     size_t i = str_slot(t, s, n);
     sentry *e = &t->slots[i];
     if (!e->src) {
@@ -477,7 +483,7 @@ static void str_fill(strtab *t, char *area)
         const sentry *e = &t->slots[i];
         if (!e->src)
             continue;
-        if (e->len) /* a fix text may be NULL for nothing */
+        if (e->len) /* an empty text copies nothing */
             memcpy(area + e->off, e->src, e->len);
         area[e->off + e->len] = '\0';
     }
