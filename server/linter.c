@@ -301,20 +301,22 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     ctx.scratch = &self->scratch;
     ctx.out = out;
     kr_analysis *an = kr_arena_alloc(ctx.scratch, sizeof *an);
+    bool first = false; /* the document's first incremental lint */
     if (incremental) {
         kr_changes ch = ctx.changes;
         kr_doc_stats_follow(&ctx, ch);
         kr_analysis_memo **memo = kr_document_analysis_memo(doc);
         size_t n = 0, cap = 0;
         /* a first lint takes the tokens the prefetch made while the text was parsed */
-        kr_token *made = *memo ? NULL : kr_prefetch_take_tokens(prefetch, &n, &cap);
+        first = !*memo;
+        kr_token *made = first ? kr_prefetch_take_tokens(prefetch, &n, &cap) : NULL;
         kr_analysis_update_given(an, memo, ctx.scratch, ctx.text, ctx.len, ctx.tree, ch, made, n,
                                  cap);
     } else
         kr_analysis_build(an, ctx.scratch, ctx.text, ctx.len, ctx.tree);
     ctx.text_clean = text_clean(doc, ctx.text, ctx.len, incremental, ctx.changes);
     ctx.an = an;
-    if (incremental && prefetch) /* its counts of the text, as the lint would make them */
+    if (first && prefetch) /* its counts of the text, as the lint would make them */
         kr_doc_stats_adopt(&ctx, kr_prefetch_take_stats(prefetch));
     ctx.claimed = kr_arena_alloc(ctx.scratch, an->n_tokens + 1);
     size_t tail = incremental ? block_rules_start() : kr_rules_count, n_block = 0;
