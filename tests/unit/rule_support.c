@@ -198,3 +198,13 @@ char *rule_slurp(const char *path, size_t *len)
     *len = (size_t)n;
     return s;
 }
+
+size_t rule_rnd(uint64_t *state, size_t n)
+{
+    uint64_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    *state = x;
+    return (size_t)(x % n);
+}

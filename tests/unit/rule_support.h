@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "korrektur/korrektur.h"
 
@@ -37,6 +38,10 @@ char *rule_render_in_order(const kr_diagnostics *ds);
  * suite runs from tests/), NUL-terminated; *len receives their count. A missing
  * file fails the test. New, free(). */
 char *rule_slurp(const char *path, size_t *len);
+
+/* One step of the suites' xorshift generator: advances *state (each suite keeps
+ * its own seed, so its random texts stay the same) and returns a number below n. */
+size_t rule_rnd(uint64_t *state, size_t n);
 
 /* Asserts that an incremental lint's list says what a fresh one's says: the
  * diagnostics of `rule` (all when NULL) render alike (a failure shows the

@@ -18,10 +18,7 @@
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
 static size_t rnd(size_t n)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (size_t)(rng % n);
+    return rule_rnd(&rng, n);
 }
 
 /* The statistics as the incremental lint sees them (what kr_linter_run does

@@ -37,10 +37,7 @@ static void check_equal(kr_linter *l, kr_document *doc, int step)
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static size_t rnd(size_t n)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (size_t)(rng % n);
+    return rule_rnd(&rng, n);
 }
 
 /* A document of the fixtures' OCR and clean texts, twice (repeated blocks). */

@@ -32,10 +32,7 @@ TestSuite(prefetch, .init = setup, .fini = teardown);
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static size_t rnd(size_t n)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (size_t)(rng % n);
+    return rule_rnd(&rng, n);
 }
 
 /* About `size` bytes of the fixture's text, copy after copy, with OCR's damage

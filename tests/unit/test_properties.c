@@ -19,6 +19,7 @@
 
 #include "../fuzz/invariants.h"
 #include "korrektur/korrektur.h"
+#include "rule_support.h"
 
 #define N_DOCS 150
 
@@ -49,10 +50,7 @@ static uint64_t rng;
 
 static unsigned rnd(unsigned n)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
+    return (unsigned)rule_rnd(&rng, n);
 }
 
 static void seed(unsigned s)
