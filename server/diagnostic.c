@@ -114,10 +114,19 @@ void kr_diagnostics_push(kr_diagnostics *self, kr_diagnostic *d)
     push(self, d);
 }
 
+void kr_diagnostics_retain(kr_diagnostics *self)
+{
+    self->extra++;
+}
+
 void kr_diagnostics_free(kr_diagnostics *self)
 {
     if (!self)
         return;
+    if (self->extra) {
+        self->extra--;
+        return;
+    }
     for (size_t i = 0; i < self->n_holds; i++)
         kr_shared_release(self->holds[i]);
     free(self->holds);

@@ -350,6 +350,7 @@ static TSPoint point_of(const kr_document *d, size_t offset)
 
 int kr_document_edit(kr_document *self, size_t start, size_t end, const char *text, size_t len)
 {
+    kr_lint_cache_settle(self->lint_cache); /* it reads the text as linted */
     if (start > self->len)
         start = self->len;
     if (end > self->len)

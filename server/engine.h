@@ -70,6 +70,7 @@ struct kr_diagnostics {
     void **holds; /* shared storage its items borrow from (kr_diagnostics_hold) */
     size_t n_holds, cap_holds;
     uint64_t serial; /* unique in the process: tells lists apart after one is freed */
+    size_t extra;    /* kr_diagnostics_retain's holds: kr_diagnostics_free lets go of one */
 };
 
 /* Shared storage (diagnostic.c): a block of memory that diagnostics lists may
@@ -84,6 +85,10 @@ void kr_shared_release(void *p);
 void kr_shared_retain(void *p, size_t n);
 /* How many hold p now (1: only the caller, who may then write into it). */
 size_t kr_shared_holds(const void *p);
+/* One more hold on the list itself: kr_diagnostics_free then only lets go of a
+ * hold until the last (the lint cache keeps a first lint's list, which the
+ * caller may free, until it has stored its diagnostics). One thread only. */
+void kr_diagnostics_retain(kr_diagnostics *self);
 /* The list holds p until it is freed: its diagnostics may point into p. */
 void kr_diagnostics_hold(kr_diagnostics *self, void *p);
 /* Appends d, made by the caller in the list's arena or in storage the list
@@ -344,6 +349,13 @@ void kr_prefetch_end(kr_prefetch *p);
 /* ---- per-document lint cache (linter.c; owned by the document) ------------------ */
 typedef struct kr_lint_cache kr_lint_cache;
 void kr_lint_cache_free(kr_lint_cache *c);
+/* Stores what the document's first lint (the cache empty, the text clean) left
+ * pending: kr_lint_cache_run adds that lint's block diagnostics to ctx->out as
+ * the rules made them, and keeps the list (held) to store them from later. Must
+ * run before the document's text or analysis changes: kr_lint_cache_begin and
+ * kr_document_edit call it, and the language server after each publish
+ * (kr_linter_settle). Accepts NULL; does nothing when nothing is pending. */
+void kr_lint_cache_settle(kr_lint_cache *c);
 /* The document's cache slot (NULL until the first lint). */
 kr_lint_cache **kr_document_lint_cache(kr_document *doc);
 
@@ -368,6 +380,10 @@ int kr_diagnostic_order(const kr_diagnostic *x, const kr_diagnostic *y);
  * `texts_checked` that the edits' texts are known to be clean. */
 void kr_diagnostic_drop_invalid_fixes(kr_diagnostic *d, const char *text, size_t len, bool whole,
                                       bool texts_checked);
+/* Would kr_diagnostic_drop_invalid_fixes keep all of d's fixes? (Asked first
+ * of a diagnostic that must not change: its copy is filtered instead.) */
+bool kr_diagnostic_fixes_valid(const kr_diagnostic *d, const char *text, size_t len, bool whole,
+                               bool texts_checked);
 
 /* The start of the line holding pos, and the end of it (after its '\n'). */
 static inline size_t kr_line_start_at(const char *text, size_t pos)

@@ -80,7 +80,37 @@ struct kr_lint_cache {
     uint64_t *last_blob;
     size_t *last_base;
     size_t n_last, cap_last;
+    /* A first lint's block diagnostics, stored only once the lint has returned
+     * (kr_lint_cache_settle): the list that has them (held), them in order with
+     * the unit each lies in (c->units), and what their units' keys read — the
+     * analysis memo's tokens, the text, the claims (in c->prev_claimed). NULL
+     * list: nothing pending. */
+    struct {
+        kr_diagnostics *list;
+        kr_diagnostic **items;
+        size_t *unit;
+        size_t n, n_units;
+        const kr_token *tokens;
+        size_t n_tokens;
+        const char *text;
+        size_t len;
+    } pending;
 };
+
+/* What a unit's key and stored diagnostics are made from: the lint's context, or
+ * what a pending store kept of it. */
+typedef struct {
+    const char *text;
+    size_t len;
+    const kr_token *tokens;
+    size_t n_tokens;
+    const uint8_t *claimed;
+} view;
+
+static view view_of(const kr_lint_ctx *ctx)
+{
+    return (view){ctx->text, ctx->len, ctx->an->tokens, ctx->an->n_tokens, ctx->claimed};
+}
 
 enum { MAX_QUERIES = 1 << 20 };
 
@@ -119,6 +149,7 @@ static uint64_t str_hash(const char *s, size_t n)
 
 /* ---- the cache table ----------------------------------------------------------------- */
 static void release_blob(void *blob);
+static void drop_pending(kr_lint_cache *c);
 
 static void drop_entries(kr_lint_cache *c)
 {
@@ -176,6 +207,7 @@ void kr_lint_cache_free(kr_lint_cache *c)
 {
     if (!c)
         return;
+    drop_pending(c);
     drop_kept(c);
     drop_entries(c);
     free(c->prev);
@@ -268,6 +300,7 @@ kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_
 {
     kr_lint_cache **slot = kr_document_lint_cache(ctx->doc);
     kr_lint_cache *c = *slot;
+    kr_lint_cache_settle(c); /* the last lint's, made of the same text */
     if (!c) {
         c = calloc(1, sizeof *c);
         if (!c)
@@ -674,21 +707,20 @@ static void work_room(kr_lint_cache *c, size_t n)
 
 /* The key of a unit: its bytes from the context token before to the one after,
  * and every token's relative shape and claim. */
-static hkey unit_key(const kr_lint_ctx *ctx, unit *u)
+static hkey unit_key(const view *v, unit *u)
 {
-    const kr_analysis *an = ctx->an;
-    bool prev = u->first > 0, next = u->last + 1 < an->n_tokens;
+    bool prev = u->first > 0, next = u->last + 1 < v->n_tokens;
     size_t a = prev ? u->first - 1 : u->first, z = next ? u->last + 1 : u->last;
-    u->base = an->tokens[a].ws_start;
+    u->base = v->tokens[a].ws_start;
     hkey h = {0x452821E638D01377ull ^ (prev ? 1 : 0), 0xBE5466CF34E90C6Cull ^ (next ? 2 : 0)};
-    h_bytes(&h, ctx->text + u->base, an->tokens[z].ws_end - u->base);
+    h_bytes(&h, v->text + u->base, v->tokens[z].ws_end - u->base);
     for (size_t i = a; i <= z; i++) {
-        const kr_token *t = &an->tokens[i];
+        const kr_token *t = &v->tokens[i];
         bool own = i >= u->first && i <= u->last;
         h_word(&h, (uint64_t)(t->ws_start - u->base) | (uint64_t)(t->ws_end - u->base) << 32);
         h_word(&h, (uint64_t)(t->start - u->base) | (uint64_t)(t->end - u->base) << 32);
         h_word(&h, (uint64_t)t->kind | (uint64_t)t->flags << 16 |
-                       (uint64_t)(own ? ctx->claimed[i] : 2) << 32);
+                       (uint64_t)(own ? v->claimed[i] : 2) << 32);
     }
     return h;
 }
@@ -766,85 +798,194 @@ static size_t owner(unit **run, size_t n, size_t at)
     return lo;
 }
 
-/* Lints the units marked `run` and stores each one's diagnostics in its entry. */
-static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule *const *rules,
-                         const kr_severity *severity, size_t nrules)
+/* The units marked `run`, in order (in the lint's arena); *nrun their number. */
+static unit **units_run(kr_lint_ctx *ctx, unit *units, size_t n, size_t *nrun)
 {
-    /* arrays by the units run, not all units (the arena zeroes what it gives) */
-    size_t nrun = 0;
+    /* by the units run, not all units (the arena zeroes what it gives) */
+    size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        nrun += units[i].run;
-    if (!nrun)
-        return;
-    unit **run = kr_arena_alloc(ctx->scratch, nrun * sizeof *run);
-    for (size_t i = 0, k = 0; i < n; i++)
+        k += units[i].run;
+    *nrun = k;
+    if (!k)
+        return NULL;
+    unit **run = kr_arena_alloc(ctx->scratch, k * sizeof *run);
+    k = 0;
+    for (size_t i = 0; i < n; i++)
         if (units[i].run)
             run[k++] = &units[i];
+    return run;
+}
+
+/* Runs the block rules over the units marked `run`, adding their diagnostics to
+ * `into`, then sorts those (from `from` on) in position order — a stable sort:
+ * equal ones keep the order they were made in — so each unit's replay is
+ * sorted and the lint's result needs no sort of every diagnostic again (see
+ * linter.c). */
+static void lint_units(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule *const *rules,
+                       const kr_severity *severity, size_t nrules, kr_diagnostics *into)
+{
+    size_t from = into->n;
     kr_lint_ctx sub = *ctx;
     kr_analysis slice;
     build_slice(ctx, units, n, &slice, &sub.claimed);
     sub.an = &slice;
-    sub.out = kr_diagnostics_new();
-    if (!sub.out)
-        abort();
+    sub.out = into;
     for (size_t i = 0; i < nrules; i++) {
         sub.rule = rules[i];
         sub.severity = severity[i];
         rules[i]->check(&sub);
     }
-    /* each unit's diagnostics, in the order they were made; one that lies in
-     * no linted unit's own text was made from context tokens alone (two
-     * neighbours that follow each other in the slice but not in the document,
-     * or a block not linted this time): the unit it belongs to has its own */
-    /* in position order (a stable sort: equal ones keep the order they were
-     * made in), so each unit's blob replays sorted and the lint's result needs
-     * no sort of every diagnostic again (see linter.c) */
-    kr_diagnostics_sort(sub.out);
-    size_t *which = kr_arena_alloc(ctx->scratch, (sub.out->n + 1) * sizeof *which);
-    for (size_t i = 0; i < sub.out->n; i++) {
-        size_t at = sub.out->items[i]->start, r = owner(run, nrun, at);
-        which[i] = at >= run[r]->lo && at <= run[r]->hi ? r : SIZE_MAX;
-    }
-    blob_head *heads = kr_arena_alloc(ctx->scratch, nrun * sizeof *heads);
+    kr_diagnostic_sort_items(into->items + from, into->n - from);
+    free(slice.tokens);
+    free(sub.claimed);
+}
+
+/* The unit (an index into units) that diagnostic d was made for, or SIZE_MAX:
+ * one that lies in no linted unit's own text was made from context tokens alone
+ * (two neighbours that follow each other in the slice but not in the document,
+ * or a block not linted this time), and the unit it belongs to has its own. */
+static size_t unit_of(const kr_diagnostic *d, unit *units, unit **run, size_t nrun)
+{
+    size_t at = d->start, r = owner(run, nrun, at);
+    return at >= run[r]->lo && at <= run[r]->hi ? (size_t)(run[r] - units) : SIZE_MAX;
+}
+
+/* Stores items[0..n) — sorted, each in unit uidx[i] (SIZE_MAX: none) — in the
+ * entries of the units marked `run`, one blob each. */
+static void store_units(const view *v, unit *units, size_t nu, kr_diagnostic *const *items,
+                        const size_t *uidx, size_t n)
+{
+    size_t nrun = 0;
+    for (size_t i = 0; i < nu; i++)
+        nrun += units[i].run;
+    if (!nrun)
+        return;
+    blob_head *heads = calloc(nu, sizeof *heads);
+    cursor *cur = calloc(nu, sizeof *cur);
+    if (!heads || !cur)
+        abort();
     strtab strs = {0};
     str_grow(&strs);
-    for (size_t i = 0; i < sub.out->n; i++)
-        if (which[i] != SIZE_MAX)
-            measure(sub.out->items[i], &heads[which[i]], &strs);
+    for (size_t i = 0; i < n; i++)
+        if (uidx[i] != SIZE_MAX && units[uidx[i]].run)
+            measure(items[i], &heads[uidx[i]], &strs);
     /* the blobs are carved from one slab of shared storage, held once per
      * blob: a list that replays them holds the slab once for a run of units
      * (replay_all), not each of some 20 000 blobs, scattered in memory, on
      * every edit */
     size_t slab_bytes = 0;
-    for (size_t r = 0; r < nrun; r++)
-        slab_bytes += blob_bytes(&heads[r]);
+    for (size_t u = 0; u < nu; u++)
+        if (units[u].run)
+            slab_bytes += blob_bytes(&heads[u]);
     char *slab = kr_shared_new(slab_bytes + strs.bytes), *carve = slab;
     kr_shared_retain(slab, nrun - 1);
     str_fill(&strs, slab + slab_bytes);
-    cursor *cur = kr_arena_alloc(ctx->scratch, nrun * sizeof *cur);
-    for (size_t r = 0; r < nrun; r++) {
-        blob_head *h = &heads[r];
+    for (size_t u = 0; u < nu; u++) {
+        if (!units[u].run)
+            continue;
         blob_head *b = (blob_head *)carve;
-        carve += blob_bytes(h);
-        *b = *h;
+        carve += blob_bytes(&heads[u]);
+        *b = heads[u];
         b->spans_ok = 1;
         b->serial = blob_serial();
         b->slab = slab;
-        run[r]->entry->blob = b;
-        cur[r] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b), &strs};
+        units[u].entry->blob = b;
+        cur[u] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b), &strs};
     }
-    for (size_t i = 0; i < sub.out->n; i++)
-        if (which[i] != SIZE_MAX) {
-            const unit *u = run[which[i]];
-            size_t z = u->last + 1 < ctx->an->n_tokens ? u->last + 1 : u->last;
-            span_ctx sc = {ctx->text, ctx->len, u->base, ctx->an->tokens[z].ws_end};
-            blob_head *b = u->entry->blob;
-            store(&cur[which[i]], sub.out->items[i], &sc, &b->spans_ok);
-        }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = uidx[i];
+        if (k == SIZE_MAX || !units[k].run)
+            continue;
+        const unit *u = &units[k];
+        size_t z = u->last + 1 < v->n_tokens ? u->last + 1 : u->last;
+        span_ctx sc = {v->text, v->len, u->base, v->tokens[z].ws_end};
+        blob_head *b = u->entry->blob;
+        store(&cur[k], items[i], &sc, &b->spans_ok);
+    }
     free(strs.slots);
-    kr_diagnostics_free(sub.out);
-    free(slice.tokens);
-    free(sub.claimed);
+    free(heads);
+    free(cur);
+}
+
+/* Lints the units marked `run` and stores each one's diagnostics in its entry. */
+static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule *const *rules,
+                         const kr_severity *severity, size_t nrules)
+{
+    size_t nrun;
+    unit **run = units_run(ctx, units, n, &nrun);
+    if (!nrun)
+        return;
+    kr_diagnostics *sub = kr_diagnostics_new();
+    if (!sub)
+        abort();
+    lint_units(ctx, units, n, rules, severity, nrules, sub);
+    size_t *uidx = kr_arena_alloc(ctx->scratch, (sub->n + 1) * sizeof *uidx);
+    for (size_t i = 0; i < sub->n; i++)
+        uidx[i] = unit_of(sub->items[i], units, run, nrun);
+    view v = view_of(ctx);
+    store_units(&v, units, n, sub->items, uidx, sub->n);
+    kr_diagnostics_free(sub);
+}
+
+/* d as the cache's replay would give it in a clean text (its fixes on spans that
+ * cut a character dropped): d itself, or a filtered copy in the list's arena
+ * (d stays as it is, to be stored as made). */
+static kr_diagnostic *as_replayed(kr_diagnostics *out, kr_diagnostic *d, const char *text,
+                                  size_t len)
+{
+    if (kr_diagnostic_fixes_valid(d, text, len, true, false))
+        return d;
+    kr_diagnostic *c = kr_arena_alloc(&out->arena, sizeof *c);
+    *c = *d;
+    c->fixes = kr_arena_alloc(&out->arena, (d->n_fixes + 1) * sizeof *c->fixes);
+    memcpy(c->fixes, d->fixes, d->n_fixes * sizeof *c->fixes);
+    c->cap_fixes = d->n_fixes;
+    kr_diagnostic_drop_invalid_fixes(c, text, len, true, false);
+    return c;
+}
+
+/* A first lint (an empty cache) in a clean text: every unit is linted, straight
+ * into ctx->out, and what a replay of the stored diagnostics would add is what
+ * the rules made, less those in no unit (see unit_of) and the fixes a replay
+ * filters. So the result is the stored path's, without storing 31 000
+ * diagnostics (a 1 MB OCR text) and copying them back before the caller sees
+ * them: that, and the units' keys, wait for kr_lint_cache_settle (~10 ms). */
+static void lint_first(kr_lint_cache *c, kr_lint_ctx *ctx, unit *units, size_t nu,
+                       const kr_rule *const *rules, const kr_severity *severity, size_t nrules)
+{
+    kr_diagnostics *out = ctx->out;
+    for (size_t i = 0; i < nu; i++)
+        units[i].run = true;
+    size_t nrun;
+    unit **run = units_run(ctx, units, nu, &nrun);
+    size_t from = out->n;
+    lint_units(ctx, units, nu, rules, severity, nrules, out);
+    kr_diagnostic **it = out->items + from;
+    size_t n = out->n - from, k = 0;
+    kr_diagnostic **items = kr_xmalloc((n + 1) * sizeof *items);
+    size_t *uidx = kr_xmalloc((n + 1) * sizeof *uidx);
+    for (size_t i = 0; i < n; i++) {
+        size_t u = unit_of(it[i], units, run, nrun);
+        if (u == SIZE_MAX)
+            continue;
+        items[k] = it[i];
+        uidx[k] = u;
+        it[k++] = as_replayed(out, it[i], ctx->text, ctx->len);
+    }
+    out->n = from + k;
+    kr_diagnostics_retain(out);
+    c->prev_claimed = kr_xrealloc(c->prev_claimed, ctx->an->n_tokens + 1);
+    memcpy(c->prev_claimed, ctx->claimed, ctx->an->n_tokens);
+    c->pending.list = out;
+    c->pending.items = items;
+    c->pending.unit = uidx;
+    c->pending.n = k;
+    c->pending.n_units = nu;
+    c->pending.tokens = ctx->an->tokens;
+    c->pending.n_tokens = ctx->an->n_tokens;
+    c->pending.text = ctx->text;
+    c->pending.len = ctx->len;
+    c->n_last = 0; /* nothing replayed */
 }
 
 /* A block of at least `bytes` for this lint's replay, held by the cache;
@@ -1079,8 +1220,9 @@ static size_t units_from_prev(kr_lint_cache *c, kr_lint_ctx *ctx, unit **out, hk
         keys[n] = p[i].key;
     }
     size_t nm = find_units_in(an, mid_from, mid_to, units + n);
+    view v = view_of(ctx);
     for (size_t i = 0; i < nm; i++, n++)
-        keys[n] = unit_key(ctx, &units[n]);
+        keys[n] = unit_key(&v, &units[n]);
     for (size_t i = np - na; i < np; i++, n++) {
         units[n] = (unit){.first = (size_t)((ptrdiff_t)p[i].first + dn),
                           .last = (size_t)((ptrdiff_t)p[i].last + dn),
@@ -1095,24 +1237,25 @@ static size_t units_from_prev(kr_lint_cache *c, kr_lint_ctx *ctx, unit **out, hk
 }
 
 /* Keeps this lint's units for the next one. */
-static void keep_units(kr_lint_cache *c, const kr_lint_ctx *ctx, const unit *units,
-                       const hkey *keys, size_t n)
+static void keep_units(kr_lint_cache *c, const view *v, const unit *units, const hkey *keys,
+                       size_t n)
 {
-    const kr_analysis *an = ctx->an;
     c->prev = kr_xrealloc(c->prev, (n + 1) * sizeof *c->prev);
     for (size_t i = 0; i < n; i++) {
         const unit *u = &units[i];
-        bool next = u->last + 1 < an->n_tokens;
+        bool next = u->last + 1 < v->n_tokens;
         c->prev[i] = (struct prev_unit){
             u->first,     u->last, u->base,
-            u->lo,        u->hi,   an->tokens[next ? u->last + 1 : u->last].ws_end,
+            u->lo,        u->hi,   v->tokens[next ? u->last + 1 : u->last].ws_end,
             u->first > 0, next,    keys[i]};
     }
     c->n_prev = n;
-    c->prev_claimed = kr_xrealloc(c->prev_claimed, an->n_tokens + 1);
-    memcpy(c->prev_claimed, ctx->claimed, an->n_tokens);
-    c->prev_tokens = an->n_tokens;
-    c->prev_len = ctx->len;
+    if (v->claimed != c->prev_claimed) { /* else a pending store's, kept there */
+        c->prev_claimed = kr_xrealloc(c->prev_claimed, v->n_tokens + 1);
+        memcpy(c->prev_claimed, v->claimed, v->n_tokens);
+    }
+    c->prev_tokens = v->n_tokens;
+    c->prev_len = v->len;
     c->have_prev = true;
 }
 
@@ -1126,14 +1269,21 @@ bool kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const 
     }
     unit *units;
     hkey *keys;
+    if (c->count == 0 && ctx->text_clean) {
+        work_room(c, count_units(an) + 1);
+        size_t nu = find_units(an, c->units);
+        lint_first(c, ctx, c->units, nu, rules, severity, n);
+        return true;
+    }
     size_t nu = units_from_prev(c, ctx, &units, &keys);
     if (nu == SIZE_MAX) {
         work_room(c, count_units(an) + 1);
         units = c->units;
         keys = c->keys;
         nu = find_units(an, units);
+        view v = view_of(ctx);
         for (size_t i = 0; i < nu; i++)
-            keys[i] = unit_key(ctx, &units[i]);
+            keys[i] = unit_key(&v, &units[i]);
     }
     if (!c->cap)
         reserve(c, nu);
@@ -1157,6 +1307,43 @@ bool kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const 
     }
     lint_missing(ctx, units, nu, rules, severity, n);
     bool sorted = replay_all(c, units, nu, ctx);
-    keep_units(c, ctx, units, keys, nu);
+    view v = view_of(ctx);
+    keep_units(c, &v, units, keys, nu);
     return sorted;
+}
+
+static void drop_pending(kr_lint_cache *c)
+{
+    kr_diagnostics_free(c->pending.list); /* lets go of the hold on it */
+    free(c->pending.items);
+    free(c->pending.unit);
+    memset(&c->pending, 0, sizeof c->pending);
+}
+
+void kr_lint_cache_settle(kr_lint_cache *c)
+{
+    if (!c || !c->pending.list)
+        return;
+    view v = {c->pending.text, c->pending.len, c->pending.tokens, c->pending.n_tokens,
+              c->prev_claimed};
+    unit *units = c->units;
+    hkey *keys = c->keys;
+    size_t nu = c->pending.n_units;
+    reserve(c, nu);
+    for (size_t i = 0; i < nu; i++) {
+        keys[i] = unit_key(&v, &units[i]);
+        centry *e = slot_for(c->slots, c->cap, keys[i]);
+        /* a unit like one before (a repeated paragraph) has the same
+         * diagnostics, shifted: the first one's are stored */
+        units[i].run = !e->live;
+        if (!e->live) {
+            *e = (centry){.key = keys[i], .live = true, .used = c->lint_no};
+            c->count++;
+            c->n_used++;
+        }
+        units[i].entry = e;
+    }
+    store_units(&v, units, nu, c->pending.items, c->pending.unit, c->pending.n);
+    keep_units(c, &v, units, keys, nu);
+    drop_pending(c);
 }

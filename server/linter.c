@@ -183,27 +183,52 @@ static bool text_clean(kr_document *doc, const char *s, size_t n, bool take, kr_
     return clean;
 }
 
+/* Does d's own span hold only clean text (else none of its fixes is kept)? */
+static bool span_valid(const kr_diagnostic *d, const char *text, size_t len, bool whole)
+{
+    return !(d->start <= d->end && d->end <= len &&
+             !clean_span(text, len, whole, d->start, d->end));
+}
+
+static bool fix_valid(const kr_fix *f, const char *text, size_t len, bool whole, bool texts_checked)
+{
+    for (size_t k = 0; k < f->n_edits; k++) {
+        const kr_edit *e = &f->edits[k];
+        if (!(e->start <= e->end && e->end <= len &&
+              clean_span(text, len, whole, e->start, e->end) &&
+              (texts_checked || clean_text(e->text, e->len))))
+            return false;
+    }
+    return true;
+}
+
 void kr_diagnostic_drop_invalid_fixes(kr_diagnostic *d, const char *text, size_t len, bool whole,
                                       bool texts_checked)
 {
-    if (d->start <= d->end && d->end <= len && !clean_span(text, len, whole, d->start, d->end)) {
+    if (!span_valid(d, text, len, whole)) {
         d->n_fixes = 0; /* the flagged span itself has such bytes */
         return;
     }
     size_t kept = 0;
     for (size_t j = 0; j < d->n_fixes; j++) {
         const kr_fix *f = &d->fixes[j];
-        bool ok = true;
-        for (size_t k = 0; k < f->n_edits && ok; k++) {
-            const kr_edit *e = &f->edits[k];
-            ok = e->start <= e->end && e->end <= len &&
-                 clean_span(text, len, whole, e->start, e->end) &&
-                 (texts_checked || clean_text(e->text, e->len));
-        }
-        if (ok && kept++ != j)
+        if (fix_valid(f, text, len, whole, texts_checked) && kept++ != j)
             d->fixes[kept - 1] = *f;
     }
     d->n_fixes = kept;
+}
+
+bool kr_diagnostic_fixes_valid(const kr_diagnostic *d, const char *text, size_t len, bool whole,
+                               bool texts_checked)
+{
+    if (!d->n_fixes)
+        return true;
+    if (!span_valid(d, text, len, whole))
+        return false;
+    for (size_t j = 0; j < d->n_fixes; j++)
+        if (!fix_valid(&d->fixes[j], text, len, whole, texts_checked))
+            return false;
+    return true;
 }
 
 /* Drops the fixes on invalid text among out->items[from, to) (one pass over the
@@ -360,6 +385,12 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
 kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)
 {
     return run(self, doc, true);
+}
+
+void kr_linter_settle(kr_linter *self, kr_document *doc)
+{
+    (void)self; /* the work is the document's cache's */
+    kr_lint_cache_settle(*kr_document_lint_cache(doc));
 }
 
 kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc)

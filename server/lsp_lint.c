@@ -501,8 +501,10 @@ void kr_lsp_idle(kr_lsp *s)
         lsp_doc *d = s->docs[i];
         if (d->dirty && !s->client.pull_diagnostics)
             lsp_lint(s, d);
-        if (d->publish)
+        if (d->publish) {
             lsp_publish(s, d);
+            kr_linter_settle(s->linter, d->doc); /* after the client has it */
+        }
         kr_arena_reset(&s->arena);
     }
     /* pull clients lint on demand; nothing is pending for them */
@@ -547,5 +549,6 @@ json_t *lsp_pull_diagnostics(kr_lsp *s, json_t *params, json_t *id)
     lsp_send_text3(s, b.p, b.n, doc->items, doc->items_len, "}}", 2);
     free(b.p);
     free(id_text);
+    kr_linter_settle(s->linter, doc->doc); /* after the client has it */
     return NULL;
 }

@@ -326,3 +326,64 @@ Test(incremental, a_list_outlives_the_cache_it_borrows_from)
     kr_diagnostics_free(first);
     kr_diagnostics_free(full);
 }
+
+/* A document's first lint returns before it stores its block results
+ * (kr_linter_settle, or the next edit or lint, stores them): stored at once
+ * and then edited, the document still lints as a fresh one, repeated blocks
+ * (stored once) included. */
+Test(incremental, a_first_lint_settled_at_once_matches_a_fresh_lint_after_edits)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    kr_diagnostics *first = kr_linter_run(l, doc);
+    kr_linter_settle(l, doc);
+    kr_linter_settle(l, doc); /* nothing left: does nothing */
+    kr_diagnostics *full = kr_linter_run_full(l, doc);
+    rule_assert_same(first, full, NULL, "first lint");
+    kr_diagnostics_free(full);
+    kr_diagnostics_free(first);
+    for (int step = 1; step <= 60; step++) {
+        random_edit(doc);
+        check_equal(l, doc, step);
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+/* What the first lint stored is all of it: the same text linted again replays
+ * every block from the cache and gives the same list. */
+Test(incremental, the_results_a_first_lint_stores_are_replayed_whole)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    kr_diagnostics *first = kr_linter_run(l, doc);
+    char *want = rule_render(first, NULL, NULL);
+    kr_diagnostics_free(first); /* before the store, which keeps what it needs */
+    kr_diagnostics *again = kr_linter_run(l, doc);
+    char *got = rule_render(again, NULL, NULL);
+    cr_assert_gt(rule_count(again, "ocr-confusion"), 10); /* a block rule's, all replayed */
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    kr_diagnostics_free(again);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
+/* A document closed before its first lint's results were stored drops that
+ * work; the caller's list stays whole. */
+Test(incremental, a_document_freed_before_its_first_lint_is_stored_leaves_the_list_whole)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = fixture_doc();
+    kr_diagnostics *full = kr_linter_run_full(l, doc);
+    kr_diagnostics *first = kr_linter_run(l, doc);
+    kr_document_free(doc);
+    kr_linter_free(l);
+    char *want = rule_render(full, NULL, NULL), *got = rule_render(first, NULL, NULL);
+    cr_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    kr_diagnostics_free(first);
+    kr_diagnostics_free(full);
+}
