@@ -850,8 +850,8 @@ static size_t unit_of(const kr_diagnostic *d, unit *units, unit **run, size_t nr
     return at >= run[r]->lo && at <= run[r]->hi ? (size_t)(run[r] - units) : SIZE_MAX;
 }
 
-/* Stores items[0..n) — sorted, each in unit uidx[i] (SIZE_MAX: none) — in the
- * entries of the units marked `run`, one blob each. */
+/* Stores items[0..n) — sorted, each in unit uidx[i] (SIZE_MAX: none), so in
+ * unit order — in the entries of the units marked `run`, one blob each. */
 static void store_units(const view *v, unit *units, size_t nu, kr_diagnostic *const *items,
                         const size_t *uidx, size_t n)
 {
@@ -860,51 +860,61 @@ static void store_units(const view *v, unit *units, size_t nu, kr_diagnostic *co
         nrun += units[i].run;
     if (!nrun)
         return;
-    blob_head *heads = calloc(nu, sizeof *heads);
-    cursor *cur = calloc(nu, sizeof *cur);
-    if (!heads || !cur)
+    /* by the units run, not all units: an edit runs a few of 20 000 */
+    unit **run = kr_xmalloc(nrun * sizeof *run);
+    for (size_t i = 0, k = 0; i < nu; i++)
+        if (units[i].run)
+            run[k++] = &units[i];
+    size_t *rix = kr_xmalloc((n + 1) * sizeof *rix); /* each item's place in run */
+    for (size_t i = 0, r = 0; i < n; i++) {
+        size_t k = uidx[i];
+        while (k != SIZE_MAX && r < nrun && (size_t)(run[r] - units) < k)
+            r++;
+        rix[i] = k != SIZE_MAX && r < nrun && (size_t)(run[r] - units) == k ? r : SIZE_MAX;
+    }
+    blob_head *heads = calloc(nrun, sizeof *heads);
+    cursor *cur = kr_xmalloc(nrun * sizeof *cur);
+    if (!heads)
         abort();
     strtab strs = {0};
     str_grow(&strs);
     for (size_t i = 0; i < n; i++)
-        if (uidx[i] != SIZE_MAX && units[uidx[i]].run)
-            measure(items[i], &heads[uidx[i]], &strs);
+        if (rix[i] != SIZE_MAX)
+            measure(items[i], &heads[rix[i]], &strs);
     /* the blobs are carved from one slab of shared storage, held once per
      * blob: a list that replays them holds the slab once for a run of units
      * (replay_all), not each of some 20 000 blobs, scattered in memory, on
      * every edit */
     size_t slab_bytes = 0;
-    for (size_t u = 0; u < nu; u++)
-        if (units[u].run)
-            slab_bytes += blob_bytes(&heads[u]);
+    for (size_t r = 0; r < nrun; r++)
+        slab_bytes += blob_bytes(&heads[r]);
     char *slab = kr_shared_new(slab_bytes + strs.bytes), *carve = slab;
     kr_shared_retain(slab, nrun - 1);
     str_fill(&strs, slab + slab_bytes);
-    for (size_t u = 0; u < nu; u++) {
-        if (!units[u].run)
-            continue;
+    for (size_t r = 0; r < nrun; r++) {
         blob_head *b = (blob_head *)carve;
-        carve += blob_bytes(&heads[u]);
-        *b = heads[u];
+        carve += blob_bytes(&heads[r]);
+        *b = heads[r];
         b->spans_ok = 1;
         b->serial = blob_serial();
         b->slab = slab;
-        units[u].entry->blob = b;
-        cur[u] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b), &strs};
+        run[r]->entry->blob = b;
+        cur[r] = (cursor){blob_diags(b), blob_fixes(b), blob_edits(b), &strs};
     }
     for (size_t i = 0; i < n; i++) {
-        size_t k = uidx[i];
-        if (k == SIZE_MAX || !units[k].run)
+        if (rix[i] == SIZE_MAX)
             continue;
-        const unit *u = &units[k];
+        const unit *u = run[rix[i]];
         size_t z = u->last + 1 < v->n_tokens ? u->last + 1 : u->last;
         span_ctx sc = {v->text, v->len, u->base, v->tokens[z].ws_end};
         blob_head *b = u->entry->blob;
-        store(&cur[k], items[i], &sc, &b->spans_ok);
+        store(&cur[rix[i]], items[i], &sc, &b->spans_ok);
     }
     free(strs.slots);
     free(heads);
     free(cur);
+    free(rix);
+    free(run);
 }
 
 /* Lints the units marked `run` and stores each one's diagnostics in its entry. */
@@ -1345,5 +1355,14 @@ void kr_lint_cache_settle(kr_lint_cache *c)
     }
     store_units(&v, units, nu, c->pending.items, c->pending.unit, c->pending.n);
     keep_units(c, &v, units, keys, nu);
+    /* and writes the structures as a replay would, so that the next lint (an
+     * edit) only lists those before its change, as after any other lint (see
+     * as_last), instead of writing all 31 000 on the user's keystroke */
+    kr_diagnostics *scratch = kr_diagnostics_new();
+    if (!scratch)
+        abort();
+    kr_lint_ctx rc = {.text = v.text, .len = v.len, .out = scratch, .text_clean = true};
+    replay_all(c, units, nu, &rc);
+    kr_diagnostics_free(scratch);
     drop_pending(c);
 }
