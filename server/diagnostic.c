@@ -306,15 +306,6 @@ void kr_fix_add_edit(kr_diagnostics *self, kr_fix *f, size_t start, size_t end, 
     e->len = len;
 }
 
-int kr_diagnostic_order(const kr_diagnostic *x, const kr_diagnostic *y)
-{
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end < y->end ? -1 : 1;
-    return strcmp(x->rule, y->rule);
-}
-
 /* A stable sort by kr_diagnostic_order, by merging the runs already in order:
  * each rule reports mostly in text order, so this is a few merges, not a sort
  * of thousands of diagnostics on every edit. Adjacent runs are merged with
