@@ -206,6 +206,12 @@ const char *kr_document_text(const kr_document *self, size_t *len)
     return self->text;
 }
 
+const size_t *kr_document_lines(const kr_document *doc, size_t *n)
+{
+    *n = doc->n_lines;
+    return doc->lines;
+}
+
 size_t kr_document_line_count(const kr_document *self)
 {
     return self->n_lines;

@@ -220,6 +220,9 @@ kr_changes kr_document_take_changes(kr_document *doc);
 typedef struct kr_analysis_memo kr_analysis_memo;
 void kr_analysis_memo_free(kr_analysis_memo *m);
 kr_analysis_memo **kr_document_analysis_memo(kr_document *doc);
+/* The document's line index: the byte each of its *n lines starts at (borrowed,
+ * valid until the next edit). For rules that visit every line end. */
+const size_t *kr_document_lines(const kr_document *doc, size_t *n);
 
 /* The same analysis as kr_analysis_build, made from the one kept in *memo (made
  * there when NULL) by tokenising again only the lines around `changes` (the

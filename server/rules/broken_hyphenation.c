@@ -629,23 +629,53 @@ static bool all_alnum(const char *s, size_t n)
     return n > 0;
 }
 
-/* The first token from i on that ends its line (or a line-end hyphen): a
- * tight loop, as four tokens in five are passed by. */
+/* Where the scan for line ends is: a line number in the document's line index
+ * (`lines`, `n`), or (a lint without a document) the byte the next line starts
+ * at. */
+typedef struct {
+    const size_t *lines;
+    size_t n, no, pos;
+} line_cursor;
+
+static line_cursor line_cursor_of(const kr_lint_ctx *ctx)
+{
+    line_cursor c = {0};
+    if (ctx->doc)
+        c.lines = kr_document_lines(ctx->doc, &c.n);
+    return c;
+}
+
+/* The next line's bytes [*start, *end) (its '\n' excluded); false after the last. */
+static inline bool next_line(const kr_lint_ctx *ctx, line_cursor *c, size_t *start, size_t *end)
+{
+    if (c->lines) { /* the index the document keeps: no search for the breaks */
+        if (c->no >= c->n)
+            return false;
+        *start = c->lines[c->no++];
+        *end = c->no < c->n ? c->lines[c->no] - 1 : ctx->len;
+        return true;
+    }
+    if (c->pos >= ctx->len)
+        return false;
+    const char *nl = memchr(ctx->text + c->pos, '\n', ctx->len - c->pos);
+    *start = c->pos;
+    *end = nl ? (size_t)(nl - ctx->text) : ctx->len;
+    c->pos = nl ? *end + 1 : ctx->len;
+    return true;
+}
+
 /* The next token at or after `from` a break may end on: the last token of a
  * line whose last byte that is no white space (the tokeniser's: space, tab,
- * CR, FF, VT) is '-' (read_break asks the rest). The lines are found in the
- * text, *line the byte the next one starts at, and the token there by a
- * gallop: a pass over every token's flags took a tenth of an edit's lint of a
- * 1 MB document. */
-static size_t next_break_end(const kr_lint_ctx *ctx, size_t *line, size_t from)
+ * CR, FF, VT) is '-' (read_break asks the rest). The lines come from the
+ * document's line index (a memchr per line cost more than the rest of the
+ * rule on an edit of a 1 MB document), the token there by a gallop: a pass
+ * over every token's flags took a tenth of an edit's lint. */
+static size_t next_break_end(const kr_lint_ctx *ctx, line_cursor *line, size_t from)
 {
     const char *t = ctx->text;
     const kr_analysis *an = ctx->an;
-    size_t len = ctx->len;
-    while (*line < len) {
-        const char *nl = memchr(t + *line, '\n', len - *line);
-        size_t start = *line, j = nl ? (size_t)(nl - t) : len;
-        *line = nl ? j + 1 : len;
+    size_t start, j;
+    while (next_line(ctx, line, &start, &j)) {
         while (j > start && (is_hspace(t[j - 1]) || t[j - 1] == '\v'))
             j--;
         if (j == start || t[j - 1] != '-')
@@ -662,7 +692,7 @@ static void check(kr_lint_ctx *ctx)
 {
     const kr_analysis *an = ctx->an;
     runset rs = {0};
-    size_t line = 0;
+    line_cursor line = line_cursor_of(ctx);
     for (size_t i = next_break_end(ctx, &line, 0); i < an->n_tokens;
          i = next_break_end(ctx, &line, i + 1)) {
         if (ctx->claimed[i])
