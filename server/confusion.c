@@ -923,6 +923,12 @@ struct doc_stats {
     size_t words_total, dia, markers; /* word parts, those with æøå, Danish markers */
     size_t len, n_tokens;             /* of the text and analysis counted */
     kr_changes pending;               /* the edits since, from kr_doc_stats_follow */
+    /* the entries whose count went to or from 0 since kr_doc_presence_changes
+     * last took them (kept counts only: s->track); flips_lost: more than
+     * MAX_FLIPS, or counted afresh — not known */
+    uint32_t *flips;
+    size_t n_flips, cap_flips;
+    bool flips_lost;
 };
 typedef struct doc_stats doc_stats;
 
@@ -956,6 +962,7 @@ static void stats_free_arrays(doc_stats *s)
     free(s->words);
     free(s->occ);
     free(s->seg);
+    free(s->flips);
 }
 
 static void stats_release(void *p)
@@ -1064,14 +1071,37 @@ static long stats_find(doc_stats *s, const char *f, size_t n, bool create)
     return (long)s->n_e++;
 }
 
+/* A cap on the presence changes kept between two lints (a paste of pages
+ * changes more: then every recorded answer is asked again). */
+enum { MAX_FLIPS = 4096 };
+
+/* Notes that entry i went to or from a count of 0 (kr_doc_presence_changes). */
+static __attribute__((noinline)) void stats_flip(doc_stats *s, uint32_t i)
+{
+    if (!s->track || s->flips_lost)
+        return;
+    if (s->n_flips == MAX_FLIPS) {
+        s->flips_lost = true;
+        return;
+    }
+    if (s->n_flips == s->cap_flips) {
+        s->cap_flips = s->cap_flips ? 2 * s->cap_flips : 64;
+        s->flips = kr_xrealloc(s->flips, s->cap_flips * sizeof *s->flips);
+    }
+    s->flips[s->n_flips++] = i;
+}
+
 /* Adds (sign 1) or removes (-1) one occurrence of entry i. */
 static inline __attribute__((always_inline)) void stats_occur(doc_stats *s, uint32_t occ, int sign)
 {
     wcount *e = &s->e[occ & ~OCC_JOINED];
+    bool flip;
     if (sign > 0)
-        s->live += e->count++ == 0;
+        s->live += flip = e->count++ == 0;
     else
-        s->live -= --e->count == 0;
+        s->live -= flip = --e->count == 0;
+    if (flip)
+        stats_flip(s, occ & ~OCC_JOINED);
     if (occ & OCC_JOINED)
         return; /* a joined break counts as a word, not as one of the text's words */
     s->words_total += (size_t)sign;
@@ -1255,6 +1285,7 @@ static void stats_count(doc_stats *s, const kr_lint_ctx *ctx, size_t a, size_t b
 static void stats_rebuild(doc_stats *s, const kr_lint_ctx *ctx)
 {
     stats_clear(s);
+    s->flips_lost = true; /* every word is new */
     stats_count(s, ctx, 0, ctx->an->n_tokens, &s->seg, &s->n_seg, &s->cap_seg);
     if (!s->arena && s->n_occ) { /* kept for long: no room to spare from doubling */
         s->cap_occ = s->n_occ + s->n_occ / 16;
@@ -1456,6 +1487,21 @@ void kr_doc_stats_follow(kr_lint_ctx *ctx, kr_changes ch)
 bool kr_doc_lost_diacritics(kr_lint_ctx *ctx)
 {
     return stats_lost(stats_of(ctx, state_of(ctx)));
+}
+
+bool kr_doc_presence_changes(kr_lint_ctx *ctx,
+                             void (*fn)(void *ud, const char *folded, size_t n, bool present),
+                             void *ud)
+{
+    doc_stats *s = stats_of(ctx, state_of(ctx));
+    bool known = s->track && !s->flips_lost;
+    for (size_t i = 0; known && i < s->n_flips; i++) {
+        const wcount *e = &s->e[s->flips[i]];
+        fn(ud, s->words + e->key, e->len, e->count > 0);
+    }
+    s->n_flips = 0;
+    s->flips_lost = false;
+    return known;
 }
 
 unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len)

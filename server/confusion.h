@@ -130,6 +130,16 @@ void kr_doc_stats_adopt(kr_lint_ctx *ctx, kr_doc_stats *made);
 /* Occurrences of word[0..len) (case-insensitive) among the document's words. */
 unsigned kr_doc_word_count(kr_lint_ctx *ctx, const char *word, size_t len);
 
+/* The words whose presence among the document's words (a count above 0) may
+ * have changed since the last call, for the incremental lint's recorded answers
+ * (lint_cache.c): passes each to fn, folded as kr_doc_word_count folds, with its
+ * presence now. False, passing none, when they are not known — the counts kept
+ * were made afresh, or too many changed, or none are kept (a full lint) — and
+ * every answer must be asked again. Brings the counts up to date first. */
+bool kr_doc_presence_changes(kr_lint_ctx *ctx,
+                             void (*fn)(void *ud, const char *folded, size_t n, bool present),
+                             void *ud);
+
 /* The incremental lint (kr_linter_run) hands over the changes it took from the
  * document (kr_document_take_changes), so that the statistics above, kept in
  * the document's memory between lints, recount only the tokens around them;

@@ -285,9 +285,31 @@ void kr_lint_note_doc_query(kr_lint_ctx *ctx, const char *folded, size_t n, bool
     c->qcount++;
 }
 
-/* Do all recorded answers still hold for this document? */
+typedef struct {
+    const kr_lint_cache *c;
+    bool hold;
+} flip_check;
+
+/* A word whose presence may have changed: does it break a recorded answer? */
+static void check_flip(void *ud, const char *folded, size_t n, bool present)
+{
+    flip_check *f = ud;
+    if (!f->hold || !f->c->qcap)
+        return;
+    const qentry *q = query_slot(f->c->q, f->c->qcap, folded, n, str_hash(folded, n));
+    if (q->word && q->present != present)
+        f->hold = false;
+}
+
+/* Do all recorded answers still hold for this document? Asked only of the
+ * words whose presence changed since the last lint when the counts know them
+ * (an edit's few, where asking each of some thousands of answers was a tenth
+ * of an edit's lint), else of every answer. */
 static bool queries_hold(kr_lint_cache *c, kr_lint_ctx *ctx)
 {
+    flip_check f = {c, true};
+    if (kr_doc_presence_changes(ctx, check_flip, &f))
+        return f.hold;
     for (size_t i = 0; i < c->qcap; i++) {
         const qentry *q = &c->q[i];
         if (q->word && (kr_doc_word_count(ctx, q->word, q->len) > 0) != q->present)
@@ -316,7 +338,8 @@ kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_
     }
     ctx->incr = NULL; /* the checks below are not queries to record */
     bool lost = kr_doc_lost_diacritics(ctx);
-    if ((c->have_lost && c->lost != lost) || c->qcount > MAX_QUERIES || !queries_hold(c, ctx))
+    bool hold = queries_hold(c, ctx); /* first: it takes the counts' changes */
+    if ((c->have_lost && c->lost != lost) || c->qcount > MAX_QUERIES || !hold)
         drop_all(c);
     c->have_lost = true;
     c->lost = lost;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "confusion.h"
 #include "engine.h"
@@ -295,4 +296,168 @@ Test(doc_stats, the_only_aeoa_words_coming_and_going_flip_the_verdict)
     kr_document_free(doc);
     kr_linter_free(l);
     kr_lexicon_free(lex);
+}
+
+/* ---- the words whose presence changed (kr_doc_presence_changes) ---------------- */
+/* The words a text's tokens make (whole and each part) and their joins with the
+ * next token, in ASCII lower case as the counts fold them (the texts here write
+ * æøå in lower case only). */
+typedef struct {
+    char **w;
+    size_t n, cap;
+} word_set;
+
+static void set_add(word_set *s, const char *w, size_t n)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 256;
+        s->w = realloc(s->w, s->cap * sizeof *s->w);
+    }
+    char *c = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        c[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+    c[n] = '\0';
+    s->w[s->n++] = c;
+}
+
+static bool set_has(const word_set *s, const char *w, size_t n)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->w[i]) == n && strncasecmp(s->w[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+static void set_free(word_set *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->w[i]);
+    free(s->w);
+}
+
+static void words_of(const lint_view *v, word_set *out)
+{
+    const char *text = v->ctx.text;
+    for (size_t k = 0; k < v->an.n_tokens; k++) {
+        const kr_token *t = &v->an.tokens[k];
+        set_add(out, text + t->start, t->end - t->start);
+        kr_span parts[8];
+        size_t np = kr_word_parts(text, t, parts, 8);
+        for (size_t p = 0; p < np; p++)
+            set_add(out, text + parts[p].start, parts[p].end - parts[p].start);
+        if (np && k + 1 < v->an.n_tokens) {
+            const kr_token *u = &v->an.tokens[k + 1];
+            char joined[128];
+            size_t a = parts[np - 1].end - parts[np - 1].start, b = u->end - u->start;
+            if (a + b < sizeof joined) {
+                memcpy(joined, text + parts[np - 1].start, a);
+                memcpy(joined + a, text + u->start, b);
+                set_add(out, joined, a + b);
+            }
+        }
+    }
+}
+
+static void note_change(void *ud, const char *folded, size_t n, bool present)
+{
+    (void)present;
+    set_add(ud, folded, n);
+}
+
+/* Every word that was in the text before an edit and is not after it, or the
+ * other way round, is among the changes the kept counts report: the lint
+ * cache asks its recorded answers of those only. */
+Test(doc_stats, the_words_that_come_or_go_are_reported_as_changed)
+{
+    size_t n = strlen(base_text), copies = 3;
+    char *all = malloc(n * copies + 1);
+    for (size_t i = 0; i < copies; i++)
+        memcpy(all + i * n, base_text, n);
+    kr_document *doc = kr_document_new(all, n * copies);
+    free(all);
+    lint_view v;
+    view_incremental(&v, doc);
+    word_set none = {0};
+    cr_assert_not(kr_doc_presence_changes(&v.ctx, note_change, &none),
+                  "counts made afresh cannot say what changed");
+    lint_view before;
+    view_fresh(&before, doc);
+    size_t reported = 0;
+    for (int step = 1; step <= 120; step++) {
+        kr_document *old = kr_document_new(before.ctx.text, before.ctx.len);
+        random_edit(doc);
+        if (rnd(4) == 0) /* several edits between two lints */
+            random_edit(doc);
+        kr_arena_release(&v.arena);
+        view_incremental(&v, doc);
+        word_set changed = {0}, words = {0};
+        cr_assert(kr_doc_presence_changes(&v.ctx, note_change, &changed), "edit %d", step);
+        lint_view after, was;
+        view_fresh(&after, doc);
+        view_fresh(&was, old);
+        words_of(&was, &words);
+        words_of(&after, &words);
+        for (size_t i = 0; i < words.n; i++) {
+            size_t wn = strlen(words.w[i]);
+            bool then = kr_doc_word_count(&was.ctx, words.w[i], wn) > 0;
+            bool now = kr_doc_word_count(&after.ctx, words.w[i], wn) > 0;
+            if (then != now)
+                cr_assert(set_has(&changed, words.w[i], wn),
+                          "edit %d: '%s' came or went unreported", step, words.w[i]);
+        }
+        reported += changed.n;
+        set_free(&changed);
+        set_free(&words);
+        kr_arena_release(&after.arena);
+        kr_arena_release(&was.arena);
+        kr_arena_release(&before.arena);
+        kr_document_free(old);
+        view_fresh(&before, doc);
+    }
+    cr_assert_gt(reported, 0, "the edits made and removed words");
+    kr_arena_release(&before.arena);
+    kr_arena_release(&v.arena);
+    kr_document_free(doc);
+}
+
+/* An edit that takes away more words than the counts note one by one reports
+ * that it cannot say, and the next small edit is reported again. */
+Test(doc_stats, thousands_of_words_gone_at_once_are_not_listed)
+{
+    size_t cap = 6000 * 8 + 16, n = 0;
+    char *text = malloc(cap);
+    for (unsigned i = 0; i < 6000; i++) { /* distinct made-up words, ten a line */
+        unsigned x = i * 2654435761u;
+        char w[8];
+        for (int k = 0; k < 6; k++, x /= 20)
+            w[k] = "abdefghiklmnoprstuvy"[x % 20];
+        w[6] = '\0';
+        n += (size_t)snprintf(text + n, cap - n, "%s%s", w, i % 10 == 9 ? "\n" : " ");
+    }
+    kr_document *doc = kr_document_new(text, n);
+    lint_view v;
+    view_incremental(&v, doc);
+    word_set got = {0};
+    kr_doc_presence_changes(&v.ctx, note_change, &got); /* the first count: unknown */
+    kr_document_edit(doc, 0, n - 70, "", 0);
+    kr_arena_release(&v.arena);
+    view_incremental(&v, doc);
+    cr_assert_not(kr_doc_presence_changes(&v.ctx, note_change, &got));
+    cr_assert_eq(got.n, 0, "nothing is listed when it cannot say");
+    /* the next lint counts afresh (the entries of gone words are most of the
+     * table): unknown once more; the one after lists its word */
+    kr_arena_release(&v.arena);
+    view_incremental(&v, doc);
+    kr_doc_presence_changes(&v.ctx, note_change, &got);
+    set_free(&got);
+    got = (word_set){0};
+    kr_document_edit(doc, 0, 0, "nyord ", 6);
+    kr_arena_release(&v.arena);
+    view_incremental(&v, doc);
+    cr_assert(kr_doc_presence_changes(&v.ctx, note_change, &got));
+    cr_assert(set_has(&got, "nyord", 5));
+    set_free(&got);
+    kr_arena_release(&v.arena);
+    kr_document_free(doc);
+    free(text);
 }
