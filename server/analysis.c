@@ -855,15 +855,19 @@ static bool has_content(const tnode *v, size_t n)
 }
 
 /* Brings the kept nodes up to the new tree after the changes `ch` (see above):
- * the new tree's nodes are read from the node before the first one the changes
- * reach until two in a row, past the changes, are the old tree's at the same
- * (moved) place. From there on the parse went as before: the scanner's state at
- * a block's end follows from the block, but for whether content came before
- * (checked too). False when the new tree does not meet the kept nodes where it
- * should, or after an ERROR (whose recovery depends on the whole parse stack):
- * the caller then reads them all. */
-static bool update_nodes(const builder *b, kr_analysis_memo *m, const TSTree *tree, kr_changes ch)
+ * the new tree's nodes are read from `back` nodes before the first one the
+ * changes reach until two in a row, past the changes, are the old tree's at the
+ * same (moved) place. From there on the parse went as before: the scanner's
+ * state at a block's end follows from the block, but for whether content came
+ * before (checked too). False when the new tree does not meet the kept nodes
+ * where it should, or after an ERROR (whose recovery depends on the whole parse
+ * stack): the caller then reads them all. *first_differs: false because the
+ * first node read is not the old one there (the edit changed it too: a label it
+ * damaged joins the paragraph before, say), where starting further back may do. */
+static bool update_nodes_from(const builder *b, kr_analysis_memo *m, const TSTree *tree,
+                              kr_changes ch, size_t back, bool *first_differs)
 {
+    *first_differs = false;
     if (!ch.any)
         return true;
     size_t lo = ch.lo, hi = ch.hi, hi_old = (size_t)((ptrdiff_t)hi - ch.delta);
@@ -872,8 +876,7 @@ static bool update_nodes(const builder *b, kr_analysis_memo *m, const TSTree *tr
     if (m->n_errors)
         return false;
     size_t i0 = node_ending_at(old, lo);
-    if (i0 > 0)
-        i0--; /* from the node before (checked to be the same below) */
+    i0 = i0 > back ? i0 - back : 0; /* from a node before (checked to be the same below) */
     uint32_t from = i0 > 0 ? old->v[i0].start : 0;
     bool seen = content_before(old, i0);
     node_walk w;
@@ -883,9 +886,13 @@ static bool update_nodes(const builder *b, kr_analysis_memo *m, const TSTree *tr
     bool ok = true, synced = false;
     tnode x;
     while (walk_record(&w, b, &x)) {
-        if (x.error ||
-            (fresh.n == 0 && cand == SIZE_MAX && i0 > 0 && !tnode_eq(&old->v[i0], &x, 0))) {
+        if (x.error) {
             ok = false;
+            break;
+        }
+        if (fresh.n == 0 && cand == SIZE_MAX && i0 > 0 && !tnode_eq(&old->v[i0], &x, 0)) {
+            ok = false;
+            *first_differs = true;
             break;
         }
         if (cand != SIZE_MAX) {
@@ -943,6 +950,15 @@ static bool update_nodes(const builder *b, kr_analysis_memo *m, const TSTree *tr
         }
     old->n = n;
     return true;
+}
+
+static bool update_nodes(const builder *b, kr_analysis_memo *m, const TSTree *tree, kr_changes ch)
+{
+    bool first_differs;
+    if (update_nodes_from(b, m, tree, ch, 1, &first_differs))
+        return true;
+    /* a few nodes further back, rather than every node of the document again */
+    return first_differs && update_nodes_from(b, m, tree, ch, 8, &first_differs);
 }
 
 /* The blocks, from the kept nodes brought up to date (or read again). */
