@@ -47,39 +47,78 @@ char *kr_xstrndup(const char *s, size_t n)
 void kr_arena_init(kr_arena *a, size_t chunk_size)
 {
     a->head = NULL;
+    a->spare = NULL;
     a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
 }
 
-void kr_arena_release(kr_arena *a)
+static void free_chunks(kr_arena_chunk *c)
 {
-    kr_arena_chunk *c = a->head;
     while (c) {
         kr_arena_chunk *next = c->next;
         free(c);
         c = next;
     }
-    a->head = NULL;
 }
+
+void kr_arena_release(kr_arena *a)
+{
+    free_chunks(a->head);
+    free_chunks(a->spare);
+    a->head = NULL;
+    a->spare = NULL;
+}
+
+/* How much a reset keeps beyond the first chunk: what a lint's scratch takes
+ * on an edit, not the tens of megabytes a document's first lint may. */
+enum { SPARE_CHUNKS = 16 };
 
 void kr_arena_reset(kr_arena *a)
 {
     if (!a->head)
         return;
-    /* keep the oldest chunk (the last in the list): it is the usual size */
+    /* keep the oldest chunk (the last in the list): it is the usual size; and
+     * the others, newest last, while they fit in the spare room */
+    size_t room = SPARE_CHUNKS * a->chunk_size;
+    for (kr_arena_chunk *s = a->spare; s; s = s->next)
+        room = room > s->size ? room - s->size : 0;
     kr_arena_chunk *c = a->head, *keep = NULL;
     while (c) {
         kr_arena_chunk *next = c->next;
-        if (!next)
+        if (c->used > c->dirty)
+            c->dirty = c->used;
+        c->used = 0;
+        if (!next) {
             keep = c;
-        else
+        } else if (c->size <= room) {
+            room -= c->size;
+            c->next = a->spare;
+            a->spare = c;
+        } else {
             free(c);
+        }
         c = next;
     }
-    if (keep->used > keep->dirty)
-        keep->dirty = keep->used;
-    keep->used = 0;
     keep->next = NULL;
     a->head = keep;
+}
+
+/* A chunk with room for size bytes: a spare one, else a new one. */
+static kr_arena_chunk *new_chunk(kr_arena *a, size_t size)
+{
+    for (kr_arena_chunk **p = &a->spare; *p; p = &(*p)->next)
+        if ((*p)->size >= size) {
+            kr_arena_chunk *c = *p;
+            *p = c->next;
+            return c;
+        }
+    size_t cap = size > a->chunk_size ? size : a->chunk_size;
+    kr_arena_chunk *c = calloc(1, sizeof *c + cap);
+    if (!c) {
+        fputs("korrektur: out of memory\n", stderr);
+        abort();
+    }
+    c->size = cap;
+    return c;
 }
 
 void *kr_arena_alloc(kr_arena *a, size_t size)
@@ -87,13 +126,7 @@ void *kr_arena_alloc(kr_arena *a, size_t size)
     size = (size + 15) & ~(size_t)15;
     kr_arena_chunk *c = a->head;
     if (!c || c->size - c->used < size) {
-        size_t cap = size > a->chunk_size ? size : a->chunk_size;
-        c = calloc(1, sizeof *c + cap);
-        if (!c) {
-            fputs("korrektur: out of memory\n", stderr);
-            abort();
-        }
-        c->size = cap;
+        c = new_chunk(a, size);
         c->next = a->head;
         a->head = c;
     }

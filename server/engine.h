@@ -22,12 +22,15 @@ typedef struct kr_arena_chunk kr_arena_chunk;
 typedef struct {
     kr_arena_chunk *head;
     size_t chunk_size;
+    kr_arena_chunk *spare; /* chunks a reset kept for the next use (kr_arena_reset) */
 } kr_arena;
 
 void kr_arena_init(kr_arena *a, size_t chunk_size);
 /* Frees every chunk; the arena may be reused after kr_arena_init(). */
 void kr_arena_release(kr_arena *a);
-/* Forgets every allocation but keeps the first chunk for reuse. */
+/* Forgets every allocation but keeps the first chunk, and more up to some
+ * sixteen chunks' worth, for reuse: a lint's scratch takes several on every
+ * edit, which calloc zeroed whole each time. */
 void kr_arena_reset(kr_arena *a);
 /* Zeroed, 16-byte aligned; aborts when out of memory (the only sane answer for a
  * linter: callers never see a half-built result). */
