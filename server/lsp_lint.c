@@ -418,6 +418,9 @@ static void select_shown(kr_lsp *s, lsp_doc *doc)
     uint64_t seed = h_cstr(0xcbf29ce484222325ull, s->docs_url);
     seed = h_size(seed, (size_t)s->enc);
     sbuf b = {0};
+    /* about the last list's size: an edit changes it little, and growing by
+     * doubling copied the half-megabyte list of a 1 MB document on every edit */
+    sb_grow(&b, doc->items_len + doc->items_len / 16);
     sb_lit(&b, "[");
     for (size_t i = 0; i < n && doc->n_shown < limit; i++) {
         const kr_diagnostic *d = kr_diagnostics_get(doc->diags, i);
