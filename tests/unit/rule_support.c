@@ -208,3 +208,18 @@ size_t rule_rnd(uint64_t *state, size_t n)
     *state = x;
     return (size_t)(x % n);
 }
+
+char *rule_made_up_words(unsigned n, size_t *len)
+{
+    size_t cap = (size_t)n * 7 + 1, k = 0;
+    char *text = malloc(cap);
+    for (unsigned i = 0; i < n; i++) {
+        unsigned x = i * 2654435761u; /* distinct for i below 20^6 */
+        for (int c = 0; c < 6; c++, x /= 20)
+            text[k++] = "abdefghiklmnoprstuvy"[x % 20];
+        text[k++] = i % 10 == 9 ? '\n' : ' ';
+    }
+    text[k] = '\0';
+    *len = k;
+    return text;
+}

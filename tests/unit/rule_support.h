@@ -43,6 +43,10 @@ char *rule_slurp(const char *path, size_t *len);
  * its own seed, so its random texts stay the same) and returns a number below n. */
 size_t rule_rnd(uint64_t *state, size_t n);
 
+/* A text of n distinct made-up words (six letters each, ten a line): words no
+ * dictionary and no other text of the suites holds. New, free(); *len its bytes. */
+char *rule_made_up_words(unsigned n, size_t *len);
+
 /* Asserts that an incremental lint's list says what a fresh one's says: the
  * diagnostics of `rule` (all when NULL) render alike (a failure shows the
  * first line that differs, naming `when`), and come in the same order by

@@ -151,6 +151,19 @@ static const char broken_text[] =
     "Det er et lang-\nt ord og et kort-\nord. Sma-\nborn og store-\n"
     "born gar-\n hjem-\n\nigen og ig-\nen, sa-\n- ledes-\n12 og-\nsa\n";
 
+/* A document of `copies` copies of base (long enough for several segments of
+ * kept counts). */
+static kr_document *copies_doc(const char *base, size_t copies)
+{
+    size_t n = strlen(base);
+    char *all = malloc(n * copies + 1);
+    for (size_t i = 0; i < copies; i++)
+        memcpy(all + i * n, base, n);
+    kr_document *doc = kr_document_new(all, n * copies);
+    free(all);
+    return doc;
+}
+
 static void random_edit(kr_document *doc)
 {
     static const char *const ins[] = {
@@ -176,14 +189,7 @@ TestSuite(doc_stats, .timeout = 600);
 Test(doc_stats, kept_counts_equal_a_fresh_count_after_random_edits)
 {
     for (int round = 0; round < 8; round++) {
-        /* a document long enough for several segments of kept counts */
-        const char *base = round % 2 ? broken_text : base_text;
-        size_t n = strlen(base), copies = round % 2 ? 40 : 12;
-        char *all = malloc(n * copies + 1);
-        for (size_t i = 0; i < copies; i++)
-            memcpy(all + i * n, base, n);
-        kr_document *doc = kr_document_new(all, n * copies);
-        free(all);
+        kr_document *doc = copies_doc(round % 2 ? broken_text : base_text, round % 2 ? 40 : 12);
         check_stats(doc, 0);
         for (int step = 1; step <= 150; step++) {
             random_edit(doc);
@@ -201,13 +207,7 @@ Test(doc_stats, kept_counts_equal_a_fresh_count_after_random_edits)
 Test(doc_stats, counts_made_by_the_prefetch_thread_equal_the_lints_own)
 {
     for (int round = 0; round < 6; round++) {
-        const char *base = round % 2 ? broken_text : base_text;
-        size_t n = strlen(base), copies = 3 + round * 5;
-        char *all = malloc(n * copies + 1);
-        for (size_t i = 0; i < copies; i++)
-            memcpy(all + i * n, base, n);
-        kr_document *doc = kr_document_new(all, n * copies);
-        free(all);
+        kr_document *doc = copies_doc(round % 2 ? broken_text : base_text, 3 + (size_t)round * 5);
         for (int k = 0; k < round * 3; k++) /* not only the fixtures' own text */
             random_edit(doc);
         compare_stats(doc, 0, true);
@@ -221,12 +221,7 @@ Test(doc_stats, counts_made_by_the_prefetch_thread_equal_the_lints_own)
 
 Test(doc_stats, edits_far_from_each_other_between_lints)
 {
-    size_t n = strlen(base_text), copies = 40;
-    char *all = malloc(n * copies + 1);
-    for (size_t i = 0; i < copies; i++)
-        memcpy(all + i * n, base_text, n);
-    kr_document *doc = kr_document_new(all, n * copies);
-    free(all);
+    kr_document *doc = copies_doc(base_text, 40);
     check_stats(doc, 0);
     size_t len;
     kr_document_text(doc, &len);
@@ -369,12 +364,7 @@ static void note_change(void *ud, const char *folded, size_t n, bool present)
  * cache asks its recorded answers of those only. */
 Test(doc_stats, the_words_that_come_or_go_are_reported_as_changed)
 {
-    size_t n = strlen(base_text), copies = 3;
-    char *all = malloc(n * copies + 1);
-    for (size_t i = 0; i < copies; i++)
-        memcpy(all + i * n, base_text, n);
-    kr_document *doc = kr_document_new(all, n * copies);
-    free(all);
+    kr_document *doc = copies_doc(base_text, 3);
     lint_view v;
     view_incremental(&v, doc);
     word_set none = {0};
@@ -424,16 +414,8 @@ Test(doc_stats, the_words_that_come_or_go_are_reported_as_changed)
  * that it cannot say, and the next small edit is reported again. */
 Test(doc_stats, thousands_of_words_gone_at_once_are_not_listed)
 {
-    size_t cap = 6000 * 8 + 16, n = 0;
-    char *text = malloc(cap);
-    for (unsigned i = 0; i < 6000; i++) { /* distinct made-up words, ten a line */
-        unsigned x = i * 2654435761u;
-        char w[8];
-        for (int k = 0; k < 6; k++, x /= 20)
-            w[k] = "abdefghiklmnoprstuvy"[x % 20];
-        w[6] = '\0';
-        n += (size_t)snprintf(text + n, cap - n, "%s%s", w, i % 10 == 9 ? "\n" : " ");
-    }
+    size_t n;
+    char *text = rule_made_up_words(6000, &n);
     kr_document *doc = kr_document_new(text, n);
     lint_view v;
     view_incremental(&v, doc);
