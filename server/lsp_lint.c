@@ -504,12 +504,14 @@ void kr_lsp_idle(kr_lsp *s)
         lsp_doc *d = s->docs[i];
         if (d->dirty && !s->client.pull_diagnostics)
             lsp_lint(s, d);
-        if (d->publish) {
+        if (d->publish)
             lsp_publish(s, d);
-            kr_linter_settle(s->linter, d->doc); /* after the client has it */
-        }
         kr_arena_reset(&s->arena);
     }
+    /* what the lints left for later, once every document's result is out
+     * (kr_linter_settle: nothing for a document whose lint stored it all) */
+    for (size_t i = 0; i < s->n_docs; i++)
+        kr_linter_settle(s->linter, s->docs[i]->doc);
     /* pull clients lint on demand; nothing is pending for them */
     if (s->client.pull_diagnostics)
         for (size_t i = 0; i < s->n_docs; i++)
