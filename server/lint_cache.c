@@ -864,7 +864,8 @@ static void lint_units(kr_lint_ctx *ctx, unit *units, size_t n, bool all,
         sub.severity = severity[i];
         rules[i]->check(&sub);
     }
-    kr_diagnostic_sort_items(into->items + from, into->n - from);
+    if (into->n > from) /* an empty list may have no array (UBSan: NULL + 0) */
+        kr_diagnostic_sort_items(into->items + from, into->n - from);
     if (!all) {
         free(slice.tokens);
         free(sub.claimed);
@@ -1005,8 +1006,8 @@ static void lint_first(kr_lint_cache *c, kr_lint_ctx *ctx, unit *units, size_t n
     memcpy(c->prev_claimed, ctx->claimed, ctx->an->n_tokens);
     size_t from = out->n;
     lint_units(ctx, units, nu, true, rules, severity, nrules, out);
-    kr_diagnostic **it = out->items + from;
     size_t n = out->n - from, k = 0;
+    kr_diagnostic **it = n ? out->items + from : NULL; /* none: maybe no array */
     kr_diagnostic **items = kr_xmalloc((n + 1) * sizeof *items);
     size_t *uidx = kr_xmalloc((n + 1) * sizeof *uidx);
     for (size_t i = 0; i < n; i++) {

@@ -420,3 +420,19 @@ Test(incremental, an_edit_that_removes_thousands_of_words_matches_a_fresh_lint)
     kr_document_free(doc);
     kr_linter_free(l);
 }
+
+/* A text with nothing to report gives an empty list on its first lint (which
+ * hands out the block rules' diagnostics unstored) and after an edit. */
+Test(incremental, a_text_with_nothing_to_report_lints_to_an_empty_list)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    static const char text[] = "Det er en god dag, og vi ses i morgen.\n";
+    kr_document *doc = kr_document_new(text, sizeof text - 1);
+    kr_diagnostics *first = kr_linter_run(l, doc);
+    cr_assert_eq(kr_diagnostics_count(first), 0);
+    kr_diagnostics_free(first);
+    kr_document_edit(doc, 0, 0, "Ja. ", 4);
+    check_equal(l, doc, 1);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
