@@ -821,17 +821,18 @@ static size_t owner(unit **run, size_t n, size_t at)
     return lo;
 }
 
-/* The units marked `run`, in order (in the lint's arena); *nrun their number. */
-static unit **units_run(kr_lint_ctx *ctx, unit *units, size_t n, size_t *nrun)
+/* The units marked `run`, in order: in the lint's arena (`arena`), else
+ * malloc'd; *nrun their number (arrays by the units run, not all units: an edit
+ * runs a few of 20 000). */
+static unit **units_run(kr_arena *arena, unit *units, size_t n, size_t *nrun)
 {
-    /* by the units run, not all units (the arena zeroes what it gives) */
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         k += units[i].run;
     *nrun = k;
     if (!k)
         return NULL;
-    unit **run = kr_arena_alloc(ctx->scratch, k * sizeof *run);
+    unit **run = arena ? kr_arena_alloc(arena, k * sizeof *run) : kr_xmalloc(k * sizeof *run);
     k = 0;
     for (size_t i = 0; i < n; i++)
         if (units[i].run)
@@ -882,21 +883,14 @@ static size_t unit_of(const kr_diagnostic *d, unit *units, unit **run, size_t nr
     return at >= run[r]->lo && at <= run[r]->hi ? (size_t)(run[r] - units) : SIZE_MAX;
 }
 
-/* Stores items[0..n) — sorted, each in unit uidx[i] (SIZE_MAX: none), so in
- * unit order — in the entries of the units marked `run`, one blob each. */
-static void store_units(const view *v, unit *units, size_t nu, kr_diagnostic *const *items,
-                        const size_t *uidx, size_t n)
+/* Stores items[0..n) — sorted, each in unit uidx[i] (an index into units;
+ * SIZE_MAX: none), so in unit order — in the entries of the units run[0..nrun)
+ * (those marked `run`, units_run), one blob each. */
+static void store_units(const view *v, const unit *units, unit **run, size_t nrun,
+                        kr_diagnostic *const *items, const size_t *uidx, size_t n)
 {
-    size_t nrun = 0;
-    for (size_t i = 0; i < nu; i++)
-        nrun += units[i].run;
     if (!nrun)
         return;
-    /* by the units run, not all units: an edit runs a few of 20 000 */
-    unit **run = kr_xmalloc(nrun * sizeof *run);
-    for (size_t i = 0, k = 0; i < nu; i++)
-        if (units[i].run)
-            run[k++] = &units[i];
     size_t *rix = kr_xmalloc((n + 1) * sizeof *rix); /* each item's place in run */
     for (size_t i = 0, r = 0; i < n; i++) {
         size_t k = uidx[i];
@@ -946,7 +940,6 @@ static void store_units(const view *v, unit *units, size_t nu, kr_diagnostic *co
     free(heads);
     free(cur);
     free(rix);
-    free(run);
 }
 
 /* Lints the units marked `run` and stores each one's diagnostics in its entry. */
@@ -954,7 +947,7 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
                          const kr_severity *severity, size_t nrules)
 {
     size_t nrun;
-    unit **run = units_run(ctx, units, n, &nrun);
+    unit **run = units_run(ctx->scratch, units, n, &nrun);
     if (!nrun)
         return;
     kr_diagnostics *sub = kr_diagnostics_new();
@@ -965,7 +958,7 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
     for (size_t i = 0; i < sub->n; i++)
         uidx[i] = unit_of(sub->items[i], units, run, nrun);
     view v = view_of(ctx);
-    store_units(&v, units, n, sub->items, uidx, sub->n);
+    store_units(&v, units, run, nrun, sub->items, uidx, sub->n);
     kr_diagnostics_free(sub);
 }
 
@@ -999,7 +992,7 @@ static void lint_first(kr_lint_cache *c, kr_lint_ctx *ctx, unit *units, size_t n
     for (size_t i = 0; i < nu; i++)
         units[i].run = true;
     size_t nrun;
-    unit **run = units_run(ctx, units, nu, &nrun);
+    unit **run = units_run(ctx->scratch, units, nu, &nrun);
     /* the claims the units' keys cover: the document rules', before the block
      * rules add theirs to ctx->claimed */
     c->prev_claimed = kr_xrealloc(c->prev_claimed, ctx->an->n_tokens + 1);
@@ -1387,7 +1380,10 @@ void kr_lint_cache_settle(kr_lint_cache *c)
         }
         units[i].entry = e;
     }
-    store_units(&v, units, nu, c->pending.items, c->pending.unit, c->pending.n);
+    size_t nrun;
+    unit **run = units_run(NULL, units, nu, &nrun);
+    store_units(&v, units, run, nrun, c->pending.items, c->pending.unit, c->pending.n);
+    free(run);
     keep_units(c, &v, units, keys, nu);
     /* and writes the structures as a replay would, so that the next lint (an
      * edit) only lists those before its change, as after any other lint (see
