@@ -77,7 +77,8 @@ void kr_arena_reset(kr_arena *a)
     if (!a->head)
         return;
     /* keep the oldest chunk (the last in the list): it is the usual size; and
-     * the others, newest last, while they fit in the spare room */
+     * the others as spares while they fit in the spare room (new_chunk takes
+     * the first spare that is large enough) */
     size_t room = SPARE_CHUNKS * a->chunk_size;
     for (kr_arena_chunk *s = a->spare; s; s = s->next)
         room = room > s->size ? room - s->size : 0;
