@@ -218,8 +218,9 @@ static bool read_break(const kr_lint_ctx *ctx, size_t ti, hbreak *b)
 
 /* ---- evidence from the document ----------------------------------------------- */
 
-/* Counts of letter/digit runs and of "a-b" pairs of runs in the document
- * (case-folded hashes), built once per lint when a break needs them. */
+/* Counts of letter/digit runs, of "a-b" pairs of runs and of runs before a
+ * hyphen in such pairs ("a-") in the document (case-folded hashes), built once
+ * per lint when a break needs them. */
 typedef struct {
     uint64_t *keys;
     uint32_t *counts;
@@ -282,9 +283,12 @@ static void runset_build(runset *rs, kr_lint_ctx *ctx)
         while (i < len && is_alnum(cp_at(t, len, i, &n)))
             i += n;
         runset_add(rs, fold_hash(HASH0, t + s, i - s));
-        /* a pair joined by one hyphen on the same line */
-        if (prev_s != SIZE_MAX && prev_e + 1 == s && t[prev_e] == '-')
+        /* a pair joined by one hyphen on the same line, and its first run as
+         * one written before a hyphen ("education-", no run ends in '-') */
+        if (prev_s != SIZE_MAX && prev_e + 1 == s && t[prev_e] == '-') {
             runset_add(rs, fold_hash(HASH0, t + prev_s, i - prev_s));
+            runset_add(rs, fold_hash(HASH0, t + prev_s, s - prev_s));
+        }
         prev_s = s;
         prev_e = i;
     }
@@ -530,6 +534,12 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
                                            : english_word(xs, xn);
     if (count_chars(xs, xn) >= 2 && count_chars(ys, yl) >= 4 && y_word &&
         (x_word || x_elsewhere || ys_chained))
+        return false;
+    /* a first half the document writes before a hyphen elsewhere, as the
+     * first part of a name ("education-⏎primaryschool" beside
+     * "education-highschool"): it keeps its hyphen here too */
+    if (count_chars(xs, xn) >= 3 && count_chars(ys, yl) >= 4 &&
+        runset_count(rs, fold_hash(fold_hash(HASH0, xs, xn), "-", 1)) > 0)
         return false;
     return true;
 }

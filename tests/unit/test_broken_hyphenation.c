@@ -229,6 +229,18 @@ Test(broken_hyphenation, keeps_an_existing_hyphen_before_a_word)
     assert_untouched("Programmet apt-\nlist-changes viser nyhederne.\n");
 }
 
+Test(broken_hyphenation, keeps_the_hyphen_after_a_prefix_the_document_hyphenates_elsewhere)
+{
+    /* the package names are "task-" names: the broken one is one of them */
+    assert_untouched("Vælg mellem pakkerne task-desktop, task-\n"
+                     "minimalserver og task-server efter behov.\n");
+    /* … but a fragment the document never writes before a hyphen is joined,
+     * even when the joined word is unknown */
+    assert_fix("Vælg mellem pakkerne task-desktop og tas-\n"
+               "minimalserver efter behov.\n",
+               "Vælg mellem pakkerne task-desktop og tasminimalserver efter behov.\n");
+}
+
 Test(broken_hyphenation, keeps_a_hyphen_before_an_abbreviation_without_vowels)
 {
     assert_untouched("Installer pakken slbackup-\nphp på serveren.\n");
