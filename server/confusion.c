@@ -3022,6 +3022,52 @@ static bool likely_real_word(const char *word, size_t len)
     return r >= 0 && realwords[r].percent >= 80;
 }
 
+/* Danish verb prefixes that make new words the dictionary does not list
+ * (afmarkere, afvælge): unstressed and separable ones, two letters or more. */
+static const char *const verb_prefixes[] = {"af",  "an",   "be",  "efter", "for", "frem", "fra",
+                                            "gen", "ind",  "med", "mis",   "mod", "ned",  "om",
+                                            "op",  "over", "sam", "til",   "ud",  "under"};
+
+/* Whether word[0..len) is a common word of 5 letters or more behind a verb
+ * prefix (afmarkeret → af + markeret). */
+static bool prefixed_word(kr_lint_ctx *ctx, const char *word, size_t len)
+{
+    char low[8];
+    size_t head = len < sizeof low ? len : sizeof low;
+    for (size_t i = 0; i < head; i++)
+        low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
+    for (size_t p = 0; p < sizeof verb_prefixes / sizeof *verb_prefixes; p++) {
+        size_t k = strlen(verb_prefixes[p]);
+        if (k > head || len < k + 5 || memcmp(low, verb_prefixes[p], k) != 0)
+            continue;
+        unsigned lex = lookup(ctx, word + k, len - k);
+        if ((lex & (KR_LEX_KNOWN | KR_LEX_COMMON | KR_LEX_COMPOUND)) ==
+            (KR_LEX_KNOWN | KR_LEX_COMMON))
+            return true;
+    }
+    return false;
+}
+
+/* An unknown word that is a common word behind a verb prefix is a word the
+ * dictionary lacks, not OCR damage, unless a repair is a common word itself
+ * (indsetter → indsætter): the other repairs of such a word are nonsense
+ * compounds that pass the dictionary's compounding (afmarkeret → af + mør +
+ * keret). Drops those and says whether the word is left as it is. */
+static bool keep_prefixed_word(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
+{
+    if (!v->n || !prefixed_word(ctx, word, len))
+        return false;
+    size_t k = 0;
+    for (size_t i = 0; i < v->n; i++)
+        if ((v->cand[i].lex & (KR_LEX_COMMON | KR_LEX_COMPOUND)) == KR_LEX_COMMON)
+            v->cand[k++] = v->cand[i];
+    v->n = k;
+    if (k)
+        return false;
+    v->kind = KR_VERDICT_OK;
+    return true;
+}
+
 static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
 {
     uint32_t w[KR_CONF_MAX_CHARS];
@@ -3046,6 +3092,8 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     search *s = searched(ctx, word, len, w, n, SEARCH_FULL, MAX_COST, MAX_EDITS);
     rank(ctx, s, v);
     drop_short_part_repairs(ctx, w, n, v);
+    if (keep_prefixed_word(ctx, word, len, v))
+        return;
     decide(ctx, v);
     /* eth1, amd64: letters and digits mixed are names; 0og is damage only when
      * it becomes a common word */

@@ -172,6 +172,15 @@ Test(missing_diacritics, compound_repaired_in_a_long_part_or_beside_a_long_word)
                  SPELL_NO_AE "Gem nøglefil og søgefelt som præbetalte data.\n", 3);
 }
 
+Test(missing_diacritics, a_word_behind_a_verb_prefix_is_left_alone)
+{
+    /* af + markeret: a word the dictionary lacks, whose repairs would be
+     * nonsense compounds (af + mår + keret); ind + sætter is a common word, so
+     * indsetter is still repaired */
+    assert_fixes(SPELL_NO_AE "Feltet er afmarkeret, og han indsetter data.\n",
+                 SPELL_NO_AE "Feltet er afmarkeret, og han indsætter data.\n", 1);
+}
+
 Test(missing_diacritics, short_english_words_in_text_without_ae_oe_aa_are_untouched)
 {
     /* or → ør, get → gæt would be cheap repairs into Danish words, but short
