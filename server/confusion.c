@@ -3049,17 +3049,17 @@ static bool prefixed_word(kr_lint_ctx *ctx, const char *word, size_t len)
 }
 
 /* An unknown word that is a common word behind a verb prefix is a word the
- * dictionary lacks, not OCR damage, unless a repair is a common word itself
- * (indsetter → indsætter): the other repairs of such a word are nonsense
- * compounds that pass the dictionary's compounding (afmarkeret → af + mør +
- * keret). Drops those and says whether the word is left as it is. */
+ * dictionary lacks, not OCR damage, unless a repair is a dictionary word
+ * itself (indsetter → indsætter, Beskeer → Beskær): its repairs known only as
+ * compounds are nonsense that passes the dictionary's compounding (afmarkeret
+ * → af + mør + keret). Drops those and says whether the word is left as it is. */
 static bool keep_prefixed_word(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
 {
     if (!v->n || !prefixed_word(ctx, word, len))
         return false;
     size_t k = 0;
     for (size_t i = 0; i < v->n; i++)
-        if ((v->cand[i].lex & (KR_LEX_COMMON | KR_LEX_COMPOUND)) == KR_LEX_COMMON)
+        if (!(v->cand[i].lex & KR_LEX_COMPOUND))
             v->cand[k++] = v->cand[i];
     v->n = k;
     if (k)

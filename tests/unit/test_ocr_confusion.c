@@ -66,6 +66,12 @@ Test(ocr_confusion, ae_read_as_ee)
     assert_repairs("veere", "være");
 }
 
+Test(ocr_confusion, a_dictionary_word_behind_a_verb_prefix_is_still_a_repair)
+{
+    /* be + skeer looks like a word the dictionary lacks, but beskær is one */
+    assert_repairs("beskeer", "beskær");
+}
+
 Test(ocr_confusion, ae_read_as_ze)
 {
     assert_repairs("zendre", "ændre");
