@@ -278,6 +278,55 @@ static bool machine_chunk(const char *text, size_t len, size_t s, size_t e)
     return joined;
 }
 
+static bool small_or_i(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || c == 'I';
+}
+
+/* Whether text[s, e) is small ASCII letters and digits (capitals only I's) in
+ * parts joined by single hyphens; *parts receives how many parts. */
+static bool dashed_name(const char *text, size_t s, size_t e, unsigned *parts)
+{
+    *parts = 1;
+    if (s >= e || text[s] == '-' || text[e - 1] == '-')
+        return false;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '-' && text[i - 1] != '-')
+            ++*parts;
+        else if (!small_or_i(c) && !(c >= '0' && c <= '9'))
+            return false;
+    }
+    return true;
+}
+
+/* Whether token k's chunk is a command-line name in small letters that begins
+ * with an I (an l misread): an option (--Idap-conf), a name of three parts or
+ * more (Idap-createuser-krb), or a name right before an option (Idapvi --…).
+ * Danish words joined by hyphens have two parts, capitals and æøå. */
+static bool command_chunk(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    const char *x = ctx->text;
+    size_t s = t->ws_start, e = t->ws_end;
+    if (x[s] != 'I' && x[s] != '-') /* almost every chunk */
+        return false;
+    while (e > s && strchr(".,;:)", x[e - 1]))
+        e--;
+    unsigned parts;
+    if (e - s > 3 && x[s] == '-' && x[s + 1] == '-' && x[s + 2] == 'I')
+        return dashed_name(x, s + 2, e, &parts);
+    if (x[s] != 'I' || !dashed_name(x, s, e, &parts))
+        return false;
+    if (parts >= 3)
+        return true;
+    if (k + 1 >= ctx->an->n_tokens || (t->flags & KR_TOKF_LINE_END))
+        return false;
+    const kr_token *n = &ctx->an->tokens[k + 1];
+    return n->ws_end - n->ws_start > 2 && x[n->ws_start] == '-' && x[n->ws_start + 1] == '-' &&
+           small_or_i((unsigned char)x[n->ws_start + 2]);
+}
+
 /* The letters from the I at text[i] make a word with a small i (Indhold.txt). */
 static bool i_word(kr_lint_ctx *ctx, size_t i, size_t end)
 {
@@ -292,19 +341,20 @@ static bool i_word(kr_lint_ctx *ctx, size_t i, size_t end)
 }
 
 /* A small l read as a capital I inside a machine name in small letters
- * (Idap.intern, ou=Idap-access): an I beginning the chunk or a part after
- * '=', '/' or ',', before two small letters, that makes no word as a small i. */
+ * (Idap.intern, ou=Idap-access) or a command-line name (command_chunk): an I
+ * beginning the chunk or a part after '=', '/', ',' or '-', before two small
+ * letters, that makes no word as a small i. */
 static void check_machine_ells(kr_lint_ctx *ctx)
 {
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
         if (ctx->claimed[k] || t->kind == KR_TOK_URL ||
-            !machine_chunk(ctx->text, ctx->len, t->ws_start, t->ws_end))
+            (!machine_chunk(ctx->text, ctx->len, t->ws_start, t->ws_end) && !command_chunk(ctx, k)))
             continue;
         bool claimed = false;
         for (size_t i = t->ws_start; i + 2 < t->ws_end; i++) {
             char before = i > t->ws_start ? ctx->text[i - 1] : ' ';
-            if (ctx->text[i] != 'I' || !strchr(" =/,", before) || ctx->text[i + 1] < 'a' ||
+            if (ctx->text[i] != 'I' || !strchr(" =/,-", before) || ctx->text[i + 1] < 'a' ||
                 ctx->text[i + 1] > 'z' || ctx->text[i + 2] < 'a' || ctx->text[i + 2] > 'z')
                 continue;
             if (i_word(ctx, i, t->ws_end))

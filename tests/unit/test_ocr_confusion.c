@@ -294,6 +294,23 @@ Test(ocr_confusion, a_capital_i_inside_a_machine_name_in_small_letters_becomes_l
     spell_result_free(&r);
 }
 
+Test(ocr_confusion, a_capital_i_beginning_a_command_line_name_becomes_l)
+{
+    /* a command before its option, the option, a name of three parts */
+    const char *text = "Kør Iogvis --Iog-fil -x for at se det. Værktøjet Iog-hent-alt er lille.\n";
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, 3, "three repairs expected, got %zu: %s", r.count, r.subjects);
+    cr_assert_str_eq(r.fixed,
+                     "Kør logvis --log-fil -x for at se det. Værktøjet log-hent-alt er lille.\n");
+    spell_result_free(&r);
+}
+
+Test(ocr_confusion, capitalised_words_joined_by_hyphens_are_no_command_names)
+{
+    /* two parts are a Danish compound; an I that makes a word stays */
+    assert_untouched("Iogvis-data og Indhold-Ikke-data kom ind. Kør Ikke --vis nu.\n");
+}
+
 Test(ocr_confusion, words_beginning_with_i_outside_machine_names_are_untouched)
 {
     assert_untouched("Ikke-porteret kode. Indhold.txt ligger i Indstillinger.Vis og I.e. ikke.\n");
