@@ -3024,9 +3024,13 @@ static bool likely_real_word(const char *word, size_t len)
 
 /* Danish verb prefixes that make new words the dictionary does not list
  * (afmarkere, afvælge): unstressed and separable ones, two letters or more. */
-static const char *const verb_prefixes[] = {"af",  "an",   "be",  "efter", "for", "frem", "fra",
-                                            "gen", "ind",  "med", "mis",   "mod", "ned",  "om",
-                                            "op",  "over", "sam", "til",   "ud",  "under"};
+static const struct {
+    const char *s;
+    size_t n;
+} verb_prefixes[] = {{"af", 2},   {"an", 2},  {"be", 2},  {"efter", 5}, {"for", 3},
+                     {"frem", 4}, {"fra", 3}, {"gen", 3}, {"ind", 3},   {"med", 3},
+                     {"mis", 3},  {"mod", 3}, {"ned", 3}, {"om", 2},    {"op", 2},
+                     {"over", 4}, {"sam", 3}, {"til", 3}, {"ud", 2},    {"under", 5}};
 
 /* Whether word[0..len) is a common word of 5 letters or more behind a verb
  * prefix (afmarkeret → af + markeret). */
@@ -3037,8 +3041,9 @@ static bool prefixed_word(kr_lint_ctx *ctx, const char *word, size_t len)
     for (size_t i = 0; i < head; i++)
         low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
     for (size_t p = 0; p < sizeof verb_prefixes / sizeof *verb_prefixes; p++) {
-        size_t k = strlen(verb_prefixes[p]);
-        if (k > head || len < k + 5 || memcmp(low, verb_prefixes[p], k) != 0)
+        size_t k = verb_prefixes[p].n;
+        if (low[0] != verb_prefixes[p].s[0] || k > head || len < k + 5 ||
+            memcmp(low, verb_prefixes[p].s, k) != 0)
             continue;
         unsigned lex = lookup(ctx, word + k, len - k);
         if ((lex & (KR_LEX_KNOWN | KR_LEX_COMMON | KR_LEX_COMPOUND)) ==

@@ -309,8 +309,6 @@ static bool command_chunk(const kr_lint_ctx *ctx, size_t k)
     const kr_token *t = &ctx->an->tokens[k];
     const char *x = ctx->text;
     size_t s = t->ws_start, e = t->ws_end;
-    if (x[s] != 'I' && x[s] != '-') /* almost every chunk */
-        return false;
     while (e > s && strchr(".,;:)", x[e - 1]))
         e--;
     unsigned parts;
@@ -348,8 +346,10 @@ static void check_machine_ells(kr_lint_ctx *ctx)
 {
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
+        char c0 = ctx->text[t->ws_start];
         if (ctx->claimed[k] || t->kind == KR_TOK_URL ||
-            (!machine_chunk(ctx->text, ctx->len, t->ws_start, t->ws_end) && !command_chunk(ctx, k)))
+            (!machine_chunk(ctx->text, ctx->len, t->ws_start, t->ws_end) &&
+             !((c0 == 'I' || c0 == '-') && command_chunk(ctx, k))))
             continue;
         bool claimed = false;
         for (size_t i = t->ws_start; i + 2 < t->ws_end; i++) {
