@@ -3,7 +3,8 @@
  * space), repaired from the confusion table by the engine in server/confusion.c;
  * a bullet glyph read as a letter at the start of a line (`e At alle`); and the
  * capital I read as a bar (`| dette tilfælde`); a superscript read as a
- * question mark (`GOsa?-skærmen`); a menu path's arrow read as `»` or `>`
+ * question mark (`GOsa?-skærmen`); a number sign read as a pound sign
+ * (`Put£-udtryk`); a menu path's arrow read as `»` or `>`
  * (`Funktioner » Indstillinger`). */
 #include <stdint.h>
 #include <string.h>
@@ -159,6 +160,45 @@ static void check_superscripts(kr_lint_ctx *ctx)
             kr_emit(ctx, at, after, "OCR-fejl: «?» midt i sætningen er sandsynligvis et «²»");
         kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «²»", true);
         kr_fix_add_edit(ctx->out, f, at, after, "²", strlen("²"));
+    }
+}
+
+/* A letter (ASCII, or æ, ø, å and the like) begins at text[i]. */
+static bool letter_at(const char *text, size_t len, size_t i)
+{
+    if (i >= len)
+        return false;
+    unsigned char c = (unsigned char)text[i];
+    return ascii_letter(c) || (c == 0xC3 && i + 1 < len && (unsigned char)text[i + 1] >= 0x80 &&
+                               (unsigned char)text[i + 1] < 0xC0);
+}
+
+/* The number sign read as a pound sign by a model that knows £ better than #
+ * (tesseract's Danish one): a £ glued to a letter (£Hvis for a comment's #Hvis,
+ * Put#-udtryk) is no currency, which stands before or after a number. */
+static void check_pounds(kr_lint_ctx *ctx)
+{
+    static const char pound[] = "\xC2\xA3";
+    const char *text = ctx->text;
+    size_t k = 0, n = ctx->an->n_tokens;
+    for (size_t from = n ? ctx->an->tokens[0].ws_start : 0; k < n;) {
+        size_t end = ctx->an->tokens[n - 1].ws_end;
+        const char *p = from < end ? memmem(text + from, end - from, pound, 2) : NULL;
+        if (!p)
+            return;
+        size_t at = (size_t)(p - text), after = at + 2;
+        from = after;
+        while (k < n && ctx->an->tokens[k].ws_end <= at)
+            k++;
+        if (k == n || ctx->an->tokens[k].ws_start > at || ctx->claimed[k])
+            continue;
+        const kr_token *t = &ctx->an->tokens[k];
+        bool glued = letter_before(text, t->ws_start, at) || letter_at(text, t->ws_end, after);
+        if (!glued || !kr_claim(ctx, k, k))
+            continue;
+        kr_diagnostic *d = kr_emit(ctx, at, after, "OCR-fejl: «£» er sandsynligvis et «#»");
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «#»", true);
+        kr_fix_add_edit(ctx->out, f, at, after, "#", 1);
     }
 }
 
@@ -376,6 +416,7 @@ static void check(kr_lint_ctx *ctx)
     check_bullets(ctx);
     check_bars(ctx);
     check_superscripts(ctx);
+    check_pounds(ctx);
     check_menu_arrows(ctx);
     check_machine_ells(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
@@ -391,8 +432,10 @@ const kr_rule kr_rule_ocr_confusion = {
         "in typical ways: ø becomes g, e, o, a, 0 or @ (bgrns for børns, s@g for søg), æ "
         "becomes ee, ae or ze (veere for være), å becomes a or &, a letter becomes a digit "
         "or the other way round (0og, Idapvi), rn becomes m, letters are doubled and spaces "
-        "lost (vii for vi i), and a bullet becomes a letter at the start of a line (e At "
-        "alle …). korrektur undoes these confusions, each with a cost, and keeps only "
+        "lost (vii for vi i), a bullet becomes a letter at the start of a line (e At "
+        "alle …), and signs become others: | for the word I, ? for ², £ for # "
+        "(Put£-udtryk), » or > for a menu arrow. korrektur undoes these confusions, each with a "
+        "cost, and keeps only "
         "spellings the Danish dictionary knows, ranked by cost, how common the word is and "
         "whether the document spells it that way elsewhere. The fix is marked preferred "
         "only when one repair is clearly best; otherwise every plausible repair is offered.",

@@ -311,6 +311,15 @@ Test(ocr_confusion, capitalised_words_joined_by_hyphens_are_no_command_names)
     assert_untouched("Iogvis-data og Indhold-Ikke-data kom ind. Kør Ikke --vis nu.\n");
 }
 
+Test(ocr_confusion, a_pound_sign_glued_to_a_word_becomes_a_number_sign)
+{
+    const char *text = "£Sæt hosts her. Brug Print£-kommandoen, og betal £ 5 eller £12.\n";
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, 2, "two repairs expected, got %zu: %s", r.count, r.subjects);
+    cr_assert_str_eq(r.fixed, "#Sæt hosts her. Brug Print#-kommandoen, og betal £ 5 eller £12.\n");
+    spell_result_free(&r);
+}
+
 Test(ocr_confusion, words_beginning_with_i_outside_machine_names_are_untouched)
 {
     assert_untouched("Ikke-porteret kode. Indhold.txt ligger i Indstillinger.Vis og I.e. ikke.\n");
