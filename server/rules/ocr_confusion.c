@@ -183,10 +183,15 @@ static void check_pounds(kr_lint_ctx *ctx)
     size_t k = 0, n = ctx->an->n_tokens;
     for (size_t from = n ? ctx->an->tokens[0].ws_start : 0; k < n;) {
         size_t end = ctx->an->tokens[n - 1].ws_end;
-        const char *p = from < end ? memmem(text + from, end - from, pound, 2) : NULL;
+        /* its first byte also leads « » ° ²: memchr is many times faster than
+         * memmem, and a miss costs one compare */
+        const char *p = from < end ? memchr(text + from, pound[0], end - from) : NULL;
         if (!p)
             return;
         size_t at = (size_t)(p - text), after = at + 2;
+        from = at + 1;
+        if (after > end || text[at + 1] != pound[1])
+            continue;
         from = after;
         while (k < n && ctx->an->tokens[k].ws_end <= at)
             k++;
