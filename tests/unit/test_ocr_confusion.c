@@ -40,6 +40,16 @@ static void assert_untouched(const char *text)
     spell_result_free(&r);
 }
 
+/* The rule reports `count` problems in text, and its fixes make it `want`. */
+static void assert_text_fixes(const char *text, size_t count, const char *want)
+{
+    spell_result r = spell_run(text, RULE);
+    cr_assert_eq(r.count, count, "%zu diagnostics expected, got %zu: %s", count, r.count,
+                 r.subjects);
+    cr_assert_str_eq(r.fixed, want);
+    spell_result_free(&r);
+}
+
 /* ---- one per confusion class ----------------------------------------------- */
 Test(ocr_confusion, o_slash_read_as_g)
 {
@@ -260,21 +270,15 @@ Test(ocr_confusion, a_capitalised_imperative_is_no_garbled_noun)
 /* ---- a menu path's arrows ---------------------------------------------------- */
 Test(ocr_confusion, menu_arrows_read_as_guillemet_or_greater_than_become_arrows)
 {
-    const char *text = "Klik pa Filer \xC2\xBB Eksporter > Billede og gem det.\n";
-    spell_result r = spell_run(text, RULE);
-    cr_assert_eq(r.count, 2, "two arrows expected, got %zu: %s", r.count, r.subjects);
-    cr_assert_str_eq(r.fixed, "Klik pa Filer ▸ Eksporter ▸ Billede og gem det.\n");
-    spell_result_free(&r);
+    assert_text_fixes("Klik pa Filer \xC2\xBB Eksporter > Billede og gem det.\n", 2,
+                      "Klik pa Filer ▸ Eksporter ▸ Billede og gem det.\n");
 }
 
 Test(ocr_confusion, a_lone_greater_than_is_flagged_but_not_guessed)
 {
     /* no » in the path: ▸ or → is the reader's call */
     const char *text = "Vælg Vindue > Paneler i menuen.\n";
-    spell_result r = spell_run(text, RULE);
-    cr_assert_eq(r.count, 1, "one arrow expected, got %zu: %s", r.count, r.subjects);
-    cr_assert_str_eq(r.fixed, text);
-    spell_result_free(&r);
+    assert_text_fixes(text, 1, text);
 }
 
 Test(ocr_confusion, quotes_and_comparisons_are_no_menu_arrows)
@@ -287,22 +291,16 @@ Test(ocr_confusion, quotes_and_comparisons_are_no_menu_arrows)
 /* ---- l read as I in machine names ------------------------------------------------ */
 Test(ocr_confusion, a_capital_i_inside_a_machine_name_in_small_letters_becomes_l)
 {
-    const char *text = "Serveren Iogserver.lokal skriver til ou=Iogning,dc=firma i dag.\n";
-    spell_result r = spell_run(text, RULE);
-    cr_assert_eq(r.count, 2, "two repairs expected, got %zu: %s", r.count, r.subjects);
-    cr_assert_str_eq(r.fixed, "Serveren logserver.lokal skriver til ou=logning,dc=firma i dag.\n");
-    spell_result_free(&r);
+    assert_text_fixes("Serveren Iogserver.lokal skriver til ou=Iogning,dc=firma i dag.\n", 2,
+                      "Serveren logserver.lokal skriver til ou=logning,dc=firma i dag.\n");
 }
 
 Test(ocr_confusion, a_capital_i_beginning_a_command_line_name_becomes_l)
 {
     /* a command before its option, the option, a name of three parts */
-    const char *text = "Kør Iogvis --Iog-fil -x for at se det. Værktøjet Iog-hent-alt er lille.\n";
-    spell_result r = spell_run(text, RULE);
-    cr_assert_eq(r.count, 3, "three repairs expected, got %zu: %s", r.count, r.subjects);
-    cr_assert_str_eq(r.fixed,
-                     "Kør logvis --log-fil -x for at se det. Værktøjet log-hent-alt er lille.\n");
-    spell_result_free(&r);
+    assert_text_fixes("Kør Iogvis --Iog-fil -x for at se det. Værktøjet Iog-hent-alt er lille.\n",
+                      3,
+                      "Kør logvis --log-fil -x for at se det. Værktøjet log-hent-alt er lille.\n");
 }
 
 Test(ocr_confusion, capitalised_words_joined_by_hyphens_are_no_command_names)
@@ -313,11 +311,8 @@ Test(ocr_confusion, capitalised_words_joined_by_hyphens_are_no_command_names)
 
 Test(ocr_confusion, a_pound_sign_glued_to_a_word_becomes_a_number_sign)
 {
-    const char *text = "£Sæt hosts her. Brug Print£-kommandoen, og betal £ 5 eller £12.\n";
-    spell_result r = spell_run(text, RULE);
-    cr_assert_eq(r.count, 2, "two repairs expected, got %zu: %s", r.count, r.subjects);
-    cr_assert_str_eq(r.fixed, "#Sæt hosts her. Brug Print#-kommandoen, og betal £ 5 eller £12.\n");
-    spell_result_free(&r);
+    assert_text_fixes("£Sæt hosts her. Brug Print£-kommandoen, og betal £ 5 eller £12.\n", 2,
+                      "#Sæt hosts her. Brug Print#-kommandoen, og betal £ 5 eller £12.\n");
 }
 
 Test(ocr_confusion, words_beginning_with_i_outside_machine_names_are_untouched)
