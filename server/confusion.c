@@ -3073,6 +3073,30 @@ static bool keep_prefixed_word(kr_lint_ctx *ctx, const char *word, size_t len, k
     return true;
 }
 
+/* Whether s[0..n) holds an æ, ø or å (either case). */
+static bool has_ae_oe_aa(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)s[i] == 0xC3 && memchr("\xA6\xB8\xA5\x86\x98\x85", s[i + 1], 6))
+            return true;
+    return false;
+}
+
+/* In a document that kept its æøå (clean text, OCR with a Danish model), a
+ * word of one or two letters proves nothing by turning into an æøå word: the
+ * glyph misreadings behind such repairs are the English model's, and two
+ * letters leave no room for evidence (a "gg" placeholder is no "øg"). */
+static void drop_short_glyph_repairs(kr_lint_ctx *ctx, int n, kr_verdict *v)
+{
+    if (n > 2 || !v->n || kr_doc_lost_diacritics(ctx))
+        return;
+    size_t k = 0;
+    for (size_t i = 0; i < v->n; i++)
+        if (!has_ae_oe_aa(v->cand[i].text, v->cand[i].len))
+            v->cand[k++] = v->cand[i];
+    v->n = k;
+}
+
 static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
 {
     uint32_t w[KR_CONF_MAX_CHARS];
@@ -3097,6 +3121,7 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     search *s = searched(ctx, word, len, w, n, SEARCH_FULL, MAX_COST, MAX_EDITS);
     rank(ctx, s, v);
     drop_short_part_repairs(ctx, w, n, v);
+    drop_short_glyph_repairs(ctx, n, v);
     if (keep_prefixed_word(ctx, word, len, v))
         return;
     decide(ctx, v);
