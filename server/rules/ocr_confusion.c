@@ -181,8 +181,10 @@ static void check_pounds(kr_lint_ctx *ctx)
     static const char pound[] = "\xC2\xA3";
     const char *text = ctx->text;
     size_t k = 0, n = ctx->an->n_tokens;
-    for (size_t from = n ? ctx->an->tokens[0].ws_start : 0; k < n;) {
-        size_t end = ctx->an->tokens[n - 1].ws_end;
+    if (n == 0)
+        return;
+    size_t from = ctx->an->tokens[0].ws_start, end = ctx->an->tokens[n - 1].ws_end;
+    while (k < n) {
         /* its first byte also leads « » ° ²: memchr is many times faster than
          * memmem, and a miss costs one compare */
         const char *p = from < end ? memchr(text + from, pound[0], end - from) : NULL;
@@ -354,7 +356,7 @@ static bool command_chunk(const kr_lint_ctx *ctx, size_t k)
     const kr_token *t = &ctx->an->tokens[k];
     const char *x = ctx->text;
     size_t s = t->ws_start, e = t->ws_end;
-    while (e > s && strchr(".,;:)", x[e - 1]))
+    while (e > s && x[e - 1] && strchr(".,;:)", x[e - 1]))
         e--;
     unsigned parts;
     if (e - s > 3 && x[s] == '-' && x[s + 1] == '-' && x[s + 2] == 'I')
