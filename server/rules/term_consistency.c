@@ -962,8 +962,23 @@ typedef struct {
     int target;      /* index of the spelling it should be, or -1 */
 } spelling;
 
-/* A word worth comparing: capitalised (not all capitals) with at least six
- * letters, or a long lower-case compound. */
+/* Whether s[0..n) has a capital after its first letter other than an I (which
+ * OCR makes of an l): a name written so on purpose (FileSystem, LibreOffice),
+ * not a spelling of a word. */
+static bool inner_capital(const char *s, size_t n)
+{
+    size_t len;
+    cp_at(s, n, 0, &len);
+    for (size_t i = len; i < n; i += len) {
+        uint32_t c = cp_at(s, n, i, &len);
+        if (is_upper(c) && c != 'I')
+            return true;
+    }
+    return false;
+}
+
+/* A word worth comparing: capitalised (not all capitals, no capital inside but
+ * an I) with at least six letters, or a long lower-case compound. */
 static bool cluster_candidate(const char *s, size_t n)
 {
     /* most words are refused by their bytes alone: fewer than six characters,
@@ -993,7 +1008,8 @@ static bool cluster_candidate(const char *s, size_t n)
         lower |= (unsigned char)s[i];
     }
     if (i == n)
-        return n <= KR_CONF_MAX_CHARS && (lower & ones * 0x20) && (s[0] < 'a' || n >= 12);
+        return n <= KR_CONF_MAX_CHARS && (lower & ones * 0x20) && (s[0] < 'a' || n >= 12) &&
+               !inner_capital(s, n);
     size_t c = nchars(s, n), len;
     if (c < 6 || c > KR_CONF_MAX_CHARS)
         return false;
@@ -1003,7 +1019,7 @@ static bool cluster_candidate(const char *s, size_t n)
     for (i = 0; i < n; i += len)
         if (!is_letter(cp_at(s, n, i, &len)))
             return false;
-    return p == CASE_CAPITAL || c >= 12;
+    return (p == CASE_CAPITAL || c >= 12) && !inner_capital(s, n);
 }
 
 /* The distinct spellings of this lint. */

@@ -188,6 +188,21 @@ Test(term_consistency, leaves_different_names_and_lone_spellings_alone)
     check(none, t, 0, t);
 }
 
+Test(term_consistency, leaves_names_with_a_capital_inside_alone)
+{
+    /* FileSystem is a service's name beside the Danish word; an I inside a
+     * word is still what OCR makes of an l or an h (KøbenIavn) */
+    static const char *const none[] = {NULL};
+    const char *t = "Tjenesten FileSystem (Filsystem) kopierer filer. Se Filsystem igen.\n";
+    check(none, t, 0, t);
+    check(none,
+          "Forvaltningen i København svarer. Borgere i KøbenIavn kan skrive til "
+          "forvaltningen.\n",
+          1,
+          "Forvaltningen i København svarer. Borgere i København kan skrive til "
+          "forvaltningen.\n");
+}
+
 /* ---- after edits: only the touched blocks are scanned again --------------------- */
 
 /* Lints doc incrementally and afresh: the rule must say the same in both; returns
