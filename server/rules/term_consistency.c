@@ -1007,9 +1007,14 @@ static bool cluster_candidate(const char *s, size_t n)
             return false;
         lower |= (unsigned char)s[i];
     }
-    if (i == n)
-        return n <= KR_CONF_MAX_CHARS && (lower & ones * 0x20) && (s[0] < 'a' || n >= 12) &&
-               !inner_capital(s, n);
+    if (i == n) {
+        if (n > KR_CONF_MAX_CHARS || !(lower & ones * 0x20) || (s[0] >= 'a' && n < 12))
+            return false;
+        for (i = 1; i < n; i++) /* letters only here: a capital lacks the 0x20 bit */
+            if (!(s[i] & 0x20) && s[i] != 'I')
+                return false; /* inner_capital */
+        return true;
+    }
     size_t c = nchars(s, n), len;
     if (c < 6 || c > KR_CONF_MAX_CHARS)
         return false;
