@@ -449,6 +449,18 @@ static bool known(kr_lint_ctx *ctx, const char *s, size_t n)
     return ctx->lex && n > 0 && !has_digit(s, n) && kr_lexicon_known(ctx->lex, s, n);
 }
 
+/* The joined word is known (known()); in a path, only as a dictionary word: a
+ * file name's parts are English as often as Danish, and the dictionary's
+ * compounding accepts manual + translations as readily as a Danish compound. */
+static bool joined_known(kr_lint_ctx *ctx, const hbreak *b, const char *s, size_t n)
+{
+    if (!known(ctx, s, n))
+        return false;
+    if (!memchr(ctx->text + b->x_start, '/', b->hyphen - b->x_start))
+        return true;
+    return !(kr_lexicon_lookup(ctx->lex, s, n) & KR_LEX_COMPOUND);
+}
+
 /* Whether the break should be joined. `rs` is built on first need. */
 static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const char *joined,
                         size_t jlen, bool repairable)
@@ -496,7 +508,7 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
         }
     }
     /* the joined word is a word, or an OCR garbling of one ("igangvee-⏎rende") */
-    if (known(ctx, joined, jlen) || repairable || english_word(joined, jlen)) {
+    if (joined_known(ctx, b, joined, jlen) || repairable || english_word(joined, jlen)) {
         if (legal)
             return true;
         /* a legal-looking split the patterns reject, both forms valid: keep */
@@ -534,6 +546,11 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
                                            : english_word(xs, xn);
     if (count_chars(xs, xn) >= 2 && count_chars(ys, yl) >= 4 && y_word &&
         (x_word || x_elsewhere || ys_chained))
+        return false;
+    /* a chain of Danish words (strøm-⏎til-spænding): a second half that goes on
+     * with a hyphen of its own is a whole part, however short (but sshd_con-⏎fig-fil,
+     * full-upgrade-⏎apt-… are names the typesetter broke) */
+    if (ys_chained && count_chars(ys, yl) >= 2 && known(ctx, xs, xn) && known(ctx, ys, yl))
         return false;
     /* a first half the document writes before a hyphen elsewhere, as the
      * first part of a name ("education-⏎primaryschool" beside

@@ -241,6 +241,27 @@ Test(broken_hyphenation, keeps_the_hyphen_after_a_prefix_the_document_hyphenates
                "Vælg mellem pakkerne task-desktop og tasminimalserver efter behov.\n");
 }
 
+Test(broken_hyphenation, keeps_the_hyphen_between_words_of_a_chain)
+{
+    /* strøm-til-spænding: the second half goes on with a hyphen, so it is a
+     * whole part; a name broken inside stays a name to join */
+    assert_untouched("Den virker som en strøm-\ntil-spænding-omformer i kredsen.\n");
+    assert_fix("Tilføj linjen til /etc/ssh/sshd_con-\nfig-fil på maskinen.\n",
+               "Tilføj linjen til /etc/ssh/sshd_config-fil på maskinen.\n");
+}
+
+Test(broken_hyphenation, keeps_the_hyphen_of_a_file_name_in_a_path)
+{
+    /* manual + translations is a compound to the dictionary, not in a path;
+     * a Danish word broken inside a path is still joined */
+    assert_untouched("Se filen /usr/share/doc/skole/README.skole-manual-\n"
+                     "translations for flere sprog.\n");
+    assert_fix("Se filen /usr/share/doc/skole/README.skole-installa-\n"
+               "tionsvejledning for flere sprog.\n",
+               "Se filen /usr/share/doc/skole/README.skole-installationsvejledning for flere "
+               "sprog.\n");
+}
+
 Test(broken_hyphenation, keeps_a_hyphen_before_an_abbreviation_without_vowels)
 {
     assert_untouched("Installer pakken slbackup-\nphp på serveren.\n");
