@@ -94,6 +94,13 @@ Test(ocr_confusion, ae_read_as_ze_between_its_halves)
     assert_repairs("kazerlighed", "kærlighed");
 }
 
+Test(ocr_confusion, ae_read_as_its_halves_around_an_e)
+{
+    /* the ligature's a between two e's: the æ's own e and the tail read as one */
+    assert_repairs("neaevnes", "nævnes");
+    assert_repairs("leaerer", "lærer");
+}
+
 Test(ocr_confusion, o_slash_read_as_a_letter_and_an_at_sign)
 {
     assert_repairs("hg@re", "høre");
