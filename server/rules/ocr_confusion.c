@@ -5,7 +5,8 @@
  * capital I read as a bar (`| dette tilfælde`); a superscript read as a
  * question mark (`GOsa?-skærmen`); a number sign read as a pound sign
  * (`Put£-udtryk`); a menu path's arrow read as `»` or `>`
- * (`Funktioner » Indstillinger`). */
+ * (`Funktioner » Indstillinger`); and a line's first letter lost at the left
+ * edge of the page (`apitlet` for `Kapitlet`). */
 #include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -417,6 +418,90 @@ static void check_machine_ells(kr_lint_ctx *ctx)
     }
 }
 
+/* The letters a lost first letter may have been: a-z, then æ, ø, å. */
+static const char *const margin_letters[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
+                                             "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+                                             "u", "v", "w", "x", "y", "z", "æ", "ø", "å"};
+static const char *const margin_capitals[] = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J",
+                                              "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T",
+                                              "U", "V", "W", "X", "Y", "Z", "Æ", "Ø", "Å"};
+enum { MARGIN_MIN_LETTERS = 5, MARGIN_MAX_BYTES = 48 };
+
+/* Whether token k may be a word whose first letter OCR lost at the left edge
+ * of the page: first on its line (not the second half of a hyphen break), in
+ * small ASCII letters, long enough that a letter in front rarely makes a word
+ * by chance, and unknown with no repair of its own. */
+static bool margin_word(kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    size_t n = t->end - t->start;
+    if (!(t->flags & KR_TOKF_LINE_START) || t->kind != KR_TOK_WORD || ctx->claimed[k] ||
+        n < MARGIN_MIN_LETTERS || n > MARGIN_MAX_BYTES ||
+        (k > 0 && (ctx->an->tokens[k - 1].flags & KR_TOKF_HYPHEN_END)))
+        return false;
+    for (size_t i = t->start; i < t->end; i++)
+        if (ctx->text[i] < 'a' || ctx->text[i] > 'z')
+            return false;
+    return kr_word_verdict(ctx, ctx->text + t->start, n)->kind == KR_VERDICT_UNKNOWN;
+}
+
+/* The one letter that makes token k a common word when put in front of it, as
+ * an index into margin_letters; -1 when none or more than one does. */
+static int margin_letter(kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    size_t n = t->end - t->start;
+    char w[MARGIN_MAX_BYTES + 2];
+    int found = -1;
+    for (int i = 0; i < (int)(sizeof margin_letters / sizeof *margin_letters); i++) {
+        size_t m = strlen(margin_letters[i]);
+        memcpy(w, margin_letters[i], m);
+        memcpy(w + m, ctx->text + t->start, n);
+        if (!(kr_lexicon_lookup(ctx->lex, w, m + n) & KR_LEX_COMMON))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = i;
+    }
+    return found;
+}
+
+/* Whether a sentence begins at token k, which is first on its line: first in
+ * its block, or after a sentence's final mark. */
+static bool begins_sentence(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = ctx->an->tokens;
+    if (k == 0 || t[k - 1].block != t[k].block)
+        return true;
+    return strchr(".:!?", ctx->text[t[k - 1].ws_end - 1]) != NULL;
+}
+
+/* The first letter of a line lost at the left edge of the page (apitlet for
+ * Kapitlet, orbindes for forbindes): an unknown word first on its line that
+ * exactly one letter in front makes a common word gets that letter, a
+ * capital where a sentence begins. */
+static void check_margin_letters(kr_lint_ctx *ctx)
+{
+    if (!ctx->lex)
+        return;
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        if (!margin_word(ctx, k))
+            continue;
+        int i = margin_letter(ctx, k);
+        if (i < 0 || !kr_claim(ctx, k, k))
+            continue;
+        const kr_token *t = &ctx->an->tokens[k];
+        const char *letter = begins_sentence(ctx, k) ? margin_capitals[i] : margin_letters[i];
+        kr_diagnostic *d =
+            kr_emit(ctx, t->start, t->end,
+                    "OCR-fejl: «%.*s» har sandsynligvis mistet sit første bogstav: «%s%.*s»",
+                    (int)(t->end - t->start), ctx->text + t->start, letter,
+                    (int)(t->end - t->start), ctx->text + t->start);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Tilføj det tabte bogstav", true);
+        kr_fix_add_edit(ctx->out, f, t->start, t->start, letter, strlen(letter));
+    }
+}
+
 static void check(kr_lint_ctx *ctx)
 {
     kr_command_words_claim(ctx);
@@ -426,6 +511,7 @@ static void check(kr_lint_ctx *ctx)
     check_pounds(ctx);
     check_menu_arrows(ctx);
     check_machine_ells(ctx);
+    check_margin_letters(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
 }
@@ -441,7 +527,9 @@ const kr_rule kr_rule_ocr_confusion = {
         "or the other way round (0og, Idapvi), rn becomes m, letters are doubled and spaces "
         "lost (vii for vi i), a bullet becomes a letter at the start of a line (e At "
         "alle …), and signs become others: | for the word I, ? for ², £ for # "
-        "(Put£-udtryk), » or > for a menu arrow. korrektur undoes these confusions, each with a "
+        "(Put£-udtryk), » or > for a menu arrow; and a line's first letter can be lost at the "
+        "page's left edge (apitlet for Kapitlet: repaired when exactly one letter in front "
+        "makes a common word). korrektur undoes these confusions, each with a "
         "cost, and keeps only "
         "spellings the Danish dictionary knows, ranked by cost, how common the word is and "
         "whether the document spells it that way elsewhere. The fix is marked preferred "

@@ -336,6 +336,30 @@ Test(ocr_confusion, words_beginning_with_i_outside_machine_names_are_untouched)
     assert_untouched("Ikke-porteret kode. Indhold.txt ligger i Indstillinger.Vis og I.e. ikke.\n");
 }
 
+Test(ocr_confusion, a_first_letter_lost_at_the_left_edge_comes_back)
+{
+    /* a capital where a sentence begins, a small letter inside one */
+    assert_text_fixes("Vi har valgt at lade skolen\n"
+                      "orbindes med biblioteket. Det er godt.\n"
+                      "apitlet handler om de mange elever.\n",
+                      2,
+                      "Vi har valgt at lade skolen\n"
+                      "forbindes med biblioteket. Det er godt.\n"
+                      "Kapitlet handler om de mange elever.\n");
+}
+
+Test(ocr_confusion, a_line_start_that_lost_no_letter_is_untouched)
+{
+    /* the second half of a hyphen break; a word that several letters in
+     * front make common (ampen: kampen, lampen); a short one (ilse: pilse);
+     * a name in capitals */
+    assert_untouched("Det er en ekstra sikker-\n"
+                     "hedsfunktion i systemet.\n"
+                     "ampen var lang den dag.\n"
+                     "ilse kom ikke.\n"
+                     "Frobnikator er et navn.\n");
+}
+
 /* ---- the distance term-consistency uses ------------------------------------------ */
 static int dist(const char *a, const char *b)
 {
