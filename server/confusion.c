@@ -3408,3 +3408,34 @@ void kr_word_prefetch(kr_lint_ctx *ctx, const char *word, size_t len, bool dia_l
     }
     searched(ctx, word, len, w, n, SEARCH_FULL, MAX_COST, MAX_EDITS);
 }
+
+/* ---- a lost letter -------------------------------------------------------------- */
+
+static const char *const lost_small[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
+                                         "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+                                         "u", "v", "w", "x", "y", "z", "æ", "ø", "å"};
+static const char *const lost_capital[] = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J",
+                                           "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T",
+                                           "U", "V", "W", "X", "Y", "Z", "Æ", "Ø", "Å"};
+
+const char *kr_lost_letter(kr_lexicon *lex, const char *head, size_t hn, const char *tail,
+                           size_t tn, unsigned need, unsigned refuse, bool capital)
+{
+    char w[WORD_BYTES];
+    if (!lex || hn + tn + 2 > sizeof w)
+        return NULL;
+    memcpy(w, head, hn);
+    int found = -1;
+    for (int i = 0; i < (int)(sizeof lost_small / sizeof *lost_small); i++) {
+        size_t m = strlen(lost_small[i]);
+        memcpy(w + hn, lost_small[i], m);
+        memcpy(w + hn + m, tail, tn);
+        unsigned lex_flags = kr_lexicon_lookup(lex, w, hn + m + tn);
+        if ((lex_flags & need) != need || (lex_flags & refuse))
+            continue;
+        if (found >= 0)
+            return NULL;
+        found = i;
+    }
+    return found < 0 ? NULL : capital ? lost_capital[found] : lost_small[found];
+}

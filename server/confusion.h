@@ -102,6 +102,14 @@ typedef struct {
  * ctx->scratch): borrowed until the lint ends. */
 const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len);
 
+/* A letter OCR lost (the first of a line, read a hair inside the page's left
+ * edge): the one letter of a-z, æ, ø, å that makes head + letter + tail a
+ * word whose lexicon flags include all of `need` and none of `refuse`, as
+ * UTF-8 (static; a capital when `capital`), or NULL when no letter or more
+ * than one does. */
+const char *kr_lost_letter(kr_lexicon *lex, const char *head, size_t hn, const char *tail,
+                           size_t tn, unsigned need, unsigned refuse, bool capital);
+
 /* The checkable words inside a token: its parts between hyphens (`DNS-domene` →
  * `DNS`, `domene`), without a possessive after an apostrophe. Writes at most max
  * [start, end) byte spans into parts and returns their number. */

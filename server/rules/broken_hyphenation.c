@@ -600,8 +600,11 @@ static void add_join(kr_lint_ctx *ctx, kr_fix *f, const hbreak *b, const char *w
     kr_fix_add_edit(ctx->out, f, b->y_start, e, "", 0);
 }
 
+/* Reports the break, to be joined as `joined` or, preferred, respelled: by the
+ * repair engine's confident spelling in v, else as `lost` (kr_lost_letter's
+ * word, NULL: none). */
 static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t jlen,
-                   const kr_verdict *v)
+                   const kr_verdict *v, const char *lost)
 {
     const char *t = ctx->text;
     size_t yi = token_at(ctx->an, b->y_start);
@@ -617,13 +620,15 @@ static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t
     size_t end = yi != SIZE_MAX ? ctx->an->tokens[yi].end : b->ys_end;
     if (end < b->ys_end)
         end = b->ys_end;
+    const char *word = lost ? lost : joined;
+    size_t wlen = lost ? strlen(lost) : jlen;
     kr_diagnostic *d =
-        kr_emit(ctx, xt->start, end, "Ord delt ved linjeskift: »%.*s-%.*s« skrives »%.*s«",
+        kr_emit(ctx, xt->start, end, "Ord delt ved linjeskift: »%.*s-%.*s« skrives »%.*s«%s",
                 (int)(b->hyphen - b->xs_start), t + b->xs_start, (int)(b->ys_end - b->y_start),
-                t + b->y_start, (int)jlen, joined);
+                t + b->y_start, (int)wlen, word, lost ? " (et bogstav tabt ved sidens kant)" : "");
     if (!d)
         return;
-    kr_diagnostic_set_subject(ctx->out, d, joined, jlen);
+    kr_diagnostic_set_subject(ctx->out, d, word, wlen);
     const kr_candidate *rep = repair_of(v);
     if (rep) {
         /* joined and respelled in one step: the halves were garbled by OCR */
@@ -631,11 +636,16 @@ static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t
             kr_arena_printf(ctx->scratch, "Saml og ret til »%.*s«", (int)rep->len, rep->text);
         add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, !b->across_header), b, rep->text,
                  rep->len);
+    } else if (lost) {
+        char *title = kr_arena_printf(ctx->scratch, "Saml og tilføj det tabte bogstav: »%s«", lost);
+        add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, !b->across_header), b, lost,
+                 strlen(lost));
     }
+    bool respelled = rep || lost;
     char *title = kr_arena_printf(ctx->scratch, "Saml ordet: »%.*s«", (int)jlen, joined);
     /* A join across a page header moves text past the header: offered, never
      * applied unasked (the header rule may not agree on what the header is). */
-    add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, rep == NULL && !b->across_header), b,
+    add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, !respelled && !b->across_header), b,
              joined, jlen);
     /* other spellings the repair engine considers, never preferred */
     for (size_t k = rep ? 1 : 0;
@@ -645,6 +655,34 @@ static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t
         add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, false), b, v->cand[k].text,
                  v->cand[k].len);
     }
+}
+
+/* Only small ASCII letters in s[0..n). */
+static bool all_small(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return false;
+    return n > 0;
+}
+
+/* The joined word with the first letter of the second line back, when OCR
+ * lost it at the page's left edge (dia-⏎oger for dialoger): the joined word is
+ * unknown and no English one (re-⏎fer is no rejfer), and exactly one letter
+ * between the halves makes
+ * a dictionary word (not one the compounding makes up: it accepts a letter
+ * almost anywhere in a long word). New in the lint's scratch, or NULL. */
+static const char *lost_letter_join(kr_lint_ctx *ctx, const hbreak *b, const char *joined,
+                                    size_t xn, size_t yn)
+{
+    if (yn < 2 || !all_small(joined + xn, yn) || english_word(joined, xn + yn))
+        return NULL;
+    const char *letter =
+        kr_lost_letter(ctx->lex, joined, xn, joined + xn, yn, KR_LEX_KNOWN, KR_LEX_COMPOUND, false);
+    if (!letter || b->across_header)
+        return NULL;
+    return kr_arena_printf(ctx->scratch, "%.*s%s%.*s", (int)xn, joined, letter, (int)yn,
+                           joined + xn);
 }
 
 static bool all_alnum(const char *s, size_t n)
@@ -737,8 +775,12 @@ static void check(kr_lint_ctx *ctx)
         if (all_alnum(joined, xn + yn))
             v = kr_word_verdict(ctx, joined, xn + yn);
         bool repairable = v && (v->kind == KR_VERDICT_OCR || v->kind == KR_VERDICT_DIA) && v->n > 0;
-        if (should_join(ctx, &b, &rs, joined, xn + yn, repairable))
-            report(ctx, &b, joined, xn + yn, v);
+        if (!should_join(ctx, &b, &rs, joined, xn + yn, repairable))
+            continue;
+        const char *lost = !repairable && v && v->kind == KR_VERDICT_UNKNOWN
+                               ? lost_letter_join(ctx, &b, joined, xn, yn)
+                               : NULL;
+        report(ctx, &b, joined, xn + yn, v, lost);
     }
 }
 

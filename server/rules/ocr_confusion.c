@@ -418,13 +418,6 @@ static void check_machine_ells(kr_lint_ctx *ctx)
     }
 }
 
-/* The letters a lost first letter may have been: a-z, then æ, ø, å. */
-static const char *const margin_letters[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
-                                             "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
-                                             "u", "v", "w", "x", "y", "z", "æ", "ø", "å"};
-static const char *const margin_capitals[] = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J",
-                                              "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T",
-                                              "U", "V", "W", "X", "Y", "Z", "Æ", "Ø", "Å"};
 enum { MARGIN_MIN_LETTERS = 5, MARGIN_MAX_BYTES = 48 };
 
 /* Whether token k may be a word whose first letter OCR lost at the left edge
@@ -443,27 +436,6 @@ static bool margin_word(kr_lint_ctx *ctx, size_t k)
         if (ctx->text[i] < 'a' || ctx->text[i] > 'z')
             return false;
     return kr_word_verdict(ctx, ctx->text + t->start, n)->kind == KR_VERDICT_UNKNOWN;
-}
-
-/* The one letter that makes token k a common word when put in front of it, as
- * an index into margin_letters; -1 when none or more than one does. */
-static int margin_letter(kr_lint_ctx *ctx, size_t k)
-{
-    const kr_token *t = &ctx->an->tokens[k];
-    size_t n = t->end - t->start;
-    char w[MARGIN_MAX_BYTES + 2];
-    int found = -1;
-    for (int i = 0; i < (int)(sizeof margin_letters / sizeof *margin_letters); i++) {
-        size_t m = strlen(margin_letters[i]);
-        memcpy(w, margin_letters[i], m);
-        memcpy(w + m, ctx->text + t->start, n);
-        if (!(kr_lexicon_lookup(ctx->lex, w, m + n) & KR_LEX_COMMON))
-            continue;
-        if (found >= 0)
-            return -1;
-        found = i;
-    }
-    return found;
 }
 
 /* Whether a sentence begins at token k, which is first on its line: first in
@@ -487,11 +459,12 @@ static void check_margin_letters(kr_lint_ctx *ctx)
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         if (!margin_word(ctx, k))
             continue;
-        int i = margin_letter(ctx, k);
-        if (i < 0 || !kr_claim(ctx, k, k))
-            continue;
         const kr_token *t = &ctx->an->tokens[k];
-        const char *letter = begins_sentence(ctx, k) ? margin_capitals[i] : margin_letters[i];
+        const char *letter =
+            kr_lost_letter(ctx->lex, "", 0, ctx->text + t->start, t->end - t->start, KR_LEX_COMMON,
+                           0, begins_sentence(ctx, k));
+        if (!letter || !kr_claim(ctx, k, k))
+            continue;
         kr_diagnostic *d =
             kr_emit(ctx, t->start, t->end,
                     "OCR-fejl: «%.*s» har sandsynligvis mistet sit første bogstav: «%s%.*s»",

@@ -132,6 +132,22 @@ Test(broken_hyphenation, joins_halves_garbled_by_ocr)
                "Vi stotter de igangværende tiltag i regionen.\n");
 }
 
+Test(broken_hyphenation, joins_with_the_letter_ocr_lost_at_the_left_edge)
+{
+    /* the second line's first letter was not read: dialoger, not diaoger */
+    assert_fix("Skriftstørrelsen til dia-\noger er 12 punkter.\n",
+               "Skriftstørrelsen til dialoger er 12 punkter.\n");
+}
+
+Test(broken_hyphenation, a_lost_letter_needs_one_dictionary_word)
+{
+    /* an English word is joined as it is (rejfer is Danish); so is a join
+     * that more than one letter makes a word (lampen, lappen) */
+    assert_fix("Se afsnittet about how to re-\nfer i manualen.\n",
+               "Se afsnittet about how to refer i manualen.\n");
+    assert_fix("Han tog la-\npen med hjem.\n", "Han tog lapen med hjem.\n");
+}
+
 Test(broken_hyphenation, joins_technical_tokens_the_typesetter_broke)
 {
     assert_fix("Sæt LC_AL-\nL=C i miljøet.\n", "Sæt LC_ALL=C i miljøet.\n");
