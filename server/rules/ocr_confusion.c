@@ -452,12 +452,14 @@ static bool begins_sentence(const kr_lint_ctx *ctx, size_t k)
  * Kapitlet, orbindes for forbindes): an unknown word first on its line that
  * exactly one letter in front makes a common word gets that letter, a
  * capital where a sentence begins. */
-static void check_margin_letters(kr_lint_ctx *ctx)
+__attribute__((noinline)) static void check_margin_letters(kr_lint_ctx *ctx)
 {
     if (!ctx->lex)
         return;
+    const kr_token *tokens = ctx->an->tokens;
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
-        if (!margin_word(ctx, k))
+        /* most tokens are not first on their line: one test, no call */
+        if (!(tokens[k].flags & KR_TOKF_LINE_START) || !margin_word(ctx, k))
             continue;
         const kr_token *t = &ctx->an->tokens[k];
         const char *letter =
