@@ -101,6 +101,16 @@ Test(ocr_confusion, ae_read_as_its_halves_around_an_e)
     assert_repairs("leaerer", "lærer");
 }
 
+Test(ocr_confusion, o_slash_and_ae_read_as_two_letters)
+{
+    /* the bowl and the slash (eg), the ligature's halves swapped (ea) */
+    assert_repairs("megnster", "mønster");
+    assert_repairs("vedregrer", "vedrører");
+    assert_repairs("reakken", "rækken");
+    /* dearer than one letter for one: seger is søger, not søer */
+    assert_repairs("seger", "søger");
+}
+
 Test(ocr_confusion, o_slash_read_as_a_letter_and_an_at_sign)
 {
     assert_repairs("hg@re", "høre");
