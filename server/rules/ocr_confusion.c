@@ -5,8 +5,9 @@
  * capital I read as a bar (`| dette tilfælde`); a superscript read as a
  * question mark (`GOsa?-skærmen`); a number sign read as a pound sign
  * (`Put£-udtryk`); a menu path's arrow read as `»` or `>`
- * (`Funktioner » Indstillinger`); and a line's first letter lost at the left
- * edge of the page (`apitlet` for `Kapitlet`). */
+ * (`Funktioner » Indstillinger`); an f read as a single quote mark (`‘or` for
+ * `for`); and a line's first letter lost at the left edge of the page
+ * (`apitlet` for `Kapitlet`). */
 #include <stdint.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -418,6 +419,77 @@ static void check_machine_ells(kr_lint_ctx *ctx)
     }
 }
 
+/* Only small letters in s[0..n): ASCII, or æ, ø, å and the like (UTF-8). */
+static bool all_small_letters(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0xA0 &&
+            (unsigned char)s[i + 1] < 0xC0)
+            i++;
+        else if (c < 'a' || c > 'z')
+            return false;
+    }
+    return n > 0;
+}
+
+/* The length of the single quote mark (', ‘ or ’) that ends at text[i], or 0. */
+static size_t single_quote_before(const char *text, size_t start, size_t i)
+{
+    if (i > start && text[i - 1] == '\'')
+        return 1;
+    if (i >= start + 3 && (unsigned char)text[i - 3] == 0xE2 &&
+        (unsigned char)text[i - 2] == 0x80 &&
+        ((unsigned char)text[i - 1] == 0x98 || (unsigned char)text[i - 1] == 0x99))
+        return 3;
+    return 0;
+}
+
+/* Whether text[s..e) holds a single quote mark (one that could close a quote). */
+static bool has_single_quote(const char *text, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (text[i] == '\'' ||
+            ((unsigned char)text[i] == 0xE2 && i + 2 < e && (unsigned char)text[i + 1] == 0x80 &&
+             ((unsigned char)text[i + 2] == 0x98 || (unsigned char)text[i + 2] == 0x99)))
+            return true;
+    return false;
+}
+
+/* An f read as a single quote mark, its hook taken for the mark (‘or for
+ * for, 'orbedre for forbedre): a mark that opens a chunk, is never closed in
+ * it and stands before small letters that make no word, when an f instead
+ * makes a dictionary word. */
+static void check_quote_effs(kr_lint_ctx *ctx)
+{
+    if (!ctx->lex)
+        return;
+    const kr_token *tokens = ctx->an->tokens;
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &tokens[k];
+        if (t->start == t->ws_start || t->kind != KR_TOK_WORD || ctx->claimed[k])
+            continue;
+        size_t q = single_quote_before(ctx->text, t->ws_start, t->start);
+        if (!q || t->start - q != t->ws_start || has_single_quote(ctx->text, t->end, t->ws_end))
+            continue;
+        size_t n = t->end - t->start;
+        char w[64];
+        if (n + 1 >= sizeof w || !all_small_letters(ctx->text + t->start, n))
+            continue;
+        w[0] = 'f';
+        memcpy(w + 1, ctx->text + t->start, n);
+        if ((kr_lexicon_lookup(ctx->lex, w + 1, n) & KR_LEX_KNOWN) ||
+            !(kr_lexicon_lookup(ctx->lex, w, n + 1) & KR_LEX_KNOWN) || !kr_claim(ctx, k, k))
+            continue;
+        kr_diagnostic *d =
+            kr_emit(ctx, t->ws_start, t->end,
+                    "OCR-fejl: «%.*s» er sandsynligvis «%.*s» (f læst som citationstegn)",
+                    (int)(t->end - t->ws_start), ctx->text + t->ws_start, (int)(n + 1), w);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «f»", true);
+        kr_fix_add_edit(ctx->out, f, t->ws_start, t->start, "f", 1);
+    }
+}
+
 enum { MARGIN_MIN_LETTERS = 5, MARGIN_MAX_BYTES = 48 };
 
 /* Whether token k may be a word whose first letter OCR lost at the left edge
@@ -486,6 +558,7 @@ static void check(kr_lint_ctx *ctx)
     check_pounds(ctx);
     check_menu_arrows(ctx);
     check_machine_ells(ctx);
+    check_quote_effs(ctx);
     check_margin_letters(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
@@ -502,7 +575,8 @@ const kr_rule kr_rule_ocr_confusion = {
         "or the other way round (0og, Idapvi), rn becomes m, letters are doubled and spaces "
         "lost (vii for vi i), a bullet becomes a letter at the start of a line (e At "
         "alle …), and signs become others: | for the word I, ? for ², £ for # "
-        "(Put£-udtryk), » or > for a menu arrow; and a line's first letter can be lost at the "
+        "(Put£-udtryk), » or > for a menu arrow, a single quote mark for an f (‘or for for); "
+        "and a line's first letter can be lost at the "
         "page's left edge (apitlet for Kapitlet: repaired when exactly one letter in front "
         "makes a common word). korrektur undoes these confusions, each with a "
         "cost, and keeps only "

@@ -370,6 +370,21 @@ Test(ocr_confusion, a_line_start_that_lost_no_letter_is_untouched)
                      "Frobnikator er et navn.\n");
 }
 
+Test(ocr_confusion, an_f_read_as_a_single_quote_mark)
+{
+    assert_text_fixes("Vi har brug \xE2\x80\x98or at se det. Det kan 'orbedre os, og "
+                      "'orstærket lyd.\n",
+                      3, "Vi har brug for at se det. Det kan forbedre os, og forstærket lyd.\n");
+}
+
+Test(ocr_confusion, a_single_quote_before_a_word_or_closed_is_a_quote)
+{
+    /* closed (where an f would make forbedre), before a dictionary word
+     * (where it would make flade), before no word an f makes */
+    assert_untouched("Det er 'orbedre' og \xE2\x80\x98orbedre\xE2\x80\x99 her, 'lade "
+                     "og 'sbin/ps ligger der.\n");
+}
+
 /* ---- the distance term-consistency uses ------------------------------------------ */
 static int dist(const char *a, const char *b)
 {
