@@ -3418,18 +3418,32 @@ static const char *const lost_capital[] = {"A", "B", "C", "D", "E", "F", "G", "H
                                            "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T",
                                            "U", "V", "W", "X", "Y", "Z", "Æ", "Ø", "Å"};
 
+/* kr_lost_letter's walk of the lexicon (about 25 kB: one per thread, not per
+ * call) */
+static _Thread_local kr_lex_walk lost_walk;
+static _Thread_local bool lost_walk_ready;
+
 const char *kr_lost_letter(kr_lexicon *lex, const char *head, size_t hn, const char *tail,
                            size_t tn, unsigned need, unsigned refuse, bool capital)
 {
     char w[WORD_BYTES];
     if (!lex || hn + tn + 2 > sizeof w)
         return NULL;
+    if (!lost_walk_ready) {
+        kr_lex_walk_reset(&lost_walk);
+        lost_walk_ready = true;
+    }
     memcpy(w, head, hn);
     int found = -1;
     for (int i = 0; i < (int)(sizeof lost_small / sizeof *lost_small); i++) {
         size_t m = strlen(lost_small[i]);
         memcpy(w + hn, lost_small[i], m);
         memcpy(w + hn + m, tail, tn);
+        /* most letters make no word: the automaton refuses them without the
+         * compound splitter a lookup would run, walking from where the
+         * spelling before differed (the head is walked once) */
+        if (!kr_lexicon_may_know(lex, &lost_walk, w, hn + m + tn))
+            continue;
         unsigned lex_flags = kr_lexicon_lookup(lex, w, hn + m + tn);
         if ((lex_flags & need) != need || (lex_flags & refuse))
             continue;
