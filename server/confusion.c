@@ -2675,6 +2675,11 @@ static bool english_word(const char *word, size_t len)
     return false;
 }
 
+bool kr_english_word(const char *word, size_t len)
+{
+    return english_word(word, len);
+}
+
 /* ---- verdicts ----------------------------------------------------------------------- */
 typedef enum { SHAPE_SKIP, SHAPE_LOWER, SHAPE_CAPITAL } word_shape;
 

@@ -102,6 +102,11 @@ typedef struct {
  * ctx->scratch): borrowed until the lint ends. */
 const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len);
 
+/* Whether word[0..len) (any case) is in the English word list (Debian's
+ * wamerican, lower-case entries; KR_ENGLISH_WORDS overrides the path): loaded
+ * once per process on first use; false without the list. */
+bool kr_english_word(const char *word, size_t len);
+
 /* A letter OCR lost (the first of a line, read a hair inside the page's left
  * edge): the one letter of a-z, æ, ø, å that makes head + letter + tail a
  * word whose lexicon flags include all of `need` and none of `refuse`, as

@@ -10,7 +10,6 @@
  * (digits, acronyms, capitals), the dictionary on the joined and the separate
  * forms, and the Danish hyphenation patterns on the joined word (a typesetter
  * only breaks at a legal hyphenation point). */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,65 +297,16 @@ static void runset_build(runset *rs, kr_lint_ctx *ctx)
  * Danish technical text compounds English names with a hyphen
  * (shutdown-at-night-hosts, education-menus): an English second half is as good a
  * sign of a real hyphen as a Danish one, and an English joined word (upgrade) as
- * good a sign of a break. Debian's wamerican, lower-case entries, loaded once per
- * process when a break needs it; without the file this evidence is simply off. */
-static struct {
-    uint64_t *keys;
-    size_t cap;
-} english;
-static pthread_once_t english_once = PTHREAD_ONCE_INIT;
-
-static uint64_t ascii_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i])) * 1099511628211ull;
-    return h | 1;
-}
-
-static void english_load(void)
-{
-    const char *path = getenv("KR_ENGLISH_WORDS");
-    FILE *f = fopen(path && *path ? path : "/usr/share/dict/american-english", "r");
-    if (!f)
-        return;
-    english.cap = 1u << 18;
-    english.keys = calloc(english.cap, sizeof *english.keys);
-    char line[128];
-    size_t n_words = 0;
-    while (english.keys && fgets(line, sizeof line, f) && n_words < english.cap / 2) {
-        size_t n = strcspn(line, "\r\n");
-        if (n < 2 || line[0] < 'a' || line[0] > 'z' || memchr(line, '\'', n))
-            continue; /* capitalised entries are names, 's forms are not needed */
-        uint64_t h = ascii_hash(line, n);
-        size_t i = h & (english.cap - 1);
-        while (english.keys[i] && english.keys[i] != h)
-            i = (i + 1) & (english.cap - 1);
-        english.keys[i] = h;
-        n_words++;
-    }
-    fclose(f);
-}
-
-__attribute__((destructor)) static void english_unload(void)
-{
-    free(english.keys);
-    english.keys = NULL;
-}
-
+ * good a sign of a break. The repair engine's list (kr_english_word), asked for
+ * words of ASCII letters; without it this evidence is simply off. */
 static bool english_word(const char *s, size_t n)
 {
-    pthread_once(&english_once, english_load);
-    if (!english.keys || n < 2)
+    if (n < 2)
         return false;
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)s[i] >= 0x80 || !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z'))
             return false;
-    uint64_t h = ascii_hash(s, n);
-    for (size_t i = h & (english.cap - 1); english.keys[i]; i = (i + 1) & (english.cap - 1))
-        if (english.keys[i] == h)
-            return true;
-    return false;
+    return kr_english_word(s, n);
 }
 
 /* ---- the decision ------------------------------------------------------------- */
