@@ -2540,13 +2540,24 @@ static struct {
 } english;
 static pthread_once_t english_once = PTHREAD_ONCE_INIT;
 
-static void english_insert(uint64_t h)
+static void english_insert_hash(uint64_t h)
 {
     h |= 1; /* never 0 */
     size_t i = h & (english.cap - 1);
     while (english.hashes[i] && english.hashes[i] != h)
         i = (i + 1) & (english.cap - 1);
     english.hashes[i] = h;
+}
+
+/* Inserts the list entry word[0..n), folded as english_word folds what it is
+ * asked (eBay, iPod); an entry too long to be asked is left out. */
+static void english_insert(const char *word, size_t n)
+{
+    char buf[WORD_BYTES];
+    if (n >= sizeof buf)
+        return;
+    fold_bytes(word, n, buf);
+    english_insert_hash(emap_hash(buf, n));
 }
 
 /* The whole file, read at once (a line at a time through stdio cost more than
@@ -2610,7 +2621,7 @@ static void english_load(void)
 {
     const char *path = getenv("KR_ENGLISH_WORDS");
     size_t len;
-    char *text = read_all(path ? path : "/usr/share/dict/american-english", &len);
+    char *text = read_all(path && *path ? path : "/usr/share/dict/american-english", &len);
     if (!text)
         return;
     english.cap = 1u << 18;
@@ -2634,7 +2645,7 @@ static void english_load(void)
             at += (unsigned)__builtin_ctz(brk) + 1;
             if (n < 2 || line[0] < 'a' || line[0] > 'z' || (q & ((1u << n) - 1)))
                 continue;
-            english_insert(emap_hash(line, n));
+            english_insert(line, n);
             n_words++;
             continue;
         }
@@ -2648,7 +2659,7 @@ static void english_load(void)
         at += nl ? (size_t)(nl - line) + 1 : room;
         if (n < 2 || !wanted || quote)
             continue;
-        english_insert(emap_hash(line, n));
+        english_insert(line, n);
         n_words++;
     }
     free(text);
@@ -2678,6 +2689,12 @@ static bool english_word(const char *word, size_t len)
 bool kr_english_word(const char *word, size_t len)
 {
     return english_word(word, len);
+}
+
+bool kr_english_available(void)
+{
+    pthread_once(&english_once, english_load);
+    return english.hashes != NULL;
 }
 
 /* ---- verdicts ----------------------------------------------------------------------- */
@@ -3424,9 +3441,12 @@ static const char *const lost_capital[] = {"A", "B", "C", "D", "E", "F", "G", "H
                                            "U", "V", "W", "X", "Y", "Z", "Æ", "Ø", "Å"};
 
 /* kr_lost_letter's walk of the lexicon (about 25 kB: one per thread, not per
- * call) */
+ * call), and the stamp of the lexicon it walked: a walk's states are offsets
+ * into one automaton, and every dictionary file puts its root at the same
+ * offset, so only the stamp (unique per lexicon and its contents) tells
+ * another lexicon apart */
 static _Thread_local kr_lex_walk lost_walk;
-static _Thread_local bool lost_walk_ready;
+static _Thread_local uint64_t lost_walk_stamp;
 
 const char *kr_lost_letter(kr_lexicon *lex, const char *head, size_t hn, const char *tail,
                            size_t tn, unsigned need, unsigned refuse, bool capital)
@@ -3434,9 +3454,10 @@ const char *kr_lost_letter(kr_lexicon *lex, const char *head, size_t hn, const c
     char w[WORD_BYTES];
     if (!lex || hn + tn + 2 > sizeof w)
         return NULL;
-    if (!lost_walk_ready) {
+    uint64_t stamp = kr_lexicon_stamp(lex);
+    if (stamp != lost_walk_stamp) {
         kr_lex_walk_reset(&lost_walk);
-        lost_walk_ready = true;
+        lost_walk_stamp = stamp;
     }
     memcpy(w, head, hn);
     int found = -1;

@@ -106,6 +106,8 @@ const kr_verdict *kr_word_verdict(kr_lint_ctx *ctx, const char *word, size_t len
  * wamerican, lower-case entries; KR_ENGLISH_WORDS overrides the path): loaded
  * once per process on first use; false without the list. */
 bool kr_english_word(const char *word, size_t len);
+/* Whether the English word list could be loaded (loads it on first use). */
+bool kr_english_available(void);
 
 /* A letter OCR lost (the first of a line, read a hair inside the page's left
  * edge): the one letter of a-z, æ, ø, å that makes head + letter + tail a

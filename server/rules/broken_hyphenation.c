@@ -625,7 +625,9 @@ static bool all_small(const char *s, size_t n)
 static const char *lost_letter_join(kr_lint_ctx *ctx, const hbreak *b, const char *joined,
                                     size_t xn, size_t yn)
 {
-    if (yn < 2 || !all_small(joined + xn, yn) || english_word(joined, xn + yn))
+    /* without the English list nothing tells re-⏎fer from dia-⏎oger */
+    if (yn < 2 || !all_small(joined + xn, yn) || !kr_english_available() ||
+        english_word(joined, xn + yn))
         return NULL;
     const char *letter =
         kr_lost_letter(ctx->lex, joined, xn, joined + xn, yn, KR_LEX_KNOWN, KR_LEX_COMPOUND, false);

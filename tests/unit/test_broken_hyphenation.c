@@ -148,6 +148,17 @@ Test(broken_hyphenation, a_lost_letter_needs_one_dictionary_word)
     assert_fix("Han tog la-\npen med hjem.\n", "Han tog lapen med hjem.\n");
 }
 
+Test(broken_hyphenation, no_lost_letter_is_guessed_without_the_english_list)
+{
+    /* the list tells re-⏎fer (refer, not rejfer) from dia-⏎oger; without it
+     * (loaded once per process, so set before the first break asks) the join
+     * stays as written */
+    setenv("KR_ENGLISH_WORDS", "/nonexistent/korrektur-english", 1);
+    assert_fix("Skriftstørrelsen til dia-\noger er 12 punkter.\n",
+               "Skriftstørrelsen til diaoger er 12 punkter.\n");
+    unsetenv("KR_ENGLISH_WORDS");
+}
+
 Test(broken_hyphenation, joins_technical_tokens_the_typesetter_broke)
 {
     assert_fix("Sæt LC_AL-\nL=C i miljøet.\n", "Sæt LC_ALL=C i miljøet.\n");

@@ -350,3 +350,50 @@ Test(lexicon, dead_prefix_refuses_every_continuation)
     cr_assert_eq(kr_lexicon_dead_prefix(lex, &walk, "hus", 3), 0);
     cr_assert_eq(kr_lexicon_dead_prefix(lex, &walk, "12.3", 4), 0); /* a number goes on */
 }
+
+/* ---- a walk kept across lexicons ----------------------------------------------- */
+
+#include "confusion.h"
+
+/* Writes text to dir/name. */
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f, "%s", path);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* kr_lost_letter keeps its walk of the automaton between calls; every
+ * dictionary file has its root at the same offset, so a walk of one lexicon
+ * must not be taken for a walk of another (it stepped on with the first one's
+ * states: wrong answers, or a crash). */
+Test(lexicon, a_lost_letter_is_looked_for_in_the_lexicon_asked)
+{
+    cr_assert_str_eq(kr_lost_letter(lex, "dia", 3, "oger", 4, KR_LEX_KNOWN, KR_LEX_COMPOUND, false),
+                     "l");
+    char dir[] = "/tmp/kr-lexicon-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    write_file(dir, "da_DK.aff", "SET UTF-8\n");
+    write_file(dir, "da_DK.dic", "2\ndiapoger\nfoo\n");
+    write_file(dir, "common.txt", "diapoger\n");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "../build/tools/mkdict %s/da_DK.aff %s/da_DK.dic %s/common.txt %s/da_DK.kdict", dir,
+             dir, dir, dir);
+    cr_assert_eq(system(cmd), 0, "%s", cmd);
+    setenv("KORREKTUR_DATADIR", dir, 1);
+    kr_lexicon *other = kr_lexicon_new();
+    unsetenv("KORREKTUR_DATADIR");
+    cr_assert_null(kr_lexicon_error(other), "%s", kr_lexicon_error(other));
+    const char *got = kr_lost_letter(other, "dia", 3, "oger", 4, KR_LEX_KNOWN, 0, false);
+    cr_assert_not_null(got, "diapoger is the other lexicon's word");
+    cr_assert_str_eq(got, "p");
+    cr_assert_str_eq(kr_lost_letter(lex, "dia", 3, "oger", 4, KR_LEX_KNOWN, KR_LEX_COMPOUND, false),
+                     "l");
+    kr_lexicon_free(other);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
