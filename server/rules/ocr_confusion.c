@@ -501,7 +501,7 @@ static bool margin_word(kr_lint_ctx *ctx, size_t k)
     const kr_token *t = &ctx->an->tokens[k];
     size_t n = t->end - t->start;
     if (!(t->flags & KR_TOKF_LINE_START) || t->kind != KR_TOK_WORD || ctx->claimed[k] ||
-        n < MARGIN_MIN_LETTERS || n > MARGIN_MAX_BYTES ||
+        t->start != t->ws_start || n < MARGIN_MIN_LETTERS || n > MARGIN_MAX_BYTES ||
         (k > 0 && (ctx->an->tokens[k - 1].flags & KR_TOKF_HYPHEN_END)))
         return false;
     for (size_t i = t->start; i < t->end; i++)
@@ -512,12 +512,31 @@ static bool margin_word(kr_lint_ctx *ctx, size_t k)
 
 /* Whether a sentence begins at token k, which is first on its line: first in
  * its block, or after a sentence's final mark. */
+/* The length of a closing bracket or quote mark that ends at text[i] (not
+ * before start), or 0. */
+static size_t closing_mark_before(const char *text, size_t start, size_t i)
+{
+    static const char *const marks[] = {")",       "]", "\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99",
+                                        "\xC2\xBB"};
+    for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
+        size_t n = strlen(marks[m]);
+        if (i >= start + n && memcmp(text + i - n, marks[m], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
 static bool begins_sentence(const kr_lint_ctx *ctx, size_t k)
 {
     const kr_token *t = ctx->an->tokens;
     if (k == 0 || t[k - 1].block != t[k].block)
         return true;
-    return strchr(".:!?", ctx->text[t[k - 1].ws_end - 1]) != NULL;
+    /* the last mark before closing quotes and brackets: (se kapitel 2.) */
+    size_t s = t[k - 1].ws_start, i = t[k - 1].ws_end, n;
+    while ((n = closing_mark_before(ctx->text, s, i)) > 0)
+        i -= n;
+    char c = i > s ? ctx->text[i - 1] : 0;
+    return c != 0 && strchr(".:!?", c) != NULL;
 }
 
 /* The first letter of a line lost at the left edge of the page (apitlet for
@@ -534,6 +553,8 @@ __attribute__((noinline)) static void check_margin_letters(kr_lint_ctx *ctx)
         if (!(tokens[k].flags & KR_TOKF_LINE_START) || !margin_word(ctx, k))
             continue;
         const kr_token *t = &ctx->an->tokens[k];
+        /* the one letter that makes a common word; a letter that makes a rare
+         * one (faskine beside maskine) is the less likely reading */
         const char *letter =
             kr_lost_letter(ctx->lex, "", 0, ctx->text + t->start, t->end - t->start, KR_LEX_COMMON,
                            0, begins_sentence(ctx, k));

@@ -358,6 +358,19 @@ Test(ocr_confusion, a_first_letter_lost_at_the_left_edge_comes_back)
                       "Kapitlet handler om de mange elever.\n");
 }
 
+Test(ocr_confusion, a_lost_first_letter_after_a_closed_bracket_is_a_capital)
+{
+    /* the sentence ended inside the bracket; a bracket first on the line
+     * would have been lost before the letter, so (orbindes stays */
+    assert_text_fixes("Se afsnittet om skolen (kapitel 2.)\n"
+                      "apitlet handler om de mange elever. Vi vil\n"
+                      "(orbindes med biblioteket.\n",
+                      1,
+                      "Se afsnittet om skolen (kapitel 2.)\n"
+                      "Kapitlet handler om de mange elever. Vi vil\n"
+                      "(orbindes med biblioteket.\n");
+}
+
 Test(ocr_confusion, a_line_start_that_lost_no_letter_is_untouched)
 {
     /* the second half of a hyphen break; a word that several letters in
