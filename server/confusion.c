@@ -2551,13 +2551,26 @@ static void english_insert_hash(uint64_t h)
 
 /* Inserts the list entry word[0..n), folded as english_word folds what it is
  * asked (eBay, iPod); an entry too long to be asked is left out. */
-static void english_insert(const char *word, size_t n)
+static void english_insert(const char *word, size_t n, bool capitals)
 {
     char buf[WORD_BYTES];
     if (n >= sizeof buf)
         return;
+    if (!capitals) { /* nearly every entry: nothing to fold */
+        english_insert_hash(emap_hash(word, n));
+        return;
+    }
     fold_bytes(word, n, buf);
     english_insert_hash(emap_hash(buf, n));
+}
+
+/* Whether word[0..n) holds an ASCII capital. */
+static bool has_capital(const char *word, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (word[i] >= 'A' && word[i] <= 'Z')
+            return true;
+    return false;
 }
 
 /* The whole file, read at once (a line at a time through stdio cost more than
@@ -2645,7 +2658,10 @@ static void english_load(void)
             at += (unsigned)__builtin_ctz(brk) + 1;
             if (n < 2 || line[0] < 'a' || line[0] > 'z' || (q & ((1u << n) - 1)))
                 continue;
-            english_insert(line, n);
+            /* capitals inside (eBay): signed compares, bytes >= 0x80 are none */
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                       _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+            english_insert(line, n, ((unsigned)_mm_movemask_epi8(up) & ((1u << n) - 1)) != 0);
             n_words++;
             continue;
         }
@@ -2659,7 +2675,7 @@ static void english_load(void)
         at += nl ? (size_t)(nl - line) + 1 : room;
         if (n < 2 || !wanted || quote)
             continue;
-        english_insert(line, n);
+        english_insert(line, n, has_capital(line, n));
         n_words++;
     }
     free(text);
