@@ -3135,6 +3135,20 @@ static void drop_short_glyph_repairs(kr_lint_ctx *ctx, int n, kr_verdict *v)
     v->n = k;
 }
 
+/* A short word the dictionary knows with a full stop after it (pga., evt.,
+ * inkl.): an abbreviation whose stop the tokenizer took for punctuation, or
+ * left out, and no garble (pa and sa, the words that lost their å, have no
+ * such entry). */
+static bool abbreviation(kr_lint_ctx *ctx, const char *word, size_t len)
+{
+    char buf[8];
+    if (len > 5 || !ctx->lex)
+        return false;
+    memcpy(buf, word, len);
+    buf[len] = '.';
+    return (lookup(ctx, buf, len + 1) & KR_LEX_KNOWN) != 0;
+}
+
 static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
 {
     uint32_t w[KR_CONF_MAX_CHARS];
@@ -3147,6 +3161,8 @@ static void judge(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
     if (v->lex & KR_LEX_USER)
         return;
     bool known = (v->lex & KR_LEX_KNOWN) && !roman_garble(w, n);
+    if (!known && abbreviation(ctx, word, len))
+        return;
     if (known && (v->lex & KR_LEX_COMPOUND) && !(v->lex & KR_LEX_COMMON)) {
         judge_compound(ctx, word, len, w, n, v);
         return;

@@ -109,6 +109,17 @@ Test(ocr_confusion, o_slash_and_ae_read_as_two_letters)
     assert_repairs("reakken", "rækken");
     /* dearer than one letter for one: seger is søger, not søer */
     assert_repairs("seger", "søger");
+    /* the two letters in either order, around the g */
+    assert_repairs("gogres", "gøres");
+    assert_repairs("gekonomiske", "økonomiske");
+    assert_repairs("Kagrsel", "Kørsel");
+}
+
+Test(ocr_confusion, an_abbreviation_without_its_stop_is_no_garble)
+{
+    /* pga. and evt. are dictionary words with their stop; pga could otherwise
+     * be read as pø (ga for ø) */
+    assert_untouched(SPELL_NO_AE "Det sker pga vejret, og evt senere.\n");
 }
 
 Test(ocr_confusion, o_slash_read_as_a_letter_and_an_at_sign)
