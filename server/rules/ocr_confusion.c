@@ -510,8 +510,6 @@ static bool margin_word(kr_lint_ctx *ctx, size_t k)
     return kr_word_verdict(ctx, ctx->text + t->start, n)->kind == KR_VERDICT_UNKNOWN;
 }
 
-/* Whether a sentence begins at token k, which is first on its line: first in
- * its block, or after a sentence's final mark. */
 /* The length of a closing bracket or quote mark that ends at text[i] (not
  * before start), or 0. */
 static size_t closing_mark_before(const char *text, size_t start, size_t i)
@@ -526,6 +524,8 @@ static size_t closing_mark_before(const char *text, size_t start, size_t i)
     return 0;
 }
 
+/* Whether a sentence begins at token k, which is first on its line: first in
+ * its block, or after a sentence's final mark. */
 static bool begins_sentence(const kr_lint_ctx *ctx, size_t k)
 {
     const kr_token *t = ctx->an->tokens;
