@@ -224,6 +224,7 @@ typedef struct {
     uint64_t *keys;
     uint32_t *counts;
     size_t cap;
+    size_t used; /* slots taken (a count fallen to 0 keeps its slot) */
 } runset;
 
 static uint64_t fold_hash(uint64_t h, const char *s, size_t n)
@@ -240,14 +241,23 @@ static uint64_t fold_hash(uint64_t h, const char *s, size_t n)
 }
 #define HASH0 1469598103934665603ull
 
-static void runset_add(runset *rs, uint64_t h)
+/* Counts one more (sign 1) or one fewer (-1) of h. */
+static void runset_add(runset *rs, uint64_t h, int sign)
 {
     h |= 1; /* 0 marks an empty slot */
     size_t m = rs->cap - 1, i = (size_t)(h ^ (h >> 29)) & m;
     while (rs->keys[i] && rs->keys[i] != h)
         i = (i + 1) & m;
-    rs->keys[i] = h;
-    rs->counts[i]++;
+    if (!rs->keys[i]) {
+        if (sign < 0)
+            return; /* not counted: nothing to take away */
+        rs->keys[i] = h;
+        rs->used++;
+    }
+    if (sign > 0)
+        rs->counts[i]++;
+    else if (rs->counts[i] > 0)
+        rs->counts[i]--;
 }
 
 static unsigned runset_count(const runset *rs, uint64_t h)
@@ -262,35 +272,147 @@ static unsigned runset_count(const runset *rs, uint64_t h)
     return 0;
 }
 
-static void runset_build(runset *rs, kr_lint_ctx *ctx)
+/* Counts (sign 1) or takes away (-1) the runs of t[from, to), whole lines: a
+ * run, a pair and the run before a pair's hyphen never cross a line break. */
+static void runset_scan(runset *rs, const char *t, size_t len, size_t from, size_t to, int sign)
 {
-    const char *t = ctx->text;
-    size_t len = ctx->len;
-    rs->cap = 1024;
-    while (rs->cap < len / 2)
-        rs->cap *= 2;
-    rs->keys = kr_arena_alloc(ctx->scratch, rs->cap * sizeof *rs->keys);
-    rs->counts = kr_arena_alloc(ctx->scratch, rs->cap * sizeof *rs->counts);
     size_t prev_s = SIZE_MAX, prev_e = 0;
-    for (size_t i = 0; i < len;) {
+    for (size_t i = from; i < to;) {
         size_t n;
         if (!is_alnum(cp_at(t, len, i, &n))) {
             i += n;
             continue;
         }
         size_t s = i;
-        while (i < len && is_alnum(cp_at(t, len, i, &n)))
+        while (i < to && is_alnum(cp_at(t, len, i, &n)))
             i += n;
-        runset_add(rs, fold_hash(HASH0, t + s, i - s));
+        runset_add(rs, fold_hash(HASH0, t + s, i - s), sign);
         /* a pair joined by one hyphen on the same line, and its first run as
          * one written before a hyphen ("education-", no run ends in '-') */
         if (prev_s != SIZE_MAX && prev_e + 1 == s && t[prev_e] == '-') {
-            runset_add(rs, fold_hash(HASH0, t + prev_s, i - prev_s));
-            runset_add(rs, fold_hash(HASH0, t + prev_s, s - prev_s));
+            runset_add(rs, fold_hash(HASH0, t + prev_s, i - prev_s), sign);
+            runset_add(rs, fold_hash(HASH0, t + prev_s, s - prev_s), sign);
         }
         prev_s = s;
         prev_e = i;
     }
+}
+
+/* An empty set with room for the runs of a text of len bytes, in the lint's
+ * scratch (arena) or (NULL) malloc'd. */
+static void runset_init(runset *rs, size_t len, kr_arena *arena)
+{
+    rs->cap = 1024;
+    while (rs->cap < len / 2)
+        rs->cap *= 2;
+    rs->used = 0;
+    if (arena) {
+        rs->keys = kr_arena_alloc(arena, rs->cap * sizeof *rs->keys);
+        rs->counts = kr_arena_alloc(arena, rs->cap * sizeof *rs->counts);
+    } else {
+        rs->keys = calloc(rs->cap, sizeof *rs->keys);
+        rs->counts = calloc(rs->cap, sizeof *rs->counts);
+        if (!rs->keys || !rs->counts)
+            abort();
+    }
+}
+
+/* The set an editor's document keeps between its lints, with the text it
+ * counts: the next lint takes away the runs of the lines that changed and
+ * counts them again, instead of every run of the text (on 1 MB of OCR text
+ * about 20 ms, on every edit: the rule runs over the whole document). */
+typedef struct {
+    runset rs;
+    char *text;
+    size_t len;
+} runmem;
+static const int runmem_owner;
+
+static void runmem_free(void *p)
+{
+    runmem *m = p;
+    if (!m)
+        return;
+    free(m->rs.keys);
+    free(m->rs.counts);
+    free(m->text);
+    free(m);
+}
+
+/* The set of a text, counted anew in m (and the text kept). */
+static void runmem_rebuild(runmem *m, const char *t, size_t len)
+{
+    free(m->rs.keys);
+    free(m->rs.counts);
+    runset_init(&m->rs, len, NULL);
+    runset_scan(&m->rs, t, len, 0, len, 1);
+    char *copy = realloc(m->text, len + 1);
+    if (!copy)
+        abort();
+    memcpy(copy, t, len);
+    m->text = copy;
+    m->len = len;
+}
+
+/* m brought from its text to t[0..len): the lines between the two texts'
+ * common beginning and end are taken away as they were and counted as they
+ * are. */
+static void runmem_follow(runmem *m, const char *t, size_t len)
+{
+    const char *o = m->text;
+    size_t olen = m->len, most = olen < len ? olen : len, f = 0, b = 0;
+    while (f + 4096 <= most && memcmp(o + f, t + f, 4096) == 0)
+        f += 4096;
+    while (f < most && o[f] == t[f])
+        f++;
+    while (b + 4096 <= most - f && memcmp(o + olen - b - 4096, t + len - b - 4096, 4096) == 0)
+        b += 4096;
+    while (b < most - f && o[olen - 1 - b] == t[len - 1 - b])
+        b++;
+    if (f == olen && f == len)
+        return;
+    size_t from = f;
+    while (from > 0 && t[from - 1] != '\n')
+        from--;
+    size_t to = len - b;
+    while (to < len && t[to] != '\n')
+        to++;
+    size_t oto = olen - (len - to);
+    runset_scan(&m->rs, o, olen, from, oto, -1);
+    runset_scan(&m->rs, t, len, from, to, 1);
+    char *copy = len > olen ? realloc(m->text, len + 1) : m->text;
+    if (!copy)
+        abort();
+    memcpy(copy, t, len);
+    m->text = copy;
+    m->len = len;
+}
+
+static void runset_build(runset *rs, kr_lint_ctx *ctx)
+{
+    /* an editor's lint after an edit; a first or a command-line lint, which
+     * has nothing to follow, counts in its scratch */
+    runmem **slot = ctx->doc && ctx->changes.any
+                        ? (runmem **)kr_document_memory(ctx->doc, &runmem_owner, runmem_free)
+                        : NULL;
+    if (!slot) {
+        runset_init(rs, ctx->len, ctx->scratch);
+        runset_scan(rs, ctx->text, ctx->len, 0, ctx->len, 1);
+        return;
+    }
+    if (!*slot) {
+        *slot = calloc(1, sizeof **slot);
+        if (!*slot)
+            abort();
+        runmem_rebuild(*slot, ctx->text, ctx->len);
+    } else {
+        runmem_follow(*slot, ctx->text, ctx->len);
+        /* slots emptied by edits are not reused: count anew before the table
+         * fills (or when the text outgrew it) */
+        if ((*slot)->rs.used * 2 > (*slot)->rs.cap || (*slot)->rs.cap < ctx->len / 2)
+            runmem_rebuild(*slot, ctx->text, ctx->len);
+    }
+    *rs = (*slot)->rs;
 }
 
 /* ---- English ------------------------------------------------------------------- *

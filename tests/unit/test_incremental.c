@@ -195,6 +195,50 @@ Test(incremental, name_spellings_that_come_and_go_match_a_fresh_lint)
     kr_linter_free(l);
 }
 
+/* broken-hyphenation follows what the document writes elsewhere (the pair
+ * hyphenated or joined on one line, a first half written before a hyphen); an
+ * editor's document keeps those counts between lints and updates them for the
+ * lines an edit touched. Evidence that comes and goes, anywhere, must give what
+ * a fresh lint gives. */
+Test(incremental, hyphenation_evidence_that_comes_and_goes_matches_a_fresh_lint)
+{
+    static const char *const breaks[] = {
+        "Vi bruger Windows-\nsystemer i dag.\n", "Se education-\nprimaryschool her.\n",
+        "Det er en igangvæ-\nrende plan.\n", "Alle uid-\nposter ligger der.\n"};
+    static const char *const evidence[] = {"Windows-systemer ",     "Windowssystemer ",
+                                           "education-highschool ", "igangværende ",
+                                           "igangvæ-rende ",        "uid ",
+                                           "uid-poster ",           "uidposter "};
+    size_t nb = sizeof breaks / sizeof *breaks, ne = sizeof evidence / sizeof *evidence;
+    char text[4096] = "Spørgsmål:\n\n";
+    for (size_t i = 0; i < nb; i++) {
+        strcat(text, breaks[i]);
+        strcat(text, "\n");
+    }
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = kr_document_new(text, strlen(text));
+    check_equal(l, doc, 0);
+    for (int step = 1; step <= 300; step++) {
+        size_t len;
+        const char *t = kr_document_text(doc, &len);
+        const char *w = evidence[rnd(ne)];
+        const char *found = strstr(t, w);
+        if (found && rnd(2) == 0) { /* the evidence leaves */
+            size_t s = (size_t)(found - t);
+            kr_document_edit(doc, s, s + strlen(w), "", 0);
+        } else { /* or arrives, at the start of some line */
+            size_t at = rnd(len + 1);
+            while (at > 0 && t[at - 1] != '\n')
+                at--;
+            kr_document_edit(doc, at, at, w, strlen(w));
+        }
+        if (step % 2 == 0 || step > 290) /* several edits per lint, too */
+            check_equal(l, doc, step);
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
 /* A garbled name leaves, its usual spelling arrives, the garbled name comes back:
  * it is flagged as a fresh lint flags it (the pair was never compared while both
  * were present before). */
