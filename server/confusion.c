@@ -3378,15 +3378,85 @@ typedef struct findings {
     finding f[FINDINGS_BLOCK];
 } findings;
 
+/* One letter written over and over (desktop=xxxx): a placeholder, not a word. */
+static bool placeholder(const char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (s[i] != s[0])
+            return false;
+    return n >= 3;
+}
+
+/* Words joined by a sign, as menus, options and sentences that lost a space
+ * write them (klienter/diskløse, gruppe=lærere, data_fuldførelse,
+ * påbegyndes.Viser): the parts of a token that is letters and such joins only
+ * ('/', '=', '_', '.', '-', each between two letters, at least one not '-'),
+ * or 0. A path, an address or code has other signs, digits, or a sign at an
+ * end, and is left alone. */
+static size_t joined_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
+{
+    size_t n = 0, s = t->start;
+    bool joined = false;
+    for (size_t i = t->start; i <= t->end; i++) {
+        unsigned char c = i < t->end ? (unsigned char)text[i] : 0;
+        bool sign = c == '/' || c == '=' || c == '_' || c == '.' || c == '-';
+        if (i < t->end && !sign) {
+            if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                return 0;
+            continue;
+        }
+        if (i == s || n == max || placeholder(text + s, i - s))
+            return 0;
+        parts[n++] = (kr_span){s, i};
+        joined |= i < t->end && c != '-';
+        s = i + 1;
+    }
+    return joined ? n : 0;
+}
+
+/* A word with a full stop inside between parts of two letters or more
+ * (påbegyndes.Viser; not f.eks or bl.a, abbreviations): its parts, or 0. */
+static size_t dotted_parts(const char *text, const kr_token *t, kr_span *parts, size_t max)
+{
+    size_t n = t->end - t->start;
+    if (n < 5 || !memchr(text + t->start + 2, '.', n - 4))
+        return 0;
+    size_t np = joined_parts(text, t, parts, max);
+    for (size_t i = 0; i < np; i++)
+        if (parts[i].end - parts[i].start < 2)
+            return 0;
+    return np;
+}
+
+/* The word parts build_findings judges in token k; *joined when they are
+ * words joined by a sign (joined_parts). */
+static size_t finding_parts(const kr_lint_ctx *ctx, size_t k, kr_span *parts, size_t max,
+                            bool *joined)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    size_t np = 0;
+    *joined = false;
+    if (checkable(ctx, k)) {
+        np = dotted_parts(ctx->text, t, parts, max);
+        if (np)
+            *joined = true;
+        else
+            np = word_parts(ctx->text, t, parts, max);
+    } else if (t->kind == KR_TOK_OTHER && !ctx->claimed[k] && !(t->flags & KR_TOKF_HYPHEN_END)) {
+        np = joined_parts(ctx->text, t, parts, max);
+        *joined = np > 0;
+    }
+    return np;
+}
+
 static void build_findings(kr_lint_ctx *ctx, conf_state *st)
 {
     findings *last = st->findings = kr_arena_alloc(ctx->scratch, sizeof *last);
     st->mine = kr_arena_alloc(ctx->scratch, ctx->an->n_tokens + 1);
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
-        if (!checkable(ctx, k))
-            continue;
         kr_span parts[8];
-        size_t np = word_parts(ctx->text, &ctx->an->tokens[k], parts, 8);
+        bool joined;
+        size_t np = finding_parts(ctx, k, parts, 8, &joined);
         for (size_t i = 0; i < np; i++) {
             /* wake-on-lan, nas-server: short parts of hyphenated names are
              * abbreviations far more often than damaged words */
@@ -3394,7 +3464,9 @@ static void build_findings(kr_lint_ctx *ctx, conf_state *st)
                 continue;
             const kr_verdict *v =
                 kr_word_verdict(ctx, ctx->text + parts[i].start, parts[i].end - parts[i].start);
-            if (v->kind == KR_VERDICT_OK)
+            /* a joined part is reported only with a repair: an unknown one is
+             * as often a name from code (Randomize, apt-setup) */
+            if (v->kind == KR_VERDICT_OK || (joined && v->kind == KR_VERDICT_UNKNOWN))
                 continue;
             if (last->n == FINDINGS_BLOCK)
                 last = last->next = kr_arena_alloc(ctx->scratch, sizeof *last);

@@ -409,6 +409,27 @@ Test(ocr_confusion, a_single_quote_before_a_word_or_closed_is_a_quote)
                      "og 'sbin/ps ligger der.\n");
 }
 
+Test(ocr_confusion, words_joined_by_a_sign_are_repaired_part_by_part)
+{
+    /* a menu pair, an option value, a name with an underscore and two
+     * sentences that lost the space after the full stop */
+    assert_text_fixes("Brug neeste/forrige side, s\xC3\xA6t gruppe=leerere og data_fuldfgrelse.\n"
+                      "Tryk Generelt.Vzelg og se at leeseren.Siden virker.\n",
+                      5,
+                      "Brug n\xC3\xA6ste/forrige side, s\xC3\xA6t gruppe=l\xC3\xA6rere og "
+                      "data_fuldf\xC3\xB8relse.\n"
+                      "Tryk Generelt.V\xC3\xA6lg og se at l\xC3\xA6seren.Siden virker.\n");
+}
+
+Test(ocr_confusion, paths_code_and_abbreviations_joined_by_signs_are_untouched)
+{
+    /* a path (a sign at an end), digits, a placeholder, an e-mail address,
+     * abbreviations with full stops, and an unknown part with no repair */
+    assert_untouched("Filen /usr/share/leerere og apt-setup/local1/leerere, desktop=xxxx og "
+                     "jdoe@leerere.dk.\n"
+                     "Se f.eks bl.a her, og Randomize.Frobnik virker.\n");
+}
+
 /* ---- the distance term-consistency uses ------------------------------------------ */
 static int dist(const char *a, const char *b)
 {
