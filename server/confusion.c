@@ -63,15 +63,18 @@ typedef struct {
     int cost;
 } conf_entry;
 
-#define KR_CONFUSION(t, o, c, k) {t, o, c, KR_CONFCLS_##k},
+#define KR_CONFUSION(t, o, c, k) {t, o, c, KR_CONFCLS_##k, false},
+#define KR_CONFUSION_CASED(t, o, c, k) {t, o, c, KR_CONFCLS_##k, true},
 static const struct {
     const char *truth, *ocr;
     int cost;
     int cls;
+    bool cased; /* matched as written, never folded */
 } conf_src[] = {
 #include "rules/confusions.def"
 };
 #undef KR_CONFUSION
+#undef KR_CONFUSION_CASED
 
 #define N_CONF (sizeof conf_src / sizeof conf_src[0])
 static conf_entry conf[N_CONF];
@@ -270,7 +273,7 @@ static void conf_build(void)
         e->on = (uint8_t)on;
         e->cost = conf_src[i].cost;
         e->cls = (uint8_t)conf_src[i].cls;
-        e->foldable = letters_only(e->truth, tn) && letters_only(e->ocr, on);
+        e->foldable = !conf_src[i].cased && letters_only(e->truth, tn) && letters_only(e->ocr, on);
         if (e->foldable) {
             for (int k = 0; k < tn; k++)
                 e->truth[k] = fold(e->truth[k]);
@@ -2721,8 +2724,9 @@ typedef enum { SHAPE_SKIP, SHAPE_LOWER, SHAPE_CAPITAL } word_shape;
  * letters and a dot after it (names of hosts and mail addresses). */
 static word_shape shape_of(const uint32_t *w, int n)
 {
-    int letters = 0, uppers = 0, inner_upper = 0;
+    int letters = 0, uppers = 0, inner_upper = 0, inner_a = 0;
     for (int i = 0; i < n; i++) {
+        inner_a += i > 0 && w[i] == 'A';
         if (w[i] == '.' || w[i] == ':' || w[i] == '_' || w[i] == '/')
             return SHAPE_SKIP;
         if (w[i] == '@' || w[i] == '&')
@@ -2742,7 +2746,10 @@ static word_shape shape_of(const uint32_t *w, int n)
         return SHAPE_SKIP; /* ALLCAPS, or nearly */
     /* ZEndrer, AEndrer: a capital Æ read as two capitals begins the word */
     bool split_ae = n > 2 && (w[0] == 'Z' || w[0] == 'A') && w[1] == 'E' && !is_upper_cp(w[2]);
-    if (inner_upper > (split_ae ? 1 : 0))
+    /* pA, sA, nAr: a short small word whose å was read as a capital A (a name
+     * in code has more capitals, or more letters) */
+    bool small_a = n <= 4 && uppers == 1 && inner_upper == 1 && inner_a == 1;
+    if (inner_upper > (split_ae || small_a ? 1 : 0))
         return SHAPE_SKIP;
     if (split_ae)
         uppers--;

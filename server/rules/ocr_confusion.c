@@ -592,7 +592,8 @@ const kr_rule kr_rule_ocr_confusion = {
     .explanation =
         "OCR, especially with an English model that has no æ, ø and å, misreads letters "
         "in typical ways: ø becomes g, e, o, a, 0 or @ (bgrns for børns, s@g for søg), æ "
-        "becomes ee, ae or ze (veere for være), å becomes a or &, a letter becomes a digit "
+        "becomes ee, ae or ze (veere for være), å becomes a, & or a capital A (pA for på), a "
+        "letter becomes a digit "
         "or the other way round (0og, Idapvi), rn becomes m, letters are doubled and spaces "
         "lost (vii for vi i), a bullet becomes a letter at the start of a line (e At "
         "alle …), and signs become others: | for the word I, ? for ², £ for # "

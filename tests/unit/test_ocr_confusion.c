@@ -430,6 +430,18 @@ Test(ocr_confusion, paths_code_and_abbreviations_joined_by_signs_are_untouched)
                      "Se f.eks bl.a her, og Randomize.Frobnik virker.\n");
 }
 
+Test(ocr_confusion, a_small_aa_read_as_a_capital_a_inside_a_short_word)
+{
+    assert_repairs("sA", "s\xC3\xA5");
+    assert_repairs("fA", "f\xC3\xA5");
+}
+
+Test(ocr_confusion, a_capital_a_in_a_name_from_code_is_untouched)
+{
+    /* more capitals, or more letters, than a short small word has */
+    assert_untouched("Brug SaveAs, knappenAuto og GmbA i menuen.\n");
+}
+
 /* ---- the distance term-consistency uses ------------------------------------------ */
 static int dist(const char *a, const char *b)
 {
