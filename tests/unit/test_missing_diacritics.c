@@ -78,6 +78,17 @@ Test(missing_diacritics, rare_real_words_are_read_as_their_common_ae_oe_aa_words
                  6);
 }
 
+Test(missing_diacritics, rare_words_beside_common_ones_read_as_the_common_ones)
+{
+    /* star (sedge), sorger (sorrows), stader, gran (spruce: ø read as a) */
+    assert_fixes(SPELL_NO_AE
+                 "Hvad star der, nar han sorger for det og stader ind i en gran farve?\n",
+                 SPELL_NO_AE "Hvad st\xC3\xA5r der, n\xC3\xA5r han s\xC3\xB8rger for det og "
+                             "st\xC3\xB8"
+                             "der ind i en gr\xC3\xB8n farve?\n",
+                 5);
+}
+
 Test(missing_diacritics, words_in_capitals_get_their_letters_back_in_capitals)
 {
     assert_fixes(SPELL_NO_AE "Regnearkets FORSTE og STORSTE kolonne, ikke DNS eller STRING.\n",
