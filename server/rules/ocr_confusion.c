@@ -211,6 +211,67 @@ static void check_pounds(kr_lint_ctx *ctx)
     }
 }
 
+/* Whether s[0..n) is dimensions written with an x for the multiplication sign:
+ * groups of numbers joined by x (60x30, 256x256x256), a comma between groups
+ * (2x2,1x1). A hexadecimal number (0x1F) is no such group. */
+static bool x_dimensions(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t group = i, xs = 0;
+        for (;;) {
+            size_t d = i;
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+            if (i == d || (s[d] == '0' && i == d + 1 && i < n && s[i] == 'x' && xs == 0))
+                return false; /* no digits, or 0x: hexadecimal */
+            if (i == n || s[i] != 'x')
+                break;
+            i++, xs++;
+        }
+        if (xs == 0 || i - group < 3)
+            return false;
+        if (i < n && (s[i] != ',' || ++i == n))
+            return false;
+    }
+    return true;
+}
+
+/* The multiplication sign of dimensions (60×30, 2×2,1×1) read as an x by a
+ * model that has no ×: in text with that model's signature (lost æøå) a
+ * number, an x and a number are one such sign. */
+static void check_times_signs(kr_lint_ctx *ctx)
+{
+    int lost = -1; /* asked of the document only when a token needs it */
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k];
+        unsigned char c = (unsigned char)ctx->text[t->start];
+        if (c < '0' || c > '9' || t->kind != KR_TOK_WORD || ctx->claimed[k] ||
+            !x_dimensions(ctx->text + t->start, t->end - t->start))
+            continue;
+        if (lost < 0)
+            lost = kr_doc_lost_diacritics(ctx);
+        if (!lost || !kr_claim(ctx, k, k))
+            continue;
+        size_t n = t->end - t->start, m = 0;
+        char *fixed = kr_arena_alloc(ctx->scratch, 2 * n + 1);
+        for (size_t i = t->start; i < t->end; i++) {
+            if (ctx->text[i] == 'x') {
+                memcpy(fixed + m, "\xC3\x97", 2);
+                m += 2;
+            } else {
+                fixed[m++] = ctx->text[i];
+            }
+        }
+        fixed[m] = '\0';
+        kr_diagnostic *d = kr_emit(ctx, t->start, t->end,
+                                   "OCR-fejl: «%.*s» skal sandsynligvis være «%s» (gangetegn)",
+                                   (int)n, ctx->text + t->start, fixed);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret x til gangetegnet «×»", true);
+        kr_fix_add_edit(ctx->out, f, t->start, t->end, fixed, m);
+    }
+}
+
 /* A capitalised word at token k with nothing glued on the side facing the gap
  * (side < 0: its end; side > 0: its start): a menu's name. */
 static bool menu_name(const kr_lint_ctx *ctx, size_t k, int side)
@@ -577,6 +638,7 @@ static void check(kr_lint_ctx *ctx)
     check_bars(ctx);
     check_superscripts(ctx);
     check_pounds(ctx);
+    check_times_signs(ctx);
     check_menu_arrows(ctx);
     check_machine_ells(ctx);
     check_quote_effs(ctx);
@@ -597,7 +659,9 @@ const kr_rule kr_rule_ocr_confusion = {
         "or the other way round (0og, Idapvi), rn becomes m, letters are doubled and spaces "
         "lost (vii for vi i), a bullet becomes a letter at the start of a line (e At "
         "alle …), and signs become others: | for the word I, ? for ², £ for # "
-        "(Put£-udtryk), » or > for a menu arrow, a single quote mark for an f (‘or for for); "
+        "(Put£-udtryk), » or > for a menu arrow, x for the multiplication sign of "
+        "dimensions (400x200 for 400×200, where the text shows the English model's "
+        "signature), a single quote mark for an f (‘or for for); "
         "and a line's first letter can be lost at the "
         "page's left edge (apitlet for Kapitlet: repaired when exactly one letter in front "
         "makes a common word). korrektur undoes these confusions, each with a "

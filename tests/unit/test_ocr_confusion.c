@@ -442,6 +442,25 @@ Test(ocr_confusion, a_capital_a_in_a_name_from_code_is_untouched)
     assert_untouched("Brug SaveAs, knappenAuto og GmbA i menuen.\n");
 }
 
+Test(ocr_confusion, dimensions_get_their_multiplication_sign_back)
+{
+    /* the English model has no ×: in text with its signature an x between
+     * numbers is one; a hexadecimal number, a factor (3x) and a name are not */
+    assert_text_fixes(SPELL_NO_AE "Et lag pa 400x200 pixels og 2x2,1x1 farver, ikke 0x1F, 3x "
+                                  "eller x3 eller 1x2x.\n",
+                      2,
+                      SPELL_NO_AE "Et lag pa 400\xC3\x97"
+                                  "200 pixels og 2\xC3\x97"
+                                  "2,1\xC3\x97"
+                                  "1 farver, ikke 0x1F, 3x eller x3 eller 1x2x.\n");
+}
+
+Test(ocr_confusion, an_x_between_numbers_in_text_with_its_letters_is_untouched)
+{
+    /* no sign of the English model: a writer's own choice */
+    assert_untouched(SPELL_WITH_AE "Et lag på 400x200 pixels.\n");
+}
+
 /* ---- the distance term-consistency uses ------------------------------------------ */
 static int dist(const char *a, const char *b)
 {
