@@ -283,7 +283,8 @@ typedef struct kr_lint_ctx {
  * those tokens and of the token just before and after them, on the tokens' kinds,
  * flags and claims when the rule starts, on the configuration, and on what the
  * document as a whole says through kr_doc_lost_diacritics()/kr_doc_word_count()
- * (which report each question to kr_lint_note_doc_query()). Such a rule may be
+ * (which report each question to kr_lint_note_doc_query()) or through the counts
+ * of a document rule that keeps them (kr_lint_note_fact). Such a rule may be
  * run on an analysis holding only some blocks' tokens (plus their neighbours,
  * claimed), and its diagnostics are cached per block (keyed by a hash of all of
  * the above) and reused, shifted, while the block is unchanged. It must read
@@ -301,12 +302,36 @@ struct kr_rule {
     const char *explanation;
     void (*check)(kr_lint_ctx *ctx);
     kr_rule_scope scope;
+    /* A document rule's block-scope part (NULL: none), under the same id: the
+     * part of its work that only reads one block, run with the block rules —
+     * first, in the registry's order — and cached as they are, while `check`
+     * does the rest with the document rules. The two must split the work so
+     * that running the part after every document rule gives what the whole
+     * rule gave in its place. */
+    const kr_rule *block_part;
 };
 
 /* Called by the document-statistics functions (server/confusion.c) with each
  * folded word whose presence in the document a rule asked about and the answer:
  * a cached block result stays valid only while every such answer does. */
 void kr_lint_note_doc_query(kr_lint_ctx *ctx, const char *folded, size_t n, bool present);
+
+/* A block rule's answer from counts a document rule keeps of the whole
+ * document (a finer question than kr_doc_word_count's presence): the
+ * diagnostics of the block holding byte `at` were made while `fact` (a number
+ * the two rules agree on, for a count or for a test of one) had `value`. The
+ * cached result of that block stays valid while every such answer holds: the
+ * rule that keeps the counts reports each fact that may have changed
+ * (kr_lint_fact_changed) on every incremental lint, before the block rules run.
+ * Ignored outside a block rule's run in an incremental lint. */
+void kr_lint_note_fact(kr_lint_ctx *ctx, size_t at, uint64_t fact, uint32_t value);
+/* `fact` has `value` now (it may have changed since the last incremental lint
+ * of the document): the cached blocks that noted another value are linted
+ * again. From a document rule; ignored when the lint caches nothing. */
+void kr_lint_fact_changed(kr_lint_ctx *ctx, uint64_t fact, uint32_t value);
+/* What changed is not known (the counts were made anew): every cached block
+ * that noted a fact is linted again. */
+void kr_lint_facts_unknown(kr_lint_ctx *ctx);
 
 /* A document-scope rule's memory between the lints of one document: the slot
  * (NULL until the rule stores a pointer there) that the document's lint cache

@@ -12,6 +12,10 @@
  *   - what the document as a whole answered: the lost-æøå verdict and the presence
  *     of each word asked about (kr_lint_note_doc_query). These answers are kept
  *     with the cache and checked on every lint; one that changed drops it all.
+ *   - the facts a block noted from a document rule's counts (kr_lint_note_fact),
+ *     kept per entry: the rule reports the facts an edit may have changed, and
+ *     only the entries that noted another value are linted again (a count
+ *     changes far more often than a word's presence).
  *
  * Units that miss are linted together in one pass over an analysis holding only
  * their tokens (plus their neighbours as claimed context), so per-lint work such
@@ -30,8 +34,33 @@ typedef struct {
     hkey key;
     uint64_t used; /* the lint that last needed it */
     void *blob;    /* the stored diagnostics (shared storage; NULL while pending) */
+    uint64_t gen;  /* which linting of it made the blob (its noted facts say so) */
     bool live;
+    bool stale; /* a fact it noted changed: lint it again */
 } centry;
+
+/* A fact an entry's blob was made with (kr_lint_note_fact), chained to the
+ * fact's record before it (prev: its index + 1, 0: none). */
+typedef struct {
+    uint64_t fact;
+    hkey key;     /* the entry */
+    uint64_t gen; /* its gen then: a record of an older blob is dead */
+    uint32_t value;
+    uint32_t prev;
+} frec;
+
+/* The last record of a fact (last: its index + 1; 0 marks an empty slot). */
+typedef struct {
+    uint64_t fact;
+    uint32_t last;
+} fhead;
+
+/* A fact noted in this lint, not yet tied to the unit it was noted in. */
+typedef struct {
+    size_t at;
+    uint64_t fact;
+    uint32_t value;
+} fnote;
 
 typedef struct {
     const char *word; /* folded, in the cache's arena */
@@ -70,6 +99,17 @@ struct kr_lint_cache {
     qentry *q;
     size_t qcap, qcount;
     kr_arena words; /* the recorded query words */
+    /* the facts the entries noted (records, and the last of each fact by
+     * hash), and this lint's notes until they are tied to their units (at
+     * kr_lint_cache_settle for a first lint) */
+    frec *recs;
+    size_t n_recs, cap_recs, recs_kept; /* recs_kept: after the last compaction */
+    fhead *heads;
+    size_t heads_cap, n_heads;
+    fnote *notes;
+    size_t n_notes, cap_notes;
+    bool noting;       /* block rules run: kr_lint_note_fact notes */
+    uint64_t next_gen; /* the last gen given to an entry */
     /* the last replay's block of structures, held: once the list that used it
      * is freed, the next replay writes into it again instead of taking a fresh
      * 4 MB (a 1 MB OCR text) from malloc on every edit */
@@ -112,7 +152,7 @@ static view view_of(const kr_lint_ctx *ctx)
     return (view){ctx->text, ctx->len, ctx->an->tokens, ctx->an->n_tokens, ctx->claimed};
 }
 
-enum { MAX_QUERIES = 1 << 20 };
+enum { MAX_QUERIES = 1 << 20, MAX_FACT_RECORDS = 1 << 26 };
 
 /* ---- hashing ------------------------------------------------------------------------ */
 static inline uint64_t rotl(uint64_t x, int r)
@@ -151,6 +191,16 @@ static uint64_t str_hash(const char *s, size_t n)
 static void release_blob(void *blob);
 static void drop_pending(kr_lint_cache *c);
 
+/* The facts' records go with the entries they name. */
+static void drop_facts(kr_lint_cache *c)
+{
+    free(c->recs);
+    free(c->heads);
+    c->recs = NULL;
+    c->heads = NULL;
+    c->n_recs = c->cap_recs = c->recs_kept = c->heads_cap = c->n_heads = 0;
+}
+
 static void drop_entries(kr_lint_cache *c)
 {
     for (size_t i = 0; i < c->cap; i++)
@@ -158,6 +208,7 @@ static void drop_entries(kr_lint_cache *c)
     if (c->slots) /* memset(NULL, 0, 0) is undefined (UBSan) */
         memset(c->slots, 0, c->cap * sizeof *c->slots);
     c->count = 0;
+    drop_facts(c);
 }
 
 static void drop_queries(kr_lint_cache *c)
@@ -216,6 +267,7 @@ void kr_lint_cache_free(kr_lint_cache *c)
     free(c->keys);
     free(c->slots);
     free(c->q);
+    free(c->notes);
     kr_arena_release(&c->words);
     kr_shared_release(c->spare);
     free(c->last_blob);
@@ -318,6 +370,113 @@ static bool queries_hold(kr_lint_cache *c, kr_lint_ctx *ctx)
     return true;
 }
 
+/* ---- facts noted from a document rule's counts ---------------------------------------
+ * An entry's facts are records chained per fact, so that a changed fact finds
+ * the entries that noted it without a look at the others: a 1 MB OCR text's
+ * blocks note some 10 000, an edit changes a few dozen counts. */
+static fhead *fact_head(fhead *heads, size_t cap, uint64_t fact)
+{
+    size_t i = (size_t)((fact * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+    while (heads[i].last && heads[i].fact != fact)
+        i = (i + 1) & (cap - 1);
+    return &heads[i];
+}
+
+static void heads_grow(kr_lint_cache *c)
+{
+    size_t cap = c->heads_cap ? 2 * c->heads_cap : 1024;
+    fhead *h = calloc(cap, sizeof *h);
+    if (!h)
+        abort();
+    for (size_t i = 0; i < c->heads_cap; i++)
+        if (c->heads[i].last)
+            *fact_head(h, cap, c->heads[i].fact) = c->heads[i];
+    free(c->heads);
+    c->heads = h;
+    c->heads_cap = cap;
+}
+
+/* Records that entry e's blob was made while `fact` had `value`. */
+static void add_fact(kr_lint_cache *c, uint64_t fact, uint32_t value, const centry *e)
+{
+    if (c->n_recs == c->cap_recs) {
+        c->cap_recs = c->cap_recs ? 2 * c->cap_recs : 1024;
+        c->recs = kr_xrealloc(c->recs, c->cap_recs * sizeof *c->recs);
+    }
+    if ((c->n_heads + 1) * 2 > c->heads_cap)
+        heads_grow(c);
+    fhead *h = fact_head(c->heads, c->heads_cap, fact);
+    if (!h->last) {
+        h->fact = fact;
+        c->n_heads++;
+    }
+    c->recs[c->n_recs] = (frec){fact, e->key, e->gen, value, h->last};
+    h->last = (uint32_t)++c->n_recs;
+}
+
+/* The entry of a record when the record is its blob's (else NULL). */
+static centry *fact_entry(const kr_lint_cache *c, const frec *r)
+{
+    if (!c->cap)
+        return NULL;
+    centry *e = slot_for(c->slots, c->cap, r->key);
+    return e->live && e->gen == r->gen ? e : NULL;
+}
+
+void kr_lint_note_fact(kr_lint_ctx *ctx, size_t at, uint64_t fact, uint32_t value)
+{
+    kr_lint_cache *c = ctx->incr;
+    if (!c || !c->noting)
+        return;
+    if (c->n_notes == c->cap_notes) {
+        c->cap_notes = c->cap_notes ? 2 * c->cap_notes : 256;
+        c->notes = kr_xrealloc(c->notes, c->cap_notes * sizeof *c->notes);
+    }
+    c->notes[c->n_notes++] = (fnote){at, fact, value};
+}
+
+void kr_lint_fact_changed(kr_lint_ctx *ctx, uint64_t fact, uint32_t value)
+{
+    kr_lint_cache *c = ctx->incr;
+    if (!c || !c->n_heads)
+        return;
+    for (uint32_t k = fact_head(c->heads, c->heads_cap, fact)->last; k; k = c->recs[k - 1].prev) {
+        centry *e = c->recs[k - 1].value != value ? fact_entry(c, &c->recs[k - 1]) : NULL;
+        if (e)
+            e->stale = true;
+    }
+}
+
+void kr_lint_facts_unknown(kr_lint_ctx *ctx)
+{
+    kr_lint_cache *c = ctx->incr;
+    for (size_t i = 0; c && i < c->n_recs; i++) {
+        centry *e = fact_entry(c, &c->recs[i]);
+        if (e)
+            e->stale = true;
+    }
+}
+
+/* Forgets the records of blobs gone or to be made again (once they are most). */
+static void compact_facts(kr_lint_cache *c)
+{
+    if (c->n_recs <= 2 * c->recs_kept + 65536)
+        return;
+    frec *old = c->recs;
+    size_t n = c->n_recs;
+    c->recs = NULL;
+    free(c->heads);
+    c->heads = NULL;
+    c->n_recs = c->cap_recs = c->heads_cap = c->n_heads = 0;
+    for (size_t i = 0; i < n; i++) {
+        const centry *e = fact_entry(c, &old[i]);
+        if (e && !e->stale)
+            add_fact(c, old[i].fact, old[i].value, e);
+    }
+    c->recs_kept = c->n_recs;
+    free(old);
+}
+
 kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_t generation)
 {
     kr_lint_cache **slot = kr_document_lint_cache(ctx->doc);
@@ -339,7 +498,8 @@ kr_lint_cache *kr_lint_cache_begin(kr_lint_ctx *ctx, uint64_t linter_id, uint64_
     ctx->incr = NULL; /* the checks below are not queries to record */
     bool lost = kr_doc_lost_diacritics(ctx);
     bool hold = queries_hold(c, ctx); /* first: it takes the counts' changes */
-    if ((c->have_lost && c->lost != lost) || c->qcount > MAX_QUERIES || !hold)
+    if ((c->have_lost && c->lost != lost) || c->qcount > MAX_QUERIES || !hold ||
+        c->n_recs > MAX_FACT_RECORDS)
         drop_all(c);
     c->have_lost = true;
     c->lost = lost;
@@ -354,6 +514,7 @@ void kr_lint_cache_end(kr_lint_cache *c, kr_lint_ctx *ctx)
 {
     c->recording = false;
     ctx->incr = NULL;
+    compact_facts(c);
     /* units no longer seen stay (they are still right for their key: a block
      * edited back meets its old diagnostics) until they are a quarter of the
      * table — not a copy of the table on every edit */
@@ -821,6 +982,20 @@ static size_t owner(unit **run, size_t n, size_t at)
     return lo;
 }
 
+/* Ties this lint's noted facts to the entries of the units run[0..nrun) they
+ * were noted in (a note in no unit linted — a neighbour's — is its unit's
+ * own, noted there). */
+static void tie_notes(kr_lint_cache *c, unit **run, size_t nrun)
+{
+    for (size_t i = 0; i < c->n_notes && nrun; i++) {
+        const fnote *f = &c->notes[i];
+        const unit *u = run[owner(run, nrun, f->at)];
+        if (f->at >= u->lo && f->at <= u->hi)
+            add_fact(c, f->fact, f->value, u->entry);
+    }
+    c->n_notes = 0;
+}
+
 /* The units marked `run`, in order: in the lint's arena (`arena`), else
  * malloc'd; *nrun their number (arrays by the units run, not all units: an edit
  * runs a few of 20 000). */
@@ -860,11 +1035,14 @@ static void lint_units(kr_lint_ctx *ctx, unit *units, size_t n, bool all,
         sub.an = &slice;
     }
     sub.out = into;
+    kr_lint_cache *c = ctx->incr;
+    c->noting = true;
     for (size_t i = 0; i < nrules; i++) {
         sub.rule = rules[i];
         sub.severity = severity[i];
         rules[i]->check(&sub);
     }
+    c->noting = false;
     if (into->n > from) /* an empty list may have no array (UBSan: NULL + 0) */
         kr_diagnostic_sort_items(into->items + from, into->n - from);
     if (!all) {
@@ -954,6 +1132,7 @@ static void lint_missing(kr_lint_ctx *ctx, unit *units, size_t n, const kr_rule 
     if (!sub)
         abort();
     lint_units(ctx, units, n, false, rules, severity, nrules, sub);
+    tie_notes(ctx->incr, run, nrun);
     size_t *uidx = kr_arena_alloc(ctx->scratch, (sub->n + 1) * sizeof *uidx);
     for (size_t i = 0; i < sub->n; i++)
         uidx[i] = unit_of(sub->items[i], units, run, nrun);
@@ -1332,8 +1511,14 @@ bool kr_lint_cache_run(kr_lint_cache *c, kr_lint_ctx *ctx, const kr_rule *const 
     for (size_t i = 0; i < nu; i++) {
         centry *e = slot_for(c->slots, c->cap, keys[i]);
         if (!e->live) {
-            *e = (centry){.key = keys[i], .live = true};
+            *e = (centry){.key = keys[i], .live = true, .gen = ++c->next_gen};
             c->count++;
+            units[i].run = true;
+        } else if (e->stale) { /* a fact it noted changed: made again */
+            release_blob(e->blob);
+            e->blob = NULL;
+            e->stale = false;
+            e->gen = ++c->next_gen;
             units[i].run = true;
         }
         if (e->used != c->lint_no) {
@@ -1355,6 +1540,7 @@ static void drop_pending(kr_lint_cache *c)
     free(c->pending.items);
     free(c->pending.unit);
     memset(&c->pending, 0, sizeof c->pending);
+    c->n_notes = 0; /* a first lint's, when it is not stored */
 }
 
 void kr_lint_cache_settle(kr_lint_cache *c)
@@ -1374,7 +1560,7 @@ void kr_lint_cache_settle(kr_lint_cache *c)
          * diagnostics, shifted: the first one's are stored */
         units[i].run = !e->live;
         if (!e->live) {
-            *e = (centry){.key = keys[i], .live = true, .used = c->lint_no};
+            *e = (centry){.key = keys[i], .live = true, .used = c->lint_no, .gen = ++c->next_gen};
             c->count++;
             c->n_used++;
         }
@@ -1382,6 +1568,7 @@ void kr_lint_cache_settle(kr_lint_cache *c)
     }
     size_t nrun;
     unit **run = units_run(NULL, units, nu, &nrun);
+    tie_notes(c, run, nrun);
     store_units(&v, units, run, nrun, c->pending.items, c->pending.unit, c->pending.n);
     free(run);
     keep_units(c, &v, units, keys, nu);

@@ -308,6 +308,28 @@ static kr_prefetch *start_prefetch(kr_linter *self, kr_document *doc, const kr_l
     return kr_prefetch_begin(self->lexicon, ctx->text, ctx->len, lo, hi);
 }
 
+enum { MAX_BLOCK_RULES = 32 };
+
+/* The block-scope work of the enabled rules, in the order it runs (after every
+ * document rule): the document rules' block parts, then the block rules, each
+ * in the registry's order; their severities in sev. Returns their number. */
+static size_t block_rules(const kr_config *cfg, const kr_rule **rules, kr_severity *sev)
+{
+    const kr_rule *all[MAX_BLOCK_RULES];
+    size_t n_all = 0, n = 0, tail = block_rules_start();
+    for (size_t i = 0; i < tail; i++)
+        if (kr_rules[i]->block_part && n_all < MAX_BLOCK_RULES)
+            all[n_all++] = kr_rules[i]->block_part;
+    for (size_t i = tail; i < kr_rules_count && n_all < MAX_BLOCK_RULES; i++)
+        all[n_all++] = kr_rules[i];
+    for (size_t i = 0; i < n_all; i++)
+        if (kr_config_rule_enabled(cfg, all[i]->id)) {
+            sev[n] = kr_config_rule_severity(cfg, all[i]->id);
+            rules[n++] = all[i];
+        }
+    return n;
+}
+
 static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
 {
     kr_diagnostics *out = kr_diagnostics_new();
@@ -326,6 +348,8 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     ctx.scratch = &self->scratch;
     ctx.out = out;
     kr_analysis *an = kr_arena_alloc(ctx.scratch, sizeof *an);
+    const kr_rule *block[MAX_BLOCK_RULES];
+    kr_severity block_sev[MAX_BLOCK_RULES];
     bool first = false; /* the document's first incremental lint */
     if (incremental) {
         kr_changes ch = ctx.changes;
@@ -344,17 +368,11 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     if (first && prefetch) /* its counts of the text, as the lint would make them */
         kr_doc_stats_adopt(&ctx, kr_prefetch_take_stats(prefetch));
     ctx.claimed = kr_arena_alloc(ctx.scratch, an->n_tokens + 1);
-    size_t tail = incremental ? block_rules_start() : kr_rules_count, n_block = 0;
-    const kr_rule *block[32];
-    kr_severity block_sev[32];
-    for (size_t i = tail; i < kr_rules_count && n_block < sizeof block / sizeof *block; i++)
-        if (kr_config_rule_enabled(self->config, kr_rules[i]->id)) {
-            block_sev[n_block] = kr_config_rule_severity(self->config, kr_rules[i]->id);
-            block[n_block++] = kr_rules[i];
-        }
+    size_t tail = block_rules_start(), n_block = block_rules(self->config, block, block_sev);
     kr_lint_cache *cache =
-        n_block ? kr_lint_cache_begin(&ctx, self->id, self->generation ^ lexicon_stamp(self))
-                : NULL;
+        incremental && n_block
+            ? kr_lint_cache_begin(&ctx, self->id, self->generation ^ lexicon_stamp(self))
+            : NULL;
     for (size_t i = 0; i < tail; i++) {
         const kr_rule *r = kr_rules[i];
         if (!kr_config_rule_enabled(self->config, r->id))
@@ -368,7 +386,12 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     if (cache) {
         replay_sorted = kr_lint_cache_run(cache, &ctx, block, block_sev, n_block);
         kr_lint_cache_end(cache, &ctx);
-    }
+    } else /* the same rules over the whole analysis, as the cache's first lint runs them */
+        for (size_t i = 0; i < n_block; i++) {
+            ctx.rule = block[i];
+            ctx.severity = block_sev[i];
+            block[i]->check(&ctx);
+        }
     drop_fixes_on_invalid_text(out, 0, n_doc, ctx.text, ctx.len, ctx.text_clean, false);
     if (!cache || !ctx.text_clean) /* else the cache's replay filtered its own */
         drop_fixes_on_invalid_text(out, n_doc, out->n, ctx.text, ctx.len, ctx.text_clean,
