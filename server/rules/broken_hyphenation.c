@@ -9,7 +9,18 @@
  * pair written elsewhere with or without the hyphen), the shape of the halves
  * (digits, acronyms, capitals), the dictionary on the joined and the separate
  * forms, and the Danish hyphenation patterns on the joined word (a typesetter
- * only breaks at a legal hyphenation point). */
+ * only breaks at a legal hyphenation point).
+ *
+ * The rule runs in two parts, so that an editor's edit re-decides only the
+ * breaks of the blocks it touched. A break inside one block — its continuation
+ * the next token, on the next line — is decided by the block part
+ * (KR_SCOPE_BLOCK, cached per block by the lint cache), which notes each count
+ * of the document it asked (kr_lint_note_fact); the document part decides the
+ * rest (across blank lines, page headers or blocks) and, in an editor, keeps the
+ * counts up to date and reports the ones an edit moved (kr_lint_fact_changed).
+ * The document part runs first, so the split is drawn where no decision of one
+ * part can take a token from an earlier decision of the other (block_break):
+ * the result is the one pass in text order the rule once was. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +109,7 @@ typedef struct {
     size_t ys_end;         /* its first letter/digit run: [y_start, ys_end) */
     bool across_blank;     /* blank lines between (OCR paragraph gaps) */
     bool across_header;    /* a running page header between */
+    bool in_block;         /* decided by the block part: its counts are noted */
 } hbreak;
 
 static size_t line_end(const char *t, size_t len, size_t i)
@@ -235,8 +247,58 @@ typedef struct {
     uint64_t *keys;
     uint32_t *counts;
     size_t cap;
-    size_t used; /* slots taken (a count fallen to 0 keeps its slot) */
+    size_t used;     /* slots taken (a count fallen to 0 keeps its slot) */
+    kr_arena *arena; /* where its arrays are (NULL: malloc'd) */
 } runset;
+
+/* Room for cap keys, empty, in rs->arena (or malloc'd). */
+static void runset_alloc(runset *rs, size_t cap)
+{
+    rs->cap = cap;
+    rs->used = 0;
+    if (rs->arena) {
+        rs->keys = kr_arena_alloc(rs->arena, cap * sizeof *rs->keys);
+        rs->counts = kr_arena_alloc(rs->arena, cap * sizeof *rs->counts);
+    } else {
+        rs->keys = calloc(cap, sizeof *rs->keys);
+        rs->counts = calloc(cap, sizeof *rs->counts);
+        if (!rs->keys || !rs->counts)
+            abort();
+    }
+}
+
+static size_t runset_slot(const runset *rs, uint64_t h)
+{
+    size_t m = rs->cap - 1, i = (size_t)(h ^ (h >> 29)) & m;
+    while (rs->keys[i] && rs->keys[i] != h)
+        i = (i + 1) & m;
+    return i;
+}
+
+/* Makes room for one more key: the table again without the keys counted down
+ * to 0, twice as large while those left would fill more than a quarter (an
+ * editor's paste of new text outgrows the table its first text sized). */
+static void runset_grow(runset *rs)
+{
+    runset old = *rs;
+    size_t live = 0, cap = old.cap;
+    for (size_t i = 0; i < old.cap; i++)
+        live += old.keys[i] && old.counts[i];
+    while ((live + 1) * 4 > cap)
+        cap *= 2;
+    runset_alloc(rs, cap);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.keys[i] && old.counts[i]) {
+            size_t k = runset_slot(rs, old.keys[i]);
+            rs->keys[k] = old.keys[i];
+            rs->counts[k] = old.counts[i];
+            rs->used++;
+        }
+    if (!old.arena) {
+        free(old.keys);
+        free(old.counts);
+    }
+}
 
 static uint64_t fold_hash(uint64_t h, const char *s, size_t n)
 {
@@ -252,16 +314,39 @@ static uint64_t fold_hash(uint64_t h, const char *s, size_t n)
 }
 #define HASH0 1469598103934665603ull
 
-/* Counts one more (sign 1) or one fewer (-1) of h. */
-static void runset_add(runset *rs, uint64_t h, int sign)
+/* The runs an editor's edit took away or counted again, each with its count
+ * before (those whose count moved are facts the block part may have noted). */
+typedef struct {
+    uint64_t *h;
+    uint32_t *before;
+    size_t n, cap;
+} runlog;
+
+static void runlog_add(runlog *log, uint64_t h, uint32_t before)
+{
+    if (log->n == log->cap) {
+        log->cap = log->cap ? 2 * log->cap : 256;
+        log->h = kr_xrealloc(log->h, log->cap * sizeof *log->h);
+        log->before = kr_xrealloc(log->before, log->cap * sizeof *log->before);
+    }
+    log->h[log->n] = h;
+    log->before[log->n++] = before;
+}
+
+/* Counts one more (sign 1) or one fewer (-1) of h, logged in `log` (NULL: not). */
+static void runset_add(runset *rs, uint64_t h, int sign, runlog *log)
 {
     h |= 1; /* 0 marks an empty slot */
-    size_t m = rs->cap - 1, i = (size_t)(h ^ (h >> 29)) & m;
-    while (rs->keys[i] && rs->keys[i] != h)
-        i = (i + 1) & m;
+    size_t i = runset_slot(rs, h);
+    if (log)
+        runlog_add(log, h, rs->keys[i] ? rs->counts[i] : 0);
     if (!rs->keys[i]) {
         if (sign < 0)
             return; /* not counted: nothing to take away */
+        if ((rs->used + 1) * 2 > rs->cap) {
+            runset_grow(rs);
+            i = runset_slot(rs, h);
+        }
         rs->keys[i] = h;
         rs->used++;
     }
@@ -273,19 +358,15 @@ static void runset_add(runset *rs, uint64_t h, int sign)
 
 static unsigned runset_count(const runset *rs, uint64_t h)
 {
-    h |= 1;
-    size_t m = rs->cap - 1, i = (size_t)(h ^ (h >> 29)) & m;
-    while (rs->keys[i]) {
-        if (rs->keys[i] == h)
-            return rs->counts[i];
-        i = (i + 1) & m;
-    }
-    return 0;
+    size_t i = runset_slot(rs, h | 1);
+    return rs->keys[i] ? rs->counts[i] : 0;
 }
 
 /* Counts (sign 1) or takes away (-1) the runs of t[from, to), whole lines: a
- * run, a pair and the run before a pair's hyphen never cross a line break. */
-static void runset_scan(runset *rs, const char *t, size_t len, size_t from, size_t to, int sign)
+ * run, a pair and the run before a pair's hyphen never cross a line break.
+ * Each is logged in `log` (NULL: not). */
+static void runset_scan(runset *rs, const char *t, size_t len, size_t from, size_t to, int sign,
+                        runlog *log)
 {
     size_t prev_s = SIZE_MAX, prev_e = 0;
     for (size_t i = from; i < to;) {
@@ -297,12 +378,12 @@ static void runset_scan(runset *rs, const char *t, size_t len, size_t from, size
         size_t s = i;
         while (i < to && is_alnum(cp_at(t, len, i, &n)))
             i += n;
-        runset_add(rs, fold_hash(HASH0, t + s, i - s), sign);
+        runset_add(rs, fold_hash(HASH0, t + s, i - s), sign, log);
         /* a pair joined by one hyphen on the same line, and its first run as
          * one written before a hyphen ("education-", no run ends in '-') */
         if (prev_s != SIZE_MAX && prev_e + 1 == s && t[prev_e] == '-') {
-            runset_add(rs, fold_hash(HASH0, t + prev_s, i - prev_s), sign);
-            runset_add(rs, fold_hash(HASH0, t + prev_s, s - prev_s), sign);
+            runset_add(rs, fold_hash(HASH0, t + prev_s, i - prev_s), sign, log);
+            runset_add(rs, fold_hash(HASH0, t + prev_s, s - prev_s), sign, log);
         }
         prev_s = s;
         prev_e = i;
@@ -313,31 +394,23 @@ static void runset_scan(runset *rs, const char *t, size_t len, size_t from, size
  * scratch (arena) or (NULL) malloc'd. */
 static void runset_init(runset *rs, size_t len, kr_arena *arena)
 {
-    rs->cap = 1024;
-    while (rs->cap < len / 2)
-        rs->cap *= 2;
-    rs->used = 0;
-    if (arena) {
-        rs->keys = kr_arena_alloc(arena, rs->cap * sizeof *rs->keys);
-        rs->counts = kr_arena_alloc(arena, rs->cap * sizeof *rs->counts);
-    } else {
-        rs->keys = calloc(rs->cap, sizeof *rs->keys);
-        rs->counts = calloc(rs->cap, sizeof *rs->counts);
-        if (!rs->keys || !rs->counts)
-            abort();
-    }
+    size_t cap = 1024;
+    while (cap < len / 2)
+        cap *= 2;
+    rs->arena = arena;
+    runset_alloc(rs, cap);
 }
 
-/* The set an editor's document keeps between its lints, with the text it
- * counts: the next lint takes away the runs of the lines that changed and
- * counts them again, instead of every run of the text (on 1 MB of OCR text
- * about 20 ms, on every edit: the rule runs over the whole document). */
+/* The set an editor's document keeps between its lints (kr_lint_keep), with
+ * the text it counts: the next lint takes away the runs of the lines that
+ * changed and counts them again, instead of every run of the text (on 1 MB of
+ * OCR text about 20 ms, on every edit), and so knows which counts an edit
+ * moved — the facts the block part's cached decisions may rest on. */
 typedef struct {
     runset rs;
     char *text;
     size_t len;
 } runmem;
-static const int runmem_owner;
 
 static void runmem_free(void *p)
 {
@@ -356,7 +429,7 @@ static void runmem_rebuild(runmem *m, const char *t, size_t len)
     free(m->rs.keys);
     free(m->rs.counts);
     runset_init(&m->rs, len, NULL);
-    runset_scan(&m->rs, t, len, 0, len, 1);
+    runset_scan(&m->rs, t, len, 0, len, 1, NULL);
     char *copy = realloc(m->text, len + 1);
     if (!copy)
         abort();
@@ -367,8 +440,8 @@ static void runmem_rebuild(runmem *m, const char *t, size_t len)
 
 /* m brought from its text to t[0..len): the lines between the two texts'
  * common beginning and end are taken away as they were and counted as they
- * are. */
-static void runmem_follow(runmem *m, const char *t, size_t len)
+ * are, each run logged in `log`. */
+static void runmem_follow(runmem *m, const char *t, size_t len, runlog *log)
 {
     const char *o = m->text;
     size_t olen = m->len, most = olen < len ? olen : len, f = 0, b = 0;
@@ -389,8 +462,8 @@ static void runmem_follow(runmem *m, const char *t, size_t len)
     while (to < len && t[to] != '\n')
         to++;
     size_t oto = olen - (len - to);
-    runset_scan(&m->rs, o, olen, from, oto, -1);
-    runset_scan(&m->rs, t, len, from, to, 1);
+    runset_scan(&m->rs, o, olen, from, oto, -1, log);
+    runset_scan(&m->rs, t, len, from, to, 1, log);
     char *copy = len > olen ? realloc(m->text, len + 1) : m->text;
     if (!copy)
         abort();
@@ -399,16 +472,45 @@ static void runmem_follow(runmem *m, const char *t, size_t len)
     m->len = len;
 }
 
-static void runset_build(runset *rs, kr_lint_ctx *ctx)
+/* ctx->shared's slot for the lint's set (0 and 1: confusion.h, compound_tail.h). */
+#define KR_SHARED_RUNSET 2
+
+/* The questions the decision asks of a count; to the lint cache, each count
+ * asked so is a fact of its own (fact_of), with the answer as its value. */
+enum { ASK_COUNT, ASK_TWICE, ASK_ANY };
+
+static uint64_t fact_of(uint64_t h, int ask)
 {
-    /* an editor's lint after an edit; a first or a command-line lint, which
-     * has nothing to follow, counts in its scratch */
-    runmem **slot = ctx->doc && ctx->changes.any
-                        ? (runmem **)kr_document_memory(ctx->doc, &runmem_owner, runmem_free)
-                        : NULL;
+    static const uint64_t salt[] = {0, 0x6A09E667F3BCC908ull, 0xBB67AE8584CAA73Aull};
+    return (h | 1) ^ salt[ask];
+}
+
+static uint32_t answer(unsigned count, int ask)
+{
+    return ask == ASK_COUNT ? count : ask == ASK_TWICE ? count > 1 : count > 0;
+}
+
+/* Tells the lint cache the facts of the counts the log's runs moved. */
+static void report_moved(kr_lint_ctx *ctx, const runset *rs, const runlog *log)
+{
+    for (size_t i = 0; i < log->n; i++) {
+        unsigned now = runset_count(rs, log->h[i]);
+        if (now == log->before[i])
+            continue; /* the run taken away and counted again: most of an edit's */
+        for (int ask = ASK_COUNT; ask <= ASK_ANY; ask++)
+            kr_lint_fact_changed(ctx, fact_of(log->h[i], ask), answer(now, ask));
+    }
+}
+
+/* An editor's lint (the lint cache keeps the rule's memory): the document's
+ * set brought to this text, the moved facts reported, and made the lint's set
+ * (every lint follows, so that no edit's moves go unreported). A lint that
+ * keeps nothing counts in its scratch when a break first asks (doc_runs). */
+static void follow_runs(kr_lint_ctx *ctx)
+{
+    runmem **slot = (runmem **)kr_lint_keep(ctx, runmem_free);
     if (!slot) {
-        runset_init(rs, ctx->len, ctx->scratch);
-        runset_scan(rs, ctx->text, ctx->len, 0, ctx->len, 1);
+        kr_lint_facts_unknown(ctx); /* an editor's lint without memory: nothing moved is known */
         return;
     }
     if (!*slot) {
@@ -416,14 +518,41 @@ static void runset_build(runset *rs, kr_lint_ctx *ctx)
         if (!*slot)
             abort();
         runmem_rebuild(*slot, ctx->text, ctx->len);
+        kr_lint_facts_unknown(ctx);
     } else {
-        runmem_follow(*slot, ctx->text, ctx->len);
-        /* slots emptied by edits are not reused: count anew before the table
-         * fills (or when the text outgrew it) */
-        if ((*slot)->rs.used * 2 > (*slot)->rs.cap || (*slot)->rs.cap < ctx->len / 2)
-            runmem_rebuild(*slot, ctx->text, ctx->len);
+        runlog log = {0};
+        runmem_follow(*slot, ctx->text, ctx->len, &log);
+        report_moved(ctx, &(*slot)->rs, &log);
+        free(log.h);
+        free(log.before);
     }
+    runset *rs = kr_arena_alloc(ctx->scratch, sizeof *rs);
     *rs = (*slot)->rs;
+    ctx->shared[KR_SHARED_RUNSET] = rs;
+}
+
+/* The lint's set: the one follow_runs made, else (a lint that keeps nothing)
+ * counted now in the scratch, once a break asks. */
+static const runset *doc_runs(kr_lint_ctx *ctx)
+{
+    runset *rs = ctx->shared[KR_SHARED_RUNSET];
+    if (!rs) {
+        rs = kr_arena_alloc(ctx->scratch, sizeof *rs);
+        runset_init(rs, ctx->len, ctx->scratch);
+        runset_scan(rs, ctx->text, ctx->len, 0, ctx->len, 1, NULL);
+        ctx->shared[KR_SHARED_RUNSET] = rs;
+    }
+    return rs;
+}
+
+/* The document's count of the runs hashed h, asked as `ask`: noted for the
+ * lint cache when the block part asks (its cached decision rests on it). */
+static uint32_t ask_runs(kr_lint_ctx *ctx, const hbreak *b, uint64_t h, int ask)
+{
+    uint32_t a = answer(runset_count(doc_runs(ctx), h), ask);
+    if (b->in_block)
+        kr_lint_note_fact(ctx, ctx->an->tokens[b->tok].ws_start, fact_of(h, ask), a);
+    return a;
 }
 
 /* ---- English ------------------------------------------------------------------- *
@@ -544,9 +673,9 @@ static bool joined_known(kr_lint_ctx *ctx, const hbreak *b, const char *s, size_
     return !(kr_lexicon_lookup(ctx->lex, s, n) & KR_LEX_COMPOUND);
 }
 
-/* Whether the break should be joined. `rs` is built on first need. */
-static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const char *joined,
-                        size_t jlen, bool repairable)
+/* Whether the break should be joined. */
+static bool should_join(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t jlen,
+                        bool repairable)
 {
     const char *t = ctx->text;
     const char *xs = t + b->xs_start, *ys = t + b->y_start;
@@ -563,11 +692,9 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
     if (is_digit(xl) || !is_letter(y0))
         return false;
     /* the document writes the pair elsewhere: follow it */
-    if (!rs->keys)
-        runset_build(rs, ctx);
     unsigned with =
-        runset_count(rs, fold_hash(fold_hash(fold_hash(HASH0, xs, xn), "-", 1), ys, yn));
-    unsigned without = runset_count(rs, fold_hash(HASH0, joined, jlen));
+        ask_runs(ctx, b, fold_hash(fold_hash(fold_hash(HASH0, xs, xn), "-", 1), ys, yn), ASK_COUNT);
+    unsigned without = ask_runs(ctx, b, fold_hash(HASH0, joined, jlen), ASK_COUNT);
     if (with != without)
         return without > with;
     if (is_vowelless_abbrev(ys, yn))
@@ -620,7 +747,7 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
      * abbreviation keeps its hyphen, a long one is compounded directly:
      * Skolelinuxmaskine) */
     bool x_elsewhere = (is_lower(cp_at(xs, xn, 0, &cl)) || count_chars(xs, xn) <= 4) &&
-                       runset_count(rs, fold_hash(HASH0, xs, xn)) > 1;
+                       ask_runs(ctx, b, fold_hash(HASH0, xs, xn), ASK_TWICE);
     size_t yl = 0; /* the letters of the second half ("hosts" of "hosts14") */
     while (yl < yn && is_letter(cp_at(ys, yn, yl, &cl)))
         yl += cl;
@@ -639,7 +766,7 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, runset *rs, const cha
      * first part of a name ("education-⏎primaryschool" beside
      * "education-highschool"): it keeps its hyphen here too */
     if (count_chars(xs, xn) >= 3 && count_chars(ys, yl) >= 4 &&
-        runset_count(rs, fold_hash(fold_hash(HASH0, xs, xn), "-", 1)) > 0)
+        ask_runs(ctx, b, fold_hash(fold_hash(HASH0, xs, xn), "-", 1), ASK_ANY))
         return false;
     return true;
 }
@@ -685,12 +812,12 @@ static void add_join(kr_lint_ctx *ctx, kr_fix *f, const hbreak *b, const char *w
 
 /* Reports the break, to be joined as `joined` or, preferred, respelled: by the
  * repair engine's confident spelling in v, else as `lost` (kr_lost_letter's
- * word, NULL: none). */
-static void report(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t jlen,
+ * word, NULL: none). yi: the token whose chunk is the continuation (SIZE_MAX:
+ * none). */
+static void report(kr_lint_ctx *ctx, const hbreak *b, size_t yi, const char *joined, size_t jlen,
                    const kr_verdict *v, const char *lost)
 {
     const char *t = ctx->text;
-    size_t yi = token_at(ctx->an, b->y_start);
     size_t last = yi == SIZE_MAX ? b->tok : yi;
     if (yi != SIZE_MAX && yi != b->tok + 1 && !b->across_header)
         return; /* tokens between the halves: not a plain break */
@@ -838,41 +965,125 @@ static size_t next_break_end(const kr_lint_ctx *ctx, line_cursor *line, size_t f
     return an->n_tokens;
 }
 
-static void check(kr_lint_ctx *ctx)
+/* Decides the break whose first half is token i, and reports it when it
+ * should be joined; `in_block`: for the block part. */
+static void decide(kr_lint_ctx *ctx, size_t i, bool in_block)
 {
-    const kr_analysis *an = ctx->an;
-    runset rs = {0};
-    line_cursor line = line_cursor_of(ctx);
-    for (size_t i = next_break_end(ctx, &line, 0); i < an->n_tokens;
-         i = next_break_end(ctx, &line, i + 1)) {
-        if (ctx->claimed[i])
-            continue;
-        hbreak b;
-        if (!read_break(ctx, i, &b))
-            continue;
-        size_t xn = b.hyphen - b.xs_start, yn = b.ys_end - b.y_start;
-        if (xn + yn > 200)
-            continue;
-        char joined[201];
-        memcpy(joined, ctx->text + b.xs_start, xn);
-        memcpy(joined + xn, ctx->text + b.y_start, yn);
-        const kr_verdict *v = NULL;
-        if (all_alnum(joined, xn + yn))
-            v = kr_word_verdict(ctx, joined, xn + yn);
-        bool repairable = v && (v->kind == KR_VERDICT_OCR || v->kind == KR_VERDICT_DIA) && v->n > 0;
-        if (!should_join(ctx, &b, &rs, joined, xn + yn, repairable))
-            continue;
-        const char *lost = !repairable && v && v->kind == KR_VERDICT_UNKNOWN
-                               ? lost_letter_join(ctx, &b, joined, xn, yn)
-                               : NULL;
-        report(ctx, &b, joined, xn + yn, v, lost);
-    }
+    hbreak b;
+    if (!read_break(ctx, i, &b))
+        return;
+    b.in_block = in_block;
+    size_t xn = b.hyphen - b.xs_start, yn = b.ys_end - b.y_start;
+    if (xn + yn > 200)
+        return;
+    char joined[201];
+    memcpy(joined, ctx->text + b.xs_start, xn);
+    memcpy(joined + xn, ctx->text + b.y_start, yn);
+    const kr_verdict *v = NULL;
+    if (all_alnum(joined, xn + yn))
+        v = kr_word_verdict(ctx, joined, xn + yn);
+    bool repairable = v && (v->kind == KR_VERDICT_OCR || v->kind == KR_VERDICT_DIA) && v->n > 0;
+    if (!should_join(ctx, &b, joined, xn + yn, repairable))
+        return;
+    const char *lost = !repairable && v && v->kind == KR_VERDICT_UNKNOWN
+                           ? lost_letter_join(ctx, &b, joined, xn, yn)
+                           : NULL;
+    /* the block part's continuation is the next token (block_break); the
+     * block part's analysis may hold only some blocks, not in one order */
+    size_t yi = in_block ? i + 1 : token_at(ctx->an, b.y_start);
+    report(ctx, &b, yi, joined, xn + yn, v, lost);
 }
 
-const kr_rule kr_rule_broken_hyphenation = {
-    .id = "broken-hyphenation",
+/* ---- the two parts ------------------------------------------------------------- */
+
+/* Is token k the last on its line and does its chunk end in '-' (a break's
+ * first half, as next_break_end finds them)? */
+static bool hyphen_line_end(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *tk = &ctx->an->tokens[k];
+    return (tk->flags & (KR_TOKF_HYPHEN_END | KR_TOKF_LINE_END)) && tk->ws_end > tk->ws_start &&
+           ctx->text[tk->ws_end - 1] == '-';
+}
+
+/* Does the break at token k (hyphen_line_end) read only tokens k and k + 1 of
+ * one block and the bytes between them — what a block's cache key covers? So
+ * when the next line starts (after blanks) with token k + 1's chunk, in k's
+ * block, and find_continuation would take that chunk whole (it ends before
+ * white space it knows: not a vertical tab; and a token follows, whose chunk
+ * the key covers too). */
+static bool local_break(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_analysis *an = ctx->an;
+    const char *t = ctx->text;
+    if (k + 2 >= an->n_tokens)
+        return false;
+    const kr_token *x = &an->tokens[k], *y = x + 1;
+    if (y->block != x->block)
+        return false;
+    size_t i = x->ws_end;
+    while (i < y->ws_start && is_hspace(t[i]))
+        i++;
+    if (i >= y->ws_start || t[i] != '\n')
+        return false;
+    for (i++; i < y->ws_start && is_hspace(t[i]); i++)
+        ;
+    return i == y->ws_start && (is_hspace(t[y->ws_end]) || t[y->ws_end] == '\n');
+}
+
+/* Is the break at token k the block part's? It is local, and so is every break
+ * it leads into: a break's report claims its continuation, which can be the
+ * first half of the next break (tre-⏎dje-⏎del); were that one the document
+ * part's, which runs first, it would take the token from this one, where the
+ * pass in text order gave it to this one. (A document part's break never needs
+ * a token of an earlier block-part break otherwise: its own tokens come after
+ * that break's two.) */
+static bool block_break(const kr_lint_ctx *ctx, size_t k)
+{
+    for (; local_break(ctx, k); k++)
+        if (!hyphen_line_end(ctx, k + 1))
+            return true;
+    return false;
+}
+
+/* The document part: keeps the counts (follow_runs), and decides the breaks
+ * that are not the block part's. */
+static void check_document(kr_lint_ctx *ctx)
+{
+    const kr_analysis *an = ctx->an;
+    follow_runs(ctx);
+    line_cursor line = line_cursor_of(ctx);
+    for (size_t i = next_break_end(ctx, &line, 0); i < an->n_tokens;
+         i = next_break_end(ctx, &line, i + 1))
+        if (!ctx->claimed[i] && !block_break(ctx, i))
+            decide(ctx, i, false);
+}
+
+/* The block part: the breaks inside one block, in text order. Its analysis may
+ * hold only some blocks' tokens (each block with its neighbours, claimed): it
+ * reads them one by one, not through the document's line index. */
+static void check_block(kr_lint_ctx *ctx)
+{
+    const kr_analysis *an = ctx->an;
+    for (size_t i = 0; i < an->n_tokens; i++)
+        if (!ctx->claimed[i] && hyphen_line_end(ctx, i) && block_break(ctx, i))
+            decide(ctx, i, true);
+}
+
+static const char rule_id[] = "broken-hyphenation";
+static const char rule_summary[] = "a word split by a hyphen at a line end (igangvæ-⏎rende)";
+
+static const kr_rule block_part = {
+    .id = rule_id,
     .severity = KR_SEV_WARNING,
-    .summary = "a word split by a hyphen at a line end (igangvæ-⏎rende)",
+    .summary = rule_summary,
+    .check = check_block,
+    .scope = KR_SCOPE_BLOCK, /* per block, cached (engine.h) */
+};
+
+const kr_rule kr_rule_broken_hyphenation = {
+    .id = rule_id,
+    .severity = KR_SEV_WARNING,
+    .summary = rule_summary,
     .explanation =
         "Text extracted from a typeset PDF, or read by OCR, keeps the hyphens the "
         "typesetter inserted to break words at line ends: »igangvæ-« on one line, "
@@ -885,5 +1096,6 @@ const kr_rule kr_rule_broken_hyphenation = {
         "uses the same pair elsewhere in the document, the Danish dictionary on the joined "
         "and hyphenated forms, and the Danish hyphenation patterns (hyphen-da): a "
         "typesetter breaks only at a legal hyphenation point.",
-    .check = check,
+    .check = check_document,
+    .block_part = &block_part,
 };

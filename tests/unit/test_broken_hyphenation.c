@@ -277,6 +277,26 @@ Test(broken_hyphenation, keeps_the_hyphen_between_words_of_a_chain)
                "Tilføj linjen til /etc/ssh/sshd_config-fil på maskinen.\n");
 }
 
+/* Breaks in a row take each other's halves in text order: the first join
+ * claims the second break's first half. The rule decides a break inside one
+ * block apart from one across a blank line (its two parts, which an editor
+ * runs at different times), yet the order stays the text's: tre-dje is
+ * joined, and dje- is no longer there to join with what follows the gap. The
+ * same in an editor's lint and on the command line. */
+Test(broken_hyphenation, breaks_in_a_row_are_decided_in_text_order)
+{
+    static const char text[] = "Spørgsmål:\n\nDet er tre-\ndje-\n\ndel af det.\n";
+    kr_document *doc = kr_document_new(text, sizeof text - 1);
+    for (int incremental = 0; incremental < 2; incremental++) {
+        kr_diagnostics *ds =
+            incremental ? kr_linter_run(linter, doc) : kr_linter_run_full(linter, doc);
+        cr_assert_eq(rule_count(ds, RULE), 1);
+        cr_assert_not_null(rule_find(ds, RULE, "tredje"));
+        kr_diagnostics_free(ds);
+    }
+    kr_document_free(doc);
+}
+
 Test(broken_hyphenation, keeps_the_hyphen_of_a_file_name_in_a_path)
 {
     /* manual + translations is a compound to the dictionary, not in a path;

@@ -239,6 +239,48 @@ Test(incremental, hyphenation_evidence_that_comes_and_goes_matches_a_fresh_lint)
     kr_linter_free(l);
 }
 
+/* The breaks inside one block are decided per block and cached (the rule's
+ * block part), on counts of the whole document: evidence that comes and goes
+ * in another block — only there, the breaks' blocks never change — must make
+ * the cached decisions be made again, as a fresh lint makes them. The evidence
+ * flips decisions (the test counts them), so a cache that missed it differs. */
+Test(incremental, hyphenation_evidence_in_another_block_matches_a_fresh_lint)
+{
+    static const char *const evidence[] = {"Windows-systemer ",     "Windowssystemer ",
+                                           "education-highschool ", "igangvæ-rende ",
+                                           "igangværende ",         "uid ",
+                                           "uid-poster ",           "uidposter "};
+    static const char head[] = "Spørgsmål:\n\n"
+                               "Vi bruger Windows-\nsystemer i dag.\n\n"
+                               "Se education-\nprimaryschool her.\n\n"
+                               "Det er en igangvæ-\nrende plan.\n\n"
+                               "Alle uid-\nposter ligger der.\n\n"
+                               "Svar:\n\nNoter: ";
+    size_t ne = sizeof evidence / sizeof *evidence, hn = sizeof head - 1;
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = kr_document_new(head, hn);
+    size_t lo = SIZE_MAX, hi = 0;
+    for (int step = 0; step <= 200; step++) {
+        size_t len;
+        const char *t = kr_document_text(doc, &len);
+        const char *w = evidence[rnd(ne)];
+        const char *found = strstr(t + hn, w);
+        if (found && rnd(2) == 0) { /* the evidence leaves */
+            size_t s = (size_t)(found - t);
+            kr_document_edit(doc, s, s + strlen(w), "", 0);
+        } else /* or arrives, in the notes' block */
+            kr_document_edit(doc, hn, hn, w, strlen(w));
+        char when[32];
+        snprintf(when, sizeof when, "edit %d", step);
+        size_t n = rule_lint_both(l, doc, NULL, "broken-hyphenation", when);
+        lo = n < lo ? n : lo;
+        hi = n > hi ? n : hi;
+    }
+    cr_assert_lt(lo, hi, "the evidence never changed a decision (%zu)", lo);
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
 /* A garbled name leaves, its usual spelling arrives, the garbled name comes back:
  * it is flagged as a fresh lint flags it (the pair was never compared while both
  * were present before). */
