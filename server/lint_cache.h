@@ -5,8 +5,9 @@
  * kept in the document's kr_lint_cache under a 128-bit hash of everything the
  * contract says they may depend on, with offsets relative to the unit, and are
  * copied back, shifted, while that hash and the document-wide answers recorded
- * through kr_lint_note_doc_query() hold. Identical units (a paragraph repeated in
- * an archive) are linted once. */
+ * through kr_lint_note_doc_query() hold, and linted again when a fact the unit
+ * noted (kr_lint_note_fact) is reported changed. Identical units (a paragraph
+ * repeated in an archive) are linted once. */
 #ifndef KR_LINT_CACHE_H
 #define KR_LINT_CACHE_H
 

@@ -248,8 +248,9 @@ static uint64_t lexicon_stamp(const kr_linter *self)
     return self->lexicon ? kr_lexicon_stamp(self->lexicon) * 0x9E3779B97F4A7C15ull : 0;
 }
 
-/* Where the trailing run of block-scope rules starts in the registry: those are
- * linted per unit from the document's cache, everything before runs in full. */
+/* Where the trailing run of block-scope rules starts in the registry: those
+ * (and the block parts of the rules before them) are linted per unit from the
+ * document's cache, everything before runs in full. */
 static size_t block_rules_start(void)
 {
     size_t i = kr_rules_count;
