@@ -332,6 +332,8 @@ void kr_lint_fact_changed(kr_lint_ctx *ctx, uint64_t fact, uint32_t value);
 /* What changed is not known (the counts were made anew): every cached block
  * that noted a fact is linted again. */
 void kr_lint_facts_unknown(kr_lint_ctx *ctx);
+/* Does the lint cache hold cached blocks' facts (else none need reports)? */
+bool kr_lint_facts_noted(const kr_lint_ctx *ctx);
 
 /* A document-scope rule's memory between the lints of one document: the slot
  * (NULL until the rule stores a pointer there) that the document's lint cache

@@ -457,6 +457,12 @@ void kr_lint_facts_unknown(kr_lint_ctx *ctx)
     }
 }
 
+bool kr_lint_facts_noted(const kr_lint_ctx *ctx)
+{
+    const kr_lint_cache *c = ctx->incr;
+    return c && c->n_recs > 0;
+}
+
 /* Forgets the records of blobs gone or to be made again (once they are most). */
 static void compact_facts(kr_lint_cache *c)
 {

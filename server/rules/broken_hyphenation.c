@@ -467,7 +467,8 @@ static void runmem_follow(runmem *m, const char *t, size_t len, runlog *log)
     char *copy = len > olen ? realloc(m->text, len + 1) : m->text;
     if (!copy)
         abort();
-    memcpy(copy, t, len);
+    /* the common beginning is there already, and so is the end unless it moved */
+    memcpy(copy + f, t + f, (len == olen ? len - b : len) - f);
     m->text = copy;
     m->len = len;
 }
@@ -502,47 +503,72 @@ static void report_moved(kr_lint_ctx *ctx, const runset *rs, const runlog *log)
     }
 }
 
-/* An editor's lint (the lint cache keeps the rule's memory): the document's
- * set brought to this text, the moved facts reported, and made the lint's set
- * (every lint follows, so that no edit's moves go unreported). A lint that
- * keeps nothing counts in its scratch when a break first asks (doc_runs). */
-static void follow_runs(kr_lint_ctx *ctx)
+/* The lint's counts (ctx->shared[KR_SHARED_RUNSET]), made when first asked:
+ * the document part names the memory an editor's lint keeps them in. */
+typedef struct {
+    runset rs;    /* once `ready` */
+    runmem **mem; /* the lint cache's memory of the rule (NULL: none) */
+    bool ready;
+} lint_runs;
+
+/* The lint's counts, ready: the kept ones brought to this text, the facts
+ * that moved reported (kr_lint_fact_changed), or — a lint that keeps nothing —
+ * counted anew in the scratch. */
+static const runset *ready_runs(kr_lint_ctx *ctx, lint_runs *lr)
 {
-    runmem **slot = (runmem **)kr_lint_keep(ctx, runmem_free);
-    if (!slot) {
-        kr_lint_facts_unknown(ctx); /* an editor's lint without memory: nothing moved is known */
-        return;
+    if (lr->ready)
+        return &lr->rs;
+    lr->ready = true;
+    if (!lr->mem) {
+        runset_init(&lr->rs, ctx->len, ctx->scratch);
+        runset_scan(&lr->rs, ctx->text, ctx->len, 0, ctx->len, 1, NULL);
+        return &lr->rs;
     }
-    if (!*slot) {
-        *slot = calloc(1, sizeof **slot);
-        if (!*slot)
+    runmem *m = *lr->mem;
+    if (!m) {
+        m = *lr->mem = calloc(1, sizeof *m);
+        if (!m)
             abort();
-        runmem_rebuild(*slot, ctx->text, ctx->len);
+        runmem_rebuild(m, ctx->text, ctx->len);
         kr_lint_facts_unknown(ctx);
     } else {
         runlog log = {0};
-        runmem_follow(*slot, ctx->text, ctx->len, &log);
-        report_moved(ctx, &(*slot)->rs, &log);
+        runmem_follow(m, ctx->text, ctx->len, &log);
+        report_moved(ctx, &m->rs, &log);
         free(log.h);
         free(log.before);
     }
-    runset *rs = kr_arena_alloc(ctx->scratch, sizeof *rs);
-    *rs = (*slot)->rs;
-    ctx->shared[KR_SHARED_RUNSET] = rs;
+    lr->rs = m->rs;
+    return &lr->rs;
 }
 
-/* The lint's set: the one follow_runs made, else (a lint that keeps nothing)
- * counted now in the scratch, once a break asks. */
+/* The document part's start: the lint's counts, from the memory the lint cache
+ * keeps for an editor's document (kr_lint_keep). Brought to this text now when
+ * a cached block rests on them, so that the moved facts are reported before
+ * the block rules run (the memory follows the text across lints that skip
+ * this: the next follow takes all that changed since); else when a break
+ * first asks — for a text with none, never. */
+static void start_runs(kr_lint_ctx *ctx)
+{
+    lint_runs *lr = kr_arena_alloc(ctx->scratch, sizeof *lr);
+    lr->mem = (runmem **)kr_lint_keep(ctx, runmem_free);
+    ctx->shared[KR_SHARED_RUNSET] = lr;
+    if (!lr->mem)
+        kr_lint_facts_unknown(ctx); /* an editor's lint without memory: nothing moved is known */
+    else if (kr_lint_facts_noted(ctx))
+        ready_runs(ctx, lr);
+}
+
+/* The lint's counts, made on first need (a lint that ran no document part
+ * counts in its scratch). */
 static const runset *doc_runs(kr_lint_ctx *ctx)
 {
-    runset *rs = ctx->shared[KR_SHARED_RUNSET];
-    if (!rs) {
-        rs = kr_arena_alloc(ctx->scratch, sizeof *rs);
-        runset_init(rs, ctx->len, ctx->scratch);
-        runset_scan(rs, ctx->text, ctx->len, 0, ctx->len, 1, NULL);
-        ctx->shared[KR_SHARED_RUNSET] = rs;
+    lint_runs *lr = ctx->shared[KR_SHARED_RUNSET];
+    if (!lr) {
+        lr = kr_arena_alloc(ctx->scratch, sizeof *lr);
+        ctx->shared[KR_SHARED_RUNSET] = lr;
     }
-    return rs;
+    return ready_runs(ctx, lr);
 }
 
 /* The document's count of the runs hashed h, asked as `ask`: noted for the
@@ -1045,12 +1071,12 @@ static bool block_break(const kr_lint_ctx *ctx, size_t k)
     return false;
 }
 
-/* The document part: keeps the counts (follow_runs), and decides the breaks
+/* The document part: keeps the counts (start_runs), and decides the breaks
  * that are not the block part's. */
 static void check_document(kr_lint_ctx *ctx)
 {
     const kr_analysis *an = ctx->an;
-    follow_runs(ctx);
+    start_runs(ctx);
     line_cursor line = line_cursor_of(ctx);
     for (size_t i = next_break_end(ctx, &line, 0); i < an->n_tokens;
          i = next_break_end(ctx, &line, i + 1))
