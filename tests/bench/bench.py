@@ -86,7 +86,10 @@ def make_text(kind, size, seed=7):
                     words[i] = zipf_pick(rng, vocab)
             doc.append(" ".join(words))
         text = "\n\n".join(doc) + "\n"
-        text = wrap(text, rng.randint(66, 82), hyphenate=(kind == "clean"), rng=rng)
+        # both are typeset pages: the OCR'd text keeps the typesetter's line-end
+        # hyphens as a PDF extraction does (real OCR text has one in most
+        # paragraphs, and an editor's lint must weigh them all)
+        text = wrap(text, rng.randint(66, 82), hyphenate=True, rng=rng)
         if kind == "ocr":
             text = garble(text, rng)
         page += 1
