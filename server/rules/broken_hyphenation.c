@@ -703,10 +703,34 @@ static bool joined_known(kr_lint_ctx *ctx, const hbreak *b, const char *s, size_
 }
 
 /* Whether the break should be joined. */
+/* Does the break split a URL's scheme (htt-⏎ps://…, (http-⏎s://…)? The last
+ * run before the hyphen and the continuation joined begin with one; no URL has
+ * a hyphen there. */
+static bool split_scheme(const char *t, const hbreak *b)
+{
+    static const char *const schemes[] = {"https://", "http://", "ftp://"};
+    char head[16];
+    size_t xn = b->hyphen - b->xs_start, n = 0;
+    if (xn == 0 || xn > 6)
+        return false;
+    for (size_t i = b->xs_start; i < b->hyphen; i++)
+        head[n++] = (char)((unsigned char)t[i] | 0x20);
+    for (size_t i = b->y_start; i < b->y_end && n < sizeof head; i++)
+        head[n++] = t[i];
+    for (size_t k = 0; k < sizeof schemes / sizeof *schemes; k++) {
+        size_t m = strlen(schemes[k]);
+        if (n >= m && memcmp(head, schemes[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool should_join(kr_lint_ctx *ctx, const hbreak *b, const char *joined, size_t jlen,
                         bool repairable)
 {
     const char *t = ctx->text;
+    if (split_scheme(t, b))
+        return true;
     const char *xs = t + b->xs_start, *ys = t + b->y_start;
     size_t xn = b->hyphen - b->xs_start, yn = b->ys_end - b->y_start, cl;
     /* a suspended compound: "sundheds- eller …" */

@@ -117,6 +117,15 @@ Test(broken_hyphenation, keeps_punctuation_after_the_word)
                "Planen gælder for alle kommuner, også de små.\n");
 }
 
+Test(broken_hyphenation, joins_a_url_split_in_its_scheme)
+{
+    /* no other https in the document to go by: the scheme itself says it */
+    assert_fix("Se overblikket (htt-\nps://www.debian.org/releases/) i dag.\n",
+               "Se overblikket (https://www.debian.org/releases/) i dag.\n");
+    assert_fix("Filen ligger på ht-\ntp://ftp.debian.org/ nu.\n",
+               "Filen ligger på http://ftp.debian.org/ nu.\n");
+}
+
 Test(broken_hyphenation, leaves_an_emoji_after_the_word_whole)
 {
     /* the second half ends at the emoji: a fix that took one of its bytes along
