@@ -867,6 +867,34 @@ static void add_join(kr_lint_ctx *ctx, kr_fix *f, const hbreak *b, const char *w
  * repair engine's confident spelling in v, else as `lost` (kr_lost_letter's
  * word, NULL: none). yi: the token whose chunk is the continuation (SIZE_MAX:
  * none). */
+/* Appends s[0..n) as printf's "%.*s" would (up to a NUL byte) at out + *at;
+ * out has room for every piece report puts together (each under 256 bytes). */
+static void put(char *out, size_t *at, const char *s, size_t n)
+{
+    n = strnlen(s, n);
+    memcpy(out + *at, s, n);
+    *at += n;
+}
+
+#define PUT_LIT(out, at, lit) put((out), (at), (lit), sizeof(lit) - 1)
+
+/* A fix's title: `what` »s[0..n)« in the lint's scratch. Put together by hand:
+ * printf's format parsing cost more than the rest of a report, and an editor's
+ * lint reports every break across blocks again on each edit. */
+static const char *fix_title(kr_lint_ctx *ctx, const char *what, size_t wn, const char *s, size_t n)
+{
+    char *t = kr_arena_alloc(ctx->scratch, wn + n + sizeof "»«");
+    size_t at = 0;
+    put(t, &at, what, wn);
+    PUT_LIT(t, &at, "»");
+    put(t, &at, s, n);
+    PUT_LIT(t, &at, "«");
+    t[at] = '\0';
+    return t;
+}
+
+#define FIX_TITLE(ctx, lit, s, n) fix_title((ctx), (lit), sizeof(lit) - 1, (s), (n))
+
 static void report(kr_lint_ctx *ctx, const hbreak *b, size_t yi, const char *joined, size_t jlen,
                    const kr_verdict *v, const char *lost)
 {
@@ -885,27 +913,38 @@ static void report(kr_lint_ctx *ctx, const hbreak *b, size_t yi, const char *joi
         end = b->ys_end;
     const char *word = lost ? lost : joined;
     size_t wlen = lost ? strlen(lost) : jlen;
-    kr_diagnostic *d =
-        kr_emit(ctx, xt->start, end, "Ord delt ved linjeskift: »%.*s-%.*s« skrives »%.*s«%s",
-                (int)(b->hyphen - b->xs_start), t + b->xs_start, (int)(b->ys_end - b->y_start),
-                t + b->y_start, (int)wlen, word, lost ? " (et bogstav tabt ved sidens kant)" : "");
+    /* "Ord delt ved linjeskift: »x-y« skrives »word«" (each part at most 200
+     * bytes: decide refuses longer breaks) */
+    char msg[1024];
+    size_t m = 0;
+    PUT_LIT(msg, &m, "Ord delt ved linjeskift: »");
+    put(msg, &m, t + b->xs_start, b->hyphen - b->xs_start);
+    PUT_LIT(msg, &m, "-");
+    put(msg, &m, t + b->y_start, b->ys_end - b->y_start);
+    PUT_LIT(msg, &m, "« skrives »");
+    put(msg, &m, word, wlen);
+    PUT_LIT(msg, &m, "«");
+    if (lost)
+        PUT_LIT(msg, &m, " (et bogstav tabt ved sidens kant)");
+    msg[m] = '\0';
+    kr_diagnostic *d = kr_emit_text(ctx, xt->start, end, msg);
     if (!d)
         return;
     kr_diagnostic_set_subject(ctx->out, d, word, wlen);
     const kr_candidate *rep = repair_of(v);
     if (rep) {
         /* joined and respelled in one step: the halves were garbled by OCR */
-        char *title =
-            kr_arena_printf(ctx->scratch, "Saml og ret til »%.*s«", (int)rep->len, rep->text);
+        const char *title = FIX_TITLE(ctx, "Saml og ret til ", rep->text, rep->len);
         add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, !b->across_header), b, rep->text,
                  rep->len);
     } else if (lost) {
-        char *title = kr_arena_printf(ctx->scratch, "Saml og tilføj det tabte bogstav: »%s«", lost);
+        const char *title =
+            FIX_TITLE(ctx, "Saml og tilføj det tabte bogstav: ", lost, strlen(lost));
         add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, !b->across_header), b, lost,
                  strlen(lost));
     }
     bool respelled = rep || lost;
-    char *title = kr_arena_printf(ctx->scratch, "Saml ordet: »%.*s«", (int)jlen, joined);
+    const char *title = FIX_TITLE(ctx, "Saml ordet: ", joined, jlen);
     /* A join across a page header moves text past the header: offered, never
      * applied unasked (the header rule may not agree on what the header is). */
     add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, !respelled && !b->across_header), b,
@@ -913,8 +952,7 @@ static void report(kr_lint_ctx *ctx, const hbreak *b, size_t yi, const char *joi
     /* other spellings the repair engine considers, never preferred */
     for (size_t k = rep ? 1 : 0;
          v && k < v->n && (v->kind == KR_VERDICT_OCR || v->kind == KR_VERDICT_DIA); k++) {
-        title = kr_arena_printf(ctx->scratch, "Saml og ret til »%.*s«", (int)v->cand[k].len,
-                                v->cand[k].text);
+        title = FIX_TITLE(ctx, "Saml og ret til ", v->cand[k].text, v->cand[k].len);
         add_join(ctx, kr_diagnostic_add_fix(ctx->out, d, title, false), b, v->cand[k].text,
                  v->cand[k].len);
     }
