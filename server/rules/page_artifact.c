@@ -8,6 +8,7 @@
  * removes the line and the blank lines it brought: when it interrupted a paragraph
  * (no sentence end before it, no capital after it) the two halves join into one
  * paragraph again; between paragraphs one paragraph break stays. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -84,6 +85,32 @@ static size_t side_at(const char *t, size_t s, size_t e)
     return SIZE_MAX;
 }
 
+/* The answers of is_title kept between the lints of a document (kr_lint_keep):
+ * an editor's lint compares every page header with the title again on each
+ * edit, and the distance was most of the rule's work (1 MB of real OCR text
+ * has ~1 000 headers). Keyed by a hash of both texts, which decide it; a full
+ * table is emptied. */
+enum { TITLE_MEMO = 4096 };
+typedef struct {
+    uint64_t key[TITLE_MEMO]; /* 0: free; the low bit holds the answer */
+    size_t n;
+} title_memo;
+
+static uint64_t text_hash(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return (h ^ n) * 0x9E3779B97F4A7C15ull;
+}
+
+static title_memo *title_memo_of(kr_lint_ctx *ctx)
+{
+    void **slot = kr_lint_keep(ctx, free);
+    if (slot && !*slot)
+        *slot = calloc(1, sizeof(title_memo));
+    return slot ? *slot : NULL;
+}
+
 /* Is the header text before `Side` the title, allowing OCR damage? */
 static bool is_title(kr_lint_ctx *ctx, size_t s, size_t e)
 {
@@ -94,9 +121,30 @@ static bool is_title(kr_lint_ctx *ctx, size_t s, size_t e)
     trim(ctx->text, &ts, &te);
     if (e - s > 255 || te - ts > 255)
         return false;
+    title_memo *m = title_memo_of(ctx);
+    uint64_t key = 0;
+    size_t i = 0;
+    if (m) {
+        key = text_hash(text_hash(1469598103934665603ull, ctx->text + s, e - s), ctx->text + ts,
+                        te - ts);
+        key = (key | 2) & ~(uint64_t)1; /* never 0; the low bit holds the answer */
+        for (i = key >> 20 & (TITLE_MEMO - 1); m->key[i]; i = (i + 1) & (TITLE_MEMO - 1))
+            if ((m->key[i] & ~(uint64_t)1) == key)
+                return m->key[i] & 1;
+    }
     size_t d = distance(ctx->scratch, ctx->text + s, e - s, ctx->text + ts, te - ts);
     size_t longer = e - s > te - ts ? e - s : te - ts;
-    return d * 10 <= longer * 3; /* at most 30 % of the characters differ */
+    bool title = d * 10 <= longer * 3; /* at most 30 % of the characters differ */
+    if (m) {
+        if (m->n * 2 >= TITLE_MEMO) {
+            memset(m, 0, sizeof *m);
+            for (i = key >> 20 & (TITLE_MEMO - 1); m->key[i]; i = (i + 1) & (TITLE_MEMO - 1))
+                ;
+        }
+        m->key[i] = key | title;
+        m->n++;
+    }
+    return title;
 }
 
 static bool is_artifact(kr_lint_ctx *ctx, const kr_block *b, bool alone)

@@ -239,6 +239,32 @@ Test(incremental, hyphenation_evidence_that_comes_and_goes_matches_a_fresh_lint)
     kr_linter_free(l);
 }
 
+/* page-artifact keeps its comparisons of page headers with the title between
+ * lints: a title or header edited so that they come to match, or stop
+ * matching, must be compared anew, as a fresh lint does. */
+Test(incremental, page_headers_that_match_the_title_and_stop_match_a_fresh_lint)
+{
+    static const char *const titles[] = {"Cykelstier ved skolerne", "Cykelstier ved skolen",
+                                         "Budget for idrætshaller"};
+    /* headers inside paragraphs: only a header that is the title is one there */
+    const char *text = "Cykelstier ved skolerne\n\nSpørgsmål:\nHvordan går det med planen for\n"
+                       "Cykelstier ved skolerne Side 2\nde nye stier? Vi venter.\n\n"
+                       "Svar:\nDet går godt, og\nBudget for idrætshaller Side 3\nslut.\n";
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = kr_document_new(text, strlen(text));
+    check_equal(l, doc, 0);
+    for (int step = 1; step <= 30; step++) {
+        size_t len;
+        const char *t = kr_document_text(doc, &len);
+        const char *nl = memchr(t, '\n', len); /* the title line */
+        const char *w = titles[rnd(3)];
+        kr_document_edit(doc, 0, (size_t)(nl - t), w, strlen(w));
+        check_equal(l, doc, step);
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
 /* The breaks inside one block are decided per block and cached (the rule's
  * block part), on counts of the whole document: evidence that comes and goes
  * in another block — only there, the breaks' blocks never change — must make
