@@ -300,16 +300,21 @@ static void runset_grow(runset *rs)
     }
 }
 
+/* One byte c into the hash h of a case-folded text; prev: the byte before c
+ * in that text (0 at its start). */
+static inline uint64_t fold_byte(uint64_t h, unsigned char prev, unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        c += 32;
+    else if (prev == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+        c += 0x20; /* À–Þ → à–þ */
+    return (h ^ c) * 1099511628211ull;
+}
+
 static uint64_t fold_hash(uint64_t h, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
-            c += 0x20; /* À–Þ → à–þ */
-        h = (h ^ c) * 1099511628211ull;
-    }
+    for (size_t i = 0; i < n; i++)
+        h = fold_byte(h, i > 0 ? (unsigned char)s[i - 1] : 0, (unsigned char)s[i]);
     return h;
 }
 #define HASH0 1469598103934665603ull
@@ -365,28 +370,63 @@ static unsigned runset_count(const runset *rs, uint64_t h)
 /* Counts (sign 1) or takes away (-1) the runs of t[from, to), whole lines: a
  * run, a pair and the run before a pair's hyphen never cross a line break.
  * Each is logged in `log` (NULL: not). */
+/* The length of the letter or digit at t[i] (i < len), or 0: an ASCII byte by
+ * table, the rest decoded (is_alnum). Every byte of a counted text comes here. */
+static inline size_t alnum_at(const char *t, size_t len, size_t i)
+{
+    static const unsigned char ascii[128] = {
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+        ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+        ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+        ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+        ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+        ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80)
+        return ascii[c];
+    size_t n;
+    return is_alnum(cp_at(t, len, i, &n)) ? n : 0;
+}
+
+/* The hash of t[s, e) folded (fold_hash) and continued from h, whose text
+ * ended with the byte prev. */
+static uint64_t fold_from(uint64_t h, unsigned char prev, const char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++) {
+        h = fold_byte(h, prev, (unsigned char)t[i]);
+        prev = (unsigned char)t[i];
+    }
+    return h;
+}
+
 static void runset_scan(runset *rs, const char *t, size_t len, size_t from, size_t to, int sign,
                         runlog *log)
 {
     size_t prev_s = SIZE_MAX, prev_e = 0;
+    uint64_t prev_h = 0; /* the hash of the run at prev_s */
     for (size_t i = from; i < to;) {
-        size_t n;
-        if (!is_alnum(cp_at(t, len, i, &n))) {
-            i += n;
+        size_t n = alnum_at(t, len, i);
+        if (!n) {
+            i += (unsigned char)t[i] < 0x80 ? 1 : (cp_at(t, len, i, &n), n);
             continue;
         }
         size_t s = i;
-        while (i < to && is_alnum(cp_at(t, len, i, &n)))
+        while (i < to && (n = alnum_at(t, len, i)) > 0)
             i += n;
-        runset_add(rs, fold_hash(HASH0, t + s, i - s), sign, log);
+        uint64_t h = fold_from(HASH0, 0, t, s, i);
+        runset_add(rs, h, sign, log);
         /* a pair joined by one hyphen on the same line, and its first run as
          * one written before a hyphen ("education-", no run ends in '-') */
         if (prev_s != SIZE_MAX && prev_e + 1 == s && t[prev_e] == '-') {
-            runset_add(rs, fold_hash(HASH0, t + prev_s, i - prev_s), sign, log);
-            runset_add(rs, fold_hash(HASH0, t + prev_s, s - prev_s), sign, log);
+            uint64_t dash = fold_byte(prev_h, (unsigned char)t[prev_e - 1], '-');
+            runset_add(rs, fold_from(dash, '-', t, s, i), sign, log);
+            runset_add(rs, dash, sign, log);
         }
         prev_s = s;
         prev_e = i;
+        prev_h = h;
     }
 }
 
