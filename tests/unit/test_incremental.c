@@ -40,6 +40,24 @@ static size_t rnd(size_t n)
     return rule_rnd(&rng, n);
 }
 
+/* An editor's document of `text`, linted, then edited `steps` times by
+ * edit(doc, t, len) (t: its text now), each lint compared with a fresh one. */
+typedef void edit_fn(kr_document *doc, const char *t, size_t len);
+static void edits_match_a_fresh_lint(const char *text, int steps, edit_fn *edit)
+{
+    kr_linter *l = kr_linter_new(NULL, lex);
+    kr_document *doc = kr_document_new(text, strlen(text));
+    check_equal(l, doc, 0);
+    for (int step = 1; step <= steps; step++) {
+        size_t len;
+        const char *t = kr_document_text(doc, &len);
+        edit(doc, t, len);
+        check_equal(l, doc, step);
+    }
+    kr_document_free(doc);
+    kr_linter_free(l);
+}
+
 /* A document of the fixtures' OCR and clean texts, twice (repeated blocks). */
 static kr_document *fixture_doc(void)
 {
@@ -155,44 +173,40 @@ Test(incremental, an_edit_that_changes_nothing_gives_the_same_diagnostics)
  * clusters' pairs are kept between lints (a name that disappears and comes back,
  * a usual spelling that falls under three uses or rises above them), and every
  * lint must still flag exactly what a fresh one flags. */
+static const char *const names[] = {
+    "Danmark ",    "Danrnark ",    "Folketinget ",   "Folketingct ",  "Kommunen ",
+    "Kornmunen ",  "Regionen ",    "Reglonen ",      "Ministeriet ",  "Minlsteriet ",
+    "Havnebadet ", "Havnebaclet ", "Kvarterløftet ", "Kvarterlgftet "};
+enum { N_NAMES = sizeof names / sizeof names[0] };
+
+/* Removes a whole name (the next one after a random place) or adds one. */
+static void name_comes_or_goes(kr_document *doc, const char *t, size_t len)
+{
+    size_t at = rnd(len + 1);
+    const char *sp = strchr(t + at, ' ');
+    if (rnd(2) == 0 && sp && (size_t)(sp - t) + 1 < len) {
+        size_t s = (size_t)(sp - t) + 1, e = s;
+        while (e < len && t[e] != ' ' && t[e] != '\n')
+            e++;
+        kr_document_edit(doc, s, e < len ? e + 1 : e, "", 0);
+    } else {
+        while (at > 0 && t[at - 1] != ' ' && t[at - 1] != '\n')
+            at--;
+        const char *w = names[rnd(N_NAMES)];
+        kr_document_edit(doc, at, at, w, strlen(w));
+    }
+}
+
 Test(incremental, name_spellings_that_come_and_go_match_a_fresh_lint)
 {
-    static const char *const names[] = {
-        "Danmark ",    "Danrnark ",    "Folketinget ",   "Folketingct ",  "Kommunen ",
-        "Kornmunen ",  "Regionen ",    "Reglonen ",      "Ministeriet ",  "Minlsteriet ",
-        "Havnebadet ", "Havnebaclet ", "Kvarterløftet ", "Kvarterlgftet "};
-    size_t n_names = sizeof names / sizeof names[0];
     char text[8192] = "Spørgsmål:\n\n";
     for (int line = 0; line < 6; line++) {
         strcat(text, "Vi har talt med ");
         for (int k = 0; k < 3; k++)
-            strcat(text, names[1 + 2 * rnd(n_names / 2)]); /* the usual spellings come later */
+            strcat(text, names[1 + 2 * rnd(N_NAMES / 2)]); /* the usual spellings come later */
         strcat(text, line % 5 == 4 ? "om planen.\n\n" : "om planen.\n");
     }
-    kr_linter *l = kr_linter_new(NULL, lex);
-    kr_document *doc = kr_document_new(text, strlen(text));
-    check_equal(l, doc, 0);
-    for (int step = 1; step <= 400; step++) {
-        size_t len;
-        const char *t = kr_document_text(doc, &len);
-        size_t at = rnd(len + 1);
-        /* remove a whole name (the next one after `at`) or add one */
-        const char *sp = strchr(t + at, ' ');
-        if (rnd(2) == 0 && sp && (size_t)(sp - t) + 1 < len) {
-            size_t s = (size_t)(sp - t) + 1, e = s;
-            while (e < len && t[e] != ' ' && t[e] != '\n')
-                e++;
-            kr_document_edit(doc, s, e < len ? e + 1 : e, "", 0);
-        } else {
-            while (at > 0 && t[at - 1] != ' ' && t[at - 1] != '\n')
-                at--;
-            const char *w = names[rnd(n_names)];
-            kr_document_edit(doc, at, at, w, strlen(w));
-        }
-        check_equal(l, doc, step);
-    }
-    kr_document_free(doc);
-    kr_linter_free(l);
+    edits_match_a_fresh_lint(text, 400, name_comes_or_goes);
 }
 
 /* broken-hyphenation follows what the document writes elsewhere (the pair
@@ -242,27 +256,24 @@ Test(incremental, hyphenation_evidence_that_comes_and_goes_matches_a_fresh_lint)
 /* page-artifact keeps its comparisons of page headers with the title between
  * lints: a title or header edited so that they come to match, or stop
  * matching, must be compared anew, as a fresh lint does. */
-Test(incremental, page_headers_that_match_the_title_and_stop_match_a_fresh_lint)
+/* Puts one of three titles in place of the title line. */
+static void retitle(kr_document *doc, const char *t, size_t len)
 {
     static const char *const titles[] = {"Cykelstier ved skolerne", "Cykelstier ved skolen",
                                          "Budget for idrætshaller"};
+    const char *nl = memchr(t, '\n', len);
+    const char *w = titles[rnd(3)];
+    kr_document_edit(doc, 0, (size_t)(nl - t), w, strlen(w));
+}
+
+Test(incremental, page_headers_that_match_the_title_and_stop_match_a_fresh_lint)
+{
     /* headers inside paragraphs: only a header that is the title is one there */
-    const char *text = "Cykelstier ved skolerne\n\nSpørgsmål:\nHvordan går det med planen for\n"
-                       "Cykelstier ved skolerne Side 2\nde nye stier? Vi venter.\n\n"
-                       "Svar:\nDet går godt, og\nBudget for idrætshaller Side 3\nslut.\n";
-    kr_linter *l = kr_linter_new(NULL, lex);
-    kr_document *doc = kr_document_new(text, strlen(text));
-    check_equal(l, doc, 0);
-    for (int step = 1; step <= 30; step++) {
-        size_t len;
-        const char *t = kr_document_text(doc, &len);
-        const char *nl = memchr(t, '\n', len); /* the title line */
-        const char *w = titles[rnd(3)];
-        kr_document_edit(doc, 0, (size_t)(nl - t), w, strlen(w));
-        check_equal(l, doc, step);
-    }
-    kr_document_free(doc);
-    kr_linter_free(l);
+    edits_match_a_fresh_lint(
+        "Cykelstier ved skolerne\n\nSpørgsmål:\nHvordan går det med planen for\n"
+        "Cykelstier ved skolerne Side 2\nde nye stier? Vi venter.\n\n"
+        "Svar:\nDet går godt, og\nBudget for idrætshaller Side 3\nslut.\n",
+        30, retitle);
 }
 
 /* The breaks inside one block are decided per block and cached (the rule's
