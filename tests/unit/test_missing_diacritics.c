@@ -91,11 +91,13 @@ Test(missing_diacritics, rare_words_beside_common_ones_read_as_the_common_ones)
 
 Test(missing_diacritics, rare_words_of_one_trade_read_as_everyday_verbs_and_nouns)
 {
-    /* setter (a dog), trek (a journey), fas (a bevel), ger (no standard word) */
-    assert_fixes(SPELL_NO_AE "Han setter et trek i filen, som fas her. Ger det nu.\n",
+    /* setter (a dog), trek (a journey), fas (a bevel), haj (a shark), ger and
+     * ker (no standard words) */
+    assert_fixes(SPELL_NO_AE "Han setter et trek i filen, som fas her. Ger det nu, ker en haj "
+                             "kurve.\n",
                  SPELL_NO_AE "Han s\xC3\xA6tter et tr\xC3\xA6k i filen, som f\xC3\xA5s her. "
-                             "G\xC3\xB8r det nu.\n",
-                 4);
+                             "G\xC3\xB8r det nu, k\xC3\xB8r en h\xC3\xB8j kurve.\n",
+                 6);
 }
 
 Test(missing_diacritics, words_in_capitals_get_their_letters_back_in_capitals)
