@@ -3263,16 +3263,6 @@ static bool checkable(const kr_lint_ctx *ctx, size_t k)
     return true;
 }
 
-/* Appends s[0..n), up to a NUL byte as printf's %.*s would. */
-static size_t put_str(char *out, size_t at, const char *s, size_t n)
-{
-    n = strnlen(s, n);
-    memcpy(out + at, s, n);
-    return at + n;
-}
-
-#define PUT_LIT(out, at, lit) put_str((out), (at), (lit), sizeof(lit) - 1)
-
 /* The message of verdict v on word w[0..n) for the problem `what`. */
 static const char *verdict_message(kr_lint_ctx *ctx, const char *w, size_t n, const kr_verdict *v,
                                    const char *what)
@@ -3283,29 +3273,29 @@ static const char *verdict_message(kr_lint_ctx *ctx, const char *w, size_t n, co
     /* kr_emit keeps 511 bytes of a message: a longer word is cut to 512 here,
      * which leaves the message long enough to be cut at the same place */
     char msg[128 + 512 + 3 * WORD_BYTES];
-    size_t at = put_str(msg, 0, what, strlen(what));
-    at = PUT_LIT(msg, at, ": «");
-    at = put_str(msg, at, w, n < 512 ? n : 512);
-    at = PUT_LIT(msg, at, "»");
+    size_t at = kr_put(msg, 0, what, strlen(what));
+    at = KR_PUT_LIT(msg, at, ": «");
+    at = kr_put(msg, at, w, n < 512 ? n : 512);
+    at = KR_PUT_LIT(msg, at, "»");
     if (v->n > 0) {
         const char *c0 = v->cand[0].text;
         if (v->preferred || v->n == 1) {
-            at = PUT_LIT(msg, at, " skal sandsynligvis være «");
-            at = put_str(msg, at, c0, WORD_BYTES);
+            at = KR_PUT_LIT(msg, at, " skal sandsynligvis være «");
+            at = kr_put(msg, at, c0, WORD_BYTES);
         } else if (v->n == 2) {
-            at = PUT_LIT(msg, at, " — måske «");
-            at = put_str(msg, at, c0, WORD_BYTES);
-            at = PUT_LIT(msg, at, "» eller «");
-            at = put_str(msg, at, v->cand[1].text, WORD_BYTES);
+            at = KR_PUT_LIT(msg, at, " — måske «");
+            at = kr_put(msg, at, c0, WORD_BYTES);
+            at = KR_PUT_LIT(msg, at, "» eller «");
+            at = kr_put(msg, at, v->cand[1].text, WORD_BYTES);
         } else {
-            at = PUT_LIT(msg, at, " — måske «");
-            at = put_str(msg, at, c0, WORD_BYTES);
-            at = PUT_LIT(msg, at, "», «");
-            at = put_str(msg, at, v->cand[1].text, WORD_BYTES);
-            at = PUT_LIT(msg, at, "» eller «");
-            at = put_str(msg, at, v->cand[2].text, WORD_BYTES);
+            at = KR_PUT_LIT(msg, at, " — måske «");
+            at = kr_put(msg, at, c0, WORD_BYTES);
+            at = KR_PUT_LIT(msg, at, "», «");
+            at = kr_put(msg, at, v->cand[1].text, WORD_BYTES);
+            at = KR_PUT_LIT(msg, at, "» eller «");
+            at = kr_put(msg, at, v->cand[2].text, WORD_BYTES);
         }
-        at = PUT_LIT(msg, at, "»");
+        at = KR_PUT_LIT(msg, at, "»");
     }
     return kr_arena_strndup(ctx->scratch, msg, at);
 }

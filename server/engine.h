@@ -459,6 +459,19 @@ const char *kr_emit_keep_message(kr_lint_ctx *ctx, const char *msg);
  * the subject and fixes given (kr_diagnostics_add_kept). */
 kr_diagnostic *kr_emit_kept(kr_lint_ctx *ctx, size_t start, size_t end, const char *message,
                             const char *subject, const kr_kept_fix *fixes, size_t n);
+
+/* Appends s[0..n) to out at byte `at`, up to a NUL byte as printf's "%.*s"
+ * would, and returns where it ends: for the rules that put a message together
+ * by hand (printf's format parsing cost more than the rest of a report). The
+ * caller sizes out. */
+static inline size_t kr_put(char *out, size_t at, const char *s, size_t n)
+{
+    n = strnlen(s, n);
+    memcpy(out + at, s, n);
+    return at + n;
+}
+
+#define KR_PUT_LIT(out, at, lit) kr_put((out), (at), (lit), sizeof(lit) - 1)
 /* Marks tokens [first, last] as reported; returns false (and marks nothing) when
  * any of them is already claimed. */
 bool kr_claim(kr_lint_ctx *ctx, size_t first, size_t last);

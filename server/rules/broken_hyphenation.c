@@ -903,21 +903,6 @@ static void add_join(kr_lint_ctx *ctx, kr_fix *f, const hbreak *b, const char *w
     kr_fix_add_edit(ctx->out, f, b->y_start, e, "", 0);
 }
 
-/* Reports the break, to be joined as `joined` or, preferred, respelled: by the
- * repair engine's confident spelling in v, else as `lost` (kr_lost_letter's
- * word, NULL: none). yi: the token whose chunk is the continuation (SIZE_MAX:
- * none). */
-/* Appends s[0..n) as printf's "%.*s" would (up to a NUL byte) at out + *at;
- * out has room for every piece report puts together (each under 256 bytes). */
-static void put(char *out, size_t *at, const char *s, size_t n)
-{
-    n = strnlen(s, n);
-    memcpy(out + *at, s, n);
-    *at += n;
-}
-
-#define PUT_LIT(out, at, lit) put((out), (at), (lit), sizeof(lit) - 1)
-
 /* A fix's title: `what` »s[0..n)« in the lint's scratch. Put together by hand:
  * printf's format parsing cost more than the rest of a report, and an editor's
  * lint reports every break across blocks again on each edit. */
@@ -925,16 +910,20 @@ static const char *fix_title(kr_lint_ctx *ctx, const char *what, size_t wn, cons
 {
     char *t = kr_arena_alloc(ctx->scratch, wn + n + sizeof "»«");
     size_t at = 0;
-    put(t, &at, what, wn);
-    PUT_LIT(t, &at, "»");
-    put(t, &at, s, n);
-    PUT_LIT(t, &at, "«");
+    at = kr_put(t, at, what, wn);
+    at = KR_PUT_LIT(t, at, "»");
+    at = kr_put(t, at, s, n);
+    at = KR_PUT_LIT(t, at, "«");
     t[at] = '\0';
     return t;
 }
 
 #define FIX_TITLE(ctx, lit, s, n) fix_title((ctx), (lit), sizeof(lit) - 1, (s), (n))
 
+/* Reports the break, to be joined as `joined` or, preferred, respelled: by the
+ * repair engine's confident spelling in v, else as `lost` (kr_lost_letter's
+ * word, NULL: none). yi: the token whose chunk is the continuation (SIZE_MAX:
+ * none). */
 static void report(kr_lint_ctx *ctx, const hbreak *b, size_t yi, const char *joined, size_t jlen,
                    const kr_verdict *v, const char *lost)
 {
@@ -957,15 +946,15 @@ static void report(kr_lint_ctx *ctx, const hbreak *b, size_t yi, const char *joi
      * bytes: decide refuses longer breaks) */
     char msg[1024];
     size_t m = 0;
-    PUT_LIT(msg, &m, "Ord delt ved linjeskift: »");
-    put(msg, &m, t + b->xs_start, b->hyphen - b->xs_start);
-    PUT_LIT(msg, &m, "-");
-    put(msg, &m, t + b->y_start, b->ys_end - b->y_start);
-    PUT_LIT(msg, &m, "« skrives »");
-    put(msg, &m, word, wlen);
-    PUT_LIT(msg, &m, "«");
+    m = KR_PUT_LIT(msg, m, "Ord delt ved linjeskift: »");
+    m = kr_put(msg, m, t + b->xs_start, b->hyphen - b->xs_start);
+    m = KR_PUT_LIT(msg, m, "-");
+    m = kr_put(msg, m, t + b->y_start, b->ys_end - b->y_start);
+    m = KR_PUT_LIT(msg, m, "« skrives »");
+    m = kr_put(msg, m, word, wlen);
+    m = KR_PUT_LIT(msg, m, "«");
     if (lost)
-        PUT_LIT(msg, &m, " (et bogstav tabt ved sidens kant)");
+        m = KR_PUT_LIT(msg, m, " (et bogstav tabt ved sidens kant)");
     msg[m] = '\0';
     kr_diagnostic *d = kr_emit_text(ctx, xt->start, end, msg);
     if (!d)
