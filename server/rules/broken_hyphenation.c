@@ -367,28 +367,17 @@ static unsigned runset_count(const runset *rs, uint64_t h)
     return rs->keys[i] ? rs->counts[i] : 0;
 }
 
-/* Counts (sign 1) or takes away (-1) the runs of t[from, to), whole lines: a
- * run, a pair and the run before a pair's hyphen never cross a line break.
- * Each is logged in `log` (NULL: not). */
-/* The length of the letter or digit at t[i] (i < len), or 0: an ASCII byte by
- * table, the rest decoded (is_alnum). Every byte of a counted text comes here. */
-static inline size_t alnum_at(const char *t, size_t len, size_t i)
-{
-    static const unsigned char ascii[128] = {
-        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-        ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-        ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
-        ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
-        ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
-        ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-        ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80)
-        return ascii[c];
-    size_t n;
-    return is_alnum(cp_at(t, len, i, &n)) ? n : 0;
-}
+/* Each ASCII byte as a run hashes it (case-folded), or 0: not a letter or digit. */
+static const unsigned char ascii_run[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
+    ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k',
+    ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+    ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm',
+    ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+    ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'};
 
 /* The hash of t[s, e) folded (fold_hash) and continued from h, whose text
  * ended with the byte prev. */
@@ -401,21 +390,49 @@ static uint64_t fold_from(uint64_t h, unsigned char prev, const char *t, size_t 
     return h;
 }
 
+/* The end of the run of letters and digits at t[i] (i < to), and in *h its hash
+ * (fold_hash) continued: one pass, the ASCII bytes by table (every byte of a
+ * counted text comes here), the others decoded (is_alnum). */
+static size_t run_end(const char *t, size_t len, size_t i, size_t to, uint64_t *h)
+{
+    uint64_t x = *h;
+    while (i < to) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) {
+            if (!ascii_run[c])
+                break;
+            x = (x ^ ascii_run[c]) * 1099511628211ull;
+            i++;
+            continue;
+        }
+        size_t n;
+        if (!is_alnum(cp_at(t, len, i, &n)))
+            break;
+        x = fold_from(x, 0, t, i, i + n);
+        i += n;
+    }
+    *h = x;
+    return i;
+}
+
+/* Counts (sign 1) or takes away (-1) the runs of t[from, to), whole lines: a
+ * run, a pair and the run before a pair's hyphen never cross a line break.
+ * Each is logged in `log` (NULL: not). */
 static void runset_scan(runset *rs, const char *t, size_t len, size_t from, size_t to, int sign,
                         runlog *log)
 {
     size_t prev_s = SIZE_MAX, prev_e = 0;
     uint64_t prev_h = 0; /* the hash of the run at prev_s */
     for (size_t i = from; i < to;) {
-        size_t n = alnum_at(t, len, i);
-        if (!n) {
-            i += (unsigned char)t[i] < 0x80 ? 1 : (cp_at(t, len, i, &n), n);
+        unsigned char c = (unsigned char)t[i];
+        size_t n = 1;
+        if (c < 0x80 ? !ascii_run[c] : !is_alnum(cp_at(t, len, i, &n))) {
+            i += n;
             continue;
         }
         size_t s = i;
-        while (i < to && (n = alnum_at(t, len, i)) > 0)
-            i += n;
-        uint64_t h = fold_from(HASH0, 0, t, s, i);
+        uint64_t h = HASH0;
+        i = run_end(t, len, i, to, &h);
         runset_add(rs, h, sign, log);
         /* a pair joined by one hyphen on the same line, and its first run as
          * one written before a hyphen ("education-", no run ends in '-') */
