@@ -58,6 +58,8 @@ module.exports = grammar({
   // always decides there), so leading indentation stays significant.
   extras: $ => [/[ \t\f\v]/, $._text, $.url, $.number, $.hyphen_break, $._punct],
 
+  inline: $ => [$._block, $._line],
+
   rules: {
     // The title is a block like the others: the scanner only emits it for the first
     // line with content (blank lines and page headers may come before it).
