@@ -2746,9 +2746,9 @@ static word_shape shape_of(const uint32_t *w, int n)
         return SHAPE_SKIP; /* ALLCAPS, or nearly */
     /* ZEndrer, AEndrer: a capital Æ read as two capitals begins the word */
     bool split_ae = n > 2 && (w[0] == 'Z' || w[0] == 'A') && w[1] == 'E' && !is_upper_cp(w[2]);
-    /* pA, sA, nAr: a short small word whose å was read as a capital A (a name
-     * in code has more capitals, or more letters) */
-    bool small_a = n <= 4 && uppers == 1 && inner_upper == 1 && inner_a == 1;
+    /* pA, sA, nAr, mAlet: a small word whose å was read as a capital A (a name
+     * in code has more capitals) */
+    bool small_a = uppers == 1 && inner_upper == 1 && inner_a == 1;
     if (inner_upper > (split_ae || small_a ? 1 : 0))
         return SHAPE_SKIP;
     if (split_ae)

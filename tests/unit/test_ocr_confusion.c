@@ -430,16 +430,18 @@ Test(ocr_confusion, paths_code_and_abbreviations_joined_by_signs_are_untouched)
                      "Se f.eks bl.a her, og Randomize.Frobnik virker.\n");
 }
 
-Test(ocr_confusion, a_small_aa_read_as_a_capital_a_inside_a_short_word)
+Test(ocr_confusion, a_small_aa_read_as_a_capital_a_inside_a_word)
 {
     assert_repairs("sA", "s\xC3\xA5");
     assert_repairs("fA", "f\xC3\xA5");
+    assert_repairs("mAlet", "m\xC3\xA5let");
+    assert_repairs("sAsom", "s\xC3\xA5som");
 }
 
 Test(ocr_confusion, a_capital_a_in_a_name_from_code_is_untouched)
 {
-    /* more capitals, or more letters, than a short small word has */
-    assert_untouched("Brug SaveAs, knappenAuto og GmbA i menuen.\n");
+    /* more capitals than a small word has, or no word with an å there */
+    assert_untouched("Brug SaveAs, knappenAuto, getAll, isActive og GmbA i menuen.\n");
 }
 
 Test(ocr_confusion, dimensions_get_their_multiplication_sign_back)
