@@ -16,13 +16,16 @@ struct kr_arena_chunk {
     _Alignas(16) unsigned char data[];
 };
 
-/* A run of new chunks doubles in size up to this: a list that grows to tens of
- * megabytes takes a few dozen chunks, not thousands of its first size. Large
+/* Once an arena holds GROW_FROM bytes (a first lint's scratch, a long list of
+ * diagnostics), its new chunks double in size up to GROWN_MAX: tens of
+ * megabytes take a few dozen chunks, not thousands of the first size. Large
  * chunks are also where calloc costs nothing: glibc maps them, and the kernel's
  * fresh pages are zero, where it clears with memset every chunk its heap
  * serves (a 10 MB check made 3 700 chunks of 16 and 64 KB, 240 MB cleared by
- * the kernel and then again by memset). */
-enum { GROWN_MAX = 8 * 1024 * 1024 };
+ * the kernel and then again by memset). Below that (an editor's lint) chunks
+ * keep their size: glibc serves large ones from its heap too once it has
+ * unmapped one, and calloc would clear them whole, used or not. */
+enum { GROW_FROM = 4 * 1024 * 1024, GROWN_MAX = 8 * 1024 * 1024 };
 
 void *kr_xmalloc(size_t n)
 {
@@ -58,6 +61,7 @@ void kr_arena_init(kr_arena *a, size_t chunk_size)
     a->spare = NULL;
     a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
     a->grown = a->chunk_size;
+    a->held = 0;
 }
 
 static void free_chunks(kr_arena_chunk *c)
@@ -75,6 +79,7 @@ void kr_arena_release(kr_arena *a)
     free_chunks(a->spare);
     a->head = NULL;
     a->spare = NULL;
+    a->held = 0;
 }
 
 /* How much a reset keeps beyond the first chunk: what a lint's scratch takes
@@ -111,6 +116,7 @@ void kr_arena_reset(kr_arena *a)
     keep->next = NULL;
     a->head = keep;
     a->grown = a->chunk_size;
+    a->held = keep->size;
 }
 
 /* A chunk with room for size bytes: a spare one, else a new one. */
@@ -123,7 +129,7 @@ static kr_arena_chunk *new_chunk(kr_arena *a, size_t size)
             return c;
         }
     size_t cap = size > a->grown ? size : a->grown;
-    if (a->grown < GROWN_MAX)
+    if (a->held >= GROW_FROM && a->grown < GROWN_MAX)
         a->grown *= 2;
     kr_arena_chunk *c = calloc(1, sizeof *c + cap);
     if (!c) {
@@ -140,6 +146,7 @@ void *kr_arena_alloc(kr_arena *a, size_t size)
     kr_arena_chunk *c = a->head;
     if (!c || c->size - c->used < size) {
         c = new_chunk(a, size);
+        a->held += c->size;
         c->next = a->head;
         a->head = c;
     }

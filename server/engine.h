@@ -22,7 +22,8 @@ typedef struct kr_arena_chunk kr_arena_chunk;
 typedef struct {
     kr_arena_chunk *head;
     size_t chunk_size;
-    size_t grown;          /* the size of the next new chunk: doubles from chunk_size */
+    size_t grown;          /* the size of new chunks: chunk_size, then doubling (arena.c) */
+    size_t held;           /* bytes in the chunks in use */
     kr_arena_chunk *spare; /* chunks a reset kept for the next use (kr_arena_reset) */
 } kr_arena;
 
