@@ -31,6 +31,7 @@ module.exports = grammar({
     $._title_begin, // zero width: the document's title line starts here
     $._newline, // end of a non-blank line (zero width at the end of the file)
     $._blank, // one or more blank lines
+    $._newline_blank, // the end of a paragraph's last line and the blank lines after it
     $.question_label, // `Spørgsmål:` and its OCR-damaged forms
     $.answer_label, // `Svar:` and its OCR-damaged forms
     $.other_label, // a short line ending in ':' that opens a block
@@ -61,7 +62,7 @@ module.exports = grammar({
   // A hidden rule that is not inlined is still a node the parser reduces: one
   // for each block and one for each paragraph's run of lines, a quarter of a
   // page's reductions (each some 1 500 instructions), for nothing the tree shows.
-  inline: $ => [$._block, $._line],
+  inline: $ => [$._block, $._line, $._paragraph_end],
 
   rules: {
     // The title is a block like the others: the scanner only emits it for the first
@@ -123,7 +124,30 @@ module.exports = grammar({
     // child: tree-sitter never reuses a node whose edge is a repeat (repeats are
     // "fragile"), so a block shaped like this is reused whole after an edit
     // elsewhere, and an incremental re-parse touches blocks, not every line.
-    paragraph: $ => prec.right(seq($._line, repeat($._line), optional($._blank))),
+    // A paragraph's last line break usually takes the blank lines after it too
+    // (_newline_blank, which only ends a paragraph): one token fewer for most
+    // paragraphs. So its first line, the lines between and its last are spelled
+    // out (a line followed by a `_line_begin` is one between: the paragraph goes
+    // on, as a `repeat` of lines would).
+    paragraph: $ =>
+      prec.right(
+        seq(
+          $._line_begin,
+          repeat($.quote),
+          choice(
+            $._paragraph_end,
+            seq(
+              $._newline,
+              repeat(prec.right(1, seq($._line_begin, repeat($.quote), $._newline))),
+              $._line_begin,
+              repeat($.quote),
+              $._paragraph_end,
+            ),
+          ),
+        ),
+      ),
+
+    _paragraph_end: $ => choice(seq($._newline, optional($._blank)), $._newline_blank),
 
     bullet_item: $ =>
       prec.right(

@@ -51,6 +51,7 @@ enum TokenType {
     TITLE_BEGIN,
     NEWLINE,
     BLANK,
+    NEWLINE_BLANK,
     QUESTION_LABEL,
     ANSWER_LABEL,
     OTHER_LABEL,
@@ -79,8 +80,8 @@ enum { B_NONE, B_PARA, B_BULLET };
 enum { Q_NONE, Q_DOUBLE, Q_RAQUO, Q_LAQUO };
 /* What a run of text that stopped at a line break found the next line to be
  * (Scanner.hint), so the token at the break need not read it again: not known,
- * a line that continues the block, or one that does not. */
-enum { H_NONE, H_GOES_ON, H_ENDS };
+ * a line that continues the block, one that does not, or a blank one. */
+enum { H_NONE, H_GOES_ON, H_ENDS, H_BLANK };
 
 typedef struct {
     uint8_t prev, cur, block, quote;
@@ -514,6 +515,29 @@ static bool scan_blank(Scanner *s, TSLexer *lx, bool had_space)
     return true;
 }
 
+/* The blank lines after a paragraph's or a bullet item's last line, taken by
+ * the line break before them: the block keeps them anyway (grammar.js), and a
+ * `_blank` token of their own cost the parser as much as the paragraph's text.
+ * The state is what that token would have left. */
+static void take_blanks(Scanner *s, TSLexer *lx)
+{
+    while (!at_eof(lx)) {
+        if (is_newline(lx->lookahead)) {
+            eat_newline(lx);
+            lx->mark_end(lx);
+        } else if (is_hspace(lx->lookahead)) {
+            adv(lx);
+        } else {
+            break;
+        }
+    }
+    if (at_eof(lx))
+        lx->mark_end(lx);
+    s->prev = L_BLANK;
+    s->cur = L_BLANK;
+    s->block = B_NONE;
+}
+
 /* After `- `: is the rest of the line `5 -` (a page number between dashes)? */
 static bool dashed_number(TSLexer *lx)
 {
@@ -778,7 +802,7 @@ static bool can_continue(const Scanner *s)
 
 /* Just after a line break: would the next line start with a `_line_begin` in
  * the state the break leaves (so it only continues the current block)? H_GOES_ON
- * or H_ENDS. Reads ahead without moving the token's end: *read_on says whether
+ * or H_ENDS (H_BLANK: a blank line ends it). Reads ahead without moving the token's end: *read_on says whether
  * past the line's first character (then li->whole says whether the line is all
  * in `li`), *bom whether its indentation held a byte order mark. With `quick` a
  * line starting with a quote mark or an undecodable byte is not looked at
@@ -800,8 +824,10 @@ static int line_continues(const Scanner *s, TSLexer *lx, bool quick, bool *read_
             *bom = true;
         adv(lx);
     }
-    if (at_eof(lx) || is_newline(lx->lookahead))
+    if (at_eof(lx))
         return H_ENDS;
+    if (is_newline(lx->lookahead))
+        return H_BLANK;
     if (quick && (lx->lookahead <= 0 || is_quote_char(lx->lookahead)))
         return H_NONE;
     bool goes_on = decide_line(&next, lx, indent, false, true, read_on, false, li) == LINE_BEGIN;
@@ -1293,8 +1319,10 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         lx->mark_end(lx);
         bool read_on = false, bom = false;
         LineInfo li;
-        if (!recovering && valid[NEWLINE] && can_continue(s) &&
-            (hint ? hint : line_continues(s, lx, false, &read_on, &li, &bom)) == H_GOES_ON) {
+        int next = H_NONE;
+        if (!recovering && valid[NEWLINE] && can_continue(s))
+            next = hint ? hint : line_continues(s, lx, false, &read_on, &li, &bom);
+        if (next == H_GOES_ON) {
             /* the next line only continues this one: the break is text, and
              * so is the run of text the line starts with (from where a token
              * of its own would start, after the indentation) */
@@ -1314,6 +1342,10 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         lx->result_symbol = NEWLINE;
         s->prev = s->cur;
         s->quote = Q_NONE;
+        if (next == H_BLANK && valid[NEWLINE_BLANK] && s->block == B_PARA) {
+            take_blanks(s, lx);
+            lx->result_symbol = NEWLINE_BLANK;
+        }
         return true;
     }
     if (s->quote != Q_NONE && closes(s->quote, c) && valid[QUOTE_CLOSE]) {
