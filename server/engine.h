@@ -251,6 +251,7 @@ void kr_analysis_update_given(kr_analysis *an, kr_analysis_memo **memo, kr_arena
 
 /* ---- rules -------------------------------------------------------------------- */
 typedef struct kr_rule kr_rule;
+typedef struct kr_prefetch kr_prefetch;
 
 typedef struct kr_lint_ctx {
     const char *text;
@@ -274,7 +275,24 @@ typedef struct kr_lint_ctx {
      * the answer between lints so an edit checks only its own bytes); false when
      * not known. */
     bool text_clean;
+    /* The lint's second thread (a first lint's, see prefetch below), or NULL:
+     * where kr_lint_take_text_pass finds what it made. */
+    kr_prefetch *prefetch;
 } kr_lint_ctx;
+
+/* A document rule's pass over the whole text that reads nothing but its bytes
+ * (counting the text's words, say): a first lint's second thread makes it
+ * while the lint thread parses, and the rule takes it (kr_lint_take_text_pass)
+ * instead of making it on the lint's critical path. */
+typedef struct {
+    void *(*make)(const char *text, size_t len); /* new */
+    void (*free)(void *made);                    /* accepts NULL */
+} kr_text_pass;
+
+/* What the lint's second thread made of the whole text with `pass` (waits
+ * until it has): new, for the caller; NULL when no thread read the whole text,
+ * or the rule has no such pass, or it was taken. The rule then makes it. */
+void *kr_lint_take_text_pass(kr_lint_ctx *ctx, const kr_text_pass *pass);
 
 /* What a rule's diagnostics depend on, so the linter knows what it may reuse.
  *
@@ -311,6 +329,9 @@ struct kr_rule {
      * that running the part after every document rule gives what the whole
      * rule gave in its place. */
     const kr_rule *block_part;
+    /* A pass over the text a first lint's second thread makes ahead for it
+     * (NULL: none). */
+    const kr_text_pass *text_pass;
 };
 
 /* Called by the document-statistics functions (server/confusion.c) with each
@@ -358,7 +379,6 @@ kr_diagnostics *kr_linter_run_full(kr_linter *self, kr_document *doc);
  * the text, which must not change until kr_prefetch_end, and the lexicon.
  * NULL when the machine is busy (no core to spare: the two threads would share
  * one) or no thread could be started; nothing happens then. */
-typedef struct kr_prefetch kr_prefetch;
 kr_prefetch *kr_prefetch_begin(kr_lexicon *lex, const char *text, size_t len, size_t lo, size_t hi);
 /* Whether the thread has loaded what the repair engine loads once per process
  * (the English word list; it does so first, while the caller parses). Never
@@ -375,6 +395,10 @@ kr_token *kr_prefetch_take_tokens(kr_prefetch *p, size_t *n, size_t *cap);
  * kr_doc_stats_adopt), which the thread makes next: waits for them; the caller
  * owns them. NULL as for kr_prefetch_take_tokens, or when they were taken. */
 struct doc_stats *kr_prefetch_take_stats(kr_prefetch *p);
+/* What the thread made with a rule's text pass (kr_rule.text_pass) when it
+ * reads the whole text, which it does after the counts: waits for it; the
+ * caller owns it. NULL as for kr_prefetch_take_tokens, or when it was taken. */
+void *kr_prefetch_take_pass(kr_prefetch *p, const kr_text_pass *pass);
 /* Tests: start the thread whatever the machine's load (kr_prefetch_begin
  * otherwise starts one only while a core is to spare). */
 void kr_prefetch_always(bool on);

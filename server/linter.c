@@ -342,6 +342,7 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     if (incremental) /* before the parse, which the prefetch's range must not wait for */
         ctx.changes = kr_document_take_changes(doc);
     kr_prefetch *prefetch = start_prefetch(self, doc, &ctx, incremental);
+    ctx.prefetch = prefetch;
     ctx.tree = kr_document_tree(doc);
     kr_prefetch_sync(prefetch);
     ctx.lex = self->lexicon;
@@ -404,6 +405,11 @@ static kr_diagnostics *run(kr_linter *self, kr_document *doc, bool incremental)
     kr_prefetch_end(prefetch);
     kr_arena_reset(&self->scratch);
     return out;
+}
+
+void *kr_lint_take_text_pass(kr_lint_ctx *ctx, const kr_text_pass *pass)
+{
+    return kr_prefetch_take_pass(ctx->prefetch, pass);
 }
 
 kr_diagnostics *kr_linter_run(kr_linter *self, kr_document *doc)

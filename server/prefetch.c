@@ -13,7 +13,8 @@
  * it tokenises it as the lint's first analysis would (kr_analysis_tokenize)
  * and counts the document's words from those tokens (kr_doc_stats_make), and
  * the lint takes both instead of making them again (kr_prefetch_take_tokens,
- * kr_prefetch_take_stats); else it tokenises pieces of the text, so its
+ * kr_prefetch_take_stats), and makes the rules' passes over the text
+ * (kr_rule.text_pass, kr_prefetch_take_pass); else it tokenises pieces of the text, so its
  * memory stays small. Either way the last words go first: should the lint
  * reach its verdicts before this thread is done, the two meet in the middle
  * instead of racing over the same words. Each distinct word is prefetched
@@ -34,6 +35,7 @@ enum {
     PIECE_TOKENS = 4096,     /* of a whole text's tokens, prefetched at a time */
     SEEN_MIN = 8192,         /* first size of the table of words seen */
     STOP_EVERY = 32,         /* tokens between looks at the stop flag */
+    MAX_PASSES = 4,          /* rules' text passes made (kr_rule.text_pass) */
 };
 
 struct kr_prefetch {
@@ -50,6 +52,10 @@ struct kr_prefetch {
     size_t n_tokens, cap_tokens;
     bool stats_made;     /* stats below are (or are not, when NULL) made */
     kr_doc_stats *stats; /* the document's counts from those tokens */
+    bool passes_made;    /* the rules' text passes below are (or are not) made */
+    const kr_text_pass *pass[MAX_PASSES];
+    void *pass_made[MAX_PASSES]; /* what each made (NULL: taken) */
+    size_t n_passes;
     kr_lexicon *lex;
     const char *text;
     size_t len, lo, hi; /* the words of text[lo, hi) */
@@ -209,6 +215,30 @@ static void some_text(kr_prefetch *p, kr_lint_ctx *ctx)
     kr_arena_release(&tokens);
 }
 
+/* The rules' passes over the text (kr_rule.text_pass), each one made here
+ * while the lint thread parses instead of on its way after the parse. */
+/* The rules' passes over the text (kr_rule.text_pass), made here while the
+ * lint thread parses instead of on its way after the parse. */
+static void make_passes(kr_prefetch *p)
+{
+    const kr_text_pass *pass[MAX_PASSES];
+    void *made[MAX_PASSES];
+    size_t n = 0;
+    for (size_t i = 0; i < kr_rules_count && n < MAX_PASSES && !stopped(p); i++)
+        if (kr_rules[i]->text_pass) {
+            pass[n] = kr_rules[i]->text_pass;
+            made[n] = pass[n]->make(p->text, p->len);
+            n++;
+        }
+    pthread_mutex_lock(&p->lock);
+    memcpy(p->pass, pass, n * sizeof *pass);
+    memcpy(p->pass_made, made, n * sizeof *made);
+    p->n_passes = n;
+    p->passes_made = true;
+    pthread_cond_broadcast(&p->made);
+    pthread_mutex_unlock(&p->lock);
+}
+
 /* The whole text: its tokens made for the lint first, then prefetched in
  * runs of PIECE_TOKENS, the last run first. The lint may take the tokens
  * meanwhile; it only writes their `block`, which is not read here. */
@@ -233,6 +263,7 @@ static void whole_text(kr_prefetch *p, kr_lint_ctx *ctx)
     p->dia_lost = lost;
     pthread_cond_broadcast(&p->made);
     pthread_mutex_unlock(&p->lock);
+    make_passes(p);
     for (size_t end = n; end > 0 && !stopped(p);) {
         size_t start = end > PIECE_TOKENS ? end - PIECE_TOKENS : 0;
         piece(p, ctx, p->text, tk, n, start, end);
@@ -255,7 +286,7 @@ static void *run(void *arg)
     else
         some_text(p, &ctx);
     pthread_mutex_lock(&p->lock);
-    p->tokens_made = p->stats_made = true; /* (none, when not made) */
+    p->tokens_made = p->stats_made = p->passes_made = true; /* (none, when not made) */
     pthread_cond_broadcast(&p->made);
     pthread_mutex_unlock(&p->lock);
     kr_arena_release(&scratch);
@@ -390,6 +421,20 @@ kr_doc_stats *kr_prefetch_take_stats(kr_prefetch *p)
     return s;
 }
 
+void *kr_prefetch_take_pass(kr_prefetch *p, const kr_text_pass *pass)
+{
+    if (!lock_when_made(p, p ? &p->passes_made : NULL))
+        return NULL;
+    void *made = NULL;
+    for (size_t i = 0; i < p->n_passes; i++)
+        if (p->pass[i] == pass) {
+            made = p->pass_made[i];
+            p->pass_made[i] = NULL;
+        }
+    pthread_mutex_unlock(&p->lock);
+    return made;
+}
+
 void kr_prefetch_end(kr_prefetch *p)
 {
     if (!p)
@@ -403,6 +448,8 @@ void kr_prefetch_end(kr_prefetch *p)
     if (!p->tokens_taken)
         free(p->tokens);
     kr_doc_stats_free(p->stats);
+    for (size_t i = 0; i < p->n_passes; i++)
+        p->pass[i]->free(p->pass_made[i]);
     free(p->seen);
     free(p);
 }

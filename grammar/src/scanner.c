@@ -802,11 +802,10 @@ static bool can_continue(const Scanner *s)
 
 /* Just after a line break: would the next line start with a `_line_begin` in
  * the state the break leaves (so it only continues the current block)? H_GOES_ON
- * or H_ENDS (H_BLANK: a blank line ends it). Reads ahead without moving the token's end: *read_on says whether
- * past the line's first character (then li->whole says whether the line is all
- * in `li`), *bom whether its indentation held a byte order mark. With `quick` a
- * line starting with a quote mark or an undecodable byte is not looked at
- * (H_NONE: a run of text stops there anyway). */
+ * or H_ENDS (H_BLANK: a blank line ends it). Reads ahead without moving the token's end: *read_on
+ * says whether past the line's first character (then li->whole says whether the line is all in
+ * `li`), *bom whether its indentation held a byte order mark. With `quick` a line starting with a
+ * quote mark or an undecodable byte is not looked at (H_NONE: a run of text stops there anyway). */
 static int line_continues(const Scanner *s, TSLexer *lx, bool quick, bool *read_on, LineInfo *li,
                           bool *bom)
 {

@@ -483,13 +483,41 @@ static void runmem_free(void *p)
     free(m);
 }
 
-/* The set of a text, counted anew in m (and the text kept). */
-static void runmem_rebuild(runmem *m, const char *t, size_t len)
+/* The set of a whole text, malloc'd: the rule's text pass (kr_rule.text_pass),
+ * which a first lint's second thread makes while the text is parsed. */
+static void *runs_make(const char *t, size_t len)
+{
+    runset *rs = kr_xmalloc(sizeof *rs);
+    runset_init(rs, len, NULL);
+    runset_scan(rs, t, len, 0, len, 1, NULL);
+    return rs;
+}
+
+static void runs_free(void *p)
+{
+    runset *rs = p;
+    if (!rs)
+        return;
+    free(rs->keys);
+    free(rs->counts);
+    free(rs);
+}
+
+static const kr_text_pass runs_pass = {runs_make, runs_free};
+
+/* The set of a text, counted anew in m or taken from `made` (runs_make of the
+ * same text; steals it), and the text kept. */
+static void runmem_rebuild(runmem *m, const char *t, size_t len, runset *made)
 {
     free(m->rs.keys);
     free(m->rs.counts);
-    runset_init(&m->rs, len, NULL);
-    runset_scan(&m->rs, t, len, 0, len, 1, NULL);
+    if (made) {
+        m->rs = *made;
+        free(made);
+    } else {
+        runset_init(&m->rs, len, NULL);
+        runset_scan(&m->rs, t, len, 0, len, 1, NULL);
+    }
     char *copy = realloc(m->text, len + 1);
     if (!copy)
         abort();
@@ -589,7 +617,7 @@ static const runset *ready_runs(kr_lint_ctx *ctx, lint_runs *lr)
         m = *lr->mem = calloc(1, sizeof *m);
         if (!m)
             abort();
-        runmem_rebuild(m, ctx->text, ctx->len);
+        runmem_rebuild(m, ctx->text, ctx->len, kr_lint_take_text_pass(ctx, &runs_pass));
         kr_lint_facts_unknown(ctx);
     } else {
         runlog log = {0};
@@ -1235,4 +1263,5 @@ const kr_rule kr_rule_broken_hyphenation = {
         "typesetter breaks only at a legal hyphenation point.",
     .check = check_document,
     .block_part = &block_part,
+    .text_pass = &runs_pass,
 };

@@ -1,6 +1,9 @@
 /* test_prefetch.c — a linter allowed a second thread (kr_linter_set_threads)
  * prefetches the repair engine's searches while it parses a document it reads
- * anew (server/prefetch.c); what it reports must be exactly what one thread
+ * anew (server/prefetch.c), and makes the rules' passes over the whole text
+ * (kr_rule.text_pass: broken-hyphenation's counts of the text's runs, which
+ * decide the hyphen breaks of the clean fixture); what it reports must be
+ * exactly what one thread
  * reports: after a first lint, after a whole-text replacement, on OCR text that
  * lost its æøå and on text that kept them. The thread is stopped and joined by
  * the lint, also when it has barely started. */
