@@ -2719,6 +2719,11 @@ bool kr_english_available(void)
 /* ---- verdicts ----------------------------------------------------------------------- */
 typedef enum { SHAPE_SKIP, SHAPE_LOWER, SHAPE_CAPITAL } word_shape;
 
+static bool small_consonant(uint32_t c)
+{
+    return c >= 'a' && c <= 'z' && !strchr("aeiouy", (int)c);
+}
+
 /* Words the engine leaves alone: no letters to speak of, ALLCAPS acronyms,
  * MixedCase product names, one-letter words, anything with a dot or an @ between
  * letters and a dot after it (names of hosts and mail addresses). */
@@ -2729,8 +2734,8 @@ static word_shape shape_of(const uint32_t *w, int n)
         inner_a += i > 0 && w[i] == 'A';
         if (w[i] == '.' || w[i] == ':' || w[i] == '_' || w[i] == '/')
             return SHAPE_SKIP;
-        if (w[i] == '@' || w[i] == '&')
-            letters++; /* s@g, s& — OCR's ø and å */
+        if (w[i] == '@' || w[i] == '&' || (w[i] == '4' && i > 0 && small_consonant(w[i - 1])))
+            letters++; /* s@g, s&, s4 — OCR's ø and å (an å follows a consonant: a4 is paper) */
         if (!is_letter_cp(w[i]))
             continue;
         letters++;

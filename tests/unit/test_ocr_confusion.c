@@ -438,6 +438,17 @@ Test(ocr_confusion, a_small_aa_read_as_a_capital_a_inside_a_word)
     assert_repairs("sAsom", "s\xC3\xA5som");
 }
 
+Test(ocr_confusion, an_aa_read_as_a_four_after_one_consonant)
+{
+    assert_repairs("s4", "s\xC3\xA5");
+    assert_repairs("p4", "p\xC3\xA5");
+}
+
+Test(ocr_confusion, a_four_in_paper_sizes_keys_and_versions_is_untouched)
+{
+    assert_untouched(SPELL_NO_AE "Tryk F4 og brug A4-papir, a4, IPv4 og 4 sider.\n");
+}
+
 Test(ocr_confusion, a_capital_a_in_a_name_from_code_is_untouched)
 {
     /* more capitals than a small word has, or no word with an å there */
