@@ -100,6 +100,13 @@ Test(missing_diacritics, rare_words_of_one_trade_read_as_everyday_verbs_and_noun
                  6);
 }
 
+Test(missing_diacritics, a_latin_word_read_as_the_genitive_of_aar)
+{
+    /* ars (Latin: art) is in the dictionary; Danish prose means års */
+    assert_fixes(SPELL_NO_AE "Efter tre ars arbejde er den klar.\n",
+                 SPELL_NO_AE "Efter tre \xC3\xA5rs arbejde er den klar.\n", 1);
+}
+
 Test(missing_diacritics, words_in_capitals_get_their_letters_back_in_capitals)
 {
     assert_fixes(SPELL_NO_AE "Regnearkets FORSTE og STORSTE kolonne, ikke DNS eller STRING.\n",
