@@ -94,6 +94,13 @@ Test(ocr_confusion, ae_read_as_ze_between_its_halves)
     assert_repairs("kazerlighed", "kærlighed");
 }
 
+Test(ocr_confusion, ae_read_as_c_or_z_and_two_es)
+{
+    /* the tail read as c or z, and the e half as two */
+    assert_repairs("zeendre", "\xC3\xA6ndre");
+    assert_repairs("tilgceengelige", "tilg\xC3\xA6ngelige");
+}
+
 Test(ocr_confusion, ae_read_as_its_halves_around_an_e)
 {
     /* the ligature's a between two e's: the æ's own e and the tail read as one */
