@@ -490,9 +490,11 @@ static bool emit(Scanner *s, TSLexer *lx, int token, int line_kind)
     return true;
 }
 
-static bool scan_blank(Scanner *s, TSLexer *lx, bool had_space)
+/* Takes blank lines (spaces and line breaks) up to the next line with content
+ * or the end, into the token; whether it took a line break. */
+static bool eat_blanks(TSLexer *lx)
 {
-    bool any = had_space;
+    bool any = false;
     while (!at_eof(lx)) {
         if (is_newline(lx->lookahead)) {
             eat_newline(lx);
@@ -506,36 +508,24 @@ static bool scan_blank(Scanner *s, TSLexer *lx, bool had_space)
     }
     if (at_eof(lx))
         lx->mark_end(lx);
-    if (!any)
-        return false;
-    lx->result_symbol = BLANK;
-    s->prev = L_BLANK;
-    s->cur = L_BLANK;
-    s->block = B_NONE;
-    return true;
+    return any;
 }
 
-/* The blank lines after a paragraph's or a bullet item's last line, taken by
- * the line break before them: the block keeps them anyway (grammar.js), and a
- * `_blank` token of their own cost the parser as much as the paragraph's text.
- * The state is what that token would have left. */
-static void take_blanks(Scanner *s, TSLexer *lx)
+/* The state after blank lines: no block open. */
+static void after_blanks(Scanner *s)
 {
-    while (!at_eof(lx)) {
-        if (is_newline(lx->lookahead)) {
-            eat_newline(lx);
-            lx->mark_end(lx);
-        } else if (is_hspace(lx->lookahead)) {
-            adv(lx);
-        } else {
-            break;
-        }
-    }
-    if (at_eof(lx))
-        lx->mark_end(lx);
     s->prev = L_BLANK;
     s->cur = L_BLANK;
     s->block = B_NONE;
+}
+
+static bool scan_blank(Scanner *s, TSLexer *lx, bool had_space)
+{
+    if (!eat_blanks(lx) && !had_space)
+        return false;
+    lx->result_symbol = BLANK;
+    after_blanks(s);
+    return true;
 }
 
 /* After `- `: is the rest of the line `5 -` (a page number between dashes)? */
@@ -1342,7 +1332,11 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         s->prev = s->cur;
         s->quote = Q_NONE;
         if (next == H_BLANK && valid[NEWLINE_BLANK] && s->block == B_PARA) {
-            take_blanks(s, lx);
+            /* the blank lines after a paragraph's last line: the paragraph keeps
+             * them anyway (grammar.js), and a `_blank` token of their own cost the
+             * parser as much as the paragraph's text did */
+            eat_blanks(lx);
+            after_blanks(s);
             lx->result_symbol = NEWLINE_BLANK;
         }
         return true;
