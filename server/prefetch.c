@@ -14,8 +14,8 @@
  * and counts the document's words from those tokens (kr_doc_stats_make), and
  * the lint takes both instead of making them again (kr_prefetch_take_tokens,
  * kr_prefetch_take_stats), and makes the rules' passes over the text
- * (kr_rule.text_pass, kr_prefetch_take_pass); else it tokenises pieces of the text, so its
- * memory stays small. Either way the last words go first: should the lint
+ * (kr_rule.text_pass, kr_prefetch_take_pass); else it tokenises pieces of the
+ * text, so its memory stays small. Either way the last words go first: should the lint
  * reach its verdicts before this thread is done, the two meet in the middle
  * instead of racing over the same words. Each distinct word is prefetched
  * once. The thread is not started on a busy machine (core_to_spare): sharing
@@ -215,8 +215,6 @@ static void some_text(kr_prefetch *p, kr_lint_ctx *ctx)
     kr_arena_release(&tokens);
 }
 
-/* The rules' passes over the text (kr_rule.text_pass), each one made here
- * while the lint thread parses instead of on its way after the parse. */
 /* The rules' passes over the text (kr_rule.text_pass), made here while the
  * lint thread parses instead of on its way after the parse. */
 static void make_passes(kr_prefetch *p)
