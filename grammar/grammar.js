@@ -32,6 +32,7 @@ module.exports = grammar({
     $._newline, // end of a non-blank line (zero width at the end of the file)
     $._blank, // one or more blank lines
     $._newline_blank, // the end of a paragraph's last line and the blank lines after it
+    $._paragraph_whole, // a paragraph of plain text and the blank lines after it
     $.question_label, // `Spørgsmål:` and its OCR-damaged forms
     $.answer_label, // `Svar:` and its OCR-damaged forms
     $.other_label, // a short line ending in ':' that opens a block
@@ -126,22 +127,27 @@ module.exports = grammar({
     // elsewhere, and an incremental re-parse touches blocks, not every line.
     // A paragraph's last line break usually takes the blank lines after it too
     // (_newline_blank, which only ends a paragraph): one token fewer for most
-    // paragraphs. So its first line, the lines between and its last are spelled
-    // out (a line followed by a `_line_begin` is one between: the paragraph goes
-    // on, as a `repeat` of lines would).
+    // paragraphs; and a paragraph of plain text (no quote, URL, number or
+    // hyphen break) followed by blank lines is one token (_paragraph_whole).
+    // Otherwise its first line, the lines between and its last are spelled out
+    // (a line followed by a `_line_begin` is one between: the paragraph goes on,
+    // as a `repeat` of lines would).
     paragraph: $ =>
       prec.right(
-        seq(
-          $._line_begin,
-          repeat($.quote),
-          choice(
-            $._paragraph_end,
-            seq(
-              $._newline,
-              repeat(prec.right(1, seq($._line_begin, repeat($.quote), $._newline))),
-              $._line_begin,
-              repeat($.quote),
+        choice(
+          $._paragraph_whole,
+          seq(
+            $._line_begin,
+            repeat($.quote),
+            choice(
               $._paragraph_end,
+              seq(
+                $._newline,
+                repeat(prec.right(1, seq($._line_begin, repeat($.quote), $._newline))),
+                $._line_begin,
+                repeat($.quote),
+                $._paragraph_end,
+              ),
             ),
           ),
         ),

@@ -36,8 +36,8 @@
  * the token there what the next line is (Scanner.hint), so that token does not
  * read it again. On OCR text a character is advanced about 1.2 times (lines with
  * a quote mark, labels and page headers are still read twice), a paragraph of
- * plain text is one or two tokens, and what a token's decision looked at — what
- * an edit invalidates — is still the line it decided about. The per-character
+ * plain text is one token with the blank lines after it (else two), and what a token's decision
+ * looked at — what an edit invalidates — is still the line it decided about. The per-character
  * loops test one table entry (ascii_class). */
 #include <stdbool.h>
 #include <stdint.h>
@@ -52,6 +52,7 @@ enum TokenType {
     NEWLINE,
     BLANK,
     NEWLINE_BLANK,
+    PARAGRAPH_WHOLE,
     QUESTION_LABEL,
     ANSWER_LABEL,
     OTHER_LABEL,
@@ -765,6 +766,16 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid)
             if (read_on)
                 lx->mark_end(lx);
             run_text(s, lx, true, &run);
+            /* the run ended at a line break before blank lines (run_over_break
+             * said so): where a paragraph may start, this one is all of it */
+            if (s->hint == H_BLANK && valid[PARAGRAPH_WHOLE] && s->block == B_PARA) {
+                s->hint = H_NONE;
+                s->quote = Q_NONE;
+                eat_blanks(lx);
+                after_blanks(s);
+                lx->result_symbol = PARAGRAPH_WHOLE;
+                return true;
+            }
         }
     }
     lx->result_symbol = (TSSymbol)token;
