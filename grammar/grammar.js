@@ -40,6 +40,7 @@ module.exports = grammar({
     $.marker, // a bullet glyph, its OCR forms, or the space a lost glyph left
     $._quote_open,
     $._quote_close,
+    $._quote_whole, // a quote of plain text, both marks and what is between
     $._punct, // a NUL or undecodable byte
     $._text, // a run of ordinary text, on to the following lines of its paragraph
     $.url, // `https://…`, `www.…`, a bare host name with a common top-level domain
@@ -63,7 +64,7 @@ module.exports = grammar({
   // A hidden rule that is not inlined is still a node the parser reduces: one
   // for each block and one for each paragraph's run of lines, a quarter of a
   // page's reductions (each some 1 500 instructions), for nothing the tree shows.
-  inline: $ => [$._block, $._line, $._paragraph_end],
+  inline: $ => [$._block, $._line, $._paragraph_end, $._quote],
 
   rules: {
     // The title is a block like the others: the scanner only emits it for the first
@@ -90,7 +91,7 @@ module.exports = grammar({
     _group1_last: $ =>
       seq(optional(seq($.section, repeat($.section))), alias($._section_g2, $.section)),
 
-    title: $ => seq($._title_begin, repeat($.quote), $._newline),
+    title: $ => seq($._title_begin, repeat($._quote), $._newline),
 
     section: $ => seq(field('label', $.label), optional($._blocks), $._section_end),
 
@@ -138,14 +139,14 @@ module.exports = grammar({
           $._paragraph_whole,
           seq(
             $._line_begin,
-            repeat($.quote),
+            repeat($._quote),
             choice(
               $._paragraph_end,
               seq(
                 $._newline,
-                repeat(prec.right(1, seq($._line_begin, repeat($.quote), $._newline))),
+                repeat(prec.right(1, seq($._line_begin, repeat($._quote), $._newline))),
                 $._line_begin,
-                repeat($.quote),
+                repeat($._quote),
                 $._paragraph_end,
               ),
             ),
@@ -157,7 +158,7 @@ module.exports = grammar({
 
     bullet_item: $ =>
       prec.right(
-        seq($.marker, repeat($.quote), $._newline, repeat($._line), optional($._blank)),
+        seq($.marker, repeat($._quote), $._newline, repeat($._line), optional($._blank)),
       ),
 
     page_header: $ => prec.right(seq($._header_text, $._newline, optional($._blank))),
@@ -166,7 +167,11 @@ module.exports = grammar({
     // on over a line break when the next line is ordinary text of the same block
     // (what a `_line_begin` would have said there), so a paragraph is mostly one
     // `_line`. Its inline leaves are extras (see above).
-    _line: $ => seq($._line_begin, repeat($.quote), $._newline),
+    _line: $ => seq($._line_begin, repeat($._quote), $._newline),
+
+    // A quote of plain text on one line is one token (_quote_whole, shown as a
+    // quote); else its marks are two, the text between them extras.
+    _quote: $ => choice($.quote, alias($._quote_whole, $.quote)),
 
     quote: $ => seq($._quote_open, $._quote_close),
   },

@@ -60,6 +60,7 @@ enum TokenType {
     MARKER,
     QUOTE_OPEN,
     QUOTE_CLOSE,
+    QUOTE_WHOLE,
     PUNCT,
     TEXT,
     URL,
@@ -1377,9 +1378,16 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid, bool recover
         if (find_close(lx, q, &qt)) {
             lx->result_symbol = QUOTE_OPEN;
             s->quote = (uint8_t)q;
-            /* plain text up to the closing mark is the opening token's too */
-            if (qt.one_line && plain_text(s, qt.cp, qt.n, lx->lookahead))
+            /* plain text up to the closing mark is the opening token's too, and
+             * where a whole quote may stand so is the closing mark */
+            if (qt.one_line && plain_text(s, qt.cp, qt.n, lx->lookahead)) {
+                if (valid[QUOTE_WHOLE]) {
+                    adv(lx);
+                    lx->result_symbol = QUOTE_WHOLE;
+                    s->quote = Q_NONE;
+                }
                 lx->mark_end(lx);
+            }
         }
     }
     return true;
