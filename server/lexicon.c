@@ -654,15 +654,14 @@ static size_t compound_at(const splitter *sp, const char *w, size_t len, size_t 
         if (chars < d->cpdmin || total - chars < d->cpdmin)
             continue;
         unsigned f = form_flags(d, st);
-        if (!(f & need) || (f & KR_DICT_FORBIDDEN))
+        if (!(f & need))
             continue;
         const char *rest = w + i + 1;
         size_t rlen = len - i - 1;
         uint32_t rpath[MAX_WORD];
         size_t rwalked = walk_path(d, rest, rlen, rpath);
         unsigned rf = path_flags(d, rpath, rwalked, rlen);
-        if ((rf & KR_DICT_END) && !(rf & KR_DICT_FORBIDDEN) &&
-            (d->cpdmax == 0 || wordnum + 2 <= d->cpdmax))
+        if ((rf & KR_DICT_END) && (d->cpdmax == 0 || wordnum + 2 <= d->cpdmax))
             return misspelt_word(sp, w, len) ? 0 : i + 1;
         if (d->cpdmax != 0 && wordnum + 2 >= d->cpdmax)
             continue;

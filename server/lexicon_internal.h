@@ -73,7 +73,8 @@ enum {
     KR_DICT_BEGIN = 1 << 1,     /* may begin a compound */
     KR_DICT_MIDDLE = 1 << 2,    /* may be inside a compound */
     KR_DICT_END = 1 << 3,       /* may end a compound */
-    KR_DICT_FORBIDDEN = 1 << 4, /* a forbidden spelling (nothing else counts) */
+    KR_DICT_FORBIDDEN = 1 << 4, /* a forbidden spelling: never a word alone (only the
+                                   compound roles of its other derivations count) */
     KR_DICT_COMMON = 1 << 5,    /* in the common-word list */
     KR_DICT_ENTRY = 1 << 6,     /* a bare dictionary entry (for CHECKCOMPOUNDREP) */
 };

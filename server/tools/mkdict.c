@@ -497,7 +497,11 @@ static int by_form(const void *a, const void *b)
 }
 
 /* Sorts and merges duplicates. A dictionary entry flagged forbidden wins over
- * every other derivation of the same spelling, as in hunspell. */
+ * every other derivation of the same spelling as a word of its own, as in
+ * hunspell; but the compound roles another derivation gives it still count
+ * (hunspell's compound check looks for the homonym with the role: `billed` is
+ * forbidden, `billed-` begins billedformat). The forbidden entry has no roles
+ * of its own. */
 static void merge_forms(void)
 {
     qsort(forms, nforms, sizeof *forms, by_form);
@@ -513,7 +517,8 @@ static void merge_forms(void)
     nforms = out;
     for (size_t i = 0; i < nforms; i++)
         if (forms[i].flags & KR_DICT_FORBIDDEN)
-            forms[i].flags &= KR_DICT_FORBIDDEN | KR_DICT_COMMON;
+            forms[i].flags &=
+                KR_DICT_FORBIDDEN | KR_DICT_COMMON | KR_DICT_BEGIN | KR_DICT_MIDDLE | KR_DICT_END;
 }
 
 /* ---- the automaton ------------------------------------------------------------------- */

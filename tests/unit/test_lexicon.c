@@ -163,6 +163,22 @@ Test(lexicon, forbidden_words_are_unknown)
     assert_unknown("amatørartig");
 }
 
+/* `billed` alone is forbidden in da_DK, but `billed-` may begin a compound
+ * (its suffix drops the hyphen): hunspell accepts billedformat, and so must
+ * the lexicon, or the repair search turns correct words into others
+ * (billedredigering -> billeåredigering). */
+Test(lexicon, a_forbidden_spelling_may_still_begin_a_compound)
+{
+    assert_unknown("billed");
+    assert_known("billedformat");
+    assert_known("billedvisningsområdet");
+    assert_known("Billedkomprimeringen");
+    const char *words[] = {"billed", "billedlag", "billedmenuen", "billedredigering"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        cr_assert_eq(known(words[i]), kr_lexicon_hunspell_known(lex, words[i], strlen(words[i])),
+                     "%s", words[i]);
+}
+
 Test(lexicon, common_words_carry_the_prior)
 {
     cr_assert(look("og") & KR_LEX_COMMON);
