@@ -3,7 +3,8 @@
  * are also æøå-less forms (far/får, mal/mål) are only reported when the whole
  * document lost its æøå; the engine in server/confusion.c decides. Words in
  * capitals (STORSTE for STØRSTE), which the engine leaves alone as acronyms,
- * are judged here in lower case when the document lost its æøå. */
+ * are judged here in lower case when the document lost its æøå, and so are
+ * real words the words beside them tell apart (for du → før du, realcontext.def). */
 #include <string.h>
 
 #include "command_word.h"
@@ -86,12 +87,127 @@ static void check_capitals(kr_lint_ctx *ctx)
     }
 }
 
+/* ---- real words told apart by their neighbours --------------------------------- */
+#define KR_REALCTX(b, w, m, a) {b, w, m, a},
+static const struct {
+    const char *before, *written, *meant, *after;
+} realctx[] = {
+#include "realcontext.def"
+};
+#undef KR_REALCTX
+
+/* Whether the word s[0..n) (its first letter in any case) is one of the
+ * "|"-separated lower-case words of `list`, or `list` holds `mark` ("*", "^"
+ * or ","; 0: none). */
+static bool in_list(const char *list, const char *s, size_t n, char mark)
+{
+    for (const char *p = list;;) {
+        const char *e = strchr(p, '|');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (mark && len == 1 && p[0] == mark)
+            return true;
+        if (n && len == n && (p[0] == s[0] || (s[0] >= 'A' && s[0] <= 'Z' && p[0] == s[0] + 32)) &&
+            memcmp(p + 1, s + 1, n - 1) == 0)
+            return true;
+        if (!e)
+            return false;
+        p = e + 1;
+    }
+}
+
+/* Token j when it is a word of block `block` with nothing around it (*n its
+ * length), else NULL. */
+static const char *bare_word(const kr_lint_ctx *ctx, size_t j, uint32_t block, size_t *n)
+{
+    *n = 0;
+    if (j >= ctx->an->n_tokens)
+        return NULL;
+    const kr_token *t = &ctx->an->tokens[j];
+    if (t->block != block || t->kind != KR_TOK_WORD || t->ws_start != t->start ||
+        t->ws_end != t->end)
+        return NULL;
+    *n = t->end - t->start;
+    return ctx->text + t->start;
+}
+
+/* What precedes token k, as realcontext.def's `before` names it: '^' the start
+ * of a sentence or block, ',' a comma, '*' a word (*b, *bn: which), 0
+ * anything else (a number, a bracket, a semicolon). */
+static char before_of(const kr_lint_ctx *ctx, size_t k, const char **b, size_t *bn)
+{
+    *b = NULL, *bn = 0;
+    const kr_token *t = &ctx->an->tokens[k];
+    if (!k || ctx->an->tokens[k - 1].block != t->block)
+        return '^';
+    const kr_token *p = &ctx->an->tokens[k - 1];
+    if (p->ws_end > p->end) {
+        char c = ctx->text[p->ws_end - 1];
+        if (c == '.' || c == '!' || c == '?' || c == ':')
+            return p->kind == KR_TOK_WORD ? '^' : 0;
+        return c == ',' && p->ws_end - 1 == p->end ? ',' : 0;
+    }
+    *b = bare_word(ctx, k - 1, t->block, bn);
+    return *b ? '*' : 0;
+}
+
+/* The entry for token k in its context, or -1. The written word has no
+ * punctuation around it, nor the word after it any before it. */
+static int context_entry(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = &ctx->an->tokens[k];
+    size_t n, bn, an;
+    const char *s = bare_word(ctx, k, t->block, &n), *b;
+    if (!s)
+        return -1;
+    char mark = before_of(ctx, k, &b, &bn);
+    if (!mark)
+        return -1;
+    /* the word after may end a clause (sørg for, at …) */
+    const kr_token *next = k + 1 < ctx->an->n_tokens ? &ctx->an->tokens[k + 1] : NULL;
+    const char *a = NULL;
+    an = 0;
+    if (next && next->block == t->block && next->kind == KR_TOK_WORD &&
+        next->ws_start == next->start)
+        a = ctx->text + next->start, an = next->end - next->start;
+    for (size_t i = 0; i < sizeof realctx / sizeof *realctx; i++)
+        if (in_list(realctx[i].written, s, n, 0) && in_list(realctx[i].before, b, bn, mark) &&
+            (!realctx[i].after[0] || in_list(realctx[i].after, a, an, 0)))
+            return (int)i;
+    return -1;
+}
+
+static void check_context(kr_lint_ctx *ctx)
+{
+    if (!kr_doc_lost_diacritics(ctx))
+        return;
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k];
+        if (t->kind != KR_TOK_WORD || ctx->claimed[k] || t->end - t->start > 8)
+            continue;
+        int i = context_entry(ctx, k);
+        if (i < 0 || !kr_claim(ctx, k, k))
+            continue;
+        const char *s = ctx->text + t->start;
+        size_t n = t->end - t->start, m = strlen(realctx[i].meant);
+        char fix[32];
+        memcpy(fix, realctx[i].meant, m + 1);
+        if (s[0] >= 'A' && s[0] <= 'Z')
+            fix[0] = (char)(fix[0] - 32); /* every meant word begins with a-z */
+        kr_diagnostic *d =
+            kr_emit(ctx, t->start, t->end, "Mangler æ/ø/å: «%.*s» skal sandsynligvis være «%s»",
+                    (int)n, s, fix);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret stavningen", true);
+        kr_fix_add_edit(ctx->out, f, t->start, t->end, fix, m);
+    }
+}
+
 static void check(kr_lint_ctx *ctx)
 {
     kr_command_words_claim(ctx);
     kr_confusion_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
     kr_compound_tail_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
     check_capitals(ctx);
+    check_context(ctx);
 }
 
 const kr_rule kr_rule_missing_diacritics = {
@@ -106,7 +222,9 @@ const kr_rule kr_rule_missing_diacritics = {
         "Aarhus) are known words and left alone. When the spelling without æøå is itself "
         "a word (far/får, mal/mål, hare/høre, bade/både), it is only reported when the "
         "document as a whole shows the signature of lost æøå (Danish text with almost none "
-        "of them), and the fix is preferred only when the æøå word is much the likelier.",
+        "of them), and the fix is preferred only when the æøå word is much the likelier. "
+        "Some are told apart by the words beside them: for du → før du, sorg for → sørg "
+        "for, at tomme → at tømme.",
     .check = check,
     .scope = KR_SCOPE_BLOCK, /* per block, cached (engine.h) */
 };

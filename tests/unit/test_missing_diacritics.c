@@ -135,6 +135,32 @@ Test(missing_diacritics, usual_word_is_never_flagged)
     assert_fixes(SPELL_NO_AE "Det er for sent.\n", SPELL_NO_AE "Det er for sent.\n", 0);
 }
 
+/* for, sorg and tomme are the usual words alone; beside a clause's subject, in
+ * `sørg for`, after `at` or a modal verb only the æøå word fits */
+Test(missing_diacritics, real_words_told_apart_by_the_words_beside_them)
+{
+    assert_fixes(SPELL_NO_AE "Gem teksten for du lukker den. For man starter, sorg for, at du "
+                             "skrive. Er den fuld, sa sorg for at tomme kurven.\n",
+                 SPELL_NO_AE "Gem teksten før du lukker den. Før man starter, sørg for, at du "
+                             "skrive. Er den fuld, så sørg for at tømme kurven.\n",
+                 6);
+}
+
+Test(missing_diacritics, the_usual_word_where_its_neighbours_allow_it)
+{
+    /* a comma before `for du` may begin a clause of its own (because …); `for
+     * de` is a preposition; tomme after a noun is the adjective */
+    const char *text = SPELL_NO_AE "Vi venter, for du kommer. Det er for de fleste. "
+                                   "Kassen er tomme kasser. Han bad om sorg for alle.\n";
+    assert_fixes(text, text, 0);
+}
+
+Test(missing_diacritics, neighbours_do_not_count_in_a_document_with_ae_oe_aa)
+{
+    const char *text = SPELL_WITH_AE "Læs teksten for du gemmer den.\n";
+    assert_fixes(text, text, 0);
+}
+
 Test(missing_diacritics, real_words_untouched_in_a_document_with_ae_oe_aa)
 {
     const char *text = SPELL_WITH_AE "Vi kan maske bade i havet, og far kommer.\n";
