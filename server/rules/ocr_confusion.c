@@ -62,12 +62,15 @@ static bool sentence_start(const kr_lint_ctx *ctx, size_t k)
 }
 
 /* A word a sentence can go on with: a capital, or a word the engine knows or
- * repairs (a shell command after a pipe, grep or cut, is neither). */
-static bool prose_word(kr_lint_ctx *ctx, size_t k)
+ * repairs (a shell command after a pipe, grep or cut, is neither); `opened`:
+ * after an opening bracket or quote mark too. */
+static bool prose_word(kr_lint_ctx *ctx, size_t k, bool opened)
 {
     const kr_token *t = &ctx->an->tokens[k];
-    unsigned char c = (unsigned char)ctx->text[t->start];
-    if (t->kind != KR_TOK_WORD || t->start != t->ws_start)
+    unsigned char c = (unsigned char)ctx->text[t->start], o = (unsigned char)ctx->text[t->ws_start];
+    if (t->kind != KR_TOK_WORD ||
+        (t->start != t->ws_start &&
+         !(opened && t->start == t->ws_start + 1 && (o == '(' || o == '"' || o == '\''))))
         return false;
     if ((c >= 'A' && c <= 'Z') || c == 0xC3)
         return true;
@@ -81,17 +84,17 @@ static bool prose_word(kr_lint_ctx *ctx, size_t k)
 }
 
 /* The capital I (the preposition "I", "in") read as a vertical bar: a lone |
- * where a sentence begins, before two words (| dette tilfælde). A pipe between
- * commands (passwd | grep, | sort -r) or in a drawn tree (| |--) is left alone. */
+ * where a sentence begins, before two words (| dette tilfælde, | fokus
+ * (standard), also across a line break). A pipe between commands
+ * (passwd | grep, | sort -r) or in a drawn tree (| |--) is left alone. */
 static void check_bars(kr_lint_ctx *ctx)
 {
     for (size_t k = 0; k + 2 < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
-        if (t->ws_end - t->ws_start != 1 || ctx->text[t->ws_start] != '|' ||
-            (t->flags & KR_TOKF_LINE_END) || ctx->claimed[k])
+        if (t->ws_end - t->ws_start != 1 || ctx->text[t->ws_start] != '|' || ctx->claimed[k])
             continue;
-        if (!sentence_start(ctx, k) || !prose_word(ctx, k + 1) || !prose_word(ctx, k + 2) ||
-            !kr_claim(ctx, k, k))
+        if (!sentence_start(ctx, k) || !prose_word(ctx, k + 1, false) ||
+            !prose_word(ctx, k + 2, true) || !kr_claim(ctx, k, k))
             continue;
         kr_diagnostic *d =
             kr_emit(ctx, t->ws_start, t->ws_end, "OCR-fejl: «|» er sandsynligvis et «I»");

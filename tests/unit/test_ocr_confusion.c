@@ -219,6 +219,19 @@ Test(ocr_confusion, capital_i_read_as_a_bar_where_a_sentence_begins)
     spell_result_free(&r);
 }
 
+Test(ocr_confusion, bar_at_a_line_end_or_before_a_bracket_is_read_as_capital_i)
+{
+    /* the words after it on the next line, or one after an opening bracket,
+     * still show a sentence going on; a pipe between commands is kept */
+    spell_result r = spell_run(SPELL_NO_AE "Vi tog hjem. |\nden uge var der sol. | fokus "
+                                           "(standard) er den aktiv. Brug ls | sort -r her.\n",
+                               RULE);
+    cr_assert_eq(r.count, 2, "%s", r.subjects);
+    cr_assert_str_eq(r.fixed, SPELL_NO_AE "Vi tog hjem. I\nden uge var der sol. I fokus "
+                                          "(standard) er den aktiv. Brug ls | sort -r her.\n");
+    spell_result_free(&r);
+}
+
 Test(ocr_confusion, word_after_a_kept_line_end_hyphen_is_repaired)
 {
     /* IT-⏎… keeps its hyphen (broken-hyphenation leaves it), so the rest is a
