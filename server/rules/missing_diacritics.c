@@ -159,30 +159,37 @@ static bool same_word(const char *w, const char *s, size_t n)
 }
 
 /* The entry for token k in its context, or -1. The written word has no
- * punctuation around it, nor the word after it any before it. */
+ * punctuation before it, and after it none or the mark that ends its clause
+ * (which realcontext.def's `after` names "."); the word after it has none
+ * before it. */
 static int context_entry(const kr_lint_ctx *ctx, size_t k)
 {
     const kr_token *t = &ctx->an->tokens[k];
-    size_t n, bn, an;
-    const char *s = bare_word(ctx, k, t->block, &n), *b;
+    if (t->ws_start != t->start || t->kind != KR_TOK_WORD)
+        return -1;
+    const char *s = ctx->text + t->start, *b;
+    size_t n = t->end - t->start, bn, an;
     size_t i = 0, count = sizeof realctx / sizeof *realctx;
-    while (s && i < count && !same_word(realctx[i].written, s, n))
+    while (i < count && !same_word(realctx[i].written, s, n))
         i++;
-    if (i == count || !s)
+    if (i == count)
+        return -1;
+    /* a clause's end right after it (ændres.), else the word after it */
+    char end = t->ws_end == t->end + 1 ? ctx->text[t->end] : 0;
+    if (t->ws_end != t->end && !(end && strchr(".,;:!?", end)))
         return -1;
     char mark = before_of(ctx, k, &b, &bn);
     if (!mark)
         return -1;
-    /* the word after may end a clause (sørg for, at …) */
     const kr_token *next = k + 1 < ctx->an->n_tokens ? &ctx->an->tokens[k + 1] : NULL;
     const char *a = NULL;
     an = 0;
-    if (next && next->block == t->block && next->kind == KR_TOK_WORD &&
-        next->ws_start == next->start)
+    if (!end && next && next->block == t->block && next->kind == KR_TOK_WORD &&
+        next->ws_start == next->start) /* the word after may end a clause (sørg for, at …) */
         a = ctx->text + next->start, an = next->end - next->start;
     for (; i < count; i++)
         if (same_word(realctx[i].written, s, n) && in_list(realctx[i].before, b, bn, mark) &&
-            (!realctx[i].after[0] || in_list(realctx[i].after, a, an, 0)))
+            (!realctx[i].after[0] || in_list(realctx[i].after, a, an, end ? '.' : 0)))
             return (int)i;
     return -1;
 }

@@ -141,10 +141,12 @@ Test(missing_diacritics, real_words_told_apart_by_the_words_beside_them)
 {
     assert_fixes(
         SPELL_NO_AE "Gem teksten for du lukker den. For man starter, sorg for, at du "
-                    "skrive. Er den fuld, sa sorg for at tomme kurven. Du kan andre deres navne.\n",
+                    "skrive. Er den fuld, sa sorg for at tomme kurven. Du kan andre deres navne, "
+                    "som ikke kan andres.\n",
         SPELL_NO_AE "Gem teksten før du lukker den. Før man starter, sørg for, at du "
-                    "skrive. Er den fuld, så sørg for at tømme kurven. Du kan ændre deres navne.\n",
-        7);
+                    "skrive. Er den fuld, så sørg for at tømme kurven. Du kan ændre deres navne, "
+                    "som ikke kan ændres.\n",
+        8);
 }
 
 Test(missing_diacritics, the_usual_word_where_its_neighbours_allow_it)
@@ -153,7 +155,7 @@ Test(missing_diacritics, the_usual_word_where_its_neighbours_allow_it)
      * de` is a preposition; tomme after a noun is the adjective */
     const char *text = SPELL_NO_AE "Vi venter, for du kommer. Det er for de fleste. "
                                    "Kassen er tomme kasser. Han bad om sorg for alle. "
-                                   "Det betyder, at andre kan se dem.\n";
+                                   "Det betyder, at andre kan se dem og andres filer.\n";
     assert_fixes(text, text, 0);
 }
 
