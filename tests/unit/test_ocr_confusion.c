@@ -174,6 +174,14 @@ Test(ocr_confusion, rn_read_as_m_with_the_documents_evidence)
     assert_untouched(SPELL_NO_AE "Hun skrev at parametren kom med i brevet i dag.\n");
 }
 
+/* rarer readings with a symbol no Danish word holds */
+Test(ocr_confusion, ae_and_aa_read_with_symbols)
+{
+    assert_repairs("st€r", "står");
+    assert_repairs("la@re", "lære");
+    assert_repairs("Sporgsméalet", "Spørgsmålet");
+}
+
 Test(ocr_confusion, several_confusions_in_one_word)
 {
     assert_repairs("smabgrnsfamilierne", "småbørnsfamilierne");
