@@ -554,6 +554,43 @@ static void check_quote_effs(kr_lint_ctx *ctx)
     }
 }
 
+/* The quote mark ” read as ’ where it opens a quote (’Smabornsloftet”): a ’
+ * that opens a chunk before a letter, in a quote the line closes with ”
+ * before any other quote mark. A ’ that opens a quote is itself a misreading
+ * (Danish opens with ”, “ or »; a single quote opens with ‘ or '), and the
+ * closing mark says which one. */
+static void check_curly_openings(kr_lint_ctx *ctx)
+{
+    static const char right_single[] = "\xE2\x80\x99", right_double[] = "\xE2\x80\x9D";
+    const kr_token *tokens = ctx->an->tokens;
+    const char *text = ctx->text;
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &tokens[k];
+        size_t o = t->ws_start;
+        if (t->start != o + 3 || t->kind != KR_TOK_WORD || memcmp(text + o, right_single, 3) != 0)
+            continue;
+        /* the first quote mark after it on its line */
+        const char *close = NULL;
+        for (size_t i = o + 3; i < ctx->len && text[i] != '\n' && !close; i++) {
+            unsigned char c = (unsigned char)text[i];
+            if (c == '"' || c == '\'' ||
+                (c == 0xC2 && i + 1 < ctx->len &&
+                 ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)))
+                break;
+            if (c == 0xE2 && i + 2 < ctx->len && (unsigned char)text[i + 1] == 0x80 &&
+                (unsigned char)text[i + 2] >= 0x98 && (unsigned char)text[i + 2] <= 0x9F)
+                close = text + i;
+        }
+        if (!close || memcmp(close, right_double, 3) != 0)
+            continue;
+        kr_diagnostic *d = kr_emit(ctx, o, o + 3,
+                                   "OCR-fejl: citationstegnet «’» er sandsynligvis «”», "
+                                   "som citatet slutter med");
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «”»", true);
+        kr_fix_add_edit(ctx->out, f, o, o + 3, right_double, 3);
+    }
+}
+
 enum { MARGIN_MIN_LETTERS = 5, MARGIN_MAX_BYTES = 48 };
 
 /* Whether token k may be a word whose first letter OCR lost at the left edge
@@ -645,6 +682,7 @@ static void check(kr_lint_ctx *ctx)
     check_menu_arrows(ctx);
     check_machine_ells(ctx);
     check_quote_effs(ctx);
+    check_curly_openings(ctx);
     check_margin_letters(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");

@@ -174,6 +174,19 @@ Test(ocr_confusion, rn_read_as_m_with_the_documents_evidence)
     assert_untouched(SPELL_NO_AE "Hun skrev at parametren kom med i brevet i dag.\n");
 }
 
+/* ” read as ’ where it opens a quote: the closing ” says which mark it was;
+ * a quote closed by ’ or never closed on its line is left alone */
+Test(ocr_confusion, closing_mark_read_where_a_quote_opens)
+{
+    spell_result r = spell_run(SPELL_WITH_AE "Vi kalder det ’Løftet” og ’Den gode skole”, men "
+                                             "’Kirken’ og ’Huset er hele linjen.\n",
+                               RULE);
+    cr_assert_eq(r.count, 2, "%s", r.subjects);
+    cr_assert_str_eq(r.fixed, SPELL_WITH_AE "Vi kalder det ”Løftet” og ”Den gode skole”, men "
+                                            "’Kirken’ og ’Huset er hele linjen.\n");
+    spell_result_free(&r);
+}
+
 /* rarer readings with a symbol no Danish word holds */
 Test(ocr_confusion, ae_and_aa_read_with_symbols)
 {
