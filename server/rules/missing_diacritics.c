@@ -238,10 +238,12 @@ static void check_context(kr_lint_ctx *ctx)
 static void check(kr_lint_ctx *ctx)
 {
     kr_command_words_claim(ctx);
+    /* before the words' own verdicts: the neighbours may overrule one (den
+     * rade: røde, where rade alone reads as råde) */
+    check_context(ctx);
     kr_confusion_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
     kr_compound_tail_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
     check_capitals(ctx);
-    check_context(ctx);
 }
 
 const kr_rule kr_rule_missing_diacritics = {

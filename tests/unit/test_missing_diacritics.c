@@ -139,15 +139,16 @@ Test(missing_diacritics, usual_word_is_never_flagged)
  * `sørg for`, after `at` or a modal verb only the æøå word fits */
 Test(missing_diacritics, real_words_told_apart_by_the_words_beside_them)
 {
-    assert_fixes(SPELL_NO_AE
-                 "Gem teksten for du lukker den. For man starter, sorg for, at du "
-                 "skrive. Er den fuld, sa sorg for at tomme kurven. Du kan andre deres navne, "
-                 "som ikke kan andres. Den vil automatisk tomme alle filer, som for var fulde.\n",
-                 SPELL_NO_AE
-                 "Gem teksten før du lukker den. Før man starter, sørg for, at du "
-                 "skrive. Er den fuld, så sørg for at tømme kurven. Du kan ændre deres navne, "
-                 "som ikke kan ændres. Den vil automatisk tømme alle filer, som før var fulde.\n",
-                 10);
+    assert_fixes(
+        SPELL_NO_AE "Gem teksten for du lukker den. For man starter, sorg for, at du "
+                    "skrive. Er den fuld, sa sorg for at tomme kurven. Du kan andre deres navne, "
+                    "som ikke kan andres. Den vil automatisk tomme alle filer, som for var fulde. "
+                    "Den rade firkant ser red ud.\n",
+        SPELL_NO_AE "Gem teksten før du lukker den. Før man starter, sørg for, at du "
+                    "skrive. Er den fuld, så sørg for at tømme kurven. Du kan ændre deres navne, "
+                    "som ikke kan ændres. Den vil automatisk tømme alle filer, som før var fulde. "
+                    "Den røde firkant ser rød ud.\n",
+        12);
 }
 
 Test(missing_diacritics, the_usual_word_where_its_neighbours_allow_it)
