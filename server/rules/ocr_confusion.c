@@ -591,6 +591,61 @@ static void check_curly_openings(kr_lint_ctx *ctx)
     }
 }
 
+/* Whether the chunk of token k ends a sentence or a clause's opening may
+ * follow it (. : ! ? ; a bracket or quote mark) — anything but a letter or a
+ * comma. */
+static bool ends_open(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *p = &ctx->an->tokens[k];
+    unsigned char c = (unsigned char)ctx->text[p->ws_end - 1];
+    return !(c == ',' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80);
+}
+
+/* A small å read as a capital A where a word begins, inside a sentence
+ * (filen Abnes, at Abne, afsnit, Abner): the repair engine restores the
+ * capital Å the letter looks like, but after a word in small letters that
+ * ends no sentence the word is in small letters too (åbnes). Mid-sentence
+ * capitals after such a word are rare: a command's name, an imperative (vælg
+ * Åbn), which is left alone. */
+static void check_initial_capital_a(kr_lint_ctx *ctx)
+{
+    const kr_token *tokens = ctx->an->tokens;
+    const char *text = ctx->text;
+    for (size_t k = 1; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &tokens[k], *p = &tokens[k - 1];
+        size_t n = t->end - t->start;
+        if (text[t->start] != 'A' || n < 3 || n > 60 || text[t->start + 1] < 'a' ||
+            text[t->start + 1] > 'z' || t->kind != KR_TOK_WORD || t->start != t->ws_start ||
+            ctx->claimed[k] || p->block != t->block || p->kind != KR_TOK_WORD ||
+            !lower_start(ctx, k - 1) || ends_open(ctx, k - 1))
+            continue;
+        const kr_verdict *v = kr_word_verdict(ctx, text + t->start, n);
+        if ((v->kind != KR_VERDICT_DIA && v->kind != KR_VERDICT_OCR) || !v->preferred ||
+            v->n == 0 || v->cand[0].len < 3 || v->cand[0].len > 62 ||
+            memcmp(v->cand[0].text, "\xC3\x85", 2) != 0)
+            continue;
+        char fix[64];
+        size_t m = v->cand[0].len;
+        memcpy(fix, v->cand[0].text, m);
+        fix[1] = (char)0xA5; /* Å → å */
+        fix[m] = 'e';
+        /* an imperative keeps its capital: it names a command (vælg Åbn);
+         * it is the infinitive without its -e, and no present tense,
+         * passive, participle or adjective in -er, -es, -et, -en (åbner) */
+        bool inflected = fix[m - 2] == 'e' && strchr("rstn", fix[m - 1]);
+        if (!(kr_lexicon_lookup(ctx->lex, fix, m) & KR_LEX_KNOWN) ||
+            (!inflected && (kr_lexicon_lookup(ctx->lex, fix, m + 1) & KR_LEX_KNOWN)) ||
+            !kr_claim(ctx, k, k))
+            continue;
+        kr_diagnostic *d = kr_emit(ctx, t->start, t->end,
+                                   "OCR-fejl: «%.*s» skal sandsynligvis være «%.*s» (lille å "
+                                   "læst som stort A)",
+                                   (int)n, text + t->start, (int)v->cand[0].len, fix);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret stavningen", true);
+        kr_fix_add_edit(ctx->out, f, t->start, t->end, fix, v->cand[0].len);
+    }
+}
+
 enum { MARGIN_MIN_LETTERS = 5, MARGIN_MAX_BYTES = 48 };
 
 /* Whether token k may be a word whose first letter OCR lost at the left edge
@@ -683,6 +738,7 @@ static void check(kr_lint_ctx *ctx)
     check_machine_ells(ctx);
     check_quote_effs(ctx);
     check_curly_openings(ctx);
+    check_initial_capital_a(ctx);
     check_margin_letters(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");

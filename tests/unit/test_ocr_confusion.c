@@ -187,6 +187,20 @@ Test(ocr_confusion, closing_mark_read_where_a_quote_opens)
     spell_result_free(&r);
 }
 
+/* a small å read as a capital A where a word begins inside a sentence; at a
+ * sentence's start, and in a command's name (an imperative), the capital
+ * stays (the missing-diacritics rule gives those their Å) */
+Test(ocr_confusion, small_aa_read_as_capital_a_inside_a_sentence)
+{
+    spell_result r = spell_run(SPELL_NO_AE "Nu kan filen Abnes, og du kan klikke Abn i menuen. "
+                                           "Abner man den, virker det.\n",
+                               RULE);
+    cr_assert_eq(r.count, 1, "%s", r.subjects);
+    cr_assert_str_eq(r.fixed, SPELL_NO_AE "Nu kan filen åbnes, og du kan klikke Abn i menuen. "
+                                          "Abner man den, virker det.\n");
+    spell_result_free(&r);
+}
+
 /* rarer readings with a symbol no Danish word holds */
 Test(ocr_confusion, ae_and_aa_read_with_symbols)
 {
