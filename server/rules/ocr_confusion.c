@@ -554,11 +554,42 @@ static void check_quote_effs(kr_lint_ctx *ctx)
     }
 }
 
-/* The quote mark ” read as ’ where it opens a quote (’Smabornsloftet”): a ’
- * that opens a chunk before a letter, in a quote the line closes with ”
- * before any other quote mark. A ’ that opens a quote is itself a misreading
- * (Danish opens with ”, “ or »; a single quote opens with ‘ or '), and the
- * closing mark says which one. */
+/* The length of a double quote mark or ’ at text[i] (", “, ” or ’), or 0:
+ * the marks OCR makes of an opening ”. */
+static size_t opening_mark(const char *text, size_t i, size_t end)
+{
+    if (i < end && text[i] == '"')
+        return 1;
+    if (i + 3 <= end && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x99 || (unsigned char)text[i + 2] == 0x9C ||
+         (unsigned char)text[i + 2] == 0x9D))
+        return 3;
+    return 0;
+}
+
+/* The first quote mark on the line after text[from]: a pointer to it when it
+ * is ” (U+201D), else NULL. */
+static const char *closing_double(const kr_lint_ctx *ctx, size_t from)
+{
+    const char *text = ctx->text;
+    for (size_t i = from; i < ctx->len && text[i] != '\n'; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"' || c == '\'' ||
+            (c == 0xC2 && i + 1 < ctx->len &&
+             ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)))
+            return NULL;
+        if (c == 0xE2 && i + 2 < ctx->len && (unsigned char)text[i + 1] == 0x80 &&
+            (unsigned char)text[i + 2] >= 0x98 && (unsigned char)text[i + 2] <= 0x9F)
+            return (unsigned char)text[i + 2] == 0x9D ? text + i : NULL;
+    }
+    return NULL;
+}
+
+/* The quote mark ” misread where it opens a quote, when the line closes the
+ * quote with ” before any other mark: read as ’ (’Smabornsloftet”), or read
+ * twice (”"Smabernsleftet”, ’"…, ”“…). A ’ that opens a quote is itself a
+ * misreading (Danish opens with ”, “ or »; a single quote with ‘ or '), two
+ * marks in a row open nothing, and the closing mark says which one was meant. */
 static void check_curly_openings(kr_lint_ctx *ctx)
 {
     static const char right_single[] = "\xE2\x80\x99", right_double[] = "\xE2\x80\x9D";
@@ -566,28 +597,20 @@ static void check_curly_openings(kr_lint_ctx *ctx)
     const char *text = ctx->text;
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &tokens[k];
-        size_t o = t->ws_start;
-        if (t->start != o + 3 || t->kind != KR_TOK_WORD || memcmp(text + o, right_single, 3) != 0)
+        size_t o = t->ws_start, a, b = 0;
+        if (t->start == o || t->kind != KR_TOK_WORD || !(a = opening_mark(text, o, t->start)))
             continue;
-        /* the first quote mark after it on its line */
-        const char *close = NULL;
-        for (size_t i = o + 3; i < ctx->len && text[i] != '\n' && !close; i++) {
-            unsigned char c = (unsigned char)text[i];
-            if (c == '"' || c == '\'' ||
-                (c == 0xC2 && i + 1 < ctx->len &&
-                 ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)))
-                break;
-            if (c == 0xE2 && i + 2 < ctx->len && (unsigned char)text[i + 1] == 0x80 &&
-                (unsigned char)text[i + 2] >= 0x98 && (unsigned char)text[i + 2] <= 0x9F)
-                close = text + i;
-        }
-        if (!close || memcmp(close, right_double, 3) != 0)
+        if (o + a < t->start)
+            b = opening_mark(text, o + a, t->start);
+        bool single = o + a == t->start && a == 3 && memcmp(text + o, right_single, 3) == 0;
+        if ((!single && (!b || o + a + b != t->start)) || !closing_double(ctx, t->start))
             continue;
-        kr_diagnostic *d = kr_emit(ctx, o, o + 3,
-                                   "OCR-fejl: citationstegnet «’» er sandsynligvis «”», "
-                                   "som citatet slutter med");
+        kr_diagnostic *d = kr_emit(
+            ctx, o, t->start,
+            "OCR-fejl: citationstegnet «%.*s» er sandsynligvis «”», som citatet slutter med",
+            (int)(t->start - o), text + o);
         kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «”»", true);
-        kr_fix_add_edit(ctx->out, f, o, o + 3, right_double, 3);
+        kr_fix_add_edit(ctx->out, f, o, t->start, right_double, 3);
     }
 }
 

@@ -181,6 +181,9 @@ Test(ocr_confusion, closing_mark_read_where_a_quote_opens)
                       2,
                       SPELL_WITH_AE "Vi kalder det ”Løftet” og ”Den gode skole”, men "
                                     "’Kirken’ og ’Huset er hele linjen.\n");
+    /* the mark read twice: two marks in a row open nothing */
+    assert_text_fixes(SPELL_WITH_AE "Det hedder ”\"Løftet” og ’\"Skolen”, ikke ”Huset”.\n", 2,
+                      SPELL_WITH_AE "Det hedder ”Løftet” og ”Skolen”, ikke ”Huset”.\n");
 }
 
 /* a small å read as a capital A where a word begins inside a sentence; at a
