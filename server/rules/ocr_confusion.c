@@ -614,6 +614,32 @@ static void check_curly_openings(kr_lint_ctx *ctx)
     }
 }
 
+/* The closing guillemet « read as a less-than sign, alone or before itself
+ * (»Nej<«, »avancerede<): a chunk opened by » whose word ends in `<«` or `<`
+ * (with at most a full stop or comma after it). */
+static void check_guillemet_closings(kr_lint_ctx *ctx)
+{
+    static const char open[] = "\xC2\xBB", close[] = "\xC2\xAB";
+    const kr_token *tokens = ctx->an->tokens;
+    const char *text = ctx->text;
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &tokens[k];
+        size_t e = t->end, end = t->ws_end;
+        if (t->kind != KR_TOK_WORD || t->start != t->ws_start + 2 ||
+            memcmp(text + t->ws_start, open, 2) != 0 || e >= end || text[e] != '<')
+            continue;
+        size_t after = e + 1; /* past `<`, and past a « read with it */
+        if (after + 2 <= end && memcmp(text + after, close, 2) == 0)
+            after += 2;
+        if (after < end && !(after + 1 == end && (text[after] == '.' || text[after] == ',')))
+            continue;
+        kr_diagnostic *d =
+            kr_emit_text(ctx, e, after, "OCR-fejl: «<» er sandsynligvis et lukkende anførselstegn");
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til lukkende anførselstegn", true);
+        kr_fix_add_edit(ctx->out, f, e, after, close, 2);
+    }
+}
+
 /* Whether the chunk of token k ends a sentence or a clause's opening may
  * follow it (. : ! ? ; a bracket or quote mark) — anything but a letter or a
  * comma. */
@@ -761,6 +787,7 @@ static void check(kr_lint_ctx *ctx)
     check_machine_ells(ctx);
     check_quote_effs(ctx);
     check_curly_openings(ctx);
+    check_guillemet_closings(ctx);
     check_initial_capital_a(ctx);
     check_margin_letters(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");

@@ -186,6 +186,13 @@ Test(ocr_confusion, closing_mark_read_where_a_quote_opens)
                       SPELL_WITH_AE "Det hedder ”Løftet” og ”Skolen”, ikke ”Huset”.\n");
 }
 
+/* the closing guillemet read as a less-than sign, alone or before itself */
+Test(ocr_confusion, closing_guillemet_read_as_less_than)
+{
+    assert_text_fixes(SPELL_WITH_AE "Vælg »Nej<« og »avancerede<. Se »a<b« og x < y.\n", 2,
+                      SPELL_WITH_AE "Vælg »Nej« og »avancerede«. Se »a<b« og x < y.\n");
+}
+
 /* a small å read as a capital A where a word begins inside a sentence; at a
  * sentence's start, and in a command's name (an imperative), the capital
  * stays (the missing-diacritics rule gives those their Å) */
