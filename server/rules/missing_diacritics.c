@@ -204,8 +204,9 @@ static void check_context(kr_lint_ctx *ctx)
     size_t longest = 0;
     for (size_t i = 0; i < sizeof realctx / sizeof *realctx; i++) {
         const char *w = realctx[i].written;
-        unsigned b = (unsigned)(w[0] - 'a') * 26 + (unsigned)(w[1] - 'a');
-        starts[b / 64] |= 1ull << (b % 64);
+        unsigned c0 = (unsigned)(w[0] - 'a'), c1 = (unsigned)(w[1] - 'a'), b = c0 * 26 + c1;
+        if (c0 < 26 && c1 < 26) /* (the table's words begin with two a-z) */
+            starts[b / 64] |= 1ull << (b % 64);
         size_t n = strlen(w);
         longest = n > longest ? n : longest;
     }
