@@ -658,6 +658,8 @@ static bool ends_open(const kr_lint_ctx *ctx, size_t k)
  * Åbn), which is left alone. */
 static void check_initial_capital_a(kr_lint_ctx *ctx)
 {
+    if (!ctx->lex)
+        return;
     const kr_token *tokens = ctx->an->tokens;
     const char *text = ctx->text;
     for (size_t k = 1; k < ctx->an->n_tokens; k++) {
