@@ -2824,12 +2824,17 @@ static void rank(kr_lint_ctx *ctx, search *s, kr_verdict *v)
 /* How much a repair proves. An unknown word is either damage or a word the
  * dictionary lacks (a name, a term, English); only a repair with evidence
  * beyond "it becomes a known word" is reported. */
-static bool convincing(kr_lint_ctx *ctx, const kr_candidate *b)
+static bool convincing(kr_lint_ctx *ctx, const kr_verdict *v, const kr_candidate *b)
 {
     bool common = b->lex & KR_LEX_COMMON;
     bool split = memchr(b->text, ' ', b->len) != NULL;
     /* a short common word turns up everywhere: only longer ones are evidence */
     bool in_doc = !split && b->len >= 5 && kr_doc_word_count(ctx, b->text, b->len) > 0;
+    /* a word in tesseract's list of common words that the dictionary lacks
+     * (porteret, omregneren's kin) is a word: a repair into one that list
+     * does not hold (portæret, an ad-hoc compound) trades it for a rarer one */
+    if ((v->lex & KR_LEX_COMMON) && !common && !in_doc && !split)
+        return false;
     bool strong = b->classes & ((1u << KR_CONFCLS_DIA) | (1u << KR_CONFCLS_OCR));
     bool weak = b->classes & (1u << KR_CONFCLS_WEAK);
     bool compound = (b->lex & KR_LEX_COMPOUND) && !common;
@@ -2850,7 +2855,7 @@ static bool convincing(kr_lint_ctx *ctx, const kr_candidate *b)
 static void decide(kr_lint_ctx *ctx, kr_verdict *v)
 {
     const kr_candidate *b = &v->cand[0];
-    if (v->n == 0 || b->cost > REPORT_COST || !convincing(ctx, b)) {
+    if (v->n == 0 || b->cost > REPORT_COST || !convincing(ctx, v, b)) {
         v->n = 0;
         v->kind = KR_VERDICT_UNKNOWN;
         return;

@@ -249,3 +249,11 @@ Test(missing_diacritics, short_english_words_in_text_without_ae_oe_aa_are_untouc
     assert_fixes(SPELL_NO_AE "Klik pa knappen, or run it to get help.\n",
                  SPELL_NO_AE "Klik på knappen, or run it to get help.\n", 1);
 }
+
+Test(missing_diacritics, a_common_word_the_dictionary_lacks_is_not_made_a_rare_compound)
+{
+    /* porteret is in the list of common words though not in the dictionary:
+     * portæret and portøret are only ad-hoc compounds, no likelier reading */
+    assert_fixes(SPELL_NO_AE "Koden er porteret til Linux, og de sma filer ligger pa disken.\n",
+                 SPELL_NO_AE "Koden er porteret til Linux, og de små filer ligger på disken.\n", 2);
+}
