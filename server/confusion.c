@@ -3108,14 +3108,35 @@ static bool prefixed_word(kr_lint_ctx *ctx, const char *word, size_t len)
     return false;
 }
 
-/* An unknown word that is a common word behind a verb prefix is a word the
- * dictionary lacks, not OCR damage, unless a repair is a dictionary word
- * itself (indsetter → indsætter, Beskeer → Beskær): its repairs known only as
+/* Whether word[0..len) is a common word of 5 letters or more behind a
+ * dictionary word of 4 or more, perhaps with a joining s or e (fjernsyns +
+ * teknikker): a compound the dictionary does not list (it lets only some
+ * forms end one). Positions are bytes; a split inside a character finds no
+ * word on one side. */
+static bool headed_word(kr_lint_ctx *ctx, const char *word, size_t len)
+{
+    for (size_t i = 4; i + 5 <= len; i++) {
+        unsigned tail = lookup(ctx, word + i, len - i);
+        if ((tail & (KR_LEX_KNOWN | KR_LEX_COMMON | KR_LEX_COMPOUND)) !=
+            (KR_LEX_KNOWN | KR_LEX_COMMON))
+            continue;
+        unsigned head = lookup(ctx, word, i);
+        if (!(head & KR_LEX_KNOWN) && (word[i - 1] == 's' || word[i - 1] == 'e') && i > 4)
+            head = lookup(ctx, word, i - 1);
+        if ((head & (KR_LEX_KNOWN | KR_LEX_COMPOUND)) == KR_LEX_KNOWN)
+            return true;
+    }
+    return false;
+}
+
+/* An unknown word that is a common word behind a verb prefix or a dictionary
+ * word (headed_word) is a word the dictionary lacks, not OCR damage, unless a repair is a
+ * dictionary word itself (indsetter → indsætter, Beskeer → Beskær): its repairs known only as
  * compounds are nonsense that passes the dictionary's compounding (afmarkeret
  * → af + mør + keret). Drops those and says whether the word is left as it is. */
 static bool keep_prefixed_word(kr_lint_ctx *ctx, const char *word, size_t len, kr_verdict *v)
 {
-    if (!v->n || !prefixed_word(ctx, word, len))
+    if (!v->n || !(prefixed_word(ctx, word, len) || headed_word(ctx, word, len)))
         return false;
     size_t k = 0;
     for (size_t i = 0; i < v->n; i++)

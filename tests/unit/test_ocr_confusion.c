@@ -82,6 +82,15 @@ Test(ocr_confusion, a_dictionary_word_behind_a_verb_prefix_is_still_a_repair)
     assert_repairs("beskeer", "beskær");
 }
 
+Test(ocr_confusion, a_common_word_behind_a_dictionary_word_is_left_alone)
+{
+    /* fjernsyns + teknikker: a compound the dictionary does not list, whose
+     * repair would be a nonsense one (teknik + kør); behind a word of three
+     * letters the split proves nothing, and træniveauet stays a repair */
+    const char *text = SPELL_NO_AE "Det er fjernsynsteknikker der ser treeniveauet.\n";
+    assert_text_fixes(text, 1, SPELL_NO_AE "Det er fjernsynsteknikker der ser træniveauet.\n");
+}
+
 Test(ocr_confusion, ae_read_as_ze)
 {
     assert_repairs("zendre", "ændre");
