@@ -9,6 +9,7 @@
  * `for`); and a line's first letter lost at the left edge of the page
  * (`apitlet` for `Kapitlet`). */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -295,18 +296,20 @@ static bool blank(char c)
 }
 
 /* The one chunk of text between two tokens when it is an arrow's misreading: a
- * lone » or > or both (>»). Its span goes to *s, *e. */
+ * lone » or > or both (>»), or an em dash (the arrow's long stroke). Its span
+ * goes to *s, *e. */
 static bool arrow_gap(const char *text, size_t from, size_t to, size_t *s, size_t *e)
 {
     while (from < to && blank(text[from]))
         from++;
     while (to > from && blank(text[to - 1]))
         to--;
-    /* every arrow is 1 to 4 bytes and begins with > or »'s first byte; the
-     * gap between two tokens is mostly one space (checked for every pair) */
-    if (to == from || to - from > 4 || (text[from] != '>' && text[from] != '\xC2'))
+    /* every arrow is 1 to 4 bytes and begins with >, »'s or —'s first byte;
+     * the gap between two tokens is mostly one space (checked for every pair) */
+    if (to == from || to - from > 4 ||
+        (text[from] != '>' && text[from] != '\xC2' && text[from] != '\xE2'))
         return false;
-    static const char *const arrows[] = {"»", ">", ">»", "»>", "»»"};
+    static const char *const arrows[] = {"»", ">", ">»", "»>", "»»", "—"};
     for (size_t i = 0; i < sizeof arrows / sizeof *arrows; i++)
         if (to - from == strlen(arrows[i]) && memcmp(text + from, arrows[i], to - from) == 0) {
             *s = from, *e = to;
@@ -315,14 +318,28 @@ static bool arrow_gap(const char *text, size_t from, size_t to, size_t *s, size_
     return false;
 }
 
+/* Adds the fix that writes `arrow` over [s, e) to d. */
+static void add_arrow_fix(kr_lint_ctx *ctx, kr_diagnostic *d, size_t s, size_t e, const char *arrow,
+                          bool preferred)
+{
+    char title[32];
+    snprintf(title, sizeof title, "Ret til «%s»", arrow);
+    kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, title, preferred);
+    kr_fix_add_edit(ctx->out, f, s, e, arrow, strlen(arrow));
+}
+
 /* A menu path's arrow (Funktioner ▸ Indstillinger, Filtre → Gengivelse) read as
- * a lone » or >, between two capitalised names. Danish quotes (»sådan«) are
+ * a lone », > or —, between two capitalised names. Danish quotes (»sådan«) are
  * glued to their words, a comparison (a > b) has no capitals on both sides. A »
- * was the small triangle ▸; a > may have been either arrow, so both are offered
- * and neither preferred unless the path also shows a » (then it is ▸). */
+ * was the small triangle ▸ and a path that shows one has no other arrow; an em
+ * dash was the long arrow →, and so, in the corpora, was a >. Where the text
+ * shows no sign of the English model (its æøå kept), a > or an em dash may be
+ * the writer's own: flagged, both arrows offered, neither preferred, and an em
+ * dash not flagged at all. */
 static void check_menu_arrows(kr_lint_ctx *ctx)
 {
     bool triangle = false; /* a » arrow seen in this run of tokens */
+    int lost = -1;         /* kr_doc_lost_diacritics, asked once */
     for (size_t k = 0; k + 1 < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k], *n = &ctx->an->tokens[k + 1];
         size_t s, e;
@@ -332,15 +349,21 @@ static void check_menu_arrows(kr_lint_ctx *ctx)
             continue;
         }
         bool guillemet = memchr(ctx->text + s, '\xBB', e - s) != NULL;
+        bool dash = ctx->text[s] == '\xE2';
+        if (lost < 0 && !guillemet)
+            lost = kr_doc_lost_diacritics(ctx);
+        if (dash && !lost)
+            continue;
         triangle = triangle || guillemet;
         kr_diagnostic *d = kr_emit(ctx, s, e, "OCR-fejl: «%.*s» er sandsynligvis en menupil",
                                    (int)(e - s), ctx->text + s);
-        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «▸»", triangle);
-        kr_fix_add_edit(ctx->out, f, s, e, "▸", strlen("▸"));
-        if (!guillemet) {
-            f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «→»", false);
-            kr_fix_add_edit(ctx->out, f, s, e, "→", strlen("→"));
+        if (triangle || guillemet) {
+            add_arrow_fix(ctx, d, s, e, "▸", true);
+            continue;
         }
+        add_arrow_fix(ctx, d, s, e, "→", lost);
+        if (!dash)
+            add_arrow_fix(ctx, d, s, e, "▸", false);
     }
 }
 
@@ -808,7 +831,7 @@ const kr_rule kr_rule_ocr_confusion = {
         "or the other way round (0og, Idapvi), rn becomes m, letters are doubled and spaces "
         "lost (vii for vi i), a bullet becomes a letter at the start of a line (e At "
         "alle …), and signs become others: | for the word I, ? for ², £ for # "
-        "(Put£-udtryk), » or > for a menu arrow, x for the multiplication sign of "
+        "(Put£-udtryk), », > or — for a menu arrow, x for the multiplication sign of "
         "dimensions (400x200 for 400×200, where the text shows the English model's "
         "signature), a single quote mark for an f (‘or for for); "
         "and a line's first letter can be lost at the "

@@ -376,11 +376,19 @@ Test(ocr_confusion, menu_arrows_read_as_guillemet_or_greater_than_become_arrows)
                       "Klik pa Filer ▸ Eksporter ▸ Billede og gem det.\n");
 }
 
-Test(ocr_confusion, a_lone_greater_than_is_flagged_but_not_guessed)
+Test(ocr_confusion, a_lone_greater_than_is_flagged_but_not_guessed_in_text_with_ae_oe_aa)
 {
-    /* no » in the path: ▸ or → is the reader's call */
+    /* no » in the path, and no sign of the English model: the writer's own >? */
     const char *text = "Vælg Vindue > Paneler i menuen.\n";
     assert_text_fixes(text, 1, text);
+    /* an em dash there is the writer's */
+    assert_untouched("Vælg Vindue — Paneler i menuen.\n");
+}
+
+Test(ocr_confusion, a_greater_than_or_em_dash_in_a_path_is_the_long_arrow_where_ae_oe_aa_were_lost)
+{
+    assert_text_fixes(SPELL_NO_AE "Brug Billede \xE2\x80\x94 Skaler og Lag > Transformer nu.\n", 2,
+                      SPELL_NO_AE "Brug Billede → Skaler og Lag → Transformer nu.\n");
 }
 
 Test(ocr_confusion, quotes_and_comparisons_are_no_menu_arrows)
