@@ -91,6 +91,13 @@ Test(ocr_confusion, a_common_word_behind_a_dictionary_word_is_left_alone)
     assert_text_fixes(text, 1, SPELL_NO_AE "Det er fjernsynsteknikker der ser træniveauet.\n");
 }
 
+Test(ocr_confusion, j_read_as_i)
+{
+    /* the j's tail lost: fierne, hiemmemapper */
+    assert_repairs("fiernelse", "fjernelse");
+    assert_repairs("hiemmemapper", "hjemmemapper");
+}
+
 Test(ocr_confusion, ae_read_as_ze)
 {
     assert_repairs("zendre", "ændre");
