@@ -276,6 +276,52 @@ static void check_times_signs(kr_lint_ctx *ctx)
     }
 }
 
+/* Whether s[0..n) is a range of two numbers, 1 to 4 digits each, joined by a
+ * hyphen (0-255, 150-200): where its hyphen is (0: it is none). A date
+ * (11-06-2000) or a version (2.10-3) is not: more than two parts. */
+static size_t range_hyphen(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    size_t dash = i;
+    if (i == 0 || i > 4 || i == n || s[i] != '-')
+        return 0;
+    for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+        ;
+    return i == n && n - dash - 1 >= 1 && n - dash - 1 <= 4 ? dash : 0;
+}
+
+/* A range's en dash (0–255, 2–16, as Danish writes ranges) read as a hyphen by
+ * a model that has no en dash (tesseract's English model gives none): in text
+ * with that model's signature (lost æøå) a hyphen between two numbers, with
+ * nothing glued on but brackets and punctuation, is the en dash. */
+static void check_range_dashes(kr_lint_ctx *ctx)
+{
+    int lost = -1; /* asked of the document only when a token needs it */
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k];
+        unsigned char c = (unsigned char)ctx->text[t->start];
+        if (c < '0' || c > '9' || ctx->claimed[k])
+            continue;
+        size_t dash = range_hyphen(ctx->text + t->start, t->end - t->start);
+        if (!dash || (t->start > t->ws_start && ctx->text[t->start - 1] != '('))
+            continue;
+        if (lost < 0)
+            lost = kr_doc_lost_diacritics(ctx);
+        if (!lost || !kr_claim(ctx, k, k))
+            continue;
+        size_t at = t->start + dash;
+        kr_diagnostic *d =
+            kr_emit(ctx, t->start, t->end,
+                    "OCR-fejl: «%.*s» skal sandsynligvis være «%.*s–%.*s» (tankestreg)",
+                    (int)(t->end - t->start), ctx->text + t->start, (int)dash, ctx->text + t->start,
+                    (int)(t->end - at - 1), ctx->text + at + 1);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret bindestregen til tankestreg «–»", true);
+        kr_fix_add_edit(ctx->out, f, at, at + 1, "\xE2\x80\x93", 3);
+    }
+}
+
 /* A capitalised word at token k with nothing glued on the side facing the gap
  * (side < 0: its end; side > 0: its start): a menu's name. */
 static bool menu_name(const kr_lint_ctx *ctx, size_t k, int side)
@@ -813,6 +859,7 @@ static void check(kr_lint_ctx *ctx)
     check_quote_effs(ctx);
     check_curly_openings(ctx);
     check_guillemet_closings(ctx);
+    check_range_dashes(ctx);
     check_initial_capital_a(ctx);
     check_margin_letters(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
@@ -831,7 +878,8 @@ const kr_rule kr_rule_ocr_confusion = {
         "or the other way round (0og, Idapvi), rn becomes m, letters are doubled and spaces "
         "lost (vii for vi i), a bullet becomes a letter at the start of a line (e At "
         "alle …), and signs become others: | for the word I, ? for ², £ for # "
-        "(Put£-udtryk), », > or — for a menu arrow, x for the multiplication sign of "
+        "(Put£-udtryk), », > or — for a menu arrow, a hyphen for the en dash of a range (0-255 for "
+        "0–255), x for the multiplication sign of "
         "dimensions (400x200 for 400×200, where the text shows the English model's "
         "signature), a single quote mark for an f (‘or for for); "
         "and a line's first letter can be lost at the "

@@ -405,6 +405,19 @@ Test(ocr_confusion, quotes_and_comparisons_are_no_menu_arrows)
                      "Skriv Echo >> Logfil i skallen.\n");
 }
 
+/* ---- a range's en dash ---------------------------------------------------------- */
+Test(ocr_confusion, a_hyphen_between_two_numbers_is_a_ranges_en_dash_where_ae_oe_aa_were_lost)
+{
+    /* dates, versions and names with digits keep their hyphens */
+    assert_text_fixes(SPELL_NO_AE "Fra 0-255 og (150-200 px), dato 11-06-2000, UTF-8, 2.1-3.\n", 2,
+                      SPELL_NO_AE "Fra 0–255 og (150–200 px), dato 11-06-2000, UTF-8, 2.1-3.\n");
+}
+
+Test(ocr_confusion, a_range_with_a_hyphen_in_text_with_ae_oe_aa_is_the_writers)
+{
+    assert_untouched("Værdien ligger fra 0-255, og det gør den også i år.\n");
+}
+
 /* ---- l read as I in machine names ------------------------------------------------ */
 Test(ocr_confusion, a_capital_i_inside_a_machine_name_in_small_letters_becomes_l)
 {
