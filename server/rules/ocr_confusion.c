@@ -241,17 +241,31 @@ static bool x_dimensions(const char *s, size_t n)
     return true;
 }
 
-/* The multiplication sign of dimensions (60×30, 2×2,1×1) read as an x by a
- * model that has no ×: in text with that model's signature (lost æøå) a
- * number, an x and a number are one such sign. */
+/* Whether token k is a lone x between two numbers of its block (12,7 x 21,2). */
+static bool lone_x(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *t = ctx->an->tokens;
+    return k > 0 && k + 1 < ctx->an->n_tokens && t[k].ws_end - t[k].ws_start == 1 &&
+           t[k].end - t[k].start == 1 && ctx->text[t[k].start] == 'x' &&
+           t[k - 1].kind == KR_TOK_NUMBER && t[k + 1].kind == KR_TOK_NUMBER &&
+           t[k - 1].end == t[k - 1].ws_end && t[k + 1].start == t[k + 1].ws_start &&
+           t[k - 1].block == t[k].block && t[k + 1].block == t[k].block;
+}
+
+/* The multiplication sign of dimensions (60×30, 2×2,1×1, 12,7 × 21,2) read as
+ * an x by a model that has no ×: in text with that model's signature (lost
+ * æøå) a number, an x and a number, glued or with a space each side, are one
+ * such sign. */
 static void check_times_signs(kr_lint_ctx *ctx)
 {
     int lost = -1; /* asked of the document only when a token needs it */
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
         unsigned char c = (unsigned char)ctx->text[t->start];
-        if (c < '0' || c > '9' || t->kind != KR_TOK_WORD || ctx->claimed[k] ||
-            !x_dimensions(ctx->text + t->start, t->end - t->start))
+        if ((c < '0' || c > '9') && c != 'x')
+            continue;
+        if (t->kind != KR_TOK_WORD || ctx->claimed[k] ||
+            !(c == 'x' ? lone_x(ctx, k) : x_dimensions(ctx->text + t->start, t->end - t->start)))
             continue;
         if (lost < 0)
             lost = kr_doc_lost_diacritics(ctx);

@@ -570,10 +570,19 @@ Test(ocr_confusion, dimensions_get_their_multiplication_sign_back)
                                   "1 farver, ikke 0x1F, 3x eller x3 eller 1x2x.\n");
 }
 
+Test(ocr_confusion, a_lone_x_between_numbers_is_a_multiplication_sign)
+{
+    /* spaced out, as dimensions are written too; an x beside one number, or
+     * a word, stays */
+    assert_text_fixes(
+        SPELL_NO_AE "Kun 12,7 x 21,2 cm og 3000 x 5000 pixels, ikke 4 x eller x 5.\n", 2,
+        SPELL_NO_AE "Kun 12,7 × 21,2 cm og 3000 × 5000 pixels, ikke 4 x eller x 5.\n");
+}
+
 Test(ocr_confusion, an_x_between_numbers_in_text_with_its_letters_is_untouched)
 {
     /* no sign of the English model: a writer's own choice */
-    assert_untouched(SPELL_WITH_AE "Et lag på 400x200 pixels.\n");
+    assert_untouched(SPELL_WITH_AE "Et lag på 400x200 pixels og 3 x 4 cm.\n");
 }
 
 /* ---- the distance term-consistency uses ------------------------------------------ */
