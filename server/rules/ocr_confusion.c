@@ -241,6 +241,62 @@ static bool x_dimensions(const char *s, size_t n)
     return true;
 }
 
+/* Whether the byte before text[i] ends a word, a number or a comma (billede
+ * ..., lag, ...,): dots after a comment sign (# ..., ' ...) are code's. */
+static bool after_words(const char *text, size_t i)
+{
+    unsigned char c = (unsigned char)text[i - 1];
+    return c == ',' || c >= 0x80 || (c >= '0' && c <= '9') ||
+           ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Reports each chunk of text[from, to) (after a token of a block) that begins
+ * with three dots after a space: an ellipsis read as dots. After the block's
+ * last token (`tail`) only the first chunk, its diagnostic from `from` on: the
+ * incremental lint keeps a block's diagnostics that start within its chunks
+ * (lint_cache.c), and `from` ends the last one. */
+static void ellipses_in_gap(kr_lint_ctx *ctx, size_t from, size_t to, bool tail)
+{
+    const char *text = ctx->text;
+    for (size_t i = from; i + 3 <= to; i++) {
+        if (tail && i > from && text[i - 1] != ' ' && text[i - 1] != '\t')
+            return; /* past the first chunk */
+        if (text[i] != '.' || i < 2 || (text[i - 1] != ' ' && text[i - 1] != '\t') ||
+            text[i + 1] != '.' || text[i + 2] != '.' || !after_words(text, i - 1))
+            continue;
+        kr_diagnostic *d = kr_emit_text(ctx, tail ? from : i, i + 3,
+                                        "OCR-fejl: «...» er sandsynligvis en ellipse «…»");
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «…»", true);
+        kr_fix_add_edit(ctx->out, f, i, i + 3, "\xE2\x80\xA6", 3);
+        if (tail)
+            return;
+        i += 2;
+    }
+}
+
+/* The ellipsis (Skalér billede …, Eksportér som …) read as three dots by a
+ * model that has none: in text with that model's signature (lost æøå), dots
+ * that stand apart after a space, behind a word or a comma, are one. Dots
+ * glued to a word (Gennemse..., For...Next, [,...]) or after a comment sign
+ * (# ...) are left: in the corpora those were written as dots. */
+static void check_ellipses(kr_lint_ctx *ctx)
+{
+    const kr_analysis *an = ctx->an;
+    int lost = -1; /* asked of the document only when a gap needs it */
+    for (size_t k = 0; k < an->n_tokens; k++) {
+        const kr_token *t = &an->tokens[k];
+        bool tail = k + 1 == an->n_tokens || an->tokens[k + 1].block != t->block;
+        size_t to = tail ? an->blocks[t->block].end : an->tokens[k + 1].ws_start;
+        if (to < t->ws_end + 4 || !memchr(ctx->text + t->ws_end, '.', to - t->ws_end))
+            continue;
+        if (lost < 0)
+            lost = kr_doc_lost_diacritics(ctx);
+        if (!lost)
+            return;
+        ellipses_in_gap(ctx, t->ws_end, to, tail);
+    }
+}
+
 /* Whether token k is a lone x between two numbers of its block (12,7 x 21,2). */
 static bool lone_x(const kr_lint_ctx *ctx, size_t k)
 {
@@ -874,6 +930,7 @@ static void check(kr_lint_ctx *ctx)
     check_curly_openings(ctx);
     check_guillemet_closings(ctx);
     check_range_dashes(ctx);
+    check_ellipses(ctx);
     check_initial_capital_a(ctx);
     check_margin_letters(ctx);
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");

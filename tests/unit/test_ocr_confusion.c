@@ -418,6 +418,24 @@ Test(ocr_confusion, a_range_with_a_hyphen_in_text_with_ae_oe_aa_is_the_writers)
     assert_untouched("Værdien ligger fra 0-255, og det gør den også i år.\n");
 }
 
+/* ---- an ellipsis read as dots --------------------------------------------------- */
+Test(ocr_confusion, dots_standing_apart_are_an_ellipsis_where_ae_oe_aa_were_lost)
+{
+    /* dots glued to a word or a bracket are written so (Gennemse..., For...Next),
+     * and so are those of a comment in code (# ...) */
+    assert_text_fixes(
+        SPELL_NO_AE "Brug Skaler billede ... og \"Skaler ...\", lag, ..., men "
+                    "Gennemse... og For...Next og [,...] # ... i menuen Eksporter som ....\n",
+        4,
+        SPELL_NO_AE "Brug Skaler billede … og \"Skaler …\", lag, …, men "
+                    "Gennemse... og For...Next og [,...] # ... i menuen Eksporter som ….\n");
+}
+
+Test(ocr_confusion, dots_in_text_with_ae_oe_aa_are_the_writers)
+{
+    assert_untouched("Vælg Gem som ... i menuen, og så går det.\n");
+}
+
 /* ---- l read as I in machine names ------------------------------------------------ */
 Test(ocr_confusion, a_capital_i_inside_a_machine_name_in_small_letters_becomes_l)
 {
