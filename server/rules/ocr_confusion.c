@@ -15,6 +15,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "caps_word.h"
 #include "command_word.h"
 #include "compound_tail.h"
 #include "confusion.h"
@@ -933,6 +934,7 @@ static void check(kr_lint_ctx *ctx)
     check_ellipses(ctx);
     check_initial_capital_a(ctx);
     check_margin_letters(ctx);
+    kr_caps_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_confusion_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
     kr_compound_tail_report(ctx, KR_VERDICT_OCR, "OCR-fejl");
 }

@@ -418,6 +418,14 @@ Test(ocr_confusion, a_range_with_a_hyphen_in_text_with_ae_oe_aa_is_the_writers)
     assert_untouched("Værdien ligger fra 0-255, og det gør den også i år.\n");
 }
 
+/* ---- words in capitals ------------------------------------------------------------ */
+Test(ocr_confusion, words_in_capitals_get_their_misread_letters_back_in_capitals)
+{
+    /* function names and labels: an @ for Ø, ee for Æ; acronyms stay */
+    assert_text_fixes(SPELL_NO_AE "Brug H@JRE og PENNEST@RRELSE i VEERKTOJET, ikke LDAP.\n", 3,
+                      SPELL_NO_AE "Brug HØJRE og PENNESTØRRELSE i VÆRKTØJET, ikke LDAP.\n");
+}
+
 /* ---- an ellipsis read as dots --------------------------------------------------- */
 Test(ocr_confusion, dots_standing_apart_are_an_ellipsis_where_ae_oe_aa_were_lost)
 {
