@@ -623,6 +623,47 @@ static void check_machine_ells(kr_lint_ctx *ctx)
     }
 }
 
+/* A small l read as a capital I where a name begins (Idapvi for ldapvi, Itsp
+ * for ltsp): an unknown word of an I and small letters whose first letters,
+ * with an l, are a word of four or more the document writes elsewhere (LDAP,
+ * ltsp) while with the I they are none. */
+static void check_initial_ells(kr_lint_ctx *ctx)
+{
+    if (!ctx->lex)
+        return;
+    const kr_token *tokens = ctx->an->tokens;
+    const char *text = ctx->text;
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &tokens[k];
+        size_t n = t->end - t->start;
+        if (text[t->start] != 'I' || n < 5 || n > 40 || text[t->start + 1] < 'a' ||
+            text[t->start + 1] > 'z' || t->kind != KR_TOK_WORD || ctx->claimed[k])
+            continue;
+        char w[40];
+        size_t m = 1;
+        while (m < n && text[t->start + m] >= 'a' && text[t->start + m] <= 'z')
+            m++;
+        if (m < 4)
+            continue;
+        memcpy(w, text + t->start, m);
+        bool found = false;
+        for (size_t p = m < 8 ? m : 8; p >= 4 && !found; p--) {
+            w[0] = 'l';
+            found = kr_doc_word_count(ctx, w, p) > 0;
+            w[0] = 'i';
+            found = found && kr_doc_word_count(ctx, w, p) == 0;
+        }
+        if (!found || kr_word_verdict(ctx, text + t->start, n)->kind != KR_VERDICT_UNKNOWN ||
+            !kr_claim(ctx, k, k))
+            continue;
+        kr_diagnostic *d =
+            kr_emit(ctx, t->start, t->start + 1, "OCR-fejl: «I» i «%.*s» er sandsynligvis et «l»",
+                    (int)n, text + t->start);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret til «l»", true);
+        kr_fix_add_edit(ctx->out, f, t->start, t->start + 1, "l", 1);
+    }
+}
+
 /* Only small letters in s[0..n): ASCII, or æ, ø, å and the like (UTF-8). */
 static bool all_small_letters(const char *s, size_t n)
 {
@@ -931,6 +972,7 @@ static void check(kr_lint_ctx *ctx)
     check_curly_openings(ctx);
     check_guillemet_closings(ctx);
     check_range_dashes(ctx);
+    check_initial_ells(ctx);
     check_ellipses(ctx);
     check_initial_capital_a(ctx);
     check_margin_letters(ctx);
