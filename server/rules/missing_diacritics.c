@@ -162,12 +162,111 @@ static void check_context(kr_lint_ctx *ctx)
     }
 }
 
+/* ---- colours told apart by the colours beside them ------------------------------ */
+#define KR_COLOUR(w, m) {w, m},
+#define KR_COLOUR_WORD(w)
+static const struct {
+    const char *written, *meant;
+} colours[] = {
+#include "colours.def"
+};
+#undef KR_COLOUR
+#undef KR_COLOUR_WORD
+#define KR_COLOUR(w, m) w,
+#define KR_COLOUR_WORD(w) w,
+static const char *const colour_words[] = {
+#include "colours.def"
+};
+#undef KR_COLOUR
+#undef KR_COLOUR_WORD
+
+enum { COLOUR_REACH = 3 }; /* words each side where another colour counts */
+
+/* The colours entry of s[0..n) (its first letter in any case), or -1. */
+static int colour_entry(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof colours / sizeof *colours; i++)
+        if (strlen(colours[i].written) == n && same_word(colours[i].written, s, n))
+            return (int)i;
+    return -1;
+}
+
+static bool colour_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof colour_words / sizeof *colour_words; i++)
+        if (strlen(colour_words[i]) == n && same_word(colour_words[i], s, n))
+            return true;
+    return false;
+}
+
+/* Token j's word without the hyphen of a suspended compound (rød-, grøn- og
+ * blåkanal): its length. */
+static size_t colour_len(const kr_lint_ctx *ctx, size_t j)
+{
+    const kr_token *t = &ctx->an->tokens[j];
+    size_t n = t->end - t->start;
+    return n > 1 && ctx->text[t->end - 1] == '-' ? n - 1 : n;
+}
+
+/* Whether the last byte of token j's chunk ends a sentence. */
+static bool ends_sentence(const kr_lint_ctx *ctx, size_t j)
+{
+    char c = ctx->text[ctx->an->tokens[j].ws_end - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+/* Whether another colour is within COLOUR_REACH words of token k, in its
+ * block and sentence. */
+static bool colour_beside(const kr_lint_ctx *ctx, size_t k)
+{
+    const kr_token *tk = ctx->an->tokens;
+    for (int side = -1; side <= 1; side += 2) {
+        for (size_t d = 1; d <= COLOUR_REACH; d++) {
+            size_t j = side < 0 ? k - d : k + d;
+            if ((side < 0 && d > k) || j >= ctx->an->n_tokens || tk[j].block != tk[k].block ||
+                ends_sentence(ctx, side < 0 ? j : j - 1))
+                break;
+            if (tk[j].kind == KR_TOK_WORD &&
+                colour_word(ctx->text + tk[j].start, colour_len(ctx, j)))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A real word that is a colour's damaged form, among other colours (colours.def). */
+static void check_colours(kr_lint_ctx *ctx)
+{
+    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
+        const kr_token *t = &ctx->an->tokens[k];
+        size_t n = colour_len(ctx, k);
+        if (n < 3 || n > 6 || t->kind != KR_TOK_WORD || ctx->claimed[k])
+            continue;
+        const char *s = ctx->text + t->start;
+        int i = colour_entry(s, n);
+        if (i < 0 || !colour_beside(ctx, k) || !kr_claim(ctx, k, k))
+            continue;
+        size_t m = strlen(colours[i].meant);
+        char fix[16];
+        memcpy(fix, colours[i].meant, m + 1);
+        if (s[0] >= 'A' && s[0] <= 'Z')
+            fix[0] = (char)(fix[0] - 32); /* every meant word begins with a-z */
+        kr_diagnostic *d = kr_emit(ctx, t->start, t->start + n,
+                                   "Mangler æ/ø/å: «%.*s» skal sandsynligvis være «%s» (en farve)",
+                                   (int)n, s, fix);
+        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret stavningen", true);
+        kr_fix_add_edit(ctx->out, f, t->start, t->start + n, fix, m);
+    }
+}
+
 static void check(kr_lint_ctx *ctx)
 {
     kr_command_words_claim(ctx);
     /* before the words' own verdicts: the neighbours may overrule one (den
      * rade: røde, where rade alone reads as råde) */
     check_context(ctx);
+    if (kr_doc_lost_diacritics(ctx))
+        check_colours(ctx);
     kr_confusion_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
     kr_compound_tail_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
     kr_caps_report(ctx, KR_VERDICT_DIA, "Mangler æ/ø/å");
@@ -187,7 +286,8 @@ const kr_rule kr_rule_missing_diacritics = {
         "document as a whole shows the signature of lost æøå (Danish text with almost none "
         "of them), and the fix is preferred only when the æøå word is much the likelier. "
         "Some are told apart by the words beside them: for du → før du, sorg for → sørg "
-        "for, at tomme → at tømme.",
+        "for, at tomme → at tømme; and colours by the colours beside them: R (Rad), G "
+        "(Gren) og B (Bla) → Rød, Grøn, Blå.",
     .check = check,
     .scope = KR_SCOPE_BLOCK, /* per block, cached (engine.h) */
 };

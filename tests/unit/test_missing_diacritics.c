@@ -257,3 +257,16 @@ Test(missing_diacritics, a_common_word_the_dictionary_lacks_is_not_made_a_rare_c
     assert_fixes(SPELL_NO_AE "Koden er porteret til Linux, og de sma filer ligger pa disken.\n",
                  SPELL_NO_AE "Koden er porteret til Linux, og de små filer ligger på disken.\n", 2);
 }
+
+Test(missing_diacritics, colours_among_colours_get_their_letters_back)
+{
+    /* rad, gren, red, bla are words of their own; among colours they are
+     * colours (colours.def), also when the neighbour is damaged too (gron) or
+     * a suspended compound (gran-); a rider who red hjem stays one */
+    assert_fixes(
+        SPELL_NO_AE "Tre komponenter: R (Rad), G (Gren) og B (Bla). Farvetoner (red, gron, "
+                    "bla osv.) og den rede, gran- og gule. Han red hjem.\n",
+        SPELL_NO_AE "Tre komponenter: R (Rød), G (Grøn) og B (Blå). Farvetoner (rød, grøn, "
+                    "blå osv.) og den røde, grøn- og gule. Han red hjem.\n",
+        8);
+}
