@@ -80,7 +80,9 @@ void kr_caps_report(kr_lint_ctx *ctx, kr_verdict_kind kind, const char *what)
         return;
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
-        if (t->kind != KR_TOK_WORD || ctx->claimed[k] || !may_hold_caps(ctx->text, t))
+        /* most words are short or begin with a small letter and hold no hyphen */
+        if (t->end - t->start < CAPS_MIN || t->kind != KR_TOK_WORD || ctx->claimed[k] ||
+            !may_hold_caps(ctx->text, t))
             continue;
         kr_span parts[8];
         size_t np = kr_word_parts(ctx->text, t, parts, 8);

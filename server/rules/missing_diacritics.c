@@ -237,8 +237,15 @@ static bool colour_beside(const kr_lint_ctx *ctx, size_t k)
 /* A real word that is a colour's damaged form, among other colours (colours.def). */
 static void check_colours(kr_lint_ctx *ctx)
 {
+    /* the written forms' first letters: most words pass on one test */
+    uint32_t firsts = 0;
+    for (size_t i = 0; i < sizeof colours / sizeof *colours; i++)
+        firsts |= 1u << (colours[i].written[0] - 'a');
     for (size_t k = 0; k < ctx->an->n_tokens; k++) {
         const kr_token *t = &ctx->an->tokens[k];
+        unsigned c = ((unsigned char)ctx->text[t->start] | 0x20) - 'a';
+        if (c >= 26 || !((firsts >> c) & 1) || t->end - t->start > 7)
+            continue;
         size_t n = colour_len(ctx, k);
         if (n < 3 || n > 6 || t->kind != KR_TOK_WORD || ctx->claimed[k])
             continue;
