@@ -206,29 +206,30 @@ static bool lower_start(const kr_lint_ctx *ctx, size_t k)
  * question (hvordan?: …). The usual superscript is ². */
 static void check_superscripts(kr_lint_ctx *ctx)
 {
-    /* the first '?' at or after `from` (NULL: none), searched again only when
-     * a chunk starts past it: one search per '?' of the text, not per token */
-    size_t from = 0;
-    const char *next = NULL;
-    bool known = false;
-    for (size_t k = 0; k < ctx->an->n_tokens; k++) {
-        const kr_token *t = &ctx->an->tokens[k];
-        if (t->kind != KR_TOK_WORD || ctx->claimed[k])
-            continue;
-        if (!known || t->ws_start < from || (next && next < ctx->text + t->ws_start)) {
-            from = t->ws_start;
-            next = memchr(ctx->text + from, '?', ctx->len - from);
-            known = true;
-        }
-        if (!next || next >= ctx->text + t->ws_end)
-            continue;
-        const char *q = next;
+    /* from '?' to '?' of the text (memchr), each to the token whose chunk
+     * holds it: a chunk's first '?' is the one judged */
+    const kr_analysis *an = ctx->an;
+    size_t k = 0, from = an->n_tokens ? an->tokens[0].ws_start : 0;
+    while (k < an->n_tokens && from < ctx->len) {
+        const char *q = memchr(ctx->text + from, '?', ctx->len - from);
+        if (!q)
+            return;
         size_t at = (size_t)(q - ctx->text), after = at + 1;
-        if (!letter_before(ctx->text, t->ws_start, at))
+        while (k < an->n_tokens && an->tokens[k].ws_end <= at)
+            k++;
+        if (k == an->n_tokens)
+            return;
+        const kr_token *t = &an->tokens[k];
+        if (t->ws_start > at) { /* in no chunk of a token */
+            from = at + 1;
+            continue;
+        }
+        from = t->ws_end;
+        if (t->kind != KR_TOK_WORD || ctx->claimed[k] || !letter_before(ctx->text, t->ws_start, at))
             continue;
         bool goes_on = after < t->ws_end ? strchr(",.-", ctx->text[after]) != NULL
-                                         : k + 1 < ctx->an->n_tokens && lower_start(ctx, k + 1) &&
-                                               ctx->an->tokens[k + 1].kind == KR_TOK_WORD;
+                                         : k + 1 < an->n_tokens && lower_start(ctx, k + 1) &&
+                                               an->tokens[k + 1].kind == KR_TOK_WORD;
         if (!goes_on || !kr_claim(ctx, k, k))
             continue;
         kr_diagnostic *d =
