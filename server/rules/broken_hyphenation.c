@@ -787,6 +787,18 @@ static bool joined_known(kr_lint_ctx *ctx, const hbreak *b, const char *s, size_
     return !(kr_lexicon_lookup(ctx->lex, s, n) & KR_LEX_COMPOUND);
 }
 
+/* Whether xs[0..xn) is a lower-case word the dictionary lacks that ends in a
+ * joining s after a word of four letters or more the dictionary or the list of
+ * common words holds (partitions: partition). */
+static bool linking_s(kr_lint_ctx *ctx, const char *xs, size_t xn)
+{
+    size_t cl;
+    if (!ctx->lex || xn < 5 || xs[xn - 1] != 's' || !is_lower(cp_at(xs, xn, 0, &cl)) ||
+        known(ctx, xs, xn))
+        return false;
+    return (kr_lexicon_lookup(ctx->lex, xs, xn - 1) & (KR_LEX_KNOWN | KR_LEX_COMMON)) != 0;
+}
+
 /* Whether the break should be joined. */
 /* Does the break split a URL's scheme (htt-⏎ps://…, (http-⏎s://…)? The last
  * run before the hyphen and the continuation joined begin with one; no URL has
@@ -892,6 +904,10 @@ static bool should_join(kr_lint_ctx *ctx, const hbreak *b, const char *joined, s
     bool y_word = known(ctx, ys, yl) || english_word(ys, yl);
     bool x_word = count_chars(xs, xn) >= 3 ? known(ctx, xs, xn) || english_word(xs, xn)
                                            : english_word(xs, xn);
+    /* a first part with its joining s before a Danish word (partitions-⏎størrelse):
+     * the English plural it looks like is no word here */
+    if (x_word && linking_s(ctx, xs, xn) && known(ctx, ys, yl) && is_lower(y0))
+        x_word = false;
     if (count_chars(xs, xn) >= 2 && count_chars(ys, yl) >= 4 && y_word &&
         (x_word || x_elsewhere || ys_chained))
         return false;

@@ -105,7 +105,8 @@ static bool bullet_glyph(const kr_lint_ctx *ctx, size_t k)
 
 static void check_bullets(kr_lint_ctx *ctx, const cand_lists *c)
 {
-    FOR_LIST(c, C_LINE_START, k) {
+    FOR_LIST(c, C_LINE_START, k)
+    {
         if (!bullet_glyph(ctx, k) || !kr_claim(ctx, k, k))
             continue;
         const kr_token *t = &ctx->an->tokens[k];
@@ -157,7 +158,8 @@ static bool prose_word(kr_lint_ctx *ctx, size_t k, bool opened)
  * (passwd | grep, | sort -r) or in a drawn tree (| |--) is left alone. */
 static void check_bars(kr_lint_ctx *ctx, const cand_lists *c)
 {
-    FOR_LIST(c, C_BAR, k) {
+    FOR_LIST(c, C_BAR, k)
+    {
         if (k + 2 >= ctx->an->n_tokens)
             break;
         const kr_token *t = &ctx->an->tokens[k];
@@ -353,7 +355,8 @@ static void check_ellipses(kr_lint_ctx *ctx, const cand_lists *c)
 {
     const kr_analysis *an = ctx->an;
     int lost = -1; /* asked of the document only when a gap needs it */
-    FOR_LIST(c, C_GAP, k) {
+    FOR_LIST(c, C_GAP, k)
+    {
         const kr_token *t = &an->tokens[k];
         bool tail = k + 1 == an->n_tokens || an->tokens[k + 1].block != t->block;
         size_t to = tail ? an->blocks[t->block].end : an->tokens[k + 1].ws_start;
@@ -385,7 +388,8 @@ static bool lone_x(const kr_lint_ctx *ctx, size_t k)
 static void check_times_signs(kr_lint_ctx *ctx, const cand_lists *cl)
 {
     int lost = -1; /* asked of the document only when a token needs it */
-    FOR_LIST(cl, C_NUMBER, k) {
+    FOR_LIST(cl, C_NUMBER, k)
+    {
         const kr_token *t = &ctx->an->tokens[k];
         unsigned char c = (unsigned char)ctx->text[t->start];
         if ((c < '0' || c > '9') && c != 'x')
@@ -439,7 +443,8 @@ static size_t range_hyphen(const char *s, size_t n)
 static void check_range_dashes(kr_lint_ctx *ctx, const cand_lists *cl)
 {
     int lost = -1; /* asked of the document only when a token needs it */
-    FOR_LIST(cl, C_NUMBER, k) {
+    FOR_LIST(cl, C_NUMBER, k)
+    {
         const kr_token *t = &ctx->an->tokens[k];
         unsigned char c = (unsigned char)ctx->text[t->start];
         if (c < '0' || c > '9' || ctx->claimed[k])
@@ -524,10 +529,11 @@ static void add_arrow_fix(kr_lint_ctx *ctx, kr_diagnostic *d, size_t s, size_t e
  * dash not flagged at all. */
 static void check_menu_arrows(kr_lint_ctx *ctx, const cand_lists *c)
 {
-    bool triangle = false; /* a » arrow seen in this run of tokens */
-    int lost = -1;         /* kr_doc_lost_diacritics, asked once */
+    bool triangle = false;  /* a » arrow seen in this run of tokens */
+    int lost = -1;          /* kr_doc_lost_diacritics, asked once */
     size_t last = SIZE_MAX; /* the token whose gap was an arrow's last */
-    FOR_LIST(c, C_GAP, k) {
+    FOR_LIST(c, C_GAP, k)
+    {
         if (k + 1 >= ctx->an->n_tokens)
             break;
         const kr_token *t = &ctx->an->tokens[k], *n = &ctx->an->tokens[k + 1];
@@ -708,7 +714,8 @@ static void check_initial_ells(kr_lint_ctx *ctx, const cand_lists *c)
         return;
     const kr_token *tokens = ctx->an->tokens;
     const char *text = ctx->text;
-    FOR_LIST(c, C_I, k) {
+    FOR_LIST(c, C_I, k)
+    {
         const kr_token *t = &tokens[k];
         size_t n = t->end - t->start;
         if (text[t->start] != 'I' || n < 5 || n > 40 || text[t->start + 1] < 'a' ||
@@ -785,7 +792,8 @@ static void check_quote_effs(kr_lint_ctx *ctx, const cand_lists *c)
     if (!ctx->lex)
         return;
     const kr_token *tokens = ctx->an->tokens;
-    FOR_LIST(c, C_GLUED, k) {
+    FOR_LIST(c, C_GLUED, k)
+    {
         const kr_token *t = &tokens[k];
         if (t->start == t->ws_start || t->kind != KR_TOK_WORD || ctx->claimed[k])
             continue;
@@ -851,7 +859,8 @@ static void check_curly_openings(kr_lint_ctx *ctx, const cand_lists *c)
     static const char right_single[] = "\xE2\x80\x99", right_double[] = "\xE2\x80\x9D";
     const kr_token *tokens = ctx->an->tokens;
     const char *text = ctx->text;
-    FOR_LIST(c, C_GLUED, k) {
+    FOR_LIST(c, C_GLUED, k)
+    {
         const kr_token *t = &tokens[k];
         size_t o = t->ws_start, a, b = 0;
         if (t->start == o || t->kind != KR_TOK_WORD || !(a = opening_mark(text, o, t->start)))
@@ -878,7 +887,8 @@ static void check_guillemet_closings(kr_lint_ctx *ctx, const cand_lists *c)
     static const char open[] = "\xC2\xBB", close[] = "\xC2\xAB";
     const kr_token *tokens = ctx->an->tokens;
     const char *text = ctx->text;
-    FOR_LIST(c, C_GLUED, k) {
+    FOR_LIST(c, C_GLUED, k)
+    {
         const kr_token *t = &tokens[k];
         size_t e = t->end, end = t->ws_end;
         if (t->kind != KR_TOK_WORD || t->start != t->ws_start + 2 ||
@@ -918,7 +928,8 @@ static void check_initial_capital_a(kr_lint_ctx *ctx, const cand_lists *c)
         return;
     const kr_token *tokens = ctx->an->tokens;
     const char *text = ctx->text;
-    FOR_LIST(c, C_A, k) {
+    FOR_LIST(c, C_A, k)
+    {
         if (k == 0)
             continue;
         const kr_token *t = &tokens[k], *p = &tokens[k - 1];
@@ -1013,7 +1024,8 @@ __attribute__((noinline)) static void check_margin_letters(kr_lint_ctx *ctx, con
     if (!ctx->lex)
         return;
     const kr_token *tokens = ctx->an->tokens;
-    FOR_LIST(c, C_LINE_START, k) {
+    FOR_LIST(c, C_LINE_START, k)
+    {
         /* most tokens are not first on their line: one test, no call */
         if (!(tokens[k].flags & KR_TOKF_LINE_START) || !margin_word(ctx, k))
             continue;

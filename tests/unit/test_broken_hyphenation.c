@@ -168,6 +168,15 @@ Test(broken_hyphenation, no_lost_letter_is_guessed_without_the_english_list)
     unsetenv("KR_ENGLISH_WORDS");
 }
 
+Test(broken_hyphenation, joins_a_first_part_with_its_joining_s_that_looks_english)
+{
+    /* partitions is an English plural, but partition + s before a Danish word
+     * is a Danish compound; Windows- keeps its hyphen */
+    assert_fix("Kontrol af den aktuelle partitions-\nstørrelse er gjort.\n",
+               "Kontrol af den aktuelle partitionsstørrelse er gjort.\n");
+    assert_untouched("Det er kun til Windows-\nsystemer i dag.\n");
+}
+
 Test(broken_hyphenation, joins_technical_tokens_the_typesetter_broke)
 {
     assert_fix("Sæt LC_AL-\nL=C i miljøet.\n", "Sæt LC_ALL=C i miljøet.\n");
