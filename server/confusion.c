@@ -2882,6 +2882,18 @@ static bool imperative(kr_lint_ctx *ctx, const char *word, const char *folded, s
 
 /* A known word in text that lost its æøå: the real-word table, else a lone
  * cheap repair to a common word when the word itself is rare. */
+/* How dear a repair of a rare dictionary word into a common one may be: an
+ * æ read as ce or a (cendre, kraver for ændre, kræver) costs more than the
+ * other letters' confusions, and the rarer words those make (skanne beside
+ * skønne) are as often meant as not. */
+enum { REAL_WORD_COST = 30, REAL_WORD_AE_COST = 40 };
+
+/* Whether the candidate has an æ where the word has none. */
+static bool gains_ae(const found *f, const char *word, size_t len)
+{
+    return memmem(f->text, f->len, "\xC3\xA6", 2) && !memmem(word, len, "\xC3\xA6", 2);
+}
+
 static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, const uint32_t *w,
                             int n, kr_verdict *v)
 {
@@ -2910,11 +2922,15 @@ static void judge_real_word(kr_lint_ctx *ctx, const char *word, size_t len, cons
     }
     if ((v->lex & KR_LEX_COMMON) || imperative(ctx, word, folded, len))
         return;
-    search *s = searched(ctx, word, len, w, n, SEARCH_REAL_WORD, 30, 1);
+    search *s = searched(ctx, word, len, w, n, SEARCH_REAL_WORD, REAL_WORD_AE_COST, 1);
+    /* the one common word within the usual cost, else within the cost of an
+     * æ that one alone gains */
     int keep = -1, common = 0;
-    for (int i = 0; i < s->ncand; i++)
-        if (s->cand[i].lex & KR_LEX_COMMON && !memchr(s->cand[i].text, ' ', s->cand[i].len))
-            keep = i, common++;
+    for (int tier = 0; tier < 2 && !common; tier++)
+        for (int i = 0; i < s->ncand; i++)
+            if (s->cand[i].lex & KR_LEX_COMMON && !memchr(s->cand[i].text, ' ', s->cand[i].len) &&
+                (s->cand[i].cost <= REAL_WORD_COST || (tier && gains_ae(&s->cand[i], word, len))))
+                keep = i, common++;
     if (common != 1)
         return;
     s->cand[0] = s->cand[keep];

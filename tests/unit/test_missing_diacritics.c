@@ -270,3 +270,11 @@ Test(missing_diacritics, colours_among_colours_get_their_letters_back)
                     "blå osv.) og den røde, grøn- og gule. Han red hjem.\n",
         8);
 }
+
+Test(missing_diacritics, a_rare_word_that_is_a_common_one_without_its_ae)
+{
+    /* kraver is a dictionary word, but a rare one beside kræver; skanner is
+     * rare too, but skønner, an ø away, is no likelier for it */
+    assert_fixes(SPELL_NO_AE "Det kraver mere tid, og en skanner er dyr.\n",
+                 SPELL_NO_AE "Det kræver mere tid, og en skanner er dyr.\n", 1);
+}

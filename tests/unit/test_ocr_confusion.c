@@ -91,6 +91,13 @@ Test(ocr_confusion, a_common_word_behind_a_dictionary_word_is_left_alone)
     assert_text_fixes(text, 1, SPELL_NO_AE "Det er fjernsynsteknikker der ser træniveauet.\n");
 }
 
+Test(ocr_confusion, a_rare_word_that_is_a_common_one_with_its_ae_read_as_ce)
+{
+    /* cendre is a dictionary word, but a rare one: the common ændre read with
+     * its æ as ce, in text that lost its æøå */
+    assert_repairs("cendres", "ændres");
+}
+
 Test(ocr_confusion, j_read_as_i)
 {
     /* the j's tail lost: fierne, hiemmemapper */
