@@ -26,7 +26,7 @@
 enum {
     C_LINE_START, /* first on its line: bullets, lost first letters */
     C_BAR,        /* a lone | */
-    C_NUMBER,     /* a word beginning with a digit or an x */
+    C_NUMBER,     /* a word beginning with a digit or an x: dimensions */
     C_GAP,        /* two bytes or more before the next token of its block (or
                      the block's end): menu arrows, ellipses */
     C_I,          /* a word beginning with a capital I */
@@ -417,53 +417,6 @@ static void check_times_signs(kr_lint_ctx *ctx, const cand_lists *cl)
                                    (int)n, ctx->text + t->start, fixed);
         kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret x til gangetegnet «×»", true);
         kr_fix_add_edit(ctx->out, f, t->start, t->end, fixed, m);
-    }
-}
-
-/* Whether s[0..n) is a range of two numbers, 1 to 4 digits each, joined by a
- * hyphen (0-255, 150-200): where its hyphen is (0: it is none). A date
- * (11-06-2000) or a version (2.10-3) is not: more than two parts. */
-static size_t range_hyphen(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    size_t dash = i;
-    if (i == 0 || i > 4 || i == n || s[i] != '-')
-        return 0;
-    for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-        ;
-    return i == n && n - dash - 1 >= 1 && n - dash - 1 <= 4 ? dash : 0;
-}
-
-/* A range's en dash (0–255, 2–16, as Danish writes ranges) read as a hyphen by
- * a model that has no en dash (tesseract's English model gives none): in text
- * with that model's signature (lost æøå) a hyphen between two numbers, with
- * nothing glued on but brackets and punctuation, is the en dash. */
-static void check_range_dashes(kr_lint_ctx *ctx, const cand_lists *cl)
-{
-    int lost = -1; /* asked of the document only when a token needs it */
-    FOR_LIST(cl, C_NUMBER, k)
-    {
-        const kr_token *t = &ctx->an->tokens[k];
-        unsigned char c = (unsigned char)ctx->text[t->start];
-        if (c < '0' || c > '9' || ctx->claimed[k])
-            continue;
-        size_t dash = range_hyphen(ctx->text + t->start, t->end - t->start);
-        if (!dash || (t->start > t->ws_start && ctx->text[t->start - 1] != '('))
-            continue;
-        if (lost < 0)
-            lost = kr_doc_lost_diacritics(ctx);
-        if (!lost || !kr_claim(ctx, k, k))
-            continue;
-        size_t at = t->start + dash;
-        kr_diagnostic *d =
-            kr_emit(ctx, t->start, t->end,
-                    "OCR-fejl: «%.*s» skal sandsynligvis være «%.*s–%.*s» (tankestreg)",
-                    (int)(t->end - t->start), ctx->text + t->start, (int)dash, ctx->text + t->start,
-                    (int)(t->end - at - 1), ctx->text + at + 1);
-        kr_fix *f = kr_diagnostic_add_fix(ctx->out, d, "Ret bindestregen til tankestreg «–»", true);
-        kr_fix_add_edit(ctx->out, f, at, at + 1, "\xE2\x80\x93", 3);
     }
 }
 
@@ -1062,7 +1015,6 @@ static void check(kr_lint_ctx *ctx)
     check_quote_effs(ctx, &c);
     check_curly_openings(ctx, &c);
     check_guillemet_closings(ctx, &c);
-    check_range_dashes(ctx, &c);
     check_initial_ells(ctx, &c);
     check_ellipses(ctx, &c);
     check_initial_capital_a(ctx, &c);
@@ -1084,8 +1036,7 @@ const kr_rule kr_rule_ocr_confusion = {
         "or the other way round (0og, Idapvi), rn becomes m, letters are doubled and spaces "
         "lost (vii for vi i), a bullet becomes a letter at the start of a line (e At "
         "alle …), and signs become others: | for the word I, ? for ², £ for # "
-        "(Put£-udtryk), », > or — for a menu arrow, a hyphen for the en dash of a range (0-255 for "
-        "0–255), x for the multiplication sign of "
+        "(Put£-udtryk), », > or — for a menu arrow, x for the multiplication sign of "
         "dimensions (400x200 for 400×200, where the text shows the English model's "
         "signature), a single quote mark for an f (‘or for for); "
         "and a line's first letter can be lost at the "

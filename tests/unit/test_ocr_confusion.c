@@ -412,27 +412,6 @@ Test(ocr_confusion, quotes_and_comparisons_are_no_menu_arrows)
                      "Skriv Echo >> Logfil i skallen.\n");
 }
 
-/* ---- a range's en dash ---------------------------------------------------------- */
-Test(ocr_confusion, a_hyphen_between_two_numbers_is_a_ranges_en_dash_where_ae_oe_aa_were_lost)
-{
-    /* dates, versions and names with digits keep their hyphens */
-    assert_text_fixes(SPELL_NO_AE "Fra 0-255 og (150-200 px), dato 11-06-2000, UTF-8, 2.1-3.\n", 2,
-                      SPELL_NO_AE "Fra 0–255 og (150–200 px), dato 11-06-2000, UTF-8, 2.1-3.\n");
-}
-
-Test(ocr_confusion, a_range_with_a_hyphen_in_text_with_ae_oe_aa_is_the_writers)
-{
-    assert_untouched("Værdien ligger fra 0-255, og det gør den også i år.\n");
-}
-
-Test(ocr_confusion, an_i_beginning_a_name_the_document_writes_with_an_l_becomes_l)
-{
-    /* LDAP is written elsewhere, so Idapvi is ldapvi; Idræt is a word, and
-     * nothing in the text begins Ifsp with an l */
-    assert_text_fixes("LDAP-data ændres med Idapvi eller Ifspvi efter Idræt.\n", 1,
-                      "LDAP-data ændres med ldapvi eller Ifspvi efter Idræt.\n");
-}
-
 /* ---- words in capitals ------------------------------------------------------------ */
 Test(ocr_confusion, words_in_capitals_get_their_misread_letters_back_in_capitals)
 {
