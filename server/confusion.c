@@ -2887,6 +2887,8 @@ static bool imperative(kr_lint_ctx *ctx, const char *word, const char *folded, s
  * other letters' confusions, and the rarer words those make (skanne beside
  * skønne) are as often meant as not. */
 enum { REAL_WORD_COST = 30, REAL_WORD_AE_COST = 40 };
+/* (the search's bounds are not in the memo's key: kr_word_prefetch must ask
+ * with the same ones as judge_real_word) */
 
 /* Whether the candidate has an æ where the word has none. */
 static bool gains_ae(const found *f, const char *word, size_t len)
@@ -3573,7 +3575,7 @@ void kr_word_prefetch(kr_lint_ctx *ctx, const char *word, size_t len, bool dia_l
             return;
         fold_bytes(word, len, folded);
         if (realword_find(folded, len) < 0 && !imperative(ctx, word, folded, len))
-            searched(ctx, word, len, w, n, SEARCH_REAL_WORD, 30, 1);
+            searched(ctx, word, len, w, n, SEARCH_REAL_WORD, REAL_WORD_AE_COST, 1);
         return;
     }
     searched(ctx, word, len, w, n, SEARCH_FULL, MAX_COST, MAX_EDITS);
